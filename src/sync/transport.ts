@@ -1,0 +1,39 @@
+/**
+ * The one interface both sync transports implement: the Miro transport (realtime events +
+ * board storage, no server; miro-transport.ts) and the server transport (Hocuspocus).
+ * The app builds one of them and hands `doc` and `awareness` to core and ui; nothing above
+ * src/sync needs to know which one it got.
+ */
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
+/**
+ * - `connecting`: started, the initial state (snapshot or server document) not yet loaded.
+ * - `synced`: the initial state is loaded and the transport is exchanging updates.
+ * - `offline`: the transport cannot reach its peers/server (or was destroyed); local edits
+ *   keep going into `doc` and are sent when it comes back.
+ */
+export type SyncStatus = 'connecting' | 'synced' | 'offline';
+
+export interface SyncTransport {
+  /** The shared document (one Y.Doc per board). */
+  readonly doc: Y.Doc;
+  /** Presence: who has the app open (y-protocols awareness). */
+  readonly awareness: Awareness;
+  readonly status: SyncStatus;
+  /** Resolves once the status first becomes `synced` (immediately if it already is). */
+  whenSynced(): Promise<void>;
+  /** Called on every status change; returns the unsubscribe function. */
+  onStatus(cb: (status: SyncStatus) => void): () => void;
+  /** Stops sending and listening; leaves `doc` intact (the caller owns it). */
+  destroy(): void;
+}
+
+/**
+ * Optional credit meter, injected by whoever builds a transport over Miro (the board layer's
+ * credit budget fits it). Sync never imports the board layer. `spend` resolves when the
+ * credits may be used (it may wait for the budget to refill) and may reject to refuse.
+ */
+export interface CreditMeter {
+  spend(credits: number): Promise<void>;
+}
