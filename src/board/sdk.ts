@@ -9,7 +9,8 @@
  * Coordinates follow Miro: x/y are the centre of an item; a child's x/y are relative to
  * its parent frame's top-left corner.
  */
-import type { Json } from '@mirohq/websdk-types';
+import type { Json, ShapeType } from '@mirohq/websdk-types';
+import type { StickyColour } from '../core/miro-rules.js';
 
 export type SdkItemType = 'frame' | 'shape' | 'sticky_note' | 'text';
 
@@ -65,11 +66,21 @@ export interface SdkFrame extends SdkBaseItem {
   title: string;
   style: { fillColor: string };
   childrenIds: string[];
-  add<T extends SdkBaseItem>(item: T): Promise<T>;
-  remove<T extends SdkBaseItem>(item: T): Promise<void>;
+  /** Resolves to the item passed (Miro's own signature is generic over its item classes, which our subset cannot name). */
+  add(item: SdkOtherItem): Promise<SdkOtherItem>;
+  remove(item: SdkOtherItem): Promise<void>;
 }
 
 export type SdkItem = SdkStickyNote | SdkShape | SdkText | SdkFrame;
+
+/** Any other board item (connector, tag, card, …) the read calls may return: only id and type are ours to rely on. */
+export interface SdkOtherItem {
+  readonly id: string;
+  readonly type: string;
+}
+
+/** Shape names Miro accepts (the `ShapeType` enum's values). */
+export type SdkShapeName = `${ShapeType}`;
 
 /** Props accepted by the create calls (the subset we set). */
 export interface CreateStickyProps {
@@ -79,11 +90,11 @@ export interface CreateStickyProps {
   width?: number;
   height?: number;
   shape?: 'square' | 'rectangle';
-  style?: { fillColor?: string; textAlign?: 'left' | 'center' | 'right'; textAlignVertical?: 'top' | 'middle' | 'bottom' };
+  style?: { fillColor?: StickyColour; textAlign?: 'left' | 'center' | 'right'; textAlignVertical?: 'top' | 'middle' | 'bottom' };
 }
 export interface CreateShapeProps {
   content?: string;
-  shape?: string;
+  shape?: SdkShapeName;
   x: number;
   y: number;
   width: number;
@@ -137,9 +148,9 @@ export interface MiroSdk {
     createShape(props: CreateShapeProps): Promise<SdkShape>;
     createText(props: CreateTextProps): Promise<SdkText>;
     createFrame(props: CreateFrameProps): Promise<SdkFrame>;
-    getById(id: string): Promise<SdkItem | SdkBaseItem>;
-    get(filter?: { id?: string | string[]; type?: string | string[] }): Promise<Array<SdkItem | SdkBaseItem>>;
-    getSelection(): Promise<Array<SdkItem | SdkBaseItem>>;
+    getById(id: string): Promise<SdkItem | SdkOtherItem>;
+    get(filter?: { id?: string | string[]; type?: string | string[] }): Promise<Array<SdkItem | SdkOtherItem>>;
+    getSelection(): Promise<Array<SdkItem | SdkOtherItem>>;
     remove(item: SdkBaseItem): Promise<void>;
     findEmptySpace(dimensions: SdkRect & { offset?: number }): Promise<SdkRect>;
     getIdToken(): Promise<string>;
