@@ -1,0 +1,70 @@
+/** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
+import type { Messages } from './en.js';
+
+export const da: Messages = {
+  'app.title': 'Tryghed',
+  'app.intro': 'Vælg en skabelon til dagens workshop. Den placeres på tavlen på en ledig plads tæt på det, du ser nu.',
+  'app.connecting': 'Forbinder til tavlen …',
+  'app.noBoard': 'Appen kunne ikke få forbindelse til tavlen. Luk panelet, og åbn det igen fra app-ikonet.',
+
+  'lang.label': 'Sprog',
+  'lang.da': 'Dansk',
+  'lang.en': 'English',
+
+  'list.label': 'Workshopskabeloner',
+  'list.step': 'Trin {n}',
+  'list.private': 'Personlig · tælles aldrig',
+  'list.insert': 'Indsæt',
+  'list.insertLabel': 'Indsæt {title} på tavlen',
+  'list.busy': 'Vent, til den igangværende skabelon er på tavlen.',
+
+  'preview.label': 'Forhåndsvisning af {title}',
+
+  'progress.label': 'Indsætter {title}',
+  'progress.starting': 'Finder ledig plads på tavlen …',
+  'progress.count': 'Indsætter {done} af {total} …',
+  'progress.rollingBack': 'Noget gik galt. Fjerner det, der allerede er oprettet …',
+
+  'done.message': '{title} er på tavlen. Visningen er flyttet hen til den.',
+  'done.dismiss': 'Luk beskeden',
+
+  'error.title': '{title} blev ikke indsat',
+  'error.cleaned': 'Intet fra dette forsøg er tilbage på tavlen.',
+  'error.leftovers': '{count} elementer kunne ikke fjernes. Markér dem på tavlen, og slet dem.',
+  'error.retry': 'Prøv igen',
+  'error.dismiss': 'Luk beskeden',
+
+  'error.rate_limited.what': 'Miro modtager for mange forespørgsler fra appen lige nu.',
+  'error.rate_limited.todo': 'Vent et minut, og prøv igen.',
+  'error.no_space.what': 'Der er ikke plads nok på tavlen til skabelonen.',
+  'error.no_space.todo': 'Flyt visningen til et tomt sted på tavlen, eller zoom ud, og prøv igen.',
+  'error.forbidden.what': 'Du har ikke lov til at tilføje elementer på denne tavle.',
+  'error.forbidden.todo': 'Bed tavlens ejer om redigeringsadgang, og prøv så igen.',
+  'error.refused.what': 'Miro afviste at oprette et af elementerne.',
+  'error.refused.todo': 'Prøv igen. Sker det igen, så genindlæs tavlen, og sig det til den, der har sat appen op.',
+  'error.network.what': 'Forbindelsen til Miro blev afbrudt.',
+  'error.network.todo': 'Tjek din internetforbindelse, og prøv igen.',
+  'error.invalid_template.what': 'Skabelonfilen er beskadiget.',
+  'error.invalid_template.todo': 'Sig det til den, der har sat appen op; de andre skabeloner virker stadig.',
+  'error.cancelled.what': 'Indsættelsen blev stoppet.',
+  'error.cancelled.todo': 'Klik på Indsæt for at starte igen.',
+  'error.unknown.what': 'Noget uventet gik galt.',
+  'error.unknown.todo': 'Prøv igen. Sker det igen, så genindlæs tavlen.',
+
+  'sandbox.title': 'Tryghed-sandkasse',
+  'sandbox.board': 'Tavle',
+  'sandbox.zoomIn': 'Zoom ind',
+  'sandbox.zoomOut': 'Zoom ud',
+  'sandbox.zoomFit': 'Vis alt',
+  'sandbox.appIcon': 'App-ikon: åbn panelet',
+  'sandbox.latency': 'Forsinkelse (ms)',
+  'sandbox.rateLimit': 'Rate-limit-fejl',
+  'sandbox.failAfter': 'Afvis oprettelse efter',
+  'sandbox.failAfterOff': 'Fra',
+  'sandbox.addParticipant': 'Tilføj deltager',
+  'sandbox.participants': 'Deltagere',
+  'sandbox.facilitator': 'Facilitator',
+  'sandbox.participant': 'Deltager {n}',
+  'sandbox.items': '{count} elementer på tavlen',
+  'sandbox.clear': 'Ryd tavlen',
+};
