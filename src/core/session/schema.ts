@@ -1,0 +1,154 @@
+/**
+ * The session doc's shape, named in one place: one Y.Doc per board, these top-level maps.
+ * Everything else in src/core/session reads and writes the doc through these accessors.
+ *
+ * Why the shape makes the rules hold (not validation after the fact):
+ * - membership is one key per note (noteId → clusterId): Y.Map keys are last-writer-wins,
+ *   so under any concurrency a note names at most one cluster.
+ * - a cluster merged away leaves an alias (old → new) instead of rewriting its notes, so a
+ *   concurrent move of one of its notes is never undone by the merge. A note whose cluster
+ *   is gone (dissolved, or an alias chain that ends nowhere) reads as unclustered.
+ * - a round's status is derived from set-once timestamps (openedAt, closedAt, revealedAt),
+ *   so two facilitator devices can never move it backwards.
+ * - ballots are fixed slots (see ballots.ts), so a ballot can never hold more than `budget`.
+ */
+import * as Y from 'yjs';
+
+export const MAP = {
+  /** session: facilitator (user id) and when the session started. */
+  session: 'session',
+  /** clusterId → Y.Map<ClusterField> */
+  clusters: 'clusters',
+  /** clusterId merged away → clusterId it was merged into */
+  clusterAliases: 'clusterAliases',
+  /** noteId → clusterId (one key per note) */
+  membership: 'membership',
+  /** targetId (note) deleted from the board → ms epoch when seen deleted */
+  deleted: 'deletedTargets',
+  /** roundId → Y.Map<RoundField> */
+  rounds: 'rounds',
+  /** roundId → Y.Map<SlotValue>, keys `${ballotKey}.${slot}` (see ballots.ts) */
+  ballots: 'ballots',
+  /** roundId → PublishedTally, written only by the sync server for sealed rounds */
+  publishedTallies: 'publishedTallies',
+  /** initiativeId → Y.Map<InitiativeField> */
+  plan: 'plan',
+} as const;
+
+// ---- session ---------------------------------------------------------------------------
+export interface SessionFields {
+  facilitator: string;
+  startedAt: number;
+}
+
+// ---- clusters --------------------------------------------------------------------------
+/** A cluster's colour: one of Miro's sticky colour names (src/core/miro-rules.ts). */
+export interface ClusterFields {
+  label: string;
+  colour: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+// ---- rounds ----------------------------------------------------------------------------
+/** named: ballots keyed by user id. anonymous: by a random key held on the device.
+ *  sealed: ballots live on the sync server; only totals reach the doc. */
+export type Anonymity = 'named' | 'anonymous' | 'sealed';
+export type Visibility = 'live' | 'hidden';
+export type RoundStatus = 'draft' | 'open' | 'closed' | 'revealed';
+
+/** Where the targets came from, for display; the targets themselves are listed ids. */
+export type RoundScope =
+  | { kind: 'zone'; templateId: string; zoneId: string }
+  | { kind: 'template'; templateId: string }
+  | { kind: 'selection' };
+
+export interface RoundFields {
+  question: string;
+  scope: RoundScope;
+  /** Note and cluster ids, fixed when the round is created. Slots may store an index into it. */
+  targets: string[];
+  budget: number;
+  cap: number;
+  anonymity: Anonymity;
+  visibility: Visibility;
+  /** minimum respondents before any tally is shown */
+  k: number;
+  /** optional time limit; endsAt = openedAt + timeLimitMs */
+  timeLimitMs: number | null;
+  createdBy: string;
+  createdAt: number;
+  openedAt: number | null;
+  endsAt: number | null;
+  closedAt: number | null;
+  revealedAt: number | null;
+}
+
+export const ROUND_DEFAULTS = { budget: 5, cap: 3, k: 3, anonymity: 'anonymous', visibility: 'hidden' } as const;
+
+/** A ballot slot's value: an index into the round's targets, or a target id not in that list
+ *  (a cluster made after the round was created from its notes). Absent key = empty slot. */
+export type SlotValue = number | string;
+
+/** Totals the sync server publishes for a sealed round. Counts are per target as voted
+ *  (cap already applied per ballot); the doc resolves clusters and deletions at read time. */
+export interface PublishedTally {
+  respondents: number;
+  counts: Record<string, number>;
+  publishedAt: number;
+}
+
+// ---- plan ------------------------------------------------------------------------------
+/** P-IGLO layers, top to bottom of the template. */
+export type PlanLayer = 'P' | 'O' | 'L' | 'G' | 'I';
+export const PLAN_LAYERS: readonly PlanLayer[] = ['P', 'O', 'L', 'G', 'I'];
+
+export interface InitiativeFields {
+  layer: PlanLayer;
+  text: string;
+  owner: string;
+  when: string;
+  /** part of the team's preparedness (beredskab) */
+  preparedness: boolean;
+  /** the round and target it was drafted from, if any */
+  sourceRound: string | null;
+  sourceTarget: string | null;
+  draft: boolean;
+  createdAt: number;
+}
+
+// ---- typed accessors -------------------------------------------------------------------
+/** A Y.Map whose keys are fixed fields of known types. */
+export interface FieldMap<F> extends Y.Map<unknown> {
+  get<K extends keyof F & string>(key: K): F[K] | undefined;
+  set<K extends keyof F & string, V extends F[K]>(key: K, value: V): V;
+}
+
+export const sessionMap = (doc: Y.Doc) => doc.getMap(MAP.session) as FieldMap<SessionFields>;
+export const clustersMap = (doc: Y.Doc) => doc.getMap<FieldMap<ClusterFields>>(MAP.clusters);
+export const aliasesMap = (doc: Y.Doc) => doc.getMap<string>(MAP.clusterAliases);
+export const membershipMap = (doc: Y.Doc) => doc.getMap<string>(MAP.membership);
+export const deletedMap = (doc: Y.Doc) => doc.getMap<number>(MAP.deleted);
+export const roundsMap = (doc: Y.Doc) => doc.getMap<FieldMap<RoundFields>>(MAP.rounds);
+export const ballotsMap = (doc: Y.Doc) => doc.getMap<Y.Map<SlotValue>>(MAP.ballots);
+export const publishedMap = (doc: Y.Doc) => doc.getMap<PublishedTally>(MAP.publishedTallies);
+export const planMap = (doc: Y.Doc) => doc.getMap<FieldMap<InitiativeFields>>(MAP.plan);
+
+/** Build a nested field map from a plain record (inside a transaction). */
+export function fieldMap<F extends object>(fields: F): FieldMap<F> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  return m as FieldMap<F>;
+}
+
+/** Read a nested field map back as a plain record. */
+export function readFields<F extends object>(m: FieldMap<F>): F {
+  return m.toJSON() as F;
+}
+
+/** A fresh random id (64 bits, base36): unique without coordination. */
+export function newId(prefix = ''): string {
+  const a = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(a);
+  return prefix + a[0]!.toString(36) + a[1]!.toString(36).padStart(7, '0');
+}

@@ -1,0 +1,85 @@
+/**
+ * One interface for casting, withdrawing and tallying, whatever holds the ballots:
+ * - LocalVoteService (local-vote-service.ts): no server; ballots are slots in the doc
+ *   (named and anonymous rounds).
+ * - ServerVoteService (src/sync, server mode): ballots live on the sync server, which checks
+ *   the round and the budget; only totals come back, into the doc's `publishedTallies`
+ *   (sealed rounds). Its `tally` is the same read-time `tally()` over the doc.
+ */
+
+/** Why a cast or withdraw was refused. */
+export type VoteError =
+  | 'no-round' // no such round
+  | 'not-open' // draft, closed or revealed
+  | 'time-up' // the round's time limit has passed
+  | 'not-a-target' // not one of the round's targets (nor a cluster holding one)
+  | 'target-deleted' // removed from the board
+  | 'budget-exhausted' // every slot of the ballot is used
+  | 'cap-reached' // this target already has `cap` votes from this ballot
+  | 'no-vote' // withdraw: no vote of this ballot on that target
+  | 'wrong-mode' // sealed round on a local service, or named/anonymous round on the server
+  | 'not-signed-in' // server: no valid token
+  | 'unavailable'; // server: not reachable; nothing was recorded
+
+/** The caller's own ballot in a round, after cap and deletions are applied. */
+export interface MyVotes {
+  roundId: string;
+  budget: number;
+  cap: number;
+  /** slots holding a vote that counts */
+  used: number;
+  /** budget − slots occupied by anything (a vote that does not count frees its slot on the next cast) */
+  remaining: number;
+  /** effective votes per target as cast (note or cluster id) */
+  perTarget: Record<string, number>;
+  /** slots whose vote does not count (target deleted, over the cap after a concurrent cast) */
+  ignored: number;
+}
+
+export type VoteResult = { ok: true; votes: MyVotes } | { ok: false; error: VoteError; message: string };
+
+/** Why no tally is shown. */
+export type HiddenReason =
+  | 'no-round'
+  | 'not-open' // still a draft
+  | 'below-k' // fewer than k respondents
+  | 'hidden-until-reveal' // hidden round not yet revealed
+  | 'not-published'; // sealed round: the server has not published totals yet
+
+/** Tie policy: competition ranking ("1, 1, 3"). Tied rows share the rank and say `tied`;
+ *  among tied rows the order is by target id, so every replica lists them the same way. */
+export const TIE_POLICY = 'competition' as const;
+
+export interface TallyRow {
+  /** the effective target: a vote on a note counts for the cluster the note is in now */
+  targetId: string;
+  kind: 'note' | 'cluster';
+  votes: number;
+  rank: number;
+  tied: boolean;
+}
+
+export type TallyResult =
+  | {
+      visible: true;
+      roundId: string;
+      /** ballots with at least one counted vote */
+      respondents: number;
+      k: number;
+      totalVotes: number;
+      tiePolicy: typeof TIE_POLICY;
+      rows: TallyRow[];
+    }
+  | { visible: false; roundId: string; reason: HiddenReason; respondents: number; k: number };
+
+export interface VoteService {
+  readonly mode: 'local' | 'server';
+  cast(roundId: string, targetId: string): Promise<VoteResult>;
+  withdraw(roundId: string, targetId: string): Promise<VoteResult>;
+  /** The caller's own ballot (null if the round does not exist). */
+  myVotes(roundId: string): Promise<MyVotes | null>;
+  /** Computed when read, from the doc: visibility rules, k threshold and ties applied. */
+  tally(roundId: string, now?: number): TallyResult;
+  /** Called after anything that may change myVotes or tally; returns the unsubscribe. */
+  onChange(cb: () => void): () => void;
+}
