@@ -119,10 +119,10 @@ export interface InitiativeFields {
 
 // ---- typed accessors -------------------------------------------------------------------
 /** A Y.Map whose keys are fixed fields of known types. */
-export interface FieldMap<F> extends Y.Map<unknown> {
+export type FieldMap<F> = Omit<Y.Map<unknown>, 'get' | 'set'> & {
   get<K extends keyof F & string>(key: K): F[K] | undefined;
-  set<K extends keyof F & string, V extends F[K]>(key: K, value: V): V;
-}
+  set<K extends keyof F & string>(key: K, value: F[K]): F[K];
+};
 
 export const sessionMap = (doc: Y.Doc) => doc.getMap(MAP.session) as FieldMap<SessionFields>;
 export const clustersMap = (doc: Y.Doc) => doc.getMap<FieldMap<ClusterFields>>(MAP.clusters);
@@ -138,7 +138,7 @@ export const planMap = (doc: Y.Doc) => doc.getMap<FieldMap<InitiativeFields>>(MA
 export function fieldMap<F extends object>(fields: F): FieldMap<F> {
   const m = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(fields)) m.set(k, v);
-  return m as FieldMap<F>;
+  return m as unknown as FieldMap<F>;
 }
 
 /** Read a nested field map back as a plain record. */
