@@ -1,0 +1,97 @@
+/**
+ * The Board port: what the UI (and later clustering, badges, results frames) may ask of the
+ * board. Plain data in, plain data out; no SDK type leaks through. Rects are absolute,
+ * top-left based, in board units (core/geometry.ts). WebSdkBoard implements it over Miro's
+ * Web SDK (or the sandbox's stand-in).
+ */
+import type { Rect } from '../core/geometry.js';
+import type { Layout } from '../core/layout/types.js';
+import type { StickyColour } from '../core/miro-rules.js';
+import type { TemplateId } from '../core/template/types.js';
+import type { TryghedMarker } from './marker.js';
+
+export type { TryghedMarker } from './marker.js';
+export type { InsertionErrorCode, InsertionPhase, InsertionErrorParams } from './insertion-error.js';
+export { InsertionError, insertionErrorText, INSERTION_MESSAGES } from './insertion-error.js';
+
+export type BoardItemKind = 'frame' | 'sticky_note' | 'shape' | 'text' | 'other';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A sticky note as the app sees it. */
+export interface BoardNote {
+  id: string;
+  /** HTML as Miro keeps it. */
+  content: string;
+  colour: StickyColour | string;
+  /** Absolute, top-left. */
+  rect: Rect;
+  /** The frame it sits in, if any. */
+  parentId: string | null;
+}
+
+/** An item that carries our marker. */
+export interface MarkedItem {
+  id: string;
+  kind: BoardItemKind;
+  rect: Rect;
+  parentId: string | null;
+  marker: TryghedMarker;
+}
+
+export interface MarkerFilter {
+  templateId?: TemplateId;
+  insertionId?: string;
+  elementId?: string;
+}
+
+export interface InsertOptions {
+  /** Shared by every item of this insertion (in its marker); generated when absent. */
+  insertionId?: string;
+  /** Where the frame's top-left goes; by default a free spot near the centre of the view. */
+  at?: { x: number; y: number };
+  /** Called after each item is created, attached and marked (the frame counts as one). */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the insertion and removes what it created. */
+  signal?: AbortSignal;
+  /** Move the view to the new frame afterwards (default true). */
+  zoom?: boolean;
+}
+
+export interface InsertionResult {
+  insertionId: string;
+  frameId: string;
+  /** Where the frame landed (absolute, top-left). */
+  frame: Rect;
+  /** Template element id → board item id, the frame under "frame". */
+  ids: Record<string, string>;
+  /** Items created (frame included). */
+  created: number;
+  /** Whether the view moved to the frame (a failed zoom does not undo the insertion). */
+  zoomed: boolean;
+}
+
+export interface BoardPort {
+  /** The visible part of the board (absolute, top-left). */
+  viewport(): Promise<Rect>;
+  /** A free rect of `size` near `near` (default: the centre of the view); absolute, top-left. */
+  findFreeSpace(size: Size, near?: Rect): Promise<Rect>;
+  /**
+   * Creates every planned item of `layout`, shifted so the frame lands at `options.at` or a
+   * free spot, all of it or nothing: on failure or abort it removes what it created and
+   * rejects with an InsertionError.
+   */
+  insertLayout(layout: Layout, options?: InsertOptions): Promise<InsertionResult>;
+  zoomTo(ids: readonly string[]): Promise<void>;
+  /** Removes the items (children before frames); resolves to how many were removed. */
+  removeItems(ids: readonly string[]): Promise<number>;
+  /** The selected sticky notes. */
+  getSelection(): Promise<BoardNote[]>;
+  /** Our items (marked frames and their marked children) matching `filter`. */
+  findByMarker(filter?: MarkerFilter): Promise<MarkedItem[]>;
+  /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
+  onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;
+}
