@@ -38,6 +38,8 @@ export interface PlannedShape extends PlannedBase {
   border?: string;
   /** Zones are drawn as shapes; this marks them. */
   zone?: boolean;
+  /** Where the text sits (Miro's textAlignVertical); zones put their label at the top. */
+  verticalAlign?: 'top' | 'middle' | 'bottom';
 }
 
 export interface PlannedText extends PlannedBase {

@@ -52,6 +52,10 @@ export interface ZoneElement extends ElementBase {
   border?: string;
   /** Stickies in this zone can be voted on. Default true. */
   voteable?: boolean;
+  /** Label size (default ZONE_LABEL_FONT_SIZE): a zone labelled with a question may say it louder. */
+  labelFontSize?: number;
+  /** Where the label comes from in seed/content.json, when it is the deck's text. */
+  source?: string;
 }
 
 /** A seed card: a sticky note with the deck's text. */

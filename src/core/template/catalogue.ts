@@ -1,0 +1,62 @@
+/**
+ * All templates, loaded once through the schema check: the app, the build and the tests
+ * get templates only from here. The JSON files are imported statically (Vite and Node
+ * both read JSON modules), so a broken file fails at load, before anything is inserted.
+ */
+import opening from '../../../templates/opening.json' with { type: 'json' };
+import strainProtection from '../../../templates/strain-protection.json' with { type: 'json' };
+import preparedness from '../../../templates/preparedness.json' with { type: 'json' };
+import warningSigns from '../../../templates/warning-signs.json' with { type: 'json' };
+import plate from '../../../templates/plate.json' with { type: 'json' };
+import emotions from '../../../templates/emotions.json' with { type: 'json' };
+import safeUnsafeTeam from '../../../templates/safe-unsafe-team.json' with { type: 'json' };
+import notTalkedAbout from '../../../templates/not-talked-about.json' with { type: 'json' };
+import pIglo from '../../../templates/p-iglo.json' with { type: 'json' };
+import practice from '../../../templates/practice.json' with { type: 'json' };
+import takeaways from '../../../templates/takeaways.json' with { type: 'json' };
+import { parseTemplate, TEMPLATE_IDS, TemplateError } from './schema.js';
+import type { Template, TemplateId } from './types.js';
+
+const FILES: Record<TemplateId, unknown> = {
+  opening,
+  'strain-protection': strainProtection,
+  preparedness,
+  'warning-signs': warningSigns,
+  plate,
+  emotions,
+  'safe-unsafe-team': safeUnsafeTeam,
+  'not-talked-about': notTalkedAbout,
+  'p-iglo': pIglo,
+  practice,
+  takeaways,
+};
+
+/** Validate a set of template files (id → parsed JSON) as one catalogue. */
+export function loadCatalogue(files: Record<string, unknown>): Template[] {
+  const templates = Object.entries(files).map(([id, json]) => {
+    const file = `templates/${id}.json`;
+    const t = parseTemplate(json, file);
+    if (t.id !== id) throw new TemplateError(file, [{ path: '$.id', problem: `"${t.id}" does not match the file name` }]);
+    return t;
+  });
+  const orders = new Set(templates.map((t) => t.order));
+  if (orders.size !== templates.length) {
+    throw new TemplateError('templates/', [{ path: '$.order', problem: 'two templates share a position' }]);
+  }
+  return templates.sort((a, b) => a.order - b.order);
+}
+
+/** The eleven templates in workshop order. */
+export const TEMPLATES: readonly Template[] = Object.freeze(loadCatalogue(FILES));
+
+const byId = new Map(TEMPLATES.map((t) => [t.id, t]));
+
+export function getTemplate(id: TemplateId): Template {
+  const t = byId.get(id);
+  if (t === undefined) throw new Error(`Unknown template "${id}" (known: ${TEMPLATE_IDS.join(', ')})`);
+  return t;
+}
+
+export function isTemplateId(id: string): id is TemplateId {
+  return (TEMPLATE_IDS as readonly string[]).includes(id);
+}
