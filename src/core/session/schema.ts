@@ -13,6 +13,7 @@
  * - ballots are fixed slots (see ballots.ts), so a ballot can never hold more than `budget`.
  */
 import * as Y from 'yjs';
+import type { StickyColour } from '../miro-rules.js';
 
 export const MAP = {
   /** session: facilitator (user id) and when the session started. */
@@ -42,10 +43,9 @@ export interface SessionFields {
 }
 
 // ---- clusters --------------------------------------------------------------------------
-/** A cluster's colour: one of Miro's sticky colour names (src/core/miro-rules.ts). */
 export interface ClusterFields {
   label: string;
-  colour: string;
+  colour: StickyColour;
   createdBy: string;
   createdAt: number;
 }

@@ -1,0 +1,180 @@
+/**
+ * Ballots in fixed slots. A participant's ballot in round r is the keys `${ballotKey}.${slot}`
+ * of the round's ballot map, slot = 0 … budget−1; a key's value is the target voted on.
+ *
+ * Budget, by structure: a ballot has `budget` keys and a Y.Map key holds one value under any
+ * concurrency (last writer wins), so two devices of one person voting at the same moment can
+ * at worst overwrite each other's slot (one vote lost, which their UI shows), never add one.
+ * Slots ≥ budget are never written by this code and never counted.
+ *
+ * Cap, by a deterministic reading: two devices may each see a free slot and a target below
+ * its cap and write different slots with the same target, so a ballot's raw slots can hold
+ * more than `cap` votes on one target. The effective ballot reads slots in order and counts
+ * at most `cap` per target; later slots on that target are ignored. Every replica computes
+ * the same effective ballot from the same converged doc, so every counted ballot respects the
+ * cap, and an ignored slot is free again for the next cast. Votes on a deleted target are
+ * ignored and free their slot the same way.
+ *
+ * The cap is per target as voted: after regrouping, a cluster can hold more than `cap` votes
+ * of one ballot cast on different notes. We keep them: regrouping loses nothing.
+ */
+import type * as Y from 'yjs';
+import { clusterOf, isClusterId, resolveCluster } from './clusters.js';
+import { getRound, type RoundView } from './rounds.js';
+import { ballotsMap, type SlotValue } from './schema.js';
+import { SESSION_ORIGIN } from './types.js';
+import { effectiveTarget } from './targets.js';
+import type { MyVotes, VoteError, VoteResult } from './voting.js';
+
+/** Ballot keys are user ids (named) or random device keys (anonymous): never containing '.'. */
+export const slotKey = (ballotKey: string, slot: number) => `${ballotKey}.${slot}`;
+
+export function isValidBallotKey(key: string): boolean {
+  return key.length > 0 && !key.includes('.');
+}
+
+/** Slots store an index into the round's targets where they can: a few bytes instead of an id. */
+export function encodeTarget(round: Pick<RoundView, 'targets'>, targetId: string): SlotValue {
+  const i = round.targets.indexOf(targetId);
+  return i >= 0 ? i : targetId;
+}
+
+export function decodeTarget(round: Pick<RoundView, 'targets'>, value: SlotValue | undefined): string | undefined {
+  return typeof value === 'number' ? round.targets[value] : value;
+}
+
+/** Every ballot of a round as raw slot arrays (target id or undefined), slots < budget only. */
+export function readBallots(doc: Y.Doc, round: RoundView): Map<string, (string | undefined)[]> {
+  const out = new Map<string, (string | undefined)[]>();
+  const m = ballotsMap(doc).get(round.id);
+  if (!m) return out;
+  for (const [key, value] of m) {
+    const dot = key.lastIndexOf('.');
+    const slot = Number(key.slice(dot + 1));
+    if (dot <= 0 || !Number.isInteger(slot) || slot < 0 || slot >= round.budget) continue;
+    const ballot = key.slice(0, dot);
+    let slots = out.get(ballot);
+    if (!slots) out.set(ballot, (slots = new Array<string | undefined>(round.budget).fill(undefined)));
+    slots[slot] = decodeTarget(round, value);
+  }
+  return out;
+}
+
+export interface EffectiveBallot {
+  /** counted votes: slot → target as voted */
+  counted: Map<number, string>;
+  /** occupied slots that do not count (over cap, or target gone) */
+  ignored: number[];
+  /** slots that are empty */
+  empty: number[];
+}
+
+/** The effective ballot: slots in order, at most `cap` per target, live targets only. */
+export function effectiveBallot(slots: readonly (string | undefined)[], cap: number, isLive: (targetId: string) => boolean): EffectiveBallot {
+  const counted = new Map<number, string>();
+  const ignored: number[] = [];
+  const empty: number[] = [];
+  const perTarget = new Map<string, number>();
+  slots.forEach((t, slot) => {
+    if (t === undefined) return void empty.push(slot);
+    const n = perTarget.get(t) ?? 0;
+    if (n >= cap || !isLive(t)) return void ignored.push(slot);
+    perTarget.set(t, n + 1);
+    counted.set(slot, t);
+  });
+  return { counted, ignored, empty };
+}
+
+/** Whether a vote cast on this target would count now. */
+export const liveTarget = (doc: Y.Doc) => (targetId: string) => effectiveTarget(doc, targetId) !== null;
+
+function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | undefined)[] {
+  const m = ballotsMap(doc).get(round.id);
+  const slots: (string | undefined)[] = [];
+  for (let s = 0; s < round.budget; s++) slots.push(decodeTarget(round, m?.get(slotKey(ballotKey, s))));
+  return slots;
+}
+
+export function myVotesIn(doc: Y.Doc, round: RoundView, ballotKey: string): MyVotes {
+  const eff = effectiveBallot(slotsOf(doc, round, ballotKey), round.cap, liveTarget(doc));
+  const perTarget: Record<string, number> = {};
+  for (const t of eff.counted.values()) perTarget[t] = (perTarget[t] ?? 0) + 1;
+  return {
+    roundId: round.id, budget: round.budget, cap: round.cap, used: eff.counted.size,
+    remaining: eff.empty.length, perTarget, ignored: eff.ignored.length,
+  };
+}
+
+/** A target may be voted on if it is one of the round's targets, or a live cluster holding one. */
+export function checkTarget(doc: Y.Doc, round: RoundView, targetId: string): VoteError | null {
+  const listed = round.targets.includes(targetId);
+  if (listed) return effectiveTarget(doc, targetId) === null ? 'target-deleted' : null;
+  if (!isClusterId(doc, targetId)) return 'not-a-target';
+  const c = resolveCluster(doc, targetId);
+  if (c === null) return 'target-deleted';
+  const holds = round.targets.some((t) => (isClusterId(doc, t) ? resolveCluster(doc, t) : clusterOf(doc, t)) === c);
+  return holds ? null : 'not-a-target';
+}
+
+export interface CastInput {
+  roundId: string;
+  ballotKey: string;
+  targetId: string;
+  now?: number;
+  /** Write the slot under this Yjs client id instead of the doc's own (anonymous rounds):
+   *  the doc's client id is what awareness ties to a name. */
+  asClientId?: number;
+}
+
+const refuse = (error: VoteError, message: string): VoteResult => ({ ok: false, error, message });
+
+function openRoundFor(doc: Y.Doc, roundId: string, now: number): RoundView | VoteResult {
+  const round = getRound(doc, roundId, now);
+  if (!round) return refuse('no-round', 'No such round.');
+  if (round.anonymity === 'sealed') return refuse('wrong-mode', 'This round is counted on the server.');
+  if (round.status !== 'open') {
+    const timeUp = round.status === 'closed' && round.closedAt == null;
+    return timeUp ? refuse('time-up', 'Time is up for this round.') : refuse('not-open', `The round is ${round.status}.`);
+  }
+  return round;
+}
+
+/** Cast one vote into the lowest free slot (empty, or holding a vote that does not count). */
+export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
+  const now = input.now ?? Date.now();
+  if (!isValidBallotKey(input.ballotKey)) return refuse('no-round', 'Invalid ballot key.');
+  const round = openRoundFor(doc, input.roundId, now);
+  if ('ok' in round) return round;
+  const bad = checkTarget(doc, round, input.targetId);
+  if (bad) return refuse(bad, bad === 'target-deleted' ? 'That note is gone from the board.' : 'Not part of this round.');
+  const slots = slotsOf(doc, round, input.ballotKey);
+  const eff = effectiveBallot(slots, round.cap, liveTarget(doc));
+  const onTarget = [...eff.counted.values()].filter((t) => t === input.targetId).length;
+  if (onTarget >= round.cap) return refuse('cap-reached', `At most ${round.cap} votes on one item.`);
+  const free = Math.min(...eff.empty, ...eff.ignored);
+  if (!Number.isFinite(free)) return refuse('budget-exhausted', `All ${round.budget} votes are used.`);
+  const m = ballotsMap(doc).get(round.id)!;
+  doc.transact(() => {
+    const own = doc.clientID;
+    if (input.asClientId !== undefined) doc.clientID = input.asClientId;
+    try {
+      m.set(slotKey(input.ballotKey, free), encodeTarget(round, input.targetId));
+    } finally {
+      doc.clientID = own;
+    }
+  }, SESSION_ORIGIN);
+  return { ok: true, votes: myVotesIn(doc, round, input.ballotKey) };
+}
+
+/** Withdraw one vote on a target: the highest slot holding it, so over-cap slots go first. */
+export function withdrawVote(doc: Y.Doc, input: Omit<CastInput, 'asClientId'>): VoteResult {
+  const now = input.now ?? Date.now();
+  const round = openRoundFor(doc, input.roundId, now);
+  if ('ok' in round) return round;
+  const slot = slotsOf(doc, round, input.ballotKey).lastIndexOf(input.targetId);
+  if (slot < 0) return refuse('no-vote', 'You have no vote on that item.');
+  const m = ballotsMap(doc).get(round.id)!;
+  // Deleting writes no new item, so it needs no client id of its own.
+  doc.transact(() => m.delete(slotKey(input.ballotKey, slot)), SESSION_ORIGIN);
+  return { ok: true, votes: myVotesIn(doc, round, input.ballotKey) };
+}

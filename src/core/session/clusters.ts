@@ -1,0 +1,135 @@
+/**
+ * Clusters: create from a selection of stickies, rename, recolour, merge, dissolve, move
+ * notes in and out. Anyone in the session may cluster. Membership is one key per note, and
+ * cluster ids are resolved when read (see schema.ts), so a note is in at most one cluster.
+ */
+import type * as Y from 'yjs';
+import { isStickyColour, type StickyColour } from '../miro-rules.js';
+import {
+  aliasesMap, clustersMap, fieldMap, membershipMap, newId, readFields, type ClusterFields,
+} from './schema.js';
+import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
+
+export type ClusterError = 'no-notes' | 'no-cluster' | 'bad-colour';
+
+export interface ClusterView extends ClusterFields {
+  id: string;
+  notes: string[];
+}
+
+/** The cluster an id stands for now: itself, or where it was merged into; null if gone.
+ *  Concurrent merges can form an alias cycle with no live cluster: that reads as gone. */
+export function resolveCluster(doc: Y.Doc, clusterId: string | undefined): string | null {
+  const clusters = clustersMap(doc);
+  const aliases = aliasesMap(doc);
+  const seen = new Set<string>();
+  let id = clusterId;
+  while (id !== undefined && !seen.has(id)) {
+    if (clusters.has(id)) return id;
+    seen.add(id);
+    id = aliases.get(id);
+  }
+  return null;
+}
+
+export function isClusterId(doc: Y.Doc, id: string): boolean {
+  return clustersMap(doc).has(id) || aliasesMap(doc).has(id);
+}
+
+/** The cluster a note is in now, or null. */
+export function clusterOf(doc: Y.Doc, noteId: string): string | null {
+  return resolveCluster(doc, membershipMap(doc).get(noteId));
+}
+
+/** Every live cluster with its notes, in id order. */
+export function listClusters(doc: Y.Doc): ClusterView[] {
+  const byId = new Map<string, ClusterView>();
+  for (const [id, m] of clustersMap(doc)) byId.set(id, { id, ...readFields(m), notes: [] });
+  for (const [noteId, raw] of membershipMap(doc)) {
+    const c = resolveCluster(doc, raw);
+    if (c !== null) byId.get(c)?.notes.push(noteId);
+  }
+  const out = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const c of out) c.notes.sort();
+  return out;
+}
+
+export function createCluster(
+  doc: Y.Doc,
+  actor: Actor,
+  input: { noteIds: string[]; label?: string; colour?: StickyColour; now?: number },
+): Result<{ clusterId: string }, ClusterError> {
+  if (input.noteIds.length === 0) return fail('no-notes', 'Select at least one sticky note.');
+  const colour = input.colour ?? 'yellow';
+  if (!isStickyColour(colour)) return fail('bad-colour', `Not a sticky colour: ${String(colour)}`);
+  const clusterId = newId('c');
+  doc.transact(() => {
+    clustersMap(doc).set(
+      clusterId,
+      fieldMap<ClusterFields>({ label: input.label ?? '', colour, createdBy: actor.userId, createdAt: input.now ?? Date.now() }),
+    );
+    const membership = membershipMap(doc);
+    for (const n of input.noteIds) membership.set(n, clusterId);
+  }, SESSION_ORIGIN);
+  return ok({ clusterId });
+}
+
+export function renameCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; label: string }): Result<null, ClusterError> {
+  const c = clustersMap(doc).get(input.clusterId);
+  if (!c) return fail('no-cluster', 'That cluster no longer exists.');
+  doc.transact(() => c.set('label', input.label), SESSION_ORIGIN);
+  return ok(null);
+}
+
+export function recolourCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; colour: StickyColour }): Result<null, ClusterError> {
+  const c = clustersMap(doc).get(input.clusterId);
+  if (!c) return fail('no-cluster', 'That cluster no longer exists.');
+  if (!isStickyColour(input.colour)) return fail('bad-colour', `Not a sticky colour: ${String(input.colour)}`);
+  doc.transact(() => c.set('colour', input.colour), SESSION_ORIGIN);
+  return ok(null);
+}
+
+/** Merge clusters into one. The merged-away ids become aliases, so their notes, and votes
+ *  cast on them, follow to `into` without rewriting anything a concurrent edit might touch. */
+export function mergeClusters(doc: Y.Doc, _actor: Actor, input: { from: string[]; into: string }): Result<null, ClusterError> {
+  const clusters = clustersMap(doc);
+  if (!clusters.has(input.into)) return fail('no-cluster', 'The cluster to merge into no longer exists.');
+  const from = input.from.filter((id) => id !== input.into);
+  if (from.some((id) => !clusters.has(id))) return fail('no-cluster', 'A cluster to merge no longer exists.');
+  doc.transact(() => {
+    const aliases = aliasesMap(doc);
+    for (const id of from) {
+      aliases.set(id, input.into);
+      clusters.delete(id);
+    }
+  }, SESSION_ORIGIN);
+  return ok(null);
+}
+
+/** Dissolve a cluster: its notes become unclustered; votes cast on the cluster itself leave the tally. */
+export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string }): Result<null, ClusterError> {
+  const clusters = clustersMap(doc);
+  if (!clusters.has(input.clusterId)) return fail('no-cluster', 'That cluster no longer exists.');
+  doc.transact(() => {
+    const membership = membershipMap(doc);
+    for (const [noteId, raw] of [...membership]) {
+      if (resolveCluster(doc, raw) === input.clusterId) membership.delete(noteId);
+    }
+    clusters.delete(input.clusterId);
+  }, SESSION_ORIGIN);
+  return ok(null);
+}
+
+/** Move notes into a cluster (from wherever they were), or out of any cluster with `to: null`. */
+export function moveNotes(doc: Y.Doc, _actor: Actor, input: { noteIds: string[]; to: string | null }): Result<null, ClusterError> {
+  const to = input.to === null ? null : resolveCluster(doc, input.to);
+  if (input.to !== null && to === null) return fail('no-cluster', 'That cluster no longer exists.');
+  doc.transact(() => {
+    const membership = membershipMap(doc);
+    for (const n of input.noteIds) {
+      if (to === null) membership.delete(n);
+      else membership.set(n, to);
+    }
+  }, SESSION_ORIGIN);
+  return ok(null);
+}

@@ -1,0 +1,13 @@
+/** The session model: plain functions over one Y.Doc per board. */
+export * from './types.js';
+export * from './schema.js';
+export * from './roles.js';
+export * from './clusters.js';
+export * from './targets.js';
+export * from './rounds.js';
+export * from './ballots.js';
+export * from './tally.js';
+export * from './plan.js';
+export * from './voting.js';
+export * from './local-vote-service.js';
+export * from './presence.js';

@@ -1,0 +1,110 @@
+/**
+ * VoteService without a server: ballots are slots in the doc (ballots.ts).
+ *
+ * named rounds: the ballot key is the user id, so all of a person's devices share one ballot.
+ * anonymous rounds: the ballot key is random, made on first cast and kept by this device
+ * (BallotKeyStore: the UI keeps it in localStorage). Nothing in the doc ties it to the user:
+ * the slots are written under a throwaway Yjs client id per round, not the doc's own client id
+ * (which awareness shows next to a name). Limit: without a server there is no secret a person's
+ * devices share, so each device of one person has its own ballot in an anonymous round.
+ * sealed rounds: refused ('wrong-mode'); they need the ServerVoteService.
+ */
+import type * as Y from 'yjs';
+import { castVote, myVotesIn, withdrawVote } from './ballots.js';
+import { getRound } from './rounds.js';
+import { newId } from './schema.js';
+import { tally } from './tally.js';
+import type { Actor } from './types.js';
+import type { MyVotes, TallyResult, VoteResult, VoteService } from './voting.js';
+
+/** Where a device keeps its anonymous ballot keys, per round. */
+export interface BallotKeyStore {
+  get(roundId: string): string | null;
+  set(roundId: string, key: string): void;
+}
+
+export class MemoryBallotKeyStore implements BallotKeyStore {
+  private keys = new Map<string, string>();
+  get(roundId: string) {
+    return this.keys.get(roundId) ?? null;
+  }
+  set(roundId: string, key: string) {
+    this.keys.set(roundId, key);
+  }
+}
+
+export interface LocalVoteOptions {
+  actor: Actor;
+  ballotKeys: BallotKeyStore;
+  now?: () => number;
+}
+
+export class LocalVoteService implements VoteService {
+  readonly mode = 'local' as const;
+  private anonClients = new Map<string, number>();
+
+  constructor(
+    private doc: Y.Doc,
+    private opts: LocalVoteOptions,
+  ) {}
+
+  private now() {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  /** The ballot key for a round, or null if this device has none yet (anonymous, no vote). */
+  private ballotKey(roundId: string, create: boolean): string | null {
+    const round = getRound(this.doc, roundId, this.now());
+    if (!round || round.anonymity === 'sealed') return null;
+    if (round.anonymity === 'named') return this.opts.actor.userId;
+    let key = this.opts.ballotKeys.get(roundId);
+    if (key === null && create) {
+      key = newId('b');
+      this.opts.ballotKeys.set(roundId, key);
+    }
+    return key;
+  }
+
+  private anonClient(roundId: string): number | undefined {
+    if (getRound(this.doc, roundId)?.anonymity !== 'anonymous') return undefined;
+    let id = this.anonClients.get(roundId);
+    if (id === undefined) {
+      const a = new Uint32Array(1);
+      globalThis.crypto.getRandomValues(a);
+      this.anonClients.set(roundId, (id = a[0]!));
+    }
+    return id;
+  }
+
+  async cast(roundId: string, targetId: string): Promise<VoteResult> {
+    const round = getRound(this.doc, roundId, this.now());
+    if (round?.anonymity === 'sealed') return { ok: false, error: 'wrong-mode', message: 'This round is counted on the server.' };
+    const ballotKey = this.ballotKey(roundId, round?.status === 'open') ?? '-';
+    return castVote(this.doc, { roundId, ballotKey, targetId, now: this.now(), asClientId: this.anonClient(roundId) });
+  }
+
+  async withdraw(roundId: string, targetId: string): Promise<VoteResult> {
+    const ballotKey = this.ballotKey(roundId, false);
+    if (ballotKey === null) {
+      const exists = getRound(this.doc, roundId) !== null;
+      return exists ? { ok: false, error: 'no-vote', message: 'You have no vote on that item.' } : { ok: false, error: 'no-round', message: 'No such round.' };
+    }
+    return withdrawVote(this.doc, { roundId, ballotKey, targetId, now: this.now() });
+  }
+
+  async myVotes(roundId: string): Promise<MyVotes | null> {
+    const round = getRound(this.doc, roundId, this.now());
+    if (!round) return null;
+    return myVotesIn(this.doc, round, this.ballotKey(roundId, false) ?? '-');
+  }
+
+  tally(roundId: string, now = this.now()): TallyResult {
+    return tally(this.doc, roundId, { now });
+  }
+
+  onChange(cb: () => void): () => void {
+    const handler = () => cb();
+    this.doc.on('update', handler);
+    return () => this.doc.off('update', handler);
+  }
+}

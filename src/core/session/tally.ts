@@ -1,0 +1,89 @@
+/**
+ * The tally is computed when read, never stored (except the totals the server publishes for
+ * a sealed round). Nothing is shown while fewer than k participants have voted, nor before
+ * reveal in a hidden round: not to the facilitator either.
+ */
+import type * as Y from 'yjs';
+import { effectiveBallot, readBallots } from './ballots.js';
+import { getRound, type RoundView } from './rounds.js';
+import { publishedMap } from './schema.js';
+import { effectiveTarget, type EffectiveTarget } from './targets.js';
+import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
+
+/** Raw counts per target as voted, and how many ballots have at least one counted vote. */
+export interface RawCounts {
+  respondents: number;
+  counts: Map<string, number>;
+}
+
+/** Count a doc-held round (named or anonymous): effective ballots, cap applied per ballot. */
+export function countBallots(doc: Y.Doc, round: RoundView, resolve = memoResolve(doc)): RawCounts {
+  const counts = new Map<string, number>();
+  let respondents = 0;
+  const isLive = (t: string) => resolve(t) !== null;
+  for (const slots of readBallots(doc, round).values()) {
+    const eff = effectiveBallot(slots, round.cap, isLive);
+    if (eff.counted.size > 0) respondents++;
+    for (const t of eff.counted.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return { respondents, counts };
+}
+
+/** effectiveTarget, memoised for one read of the doc. */
+export function memoResolve(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
+  const memo = new Map<string, EffectiveTarget | null>();
+  return (t) => {
+    let e = memo.get(t);
+    if (e === undefined) memo.set(t, (e = effectiveTarget(doc, t)));
+    return e;
+  };
+}
+
+export function tally(doc: Y.Doc, roundId: string, opts: { now?: number } = {}): TallyResult {
+  const round = getRound(doc, roundId, opts.now ?? Date.now());
+  if (!round) return { visible: false, roundId, reason: 'no-round', respondents: 0, k: 0 };
+  const hidden = (reason: Extract<TallyResult, { visible: false }>['reason'], respondents: number): TallyResult =>
+    ({ visible: false, roundId, reason, respondents, k: round.k });
+  if (round.status === 'draft') return hidden('not-open', 0);
+
+  const resolve = memoResolve(doc);
+  let raw: RawCounts;
+  if (round.anonymity === 'sealed') {
+    const pub = publishedMap(doc).get(roundId);
+    if (!pub) return hidden('not-published', 0);
+    raw = { respondents: pub.respondents, counts: new Map(Object.entries(pub.counts)) };
+  } else {
+    raw = countBallots(doc, round, resolve);
+  }
+  if (round.visibility === 'hidden' && round.status !== 'revealed') return hidden('hidden-until-reveal', raw.respondents);
+  if (raw.respondents < round.k) return hidden('below-k', raw.respondents);
+
+  // Every live target appears, with 0 if nobody voted for it; votes follow notes into clusters.
+  const rows = new Map<string, TallyRow>();
+  const add = (targetId: string, votes: number) => {
+    const e = resolve(targetId);
+    if (!e) return;
+    const row = rows.get(e.id) ?? { targetId: e.id, kind: e.kind, votes: 0, rank: 0, tied: false };
+    row.votes += votes;
+    rows.set(e.id, row);
+  };
+  for (const t of round.targets) add(t, 0);
+  let totalVotes = 0;
+  for (const [t, n] of raw.counts) {
+    if (resolve(t)) totalVotes += n;
+    add(t, n);
+  }
+  return { visible: true, roundId, respondents: raw.respondents, k: round.k, totalVotes, tiePolicy: TIE_POLICY, rows: rank([...rows.values()]) };
+}
+
+/** Competition ranking ("1, 1, 3"): a row's rank is 1 + the number of rows with more votes. */
+export function rank(rows: TallyRow[]): TallyRow[] {
+  rows.sort((a, b) => b.votes - a.votes || (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const prev = rows[i - 1];
+    row.rank = prev && prev.votes === row.votes ? prev.rank : i + 1;
+    row.tied = prev?.votes === row.votes || rows[i + 1]?.votes === row.votes;
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+/**
+ * Vote targets are notes and clusters. What a target counts as is decided when read:
+ * a note counts for the cluster it is in now; a note deleted from the board, or a cluster
+ * that no longer resolves, counts for nothing.
+ */
+import type * as Y from 'yjs';
+import { clusterOf, isClusterId, resolveCluster } from './clusters.js';
+import { deletedMap } from './schema.js';
+import { ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
+
+export interface EffectiveTarget {
+  id: string;
+  kind: 'note' | 'cluster';
+}
+
+/** What a vote cast on `targetId` counts for now, or null if it counts for nothing. */
+export function effectiveTarget(doc: Y.Doc, targetId: string): EffectiveTarget | null {
+  if (isClusterId(doc, targetId)) {
+    const c = resolveCluster(doc, targetId);
+    return c === null ? null : { id: c, kind: 'cluster' };
+  }
+  if (deletedMap(doc).has(targetId)) return null;
+  const c = clusterOf(doc, targetId);
+  return c === null ? { id: targetId, kind: 'note' } : { id: c, kind: 'cluster' };
+}
+
+/** The board layer reports notes deleted from the board (items:delete); anyone may. */
+export function markTargetsDeleted(doc: Y.Doc, _actor: Actor, input: { ids: string[]; now?: number }): Result<null, never> {
+  const at = input.now ?? Date.now();
+  doc.transact(() => {
+    const deleted = deletedMap(doc);
+    for (const id of input.ids) deleted.set(id, at);
+  }, SESSION_ORIGIN);
+  return ok(null);
+}
+
+/** A note restored on the board (undo) counts again. */
+export function restoreTargets(doc: Y.Doc, _actor: Actor, input: { ids: string[] }): Result<null, never> {
+  doc.transact(() => {
+    const deleted = deletedMap(doc);
+    for (const id of input.ids) deleted.delete(id);
+  }, SESSION_ORIGIN);
+  return ok(null);
+}
