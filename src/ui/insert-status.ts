@@ -1,0 +1,134 @@
+/**
+ * The outcome of an insertion: a calm confirmation (role=status), or an alert that says
+ * what went wrong, what is left on the board, and what to do, with "Try again".
+ */
+import { LitElement, css, html } from 'lit';
+import type { Lang } from '../core/lang.js';
+import { InsertionError } from '../board/port.js';
+import { t } from './i18n/t.js';
+import { primaryButton, tokens } from './shared-styles.js';
+
+export type StatusKind = 'done' | 'failed';
+
+export class InsertStatus extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    kind: { type: String },
+    templateTitle: { type: String },
+    error: { attribute: false },
+  };
+
+  declare lang: Lang;
+  declare kind: StatusKind;
+  declare templateTitle: string;
+  /** Why it failed: an InsertionError says what happened and what to do; anything else is unexpected. */
+  declare error: unknown;
+
+  constructor() {
+    super();
+    this.lang = 'da';
+    this.kind = 'done';
+    this.templateTitle = '';
+    this.error = undefined;
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    css`
+      :host {
+        display: block;
+      }
+      .box {
+        display: grid;
+        gap: var(--ty-s1);
+        padding: var(--ty-s2);
+        border-radius: var(--ty-radius);
+        border: 1px solid;
+      }
+      .done {
+        background: var(--ty-accent-soft);
+        border-color: #9fd3c3;
+      }
+      .failed {
+        background: var(--ty-danger-soft);
+        border-color: #f1b5b5;
+      }
+      h2 {
+        margin: 0;
+        font-size: 15px;
+      }
+      .failed h2 {
+        color: var(--ty-danger);
+      }
+      p {
+        margin: 0;
+      }
+      .row {
+        display: flex;
+        gap: var(--ty-s1);
+        flex-wrap: wrap;
+        margin-top: var(--ty-s1);
+      }
+      .dismiss {
+        background: transparent;
+        border: 0;
+        padding: 0 var(--ty-s1);
+        min-height: 40px;
+        color: var(--ty-text);
+        text-decoration: underline;
+      }
+    `,
+  ];
+
+  override render() {
+    return this.kind === 'done' ? this.renderDone() : this.renderFailed();
+  }
+
+  private renderDone() {
+    return html`<div class="box done" role="status">
+      <p>${t(this.lang, 'done.message', { title: this.templateTitle })}</p>
+      <div class="row">
+        <button class="dismiss" type="button" @click=${this.dismiss}>${t(this.lang, 'done.dismiss')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderFailed() {
+    const e = this.error;
+    // The board's own texts (both languages) say what happened, what is left, and what to do.
+    const body =
+      e instanceof InsertionError
+        ? html`<p>${e.textIn(this.lang)}</p>`
+        : html`<p>${t(this.lang, 'error.unknown.what')}</p>
+            <p>${t(this.lang, 'error.unknown.todo')}</p>`;
+    return html`<div class="box failed" role="alert">
+      <h2>${t(this.lang, 'error.title', { title: this.templateTitle })}</h2>
+      ${body}
+      <div class="row">
+        <button class="primary" type="button" data-retry @click=${this.retry}>${t(this.lang, 'error.retry')}</button>
+        <button class="dismiss" type="button" @click=${this.dismiss}>${t(this.lang, 'error.dismiss')}</button>
+      </div>
+    </div>`;
+  }
+
+  private retry(): void {
+    this.dispatchEvent(new CustomEvent('insert-retry', { bubbles: true, composed: true }));
+  }
+
+  private dismiss(): void {
+    this.dispatchEvent(new CustomEvent('status-dismiss', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('insert-status', InsertStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insert-status': InsertStatus;
+  }
+  interface HTMLElementEventMap {
+    'insert-retry': CustomEvent<undefined>;
+    'status-dismiss': CustomEvent<undefined>;
+  }
+}

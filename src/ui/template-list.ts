@@ -1,0 +1,152 @@
+/**
+ * The workshop's templates in order: step, title, one-line summary, a preview and an
+ * Insert button each. Buttons in a list (not a listbox): every template has exactly one
+ * action, and Tab/Enter/Space work the way screen-reader users expect.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang } from '../core/lang.js';
+import type { Preview } from '../core/layout/preview.js';
+import type { TemplateId } from '../core/template/types.js';
+import { t } from './i18n/t.js';
+import { primaryButton, tokens } from './shared-styles.js';
+import './template-preview.js';
+
+export interface TemplateEntry {
+  id: TemplateId;
+  order: number;
+  title: string;
+  summary: string;
+  private: boolean;
+  /** Thumbnail data; undefined if the layout could not be computed. */
+  preview: Preview | undefined;
+}
+
+export type TemplateInsertEvent = CustomEvent<{ id: TemplateId }>;
+
+export class TemplateList extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    entries: { attribute: false },
+    busy: { type: Boolean },
+  };
+
+  declare lang: Lang;
+  declare entries: readonly TemplateEntry[];
+  /** An insertion is running: buttons stay focusable but say why they do nothing. */
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.lang = 'da';
+    this.entries = [];
+    this.busy = false;
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    css`
+      :host {
+        display: block;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ty-s2);
+      }
+      li {
+        display: grid;
+        grid-template-columns: 112px 1fr;
+        gap: var(--ty-s1) var(--ty-s2);
+        padding: var(--ty-s2);
+        border: 1px solid var(--ty-line);
+        border-radius: var(--ty-radius);
+        background: var(--ty-surface);
+      }
+      template-preview {
+        grid-row: span 2;
+        align-self: start;
+      }
+      .step {
+        margin: 0;
+        font-size: 12px;
+        font-weight: 600;
+        letter-spacing: 0.02em;
+        color: var(--ty-muted);
+      }
+      h3 {
+        margin: 0;
+        font-size: 15px;
+        line-height: 1.35;
+      }
+      .summary {
+        margin: 4px 0 0;
+        font-size: 13px;
+        color: var(--ty-muted);
+      }
+      .private {
+        display: inline-block;
+        margin-top: var(--ty-s1);
+        padding: 0 var(--ty-s1);
+        border-radius: 999px;
+        background: #efe7fb;
+        color: #4c2a85;
+        font-size: 12px;
+      }
+      .actions {
+        grid-column: 2;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<ol aria-label=${t(this.lang, 'list.label')}>
+      ${this.entries.map((e) => this.renderEntry(e))}
+    </ol>
+    <p id="busy-hint" class="visually-hidden">${this.busy ? t(this.lang, 'list.busy') : ''}</p>`;
+  }
+
+  private renderEntry(e: TemplateEntry) {
+    const headingId = `title-${e.id}`;
+    return html`<li data-template=${e.id}>
+      <template-preview .preview=${e.preview} label=${t(this.lang, 'preview.label', { title: e.title })}></template-preview>
+      <div>
+        <p class="step">${t(this.lang, 'list.step', { n: e.order })}</p>
+        <h3 id=${headingId}>${e.title}</h3>
+        <p class="summary">${e.summary}</p>
+        ${e.private ? html`<span class="private">${t(this.lang, 'list.private')}</span>` : ''}
+      </div>
+      <div class="actions">
+        <button
+          class="primary"
+          type="button"
+          data-insert=${e.id}
+          aria-label=${t(this.lang, 'list.insertLabel', { title: e.title })}
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          aria-describedby=${this.busy ? 'busy-hint' : nothing}
+          @click=${() => this.insert(e.id)}
+        >
+          ${t(this.lang, 'list.insert')}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private insert(id: TemplateId): void {
+    if (this.busy) return;
+    this.dispatchEvent(new CustomEvent('template-insert', { detail: { id }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('template-list', TemplateList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'template-list': TemplateList;
+  }
+  interface HTMLElementEventMap {
+    'template-insert': TemplateInsertEvent;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The facilitator's template panel: language switch, the workshop's templates with
+ * previews, and one insertion at a time with progress and a clear outcome. It is handed a
+ * Board port (`board`) by src/app and knows nothing of Miro.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang } from '../core/lang.js';
+import { layoutTemplate } from '../core/layout/layout.js';
+import { previewOf, type Preview } from '../core/layout/preview.js';
+import { TEMPLATES } from '../core/template/catalogue.js';
+import type { Template, TemplateId } from '../core/template/types.js';
+import type { BoardPort } from '../board/port.js';
+import { t } from './i18n/t.js';
+import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
+import { tokens } from './shared-styles.js';
+import type { TemplateEntry } from './template-list.js';
+import './insert-progress.js';
+import './insert-status.js';
+import './lang-switch.js';
+import './template-list.js';
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'inserting'; id: TemplateId; done: number; total: number }
+  | { state: 'done'; id: TemplateId }
+  | { state: 'failed'; id: TemplateId; error: unknown };
+
+export type InsertedEvent = CustomEvent<{ id: TemplateId; lang: Lang; frameId: string }>;
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // a sandboxed frame may forbid it
+  }
+}
+
+export class TryghedApp extends LitElement {
+  static override properties = {
+    board: { attribute: false },
+    failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
+    lang: { state: true },
+    run: { state: true },
+  };
+
+  /** Set by src/app once the SDK is ready; until then the panel says it is connecting. */
+  declare board: BoardPort | undefined;
+  declare failedToConnect: boolean;
+  declare lang: Lang;
+  declare run: Run;
+
+  /** Previews depend only on template and language: computed once each. */
+  private previews = new Map<string, Preview | undefined>();
+
+  constructor() {
+    super();
+    this.board = undefined;
+    this.failedToConnect = false;
+    this.lang = loadLang(storage(), browserLanguages());
+    this.run = { state: 'idle' };
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        max-width: 640px;
+        margin: 0 auto;
+        padding: var(--ty-s2);
+        box-sizing: border-box;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--ty-s2);
+      }
+      h1 {
+        margin: 0;
+        font-size: 20px;
+        letter-spacing: -0.01em;
+      }
+      .intro {
+        margin: var(--ty-s1) 0 var(--ty-s2);
+        color: var(--ty-muted);
+      }
+      .status {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--ty-surface);
+        padding-bottom: var(--ty-s2);
+      }
+      .status:empty {
+        display: none;
+      }
+      .notice {
+        padding: var(--ty-s2);
+        border-radius: var(--ty-radius);
+        background: var(--ty-soft);
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.lang;
+  }
+
+  override render() {
+    const lang = this.lang;
+    return html`<header>
+        <h1>${t(lang, 'app.title')}</h1>
+        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
+      </header>
+      <p class="intro">${t(lang, 'app.intro')}</p>
+      <div class="status">${this.renderStatus()}</div>
+      <template-list
+        .lang=${lang}
+        .entries=${this.entries()}
+        ?busy=${this.run.state === 'inserting' || !this.board}
+        @template-insert=${(e: CustomEvent<{ id: TemplateId }>) => void this.insert(e.detail.id)}
+      ></template-list>`;
+  }
+
+  private renderStatus() {
+    const lang = this.lang;
+    if (this.failedToConnect) return html`<p class="notice" role="alert">${t(lang, 'app.noBoard')}</p>`;
+    if (!this.board) return html`<p class="notice" role="status">${t(lang, 'app.connecting')}</p>`;
+    const run = this.run;
+    switch (run.state) {
+      case 'idle':
+        return nothing;
+      case 'inserting':
+        return html`<insert-progress
+          .lang=${lang}
+          templateTitle=${this.titleOf(run.id)}
+          .done=${run.done}
+          .total=${run.total}
+          phase=${run.total > 0 ? 'creating' : 'starting'}
+        ></insert-progress>`;
+      case 'done':
+        return html`<insert-status .lang=${lang} kind="done" templateTitle=${this.titleOf(run.id)} @status-dismiss=${this.dismiss}></insert-status>`;
+      case 'failed':
+        return html`<insert-status
+          .lang=${lang}
+          kind="failed"
+          templateTitle=${this.titleOf(run.id)}
+          .error=${run.error}
+          @insert-retry=${() => void this.insert(run.id)}
+          @status-dismiss=${this.dismiss}
+        ></insert-status>`;
+    }
+  }
+
+  private entries(): TemplateEntry[] {
+    return TEMPLATES.map((tpl) => ({
+      id: tpl.id,
+      order: tpl.order,
+      title: tpl.title[this.lang],
+      summary: tpl.summary[this.lang],
+      private: tpl.private === true,
+      preview: this.previewFor(tpl),
+    }));
+  }
+
+  private previewFor(tpl: Template): Preview | undefined {
+    const key = `${tpl.id}:${this.lang}`;
+    if (!this.previews.has(key)) {
+      let preview: Preview | undefined;
+      try {
+        preview = previewOf(layoutTemplate(tpl, this.lang, { x: 0, y: 0 }));
+      } catch (e) {
+        console.error(`Tryghed: no preview for ${tpl.id}`, e); // the template can still be tried
+      }
+      this.previews.set(key, preview);
+    }
+    return this.previews.get(key);
+  }
+
+  private titleOf(id: TemplateId): string {
+    return TEMPLATES.find((tpl) => tpl.id === id)?.title[this.lang] ?? id;
+  }
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    saveLang(storage(), lang);
+    document.documentElement.lang = lang;
+  }
+
+  private dismiss = (): void => {
+    this.run = { state: 'idle' };
+  };
+
+  /** One insertion at a time; the board removes what it created if anything fails. */
+  async insert(id: TemplateId): Promise<void> {
+    const board = this.board;
+    const tpl = TEMPLATES.find((x) => x.id === id);
+    if (!board || !tpl || this.run.state === 'inserting') return;
+    const lang = this.lang;
+    this.run = { state: 'inserting', id, done: 0, total: 0 };
+    try {
+      const layout = layoutTemplate(tpl, lang, { x: 0, y: 0 });
+      const result = await board.insertLayout(layout, {
+        zoom: true,
+        onProgress: (done, total) => {
+          this.run = { state: 'inserting', id, done, total };
+        },
+      });
+      this.run = { state: 'done', id };
+      this.dispatchEvent(
+        new CustomEvent('template-inserted', { detail: { id, lang, frameId: result.frameId }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      console.error('Tryghed: insertion failed', error);
+      this.run = { state: 'failed', id, error };
+    }
+  }
+}
+
+customElements.define('tryghed-app', TryghedApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tryghed-app': TryghedApp;
+  }
+  interface HTMLElementEventMap {
+    'template-inserted': InsertedEvent;
+  }
+}
