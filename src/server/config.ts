@@ -1,0 +1,133 @@
+/**
+ * Server configuration: environment variables merged over embedded defaults. The defaults
+ * run one process on 127.0.0.1 with SQLite in ./data; deployment sets HOST, DATABASE_URL,
+ * REDIS_URL and MIRO_CLIENT_SECRET.
+ */
+import { resolve } from 'node:path';
+
+export interface Limits {
+  /** Largest WebSocket frame accepted (bytes); bigger frames close the connection. */
+  maxMessageBytes: number;
+  /** Token bucket per connection: sustained messages per second and the burst on top. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** A connection that has not authenticated within this time is closed (ms). */
+  authTimeoutMs: number;
+  /** Messages a connection may queue before its authentication completes. */
+  maxPendingBeforeAuth: number;
+  /** Vote RPCs per connection per second (they hit the database). */
+  rpcPerSecond: number;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL connection string: documents and ballots go there instead of SQLite. */
+  databaseUrl: string | undefined;
+  /** Redis URL: several instances fan out updates through it and serve one board. */
+  redisUrl: string | undefined;
+  /** Miro app client secret: verifies `getIdToken()` tokens (HS256). */
+  miroClientSecret: string | undefined;
+  /** Optional Miro app id: when set, the token's `sub` must equal it. */
+  miroAppId: string | undefined;
+  /** Development tokens signed by this server (sandbox); refused in production. */
+  devAuth: boolean;
+  devSecret: string;
+  /** Directory of the built app (vite build) served over HTTP; null serves nothing. */
+  staticDir: string | null;
+  /** Hocuspocus store debounce for document edits (ms); round control and votes are stored at once. */
+  storeDebounceMs: number;
+  storeMaxDebounceMs: number;
+  /** SQLite `synchronous`: NORMAL survives a killed process, FULL also a power cut. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  limits: Limits;
+  quiet: boolean;
+}
+
+export const defaultLimits: Limits = {
+  maxMessageBytes: 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 400,
+  authTimeoutMs: 10_000,
+  maxPendingBeforeAuth: 64,
+  rpcPerSecond: 50,
+};
+
+export const defaultConfig: ServerConfig = {
+  host: '127.0.0.1',
+  port: 1234,
+  dataDir: resolve('data'),
+  databaseUrl: undefined,
+  redisUrl: undefined,
+  miroClientSecret: undefined,
+  miroAppId: undefined,
+  devAuth: false,
+  devSecret: 'tryghed-dev-secret-not-for-production',
+  staticDir: null,
+  storeDebounceMs: 500,
+  storeMaxDebounceMs: 3000,
+  sqliteSynchronous: 'NORMAL',
+  limits: defaultLimits,
+  quiet: false,
+};
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+const str = (env: Env, name: string): string | undefined => (env[name] ? env[name] : undefined);
+
+/** Reads the environment over the defaults (and over `overrides`, for tests and `npm start`). */
+export function loadConfig(env: Env = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const base = { ...defaultConfig, ...overrides, limits: { ...defaultLimits, ...overrides.limits } };
+  const l = base.limits;
+  const sync = (str(env, 'SQLITE_SYNCHRONOUS') ?? base.sqliteSynchronous).toUpperCase();
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  const config: ServerConfig = {
+    ...base,
+    host: str(env, 'HOST') ?? base.host,
+    port: int(env, 'PORT', base.port),
+    dataDir: resolve(str(env, 'DATA_DIR') ?? base.dataDir),
+    databaseUrl: str(env, 'DATABASE_URL') ?? base.databaseUrl,
+    redisUrl: str(env, 'REDIS_URL') ?? base.redisUrl,
+    miroClientSecret: str(env, 'MIRO_CLIENT_SECRET') ?? base.miroClientSecret,
+    miroAppId: str(env, 'MIRO_APP_ID') ?? base.miroAppId,
+    devAuth: env.TRYGHED_DEV_AUTH !== undefined ? env.TRYGHED_DEV_AUTH === '1' : base.devAuth,
+    devSecret: str(env, 'TRYGHED_DEV_SECRET') ?? base.devSecret,
+    staticDir: str(env, 'STATIC_DIR') ? resolve(env.STATIC_DIR!) : base.staticDir,
+    storeDebounceMs: int(env, 'STORE_DEBOUNCE_MS', base.storeDebounceMs),
+    storeMaxDebounceMs: int(env, 'STORE_MAX_DEBOUNCE_MS', base.storeMaxDebounceMs),
+    sqliteSynchronous: sync,
+    quiet: env.QUIET !== undefined ? env.QUIET === '1' : base.quiet,
+    limits: {
+      maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', l.maxMessageBytes),
+      messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', l.messagesPerSecond),
+      messageBurst: int(env, 'MESSAGE_BURST', l.messageBurst),
+      authTimeoutMs: int(env, 'AUTH_TIMEOUT_MS', l.authTimeoutMs),
+      maxPendingBeforeAuth: int(env, 'MAX_PENDING_BEFORE_AUTH', l.maxPendingBeforeAuth),
+      rpcPerSecond: int(env, 'RPC_PER_SECOND', l.rpcPerSecond),
+    },
+  };
+  checkConfig(config, env);
+  return config;
+}
+
+/** Refuses configurations that would be unsafe or could never authenticate anyone. */
+export function checkConfig(config: ServerConfig, env: Env = process.env): void {
+  if (config.devAuth && env.NODE_ENV === 'production') {
+    throw new Error('TRYGHED_DEV_AUTH=1 is refused when NODE_ENV=production: development tokens would let anyone in');
+  }
+  if (!config.devAuth && !config.miroClientSecret) {
+    throw new Error('MIRO_CLIENT_SECRET is not set (and TRYGHED_DEV_AUTH is off): no token could be verified');
+  }
+  if (config.redisUrl && !config.databaseUrl && !config.quiet) {
+    console.warn('[tryghed] REDIS_URL without DATABASE_URL: instances must share one SQLite file on one host');
+  }
+}

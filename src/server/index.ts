@@ -1,0 +1,143 @@
+/**
+ * The Tryghed sync server: Hocuspocus behind our own HTTP and WebSocket servers, so every
+ * socket passes the limits guard before Hocuspocus sees a frame. Storage is SQLite by
+ * default, PostgreSQL with DATABASE_URL; Redis (REDIS_URL) joins several instances.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Database } from '@hocuspocus/extension-database';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import IORedis from 'ioredis';
+import { WebSocketServer } from 'ws';
+import { Auth } from './auth.js';
+import type { ServerConfig } from './config.js';
+import { guardSocket } from './limits.js';
+import { signMiroToken } from './miro-token.js';
+import { PostgresStorage } from './persistence-postgres.js';
+import { SqliteStorage } from './persistence-sqlite.js';
+import { serveStatic } from './static.js';
+import { VoteService } from './votes/service.js';
+import type { Storage } from './votes/types.js';
+
+export interface TryghedServer {
+  hocuspocus: Hocuspocus;
+  http: HttpServer;
+  storage: Storage;
+  /** Resolves with the bound port (0 in the config picks a free one). */
+  listen(): Promise<number>;
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function createTryghedServer(config: ServerConfig): Promise<TryghedServer> {
+  const storage: Storage = config.databaseUrl
+    ? await PostgresStorage.connect(config.databaseUrl)
+    : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
+
+  const extensions: Extension[] = [
+    new Auth(config),
+    new Database({
+      fetch: ({ documentName }) => storage.fetchDoc(documentName),
+      store: ({ documentName, state }) => storage.storeDoc(documentName, state),
+    }),
+    new VoteService(storage),
+  ];
+  if (config.redisUrl) {
+    const url = config.redisUrl;
+    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
+  }
+
+  const hocuspocus = new Hocuspocus({
+    name: 'tryghed',
+    quiet: true,
+    extensions,
+    debounce: config.storeDebounceMs,
+    maxDebounce: config.storeMaxDebounceMs,
+    timeout: 30_000,
+  });
+
+  const http = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, connections: hocuspocus.getConnectionsCount(), documents: hocuspocus.getDocumentsCount() }));
+      return;
+    }
+    if (config.devAuth && url.pathname === '/dev/token') {
+      // Development only (refused in production by loadConfig): the sandbox's stand-in for getIdToken().
+      const user = url.searchParams.get('user');
+      const team = url.searchParams.get('team');
+      if (!user || !team) {
+        res.writeHead(400).end('user and team required');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' });
+      res.end(signMiroToken({ user, team, sub: config.miroAppId ?? 'tryghed-dev' }, config.devSecret));
+      return;
+    }
+    if (config.staticDir && serveStatic(config.staticDir, req, res)) return;
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  wss.on('connection', (ws, request) => {
+    ws.on('error', (e) => {
+      if (!config.quiet) console.error('[tryghed] socket error:', e.message);
+    });
+    guardSocket(ws, request, config.limits);
+    hocuspocus.handleConnection(ws, request);
+  });
+  http.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+  http.on('clientError', (_e, socket) => socket.destroy());
+
+  let port = config.port;
+  return {
+    hocuspocus,
+    http,
+    storage,
+    get port() {
+      return port;
+    },
+    get url() {
+      return `ws://${config.host}:${port}`;
+    },
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          port = (http.address() as AddressInfo).port;
+          if (!config.quiet) console.log(`[tryghed] sync server on ws://${config.host}:${port} (${config.databaseUrl ? 'postgres' : 'sqlite'}${config.redisUrl ? ' + redis' : ''})`);
+          resolve(port);
+        });
+      }),
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      await new Promise<void>((r) => http.close(() => r()));
+      // Store what is still pending, then let the extensions (Redis) shut down.
+      await Promise.all(
+        [...hocuspocus.documents.values()].map((doc) =>
+          hocuspocus
+            .storeDocumentHooks(doc, {
+              clientsCount: 0,
+              context: {},
+              document: doc,
+              documentName: doc.name,
+              instance: hocuspocus,
+              requestHeaders: {},
+              requestParameters: new URLSearchParams(),
+              socketId: 'server',
+            }, true)
+            .catch(() => undefined),
+        ),
+      );
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
+      await storage.close();
+    },
+  };
+}

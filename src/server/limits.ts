@@ -1,0 +1,200 @@
+/**
+ * A guard in front of Hocuspocus on every socket: frame size, a token bucket per connection,
+ * a deadline to authenticate, one room per socket, and a full structural check of every
+ * frame. Anything wrong closes that socket (and only that one); Hocuspocus never sees it.
+ *
+ * Why before Hocuspocus: in 3.4.4 a frame that fails to decode makes `Connection.close()`
+ * send a close message but leaves the socket open, messages before authentication queue
+ * without bound, and BroadcastStateless from any client is relayed to everyone (a participant
+ * could forge tallies). The guard closes those doors at the socket.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { Limits } from './config.js';
+import { parseRoom } from './miro-token.js';
+
+/** Hocuspocus message types (wire values, @hocuspocus/server MessageType). */
+const T = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, Close: 7 } as const;
+const MAX_STATELESS_BYTES = 64 * 1024;
+
+export const CloseCodes = {
+  malformed: 4400,
+  unauthorized: 4401,
+  authTimeout: 4408,
+  tooBig: 4413,
+  rate: 4429,
+} as const;
+
+const GUARD = Symbol.for('tryghed.guard');
+
+export class TokenBucket {
+  private tokens: number;
+  private last = performance.now();
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+export interface Violation {
+  code: number;
+  reason: string;
+}
+
+/** Throws if `data` is not a well-formed Hocuspocus client frame; returns its room and type. */
+export function checkFrame(data: Uint8Array): { room: string; type: number } {
+  const d = decoding.createDecoder(data);
+  const room = decoding.readVarString(d);
+  const type = decoding.readVarUint(d);
+  switch (type) {
+    case T.Sync:
+    case T.SyncReply: {
+      const step = decoding.readVarUint(d);
+      const payload = decoding.readVarUint8Array(d);
+      if (step === 0) Y.decodeStateVector(payload);
+      else if (step === 1 || step === 2) Y.decodeUpdate(payload);
+      else throw new Error(`unknown sync step ${step}`);
+      break;
+    }
+    case T.Awareness: {
+      const inner = decoding.createDecoder(decoding.readVarUint8Array(d));
+      const n = decoding.readVarUint(inner);
+      for (let i = 0; i < n; i++) {
+        decoding.readVarUint(inner);
+        decoding.readVarUint(inner);
+        JSON.parse(decoding.readVarString(inner));
+      }
+      if (decoding.hasContent(inner)) throw new Error('trailing awareness bytes');
+      break;
+    }
+    case T.Auth: {
+      decoding.readVarUint(d);
+      decoding.readVarString(d);
+      break;
+    }
+    case T.Stateless: {
+      if (decoding.readVarString(d).length > MAX_STATELESS_BYTES) throw new Error('stateless too big');
+      break;
+    }
+    case T.QueryAwareness:
+    case T.Close:
+      break;
+    default:
+      throw new Error(`message type ${type} not accepted from clients`);
+  }
+  if (decoding.hasContent(d)) throw new Error('trailing bytes');
+  return { room, type };
+}
+
+/** Per-socket state; reachable from Hocuspocus hooks through the upgrade request. */
+export class SocketGuard {
+  authenticated = false;
+  room: string | undefined;
+  closed = false;
+  private pending = 0;
+  private readonly bucket: TokenBucket;
+  private readonly rpcBucket: TokenBucket;
+  private readonly admitted = new WeakSet<object>();
+  private readonly authTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly ws: WebSocket,
+    private readonly limits: Limits,
+  ) {
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.rpcBucket = new TokenBucket(limits.rpcPerSecond, limits.rpcPerSecond);
+    this.authTimer = setTimeout(() => {
+      if (!this.authenticated) this.close({ code: CloseCodes.authTimeout, reason: 'authentication timeout' });
+    }, limits.authTimeoutMs);
+    this.authTimer.unref();
+    ws.once('close', () => {
+      this.closed = true;
+      clearTimeout(this.authTimer);
+    });
+  }
+
+  static of(request: IncomingMessage | undefined): SocketGuard | undefined {
+    return request ? ((request as unknown as Record<symbol, SocketGuard | undefined>)[GUARD]) : undefined;
+  }
+
+  markAuthenticated(): void {
+    this.authenticated = true;
+    clearTimeout(this.authTimer);
+  }
+
+  /** Closes the socket; lets queued frames (e.g. permission-denied) flush first. */
+  close(v: Violation, delayMs = 0): void {
+    if (this.closed) return;
+    this.closed = true;
+    const doClose = () => {
+      try {
+        this.ws.close(v.code, v.reason);
+      } catch {
+        /* already closing */
+      }
+      setTimeout(() => this.ws.terminate(), 1000).unref();
+    };
+    if (delayMs > 0) setTimeout(doClose, delayMs).unref();
+    else doClose();
+  }
+
+  /** Decides whether a frame reaches Hocuspocus. Re-emitted (queued) frames pass through. */
+  admit(data: unknown, isBinary: unknown): boolean {
+    if (this.closed) return false;
+    if (typeof data === 'object' && data !== null && this.admitted.has(data)) return true;
+    const v = this.inspect(data, isBinary);
+    if (v) {
+      this.close(v);
+      return false;
+    }
+    this.admitted.add(data as object);
+    return true;
+  }
+
+  private inspect(data: unknown, isBinary: unknown): Violation | null {
+    if (isBinary === false || !(data instanceof Uint8Array)) return { code: CloseCodes.malformed, reason: 'binary frames only' };
+    if (data.byteLength > this.limits.maxMessageBytes) return { code: CloseCodes.tooBig, reason: 'message too big' };
+    if (!this.bucket.take()) return { code: CloseCodes.rate, reason: 'too many messages' };
+    let frame: { room: string; type: number };
+    try {
+      frame = checkFrame(data);
+    } catch {
+      return { code: CloseCodes.malformed, reason: 'malformed message' };
+    }
+    if (this.room === undefined) {
+      if (!parseRoom(frame.room)) return { code: CloseCodes.malformed, reason: 'invalid room name' };
+      this.room = frame.room;
+    } else if (frame.room !== this.room) {
+      return { code: CloseCodes.malformed, reason: 'one room per connection' };
+    }
+    if (!this.authenticated && frame.type !== T.Auth && ++this.pending > this.limits.maxPendingBeforeAuth) {
+      return { code: CloseCodes.rate, reason: 'too many messages before authentication' };
+    }
+    if (frame.type === T.Stateless && !this.rpcBucket.take()) return { code: CloseCodes.rate, reason: 'too many requests' };
+    return null;
+  }
+}
+
+/** Puts a guard on a fresh socket: every 'message' event passes `admit` first. */
+export function guardSocket(ws: WebSocket, request: IncomingMessage, limits: Limits): SocketGuard {
+  const guard = new SocketGuard(ws, limits);
+  (request as unknown as Record<symbol, SocketGuard>)[GUARD] = guard;
+  const emit = ws.emit.bind(ws);
+  ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'message' && !guard.admit(args[0], args[1])) return false;
+    return emit(event, ...args);
+  }) as typeof ws.emit;
+  return guard;
+}

@@ -1,0 +1,189 @@
+/**
+ * PostgreSQL storage (DATABASE_URL): documents and votes for several instances. Each vote is
+ * one transaction holding an advisory lock on (room, round, user), so the budget holds for
+ * one person voting from two devices through two instances.
+ */
+import pg from 'pg';
+import * as Y from 'yjs';
+import { applyVote, checkTransition } from './votes/rules.js';
+import {
+  VoteError,
+  type Ballot,
+  type CastResult,
+  type RoundRecord,
+  type RoundSpec,
+  type RoundStatus,
+  type Storage,
+} from './votes/types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tryghed_documents (name TEXT PRIMARY KEY, data BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE IF NOT EXISTS tryghed_rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tryghed_rounds (
+  room TEXT NOT NULL, id TEXT NOT NULL, spec JSONB NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL,
+  PRIMARY KEY (room, id));
+CREATE TABLE IF NOT EXISTS tryghed_ballots (
+  room TEXT NOT NULL, round TEXT NOT NULL, "user" TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
+  PRIMARY KEY (room, round, "user", target));
+`;
+
+type Q = Pick<pg.PoolClient, 'query'>;
+interface RoundRow {
+  spec: RoundSpec;
+  status: RoundStatus;
+  version: number;
+}
+const toRecord = (r: RoundRow): RoundRecord => ({ ...r.spec, status: r.status, version: r.version });
+
+export class PostgresStorage implements Storage {
+  private constructor(readonly pool: pg.Pool) {}
+
+  static async connect(url: string): Promise<PostgresStorage> {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client's error (server restart) must not crash the process.
+    pool.on('error', (e) => console.error('[tryghed] postgres pool error:', e.message));
+    const c = await pool.connect();
+    try {
+      // Two instances starting together: the lock keeps their CREATE TABLEs apart.
+      await c.query('SELECT pg_advisory_lock(7382910)');
+      await c.query(SCHEMA);
+      await c.query('SELECT pg_advisory_unlock(7382910)');
+    } finally {
+      c.release();
+    }
+    return new PostgresStorage(pool);
+  }
+
+  private async tx<T>(fn: (c: Q) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async getRound(c: Q, room: string, id: string, lock = false): Promise<RoundRecord | null> {
+    const r = await c.query<RoundRow>(
+      `SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2${lock ? ' FOR SHARE' : ''}`,
+      [room, id],
+    );
+    return r.rows[0] ? toRecord(r.rows[0]) : null;
+  }
+
+  private async getBallot(c: Q, room: string, round: string, user: string): Promise<Ballot> {
+    const r = await c.query<{ target: string; points: number }>(
+      'SELECT target, points FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3',
+      [room, round, user],
+    );
+    return Object.fromEntries(r.rows.map((x) => [x.target, x.points]));
+  }
+
+  async fetchDoc(name: string): Promise<Uint8Array | null> {
+    const r = await this.pool.query<{ data: Buffer }>('SELECT data FROM tryghed_documents WHERE name = $1', [name]);
+    return r.rows[0] ? new Uint8Array(r.rows[0].data) : null;
+  }
+
+  async storeDoc(name: string, state: Uint8Array): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`doc:${name}`]);
+      const r = await c.query<{ data: Buffer }>('SELECT data FROM tryghed_documents WHERE name = $1', [name]);
+      const merged = r.rows[0] ? Y.mergeUpdates([new Uint8Array(r.rows[0].data), state]) : state;
+      await c.query(
+        'INSERT INTO tryghed_documents (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = now()',
+        [name, Buffer.from(merged)],
+      );
+    });
+  }
+
+  async claimFacilitator(room: string, user: string): Promise<string> {
+    await this.pool.query('INSERT INTO tryghed_rooms (room, facilitator) VALUES ($1, $2) ON CONFLICT (room) DO NOTHING', [room, user]);
+    return (await this.facilitator(room))!;
+  }
+
+  async facilitator(room: string): Promise<string | null> {
+    const r = await this.pool.query<{ facilitator: string }>('SELECT facilitator FROM tryghed_rooms WHERE room = $1', [room]);
+    return r.rows[0]?.facilitator ?? null;
+  }
+
+  async setFacilitator(room: string, by: string, to: string): Promise<void> {
+    const r = await this.pool.query('UPDATE tryghed_rooms SET facilitator = $1 WHERE room = $2 AND facilitator = $3', [to, room, by]);
+    if (r.rowCount !== 1) throw new VoteError('forbidden', 'only the facilitator can hand over');
+  }
+
+  async createRound(room: string, spec: RoundSpec): Promise<RoundRecord> {
+    const r = await this.pool.query(
+      "INSERT INTO tryghed_rounds (room, id, spec, status, version) VALUES ($1, $2, $3, 'draft', 1) ON CONFLICT DO NOTHING",
+      [room, spec.id, JSON.stringify(spec)],
+    );
+    if (r.rowCount !== 1) throw new VoteError('round-exists', `round ${spec.id} exists`);
+    return { ...spec, status: 'draft', version: 1 };
+  }
+
+  async transition(room: string, roundId: string, from: RoundStatus[], to: RoundStatus): Promise<RoundRecord> {
+    return this.tx(async (c) => {
+      const r = await c.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2 FOR UPDATE', [room, roundId]);
+      if (!r.rows[0]) throw new VoteError('unknown-round', `no round ${roundId}`);
+      const round = toRecord(r.rows[0]);
+      checkTransition(round, from, to);
+      await c.query('UPDATE tryghed_rounds SET status = $1, version = version + 1 WHERE room = $2 AND id = $3', [to, room, roundId]);
+      return { ...round, status: to, version: round.version + 1 };
+    });
+  }
+
+  async round(room: string, roundId: string): Promise<RoundRecord | null> {
+    return this.getRound(this.pool, room, roundId);
+  }
+
+  async rounds(room: string): Promise<RoundRecord[]> {
+    const r = await this.pool.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1', [room]);
+    return r.rows.map(toRecord);
+  }
+
+  async vote(room: string, roundId: string, user: string, target: string, delta: number): Promise<CastResult> {
+    return this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ballot:${room}:${roundId}:${user}`]);
+      // FOR UPDATE on the round row: a close waits for this vote, and this vote sees the close.
+      const r = await c.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2 FOR UPDATE', [room, roundId]);
+      if (!r.rows[0]) throw new VoteError('unknown-round', `no round ${roundId}`);
+      const round = toRecord(r.rows[0]);
+      const ballot = await this.getBallot(c, room, roundId, user);
+      const next = applyVote(round, ballot, target, delta);
+      if (next === 0)
+        await c.query('DELETE FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3 AND target = $4', [room, roundId, user, target]);
+      else
+        await c.query(
+          'INSERT INTO tryghed_ballots (room, round, "user", target, points) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room, round, "user", target) DO UPDATE SET points = excluded.points',
+          [room, roundId, user, target, next],
+        );
+      await c.query('UPDATE tryghed_rounds SET version = version + 1 WHERE room = $1 AND id = $2', [room, roundId]);
+      if (next === 0) delete ballot[target];
+      else ballot[target] = next;
+      const used = Object.values(ballot).reduce((a, b) => a + b, 0);
+      return { ballot, used, round: { ...round, version: round.version + 1 } };
+    });
+  }
+
+  async ballot(room: string, roundId: string, user: string): Promise<Ballot> {
+    return this.getBallot(this.pool, room, roundId, user);
+  }
+
+  async totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }> {
+    const r = await this.pool.query<{ target: string; n: string }>(
+      'SELECT target, SUM(points) AS n FROM tryghed_ballots WHERE room = $1 AND round = $2 GROUP BY target',
+      [room, roundId],
+    );
+    const u = await this.pool.query<{ n: string }>('SELECT COUNT(DISTINCT "user") AS n FROM tryghed_ballots WHERE room = $1 AND round = $2', [room, roundId]);
+    return { totals: Object.fromEntries(r.rows.map((x) => [x.target, Number(x.n)])), respondents: Number(u.rows[0]?.n ?? 0) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Embedded storage: one SQLite file in DATA_DIR (WAL). Documents and votes share it.
+ * With `synchronous=NORMAL` a committed transaction is in the WAL before we answer, so it
+ * survives a killed process; FULL (SQLITE_SYNCHRONOUS=FULL) also survives a power cut.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { applyVote, checkTransition } from './votes/rules.js';
+import {
+  VoteError,
+  type Ballot,
+  type CastResult,
+  type RoundRecord,
+  type RoundSpec,
+  type RoundStatus,
+  type Storage,
+} from './votes/types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rounds (
+  room TEXT NOT NULL, id TEXT NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL,
+  PRIMARY KEY (room, id));
+CREATE TABLE IF NOT EXISTS ballots (
+  room TEXT NOT NULL, round TEXT NOT NULL, user TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
+  PRIMARY KEY (room, round, user, target));
+`;
+
+interface RoundRow {
+  spec: string;
+  status: RoundStatus;
+  version: number;
+}
+
+const toRecord = (r: RoundRow): RoundRecord => ({ ...(JSON.parse(r.spec) as RoundSpec), status: r.status, version: r.version });
+
+export class SqliteStorage implements Storage {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL', file = 'tryghed.sqlite') {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, file));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
+    // Several processes may share the file (two instances on one host): wait, don't fail.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  private getRound(room: string, id: string): RoundRecord | null {
+    const row = this.db.prepare('SELECT spec, status, version FROM rounds WHERE room = ? AND id = ?').get(room, id) as RoundRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  private getBallot(room: string, round: string, user: string): Ballot {
+    const rows = this.db
+      .prepare('SELECT target, points FROM ballots WHERE room = ? AND round = ? AND user = ?')
+      .all(room, round, user) as { target: string; points: number }[];
+    return Object.fromEntries(rows.map((r) => [r.target, r.points]));
+  }
+
+  async fetchDoc(name: string): Promise<Uint8Array | null> {
+    const row = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as { data: Buffer } | undefined;
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  async storeDoc(name: string, state: Uint8Array): Promise<void> {
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as { data: Buffer } | undefined;
+        const merged = row ? Y.mergeUpdates([new Uint8Array(row.data), state]) : state;
+        this.db
+          .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+          .run(name, Buffer.from(merged), Date.now());
+      })
+      .immediate();
+  }
+
+  async claimFacilitator(room: string, user: string): Promise<string> {
+    this.db.prepare('INSERT INTO rooms (room, facilitator) VALUES (?, ?) ON CONFLICT (room) DO NOTHING').run(room, user);
+    return (await this.facilitator(room))!;
+  }
+
+  async facilitator(room: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT facilitator FROM rooms WHERE room = ?').get(room) as { facilitator: string } | undefined;
+    return row?.facilitator ?? null;
+  }
+
+  async setFacilitator(room: string, by: string, to: string): Promise<void> {
+    const r = this.db.prepare('UPDATE rooms SET facilitator = ? WHERE room = ? AND facilitator = ?').run(to, room, by);
+    if (r.changes !== 1) throw new VoteError('forbidden', 'only the facilitator can hand over');
+  }
+
+  async createRound(room: string, spec: RoundSpec): Promise<RoundRecord> {
+    const r = this.db
+      .prepare("INSERT INTO rounds (room, id, spec, status, version) VALUES (?, ?, ?, 'draft', 1) ON CONFLICT DO NOTHING")
+      .run(room, spec.id, JSON.stringify(spec));
+    if (r.changes !== 1) throw new VoteError('round-exists', `round ${spec.id} exists`);
+    return { ...spec, status: 'draft', version: 1 };
+  }
+
+  async transition(room: string, roundId: string, from: RoundStatus[], to: RoundStatus): Promise<RoundRecord> {
+    return this.db
+      .transaction(() => {
+        const round = this.getRound(room, roundId);
+        if (!round) throw new VoteError('unknown-round', `no round ${roundId}`);
+        checkTransition(round, from, to);
+        this.db.prepare('UPDATE rounds SET status = ?, version = version + 1 WHERE room = ? AND id = ?').run(to, room, roundId);
+        return { ...round, status: to, version: round.version + 1 };
+      })
+      .immediate();
+  }
+
+  async round(room: string, roundId: string): Promise<RoundRecord | null> {
+    return this.getRound(room, roundId);
+  }
+
+  async rounds(room: string): Promise<RoundRecord[]> {
+    const rows = this.db.prepare('SELECT spec, status, version FROM rounds WHERE room = ?').all(room) as RoundRow[];
+    return rows.map(toRecord);
+  }
+
+  async vote(room: string, roundId: string, user: string, target: string, delta: number): Promise<CastResult> {
+    // IMMEDIATE takes the write lock first: two devices of one person (or two instances on
+    // one file) run one after the other, so the budget check sees the other's points.
+    return this.db
+      .transaction((): CastResult => {
+        const round = this.getRound(room, roundId);
+        if (!round) throw new VoteError('unknown-round', `no round ${roundId}`);
+        const ballot = this.getBallot(room, roundId, user);
+        const next = applyVote(round, ballot, target, delta);
+        if (next === 0) this.db.prepare('DELETE FROM ballots WHERE room = ? AND round = ? AND user = ? AND target = ?').run(room, roundId, user, target);
+        else
+          this.db
+            .prepare('INSERT INTO ballots (room, round, user, target, points) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET points = excluded.points')
+            .run(room, roundId, user, target, next);
+        this.db.prepare('UPDATE rounds SET version = version + 1 WHERE room = ? AND id = ?').run(room, roundId);
+        if (next === 0) delete ballot[target];
+        else ballot[target] = next;
+        const used = Object.values(ballot).reduce((a, b) => a + b, 0);
+        return { ballot, used, round: { ...round, version: round.version + 1 } };
+      })
+      .immediate();
+  }
+
+  async ballot(room: string, roundId: string, user: string): Promise<Ballot> {
+    return this.getBallot(room, roundId, user);
+  }
+
+  async totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }> {
+    const rows = this.db
+      .prepare('SELECT target, SUM(points) AS n FROM ballots WHERE room = ? AND round = ? GROUP BY target')
+      .all(room, roundId) as { target: string; n: number }[];
+    const { respondents } = this.db
+      .prepare('SELECT COUNT(DISTINCT user) AS respondents FROM ballots WHERE room = ? AND round = ?')
+      .get(room, roundId) as { respondents: number };
+    return { totals: Object.fromEntries(rows.map((r) => [r.target, r.n])), respondents };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

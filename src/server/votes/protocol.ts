@@ -1,0 +1,56 @@
+/**
+ * The vote RPC over Hocuspocus stateless messages: typed JSON, one request id per call,
+ * one reply to the caller only. Shared by the server and the client (no Node imports).
+ */
+import type { Ballot, RoundRecord, RoundSpec, Tally, VoteErrorCode } from './types.js';
+
+export interface RpcOps {
+  /** Become the room's facilitator if it has none. */
+  claimFacilitator: { args: Record<string, never>; result: { facilitator: string; you: boolean } };
+  /** Hand the role to another user (facilitator only). */
+  setFacilitator: { args: { user: string }; result: { facilitator: string } };
+  /** Create (from the spec) or reopen a round and open it (facilitator only). */
+  openRound: { args: { round: RoundSpec }; result: RoundRecord };
+  closeRound: { args: { roundId: string }; result: RoundRecord };
+  revealRound: { args: { roundId: string }; result: RoundRecord };
+  /** Add points to a target; checked against open status, budget and cap. */
+  cast: { args: { roundId: string; target: string; points?: number }; result: BallotResult };
+  withdraw: { args: { roundId: string; target: string; points?: number }; result: BallotResult };
+  /** The caller's own ballot (never anyone else's). */
+  myBallot: { args: { roundId: string }; result: BallotResult };
+  rounds: { args: Record<string, never>; result: RoundRecord[] };
+}
+export type RpcOp = keyof RpcOps;
+export const RPC_OPS: readonly RpcOp[] = [
+  'claimFacilitator',
+  'setFacilitator',
+  'openRound',
+  'closeRound',
+  'revealRound',
+  'cast',
+  'withdraw',
+  'myBallot',
+  'rounds',
+];
+
+export interface BallotResult {
+  ballot: Ballot;
+  used: number;
+  budget: number;
+}
+
+export interface RpcRequest<K extends RpcOp = RpcOp> {
+  tryghed: 'rpc';
+  id: string;
+  op: K;
+  args: RpcOps[K]['args'];
+}
+
+export type RpcReply =
+  | { tryghed: 'reply'; id: string; ok: true; result: unknown }
+  | { tryghed: 'reply'; id: string; ok: false; code: VoteErrorCode | 'rate-limited'; message: string };
+
+/** Top-level Y.Doc maps only the server writes (server mode). Values are plain JSON. */
+export const SERVER_ROUNDS = 'serverRounds';
+export const PUBLISHED_TALLIES = 'publishedTallies';
+export type { Tally, RoundRecord, RoundSpec, Ballot };
