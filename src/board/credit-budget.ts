@@ -36,6 +36,8 @@ export class CreditBudget {
   private credits: number[] = [];
   private queue: Promise<void> = Promise.resolve();
   private total = 0;
+  private peakMinute = 0;
+  private peakHour = 0;
 
   constructor(options: CreditBudgetOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -54,10 +56,11 @@ export class CreditBudget {
     return turn;
   }
 
-  /** Credits spent in the last minute / hour / ever, as of now. */
-  usage(): { minute: number; hour: number; total: number } {
+  /** Credits spent in the last minute / hour / ever, as of now; peaks: the most any window ever held. */
+  usage(): { minute: number; hour: number; total: number; peakMinute: number; peakHour: number } {
     this.prune(this.clock.now());
-    return { minute: this.minute.sum, hour: this.hour.sum, total: this.total };
+    const { peakMinute, peakHour } = this;
+    return { minute: this.minute.sum, hour: this.hour.sum, total: this.total, peakMinute, peakHour };
   }
 
   private async admit(credits: number, signal?: AbortSignal): Promise<void> {
@@ -72,6 +75,9 @@ export class CreditBudget {
         this.minute.sum += credits;
         this.hour.sum += credits;
         this.total += credits;
+        // A window's sum only grows at a spend, so the peaks are seen here.
+        this.peakMinute = Math.max(this.peakMinute, this.minute.sum);
+        this.peakHour = Math.max(this.peakHour, this.hour.sum);
         return;
       }
       await this.clock.sleep(wait, signal);

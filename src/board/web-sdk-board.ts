@@ -8,6 +8,7 @@
  * speaks absolute top-left rects only.
  */
 import type { Rect } from '../core/geometry.js';
+import { findFreeSpot } from '../core/layout/free-space.js';
 import type { Layout } from '../core/layout/types.js';
 import { isAbortError } from './clock.js';
 import { SdkGate, type GateOptions } from './gate.js';
@@ -58,19 +59,29 @@ export class WebSdkBoard implements BoardPort {
 
   async findFreeSpace(size: Size, near?: Rect, signal?: AbortSignal): Promise<Rect> {
     const around = near ?? (await this.call(() => this.sdk.board.viewport.get(), signal));
-    // findEmptySpace speaks centres, both ways.
-    const found = await this.call(
-      () =>
-        this.sdk.board.findEmptySpace({
-          x: around.x + around.width / 2,
-          y: around.y + around.height / 2,
-          width: size.width,
-          height: size.height,
-          offset: this.margin,
-        }),
-      signal,
-    );
-    return { x: found.x - found.width / 2, y: found.y - found.height / 2, width: found.width, height: found.height };
+    try {
+      // findEmptySpace speaks centres, both ways.
+      const found = await this.call(
+        () =>
+          this.sdk.board.findEmptySpace({
+            x: around.x + around.width / 2,
+            y: around.y + around.height / 2,
+            width: size.width,
+            height: size.height,
+            offset: this.margin,
+          }),
+        signal,
+      );
+      return { x: found.x - found.width / 2, y: found.y - found.height / 2, width: found.width, height: found.height };
+    } catch (e) {
+      if (signal?.aborted || typeof this.sdk.board.findEmptySpace === 'function') throw e;
+    }
+    // A host without findEmptySpace: compute it from the top-level items (children sit inside their frames).
+    const occupied = (await this.call(() => this.sdk.board.get(), signal))
+      .filter(isBase)
+      .filter((i) => i.parentId === null)
+      .map((i) => this.rectOf(i, null));
+    return findFreeSpot(occupied, around, size, this.margin);
   }
 
   async insertLayout(layout: Layout, options: InsertOptions = {}): Promise<InsertionResult> {

@@ -17,7 +17,7 @@ describe('CreditBudget', () => {
     await clock.drive(Promise.all(spends));
     // Four fit in the first minute (t = 0..3 s); the fifth waits until t=0 leaves (t = 60 s), the sixth until t=1 s does.
     expect(admitted).toEqual([0, 1000, 2000, 3000, MINUTE_MS, MINUTE_MS + 1000]);
-    expect(budget.usage()).toEqual({ minute: 200, hour: 300, total: 300 });
+    expect(budget.usage()).toEqual({ minute: 200, hour: 300, total: 300, peakMinute: 200, peakHour: 300 });
   });
 
   it('the hourly cap binds once the minute windows have added up to it', async () => {
@@ -103,6 +103,6 @@ describe('CreditBudget', () => {
     // The hour's 20,000 calls are all spent; the rest had to wait for the hour to roll over.
     const sorted = log.map((s) => s.at).sort((a, b) => a - b);
     expect(sorted[CREDITS_PER_HOUR / CREDITS_PER_CALL]! - sorted[0]!).toBeGreaterThanOrEqual(HOUR_MS);
-    expect(gate.budget.usage().total).toBe(n * CREDITS_PER_CALL);
+    expect(gate.budget.usage()).toMatchObject({ total: n * CREDITS_PER_CALL, peakMinute: peakInWindow(log, MINUTE_MS), peakHour: CREDITS_PER_HOUR });
   }, 60_000);
 });

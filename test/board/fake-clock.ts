@@ -65,7 +65,7 @@ export class FakeClock implements Clock {
 
   /** Runs the clock until `p` settles; fails if nothing can move any more. */
   async drive<T>(p: Promise<T>): Promise<T> {
-    let state: 'pending' | 'done' = 'pending';
+    let state = 'pending' as 'pending' | 'done';
     const watched = p.finally(() => (state = 'done'));
     watched.catch(() => undefined);
     for (;;) {
