@@ -1,0 +1,470 @@
+/**
+ * StandInBoard: the sandbox's stand-in for Miro's host. Pure TypeScript (no DOM): it holds the
+ * board (items, users, selection, viewports, storage), serves the SDK calls of every app
+ * instance as plain data (see protocol.ts), refuses what Miro refuses (rules.ts, model.ts),
+ * and meters every call (meter.ts: latency, credits, injected failures, counters).
+ *
+ * `sdkFor(userId)` gives an in-process MiroSdk (for tests and for the board helper); the
+ * bridge (bridge.ts) serves the same calls to iframes over postMessage.
+ */
+import type { Json } from '@mirohq/websdk-types';
+import type { MiroSdk, SdkItemType } from '../../src/board/sdk.js';
+import { contains, type Rect } from '../../src/core/geometry.js';
+import { createSdkProxy, type SdkTransport } from '../client/sdk-proxy.js';
+import { SdkError, refuse } from './errors.js';
+import { CallMeter, type FailPredicate, type MeterOptions, type MeterStats } from './meter.js';
+import { fieldsFromProps, fieldsFromSync, findEmptySpace, type ItemData, type ItemState } from './model.js';
+import type { Args, MethodName, Push, Rect4, Result } from './protocol.js';
+import { MAX_BROADCAST_BYTES, MAX_STORAGE_VALUE_BYTES, byteLength, checkMetadata, requireJson, requireString } from './rules.js';
+
+export interface StandInUser {
+  id: string;
+  name: string;
+}
+
+export interface StandInOptions extends MeterOptions {
+  boardId?: string;
+  /** The app whose metadata the instances read and write. */
+  appId?: string;
+  locale?: string;
+  tokenProvider?: (userId: string) => string | Promise<string>;
+  /** canUse answers; unknown features are false. Default { timer: false }. */
+  features?: Record<string, boolean>;
+  /** Delay before pushed events arrive (0: next microtask). */
+  eventDelayMs?: number;
+  /** Broadcast payload limit in bytes (JSON, UTF-8). */
+  maxBroadcastBytes?: number;
+  maxStorageValueBytes?: number;
+}
+
+export type BoardChange =
+  | { kind: 'create' | 'update' | 'remove'; ids: string[] }
+  | { kind: 'selection' | 'viewport' | 'panel'; userId: string }
+  | { kind: 'users' }
+  | { kind: 'storage'; collection: string; key: string }
+  | { kind: 'broadcast'; from: string; event: string; bytes: number };
+
+/** An item with its absolute rectangle (top-left based), for drawing. */
+export interface ItemView extends ItemState {
+  absolute: Rect;
+}
+
+/** One app instance (an iframe in the sandbox, an sdkFor() object in tests). */
+export interface StandInConnection {
+  readonly instanceId: string;
+  readonly userId: string;
+  call<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>>;
+  close(): void;
+}
+
+export type StandInSdk = MiroSdk & { readonly instanceId: string; readonly userId: string; dispose(): void };
+
+interface Instance {
+  id: string;
+  userId: string;
+  push: (p: Push) => void;
+}
+
+type Handlers = { [M in MethodName]: (inst: Instance, ...args: Args<M>) => Result<M> | Promise<Result<M>> };
+
+export class StandInBoard {
+  readonly boardId: string;
+  readonly appId: string;
+  readonly meter: CallMeter;
+  locale: string;
+  features: Record<string, boolean>;
+  tokenProvider: ((userId: string) => string | Promise<string>) | null;
+  eventDelayMs: number;
+  maxBroadcastBytes: number;
+  maxStorageValueBytes: number;
+  private readonly createdAt = new Date().toISOString();
+  private readonly itemsById = new Map<string, ItemState>();
+  private readonly removed = new Set<string>();
+  private readonly usersById = new Map<string, StandInUser>();
+  private readonly panels = new Map<string, { url: string; height?: number }>();
+  private readonly selections = new Map<string, string[]>();
+  private readonly viewports = new Map<string, Rect4>();
+  private readonly storage = new Map<string, Map<string, { value: Json; version: string }>>();
+  private readonly instances = new Map<string, Instance>();
+  private readonly listeners = new Set<(change: BoardChange) => void>();
+  private seq = 0;
+  private nextInstance = 0;
+  private storageVersion = 0;
+
+  constructor(options: StandInOptions = {}) {
+    this.boardId = options.boardId ?? 'sandbox-board';
+    this.appId = options.appId ?? 'tryghed';
+    this.locale = options.locale ?? 'en';
+    this.features = { timer: false, ...options.features };
+    this.tokenProvider = options.tokenProvider ?? null;
+    this.eventDelayMs = options.eventDelayMs ?? 0;
+    this.maxBroadcastBytes = options.maxBroadcastBytes ?? MAX_BROADCAST_BYTES;
+    this.maxStorageValueBytes = options.maxStorageValueBytes ?? MAX_STORAGE_VALUE_BYTES;
+    this.meter = new CallMeter(options);
+  }
+
+  // ---- switches and counters (shortcuts to the meter) ----
+  get latencyMs(): number { return this.meter.latencyMs; }
+  set latencyMs(ms: number) { this.meter.latencyMs = ms; }
+  get jitterMs(): number { return this.meter.jitterMs; }
+  set jitterMs(ms: number) { this.meter.jitterMs = ms; }
+  stats(): MeterStats { return this.meter.getStats(); }
+  resetStats(): void { this.meter.resetStats(); }
+  failAfter(n: number, error?: Error): () => void { return this.meter.failAfter(n, error); }
+  failWhen(predicate: FailPredicate): () => void { return this.meter.failWhen(predicate); }
+  injectRateLimitErrors(options: { probability?: number; next?: number } | null): void { this.meter.injectRateLimitErrors(options); }
+  clearFailures(): void { this.meter.clearFailures(); }
+
+  onChange(listener: (change: BoardChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- users, panels, selection, viewport (host side) ----
+  addUser(user: StandInUser): void {
+    requireString(user.id, 'user.id');
+    this.usersById.set(user.id, { id: user.id, name: user.name });
+    this.emit({ kind: 'users' });
+  }
+  users(): StandInUser[] { return [...this.usersById.values()].map((u) => ({ ...u })); }
+  /** Users whose app panel is open. */
+  onlineUsers(): StandInUser[] { return this.users().filter((u) => this.panels.has(u.id)); }
+  panelOf(userId: string): { url: string; height?: number } | undefined { return this.panels.get(userId); }
+
+  setPanelOpen(userId: string, open: boolean, options: { url: string; height?: number } = { url: 'panel.html' }): void {
+    this.user(userId);
+    if (open === this.panels.has(userId)) return;
+    if (open) this.panels.set(userId, { ...options });
+    else this.panels.delete(userId);
+    this.emit({ kind: 'panel', userId });
+    const users = this.onlineUsers();
+    this.pushTo(() => true, () => ({ channel: 'ui', name: 'online_users:update', users }));
+  }
+
+  /** The user clicked the app icon: `icon:click` reaches that user's instances. */
+  clickIcon(userId: string): void {
+    this.user(userId);
+    this.pushTo((i) => i.userId === userId, () => ({ channel: 'ui', name: 'icon:click' }));
+  }
+
+  setSelection(userId: string, ids: string[]): void {
+    this.user(userId);
+    for (const id of ids) this.live(id);
+    this.selections.set(userId, [...ids]);
+    this.emit({ kind: 'selection', userId });
+    this.pushTo((i) => i.userId === userId, () => ({ channel: 'ui', name: 'selection:update', items: ids.map((id) => this.data(id)) }));
+  }
+  selectionOf(userId: string): string[] { return [...(this.selections.get(userId) ?? [])]; }
+
+  viewportOf(userId: string): Rect4 { return { ...(this.viewports.get(userId) ?? { x: -960, y: -540, width: 1920, height: 1080 }) }; }
+  setViewport(userId: string, rect: Rect4): void {
+    this.viewports.set(userId, { ...rect });
+    this.emit({ kind: 'viewport', userId });
+  }
+
+  // ---- board contents (host side) ----
+  /** All live items in creation order, with absolute rectangles. */
+  items(): ItemView[] {
+    return [...this.itemsById.values()].sort((a, b) => a.seq - b.seq).map((s) => this.view(s));
+  }
+  item(id: string): ItemView | undefined {
+    const s = this.itemsById.get(id);
+    return s ? this.view(s) : undefined;
+  }
+  isRemoved(id: string): boolean { return this.removed.has(id); }
+
+  /** Absolute rectangle (top-left based) of a live item. */
+  absoluteRect(id: string): Rect {
+    const s = this.live(id);
+    let cx = s.x;
+    let cy = s.y;
+    if (s.parentId) {
+      const p = this.absoluteRect(s.parentId);
+      cx += p.x;
+      cy += p.y;
+    }
+    return { x: cx - s.width / 2, y: cy - s.height / 2, width: s.width, height: s.height };
+  }
+
+  /** A person (not the app) creates an item on the board: validated, not metered. */
+  hostCreate(userId: string, type: SdkItemType, props: unknown): ItemView {
+    return this.view(this.create(userId, type, props));
+  }
+  /** A person moves or edits an item (e.g. drags a sticky into a cluster). */
+  hostUpdate(id: string, fields: Record<string, unknown>): ItemView {
+    return this.view(this.sync(id, fields));
+  }
+  hostRemove(id: string): void { this.removeItem(id); }
+
+  storageValue(collection: string, key: string): { value: Json; version: string } | undefined {
+    const e = this.storage.get(collection)?.get(key);
+    return e ? structuredClone(e) : undefined;
+  }
+
+  // ---- app instances ----
+  /** Connect an app instance of `userId`; pushes arrive through `push`. */
+  connect(userId: string, push: (p: Push) => void): StandInConnection {
+    this.user(userId);
+    const inst: Instance = { id: `i${++this.nextInstance}`, userId, push };
+    this.instances.set(inst.id, inst);
+    return {
+      instanceId: inst.id,
+      userId,
+      call: (method, args) => this.serve(inst, method, args),
+      close: () => { this.instances.delete(inst.id); },
+    };
+  }
+
+  /** An in-process SDK for `userId`: every call and result passes through structuredClone, as over the wire. */
+  sdkFor(userId: string): StandInSdk {
+    let onPush: (p: Push) => void = () => {};
+    const conn = this.connect(userId, (p) => onPush(structuredClone(p)));
+    const transport: SdkTransport = {
+      call: async (method, args) => structuredClone(await conn.call(method, structuredClone(args))),
+      onPush: (handler) => { onPush = handler; },
+    };
+    return Object.assign(createSdkProxy(transport), { instanceId: conn.instanceId, userId, dispose: () => conn.close() });
+  }
+
+  /** Serve one call from an instance: metered, then handled. Arguments are untrusted plain data. */
+  serve<M extends MethodName>(inst: Instance, method: M, args: Args<M>): Promise<Result<M>> {
+    const handler = this.handlers[method] as (inst: Instance, ...a: unknown[]) => Result<M> | Promise<Result<M>>;
+    if (!handler) return Promise.reject(new SdkError('UNKNOWN_METHOD', `Unknown method ${String(method)}`));
+    if (!Array.isArray(args)) return Promise.reject(new SdkError('INVALID_ARGUMENT', `${method}: arguments must be an array`));
+    return this.meter.run(method, inst.userId, args, () => handler(inst, ...(args as unknown[])));
+  }
+
+  private readonly handlers: Handlers = {
+    'board.createStickyNote': (inst, props) => this.data(this.create(inst.userId, 'sticky_note', props).id),
+    'board.createShape': (inst, props) => this.data(this.create(inst.userId, 'shape', props).id),
+    'board.createText': (inst, props) => this.data(this.create(inst.userId, 'text', props).id),
+    'board.createFrame': (inst, props) => this.data(this.create(inst.userId, 'frame', props).id),
+    'board.getById': (_i, id) => this.data(this.live(id).id),
+    'board.get': (_i, filter) => this.query(filter),
+    'board.getSelection': (inst) => this.selectionOf(inst.userId).filter((id) => this.itemsById.has(id)).map((id) => this.data(id)),
+    'board.remove': (_i, id) => { this.removeItem(id); return null; },
+    'board.findEmptySpace': (_i, d) => this.emptySpace(d),
+    'board.getIdToken': async (inst) => {
+      if (!this.tokenProvider) refuse('NO_TOKEN', 'getIdToken: no token configured in the sandbox (set StandInBoard.tokenProvider)');
+      return this.tokenProvider(inst.userId);
+    },
+    'board.getUserInfo': (inst) => ({ ...this.user(inst.userId) }),
+    'board.getOnlineUsers': () => this.onlineUsers(),
+    'board.getInfo': () => ({ id: this.boardId, locale: this.locale, createdAt: this.createdAt, updatedAt: new Date().toISOString() }),
+    'board.canUse': (_i, feature) => this.features[feature] === true,
+    'item.sync': (_i, id, fields) => this.data(this.sync(id, fields).id),
+    'item.getMetadata': (_i, id, key) => {
+      const all = this.live(id).metadata[this.appId] ?? {};
+      return structuredClone(key === undefined ? all : all[key]);
+    },
+    'item.setMetadata': (_i, id, key, value) => {
+      const s = this.live(id);
+      const all = s.metadata[this.appId] ?? {};
+      checkMetadata(key, value, all);
+      const next = { ...all, [key]: structuredClone(value) };
+      s.metadata[this.appId] = next;
+      this.emit({ kind: 'update', ids: [id] });
+      return structuredClone(next);
+    },
+    'frame.add': (_i, frameId, itemId) => this.frameAdd(frameId, itemId),
+    'frame.remove': (_i, frameId, itemId) => this.frameRemove(frameId, itemId),
+    'viewport.get': (inst) => this.viewportOf(inst.userId),
+    'viewport.zoomTo': (inst, ids) => { this.zoomTo(inst.userId, ids); return null; },
+    'events.broadcast': (inst, event, payload) => { this.broadcast(inst, event, payload); return null; },
+    'storage.get': (_i, collection, key) => {
+      requireString(collection, 'collection');
+      requireString(key, 'key');
+      return structuredClone(this.storage.get(collection)?.get(key)?.value);
+    },
+    'storage.set': (_i, collection, key, value) => { this.storageSet(collection, key, value); return null; },
+    'storage.remove': (_i, collection, key) => { this.storageSet(collection, key, undefined); return null; },
+    'ui.openPanel': (inst, options) => {
+      if (typeof options !== 'object' || options === null) refuse('INVALID_ARGUMENT', 'openPanel: options must be an object');
+      requireString(options.url, 'url');
+      this.setPanelOpen(inst.userId, true, { url: options.url, ...(options.height !== undefined ? { height: options.height } : {}) });
+      return null;
+    },
+  };
+
+  // ---- internals ----
+  private emit(change: BoardChange): void {
+    for (const l of [...this.listeners]) l(change);
+  }
+
+  /** Deliver a push to matching instances, asynchronously (events never arrive inside the call). */
+  private pushTo(match: (i: Instance) => boolean, make: () => Push): void {
+    const targets = [...this.instances.values()].filter(match);
+    if (targets.length === 0) return;
+    const push = make();
+    const deliver = () => { for (const t of targets) if (this.instances.has(t.id)) t.push(push); };
+    if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
+    else queueMicrotask(deliver);
+  }
+
+  private user(userId: string): StandInUser {
+    const u = this.usersById.get(userId);
+    if (!u) refuse('UNKNOWN_USER', `Unknown user ${JSON.stringify(userId)}: add it with StandInBoard.addUser first`);
+    return u;
+  }
+
+  private live(id: unknown): ItemState {
+    requireString(id, 'id');
+    const s = this.itemsById.get(id);
+    if (s) return s;
+    if (this.removed.has(id)) refuse('ITEM_REMOVED', `Item with id ${id} was removed from the board`, 404);
+    refuse('ITEM_NOT_FOUND', `Item with id ${id} not found`, 404);
+  }
+
+  private view(s: ItemState): ItemView {
+    return { ...structuredClone(s), absolute: this.absoluteRect(s.id) };
+  }
+
+  private data(id: string): ItemData {
+    const s = this.live(id);
+    const d: ItemData = { id: s.id, type: s.type, parentId: s.parentId, x: s.x, y: s.y, width: s.width, height: s.height, style: { ...s.style } };
+    if (s.type !== 'frame') d.content = s.content;
+    if (s.type === 'frame') {
+      d.title = s.title;
+      d.childrenIds = this.items().filter((c) => c.parentId === s.id).map((c) => c.id);
+    }
+    if (s.type === 'sticky_note' || s.type === 'shape') d.shape = s.shape;
+    return d;
+  }
+
+  private create(userId: string, type: SdkItemType, props: unknown): ItemState {
+    const fields = fieldsFromProps(type, props);
+    const seq = ++this.seq;
+    const state: ItemState = { id: `3458764${String(seq).padStart(12, '0')}`, type, seq, createdBy: userId, parentId: null, metadata: {}, ...fields };
+    this.itemsById.set(state.id, state);
+    this.emit({ kind: 'create', ids: [state.id] });
+    this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:create', items: [this.data(state.id)] }));
+    return state;
+  }
+
+  private sync(id: string, fields: unknown): ItemState {
+    const s = this.live(id);
+    Object.assign(s, fieldsFromSync(s, fields));
+    this.emit({ kind: 'update', ids: [id] });
+    return s;
+  }
+
+  private removeItem(id: string): void {
+    const s = this.live(id);
+    // Removing a frame removes what is in it, as deleting a frame on the board does.
+    const gone = [s.id, ...this.descendants(s.id)];
+    const items = gone.map((g) => this.data(g));
+    for (const g of gone) {
+      this.itemsById.delete(g);
+      this.removed.add(g);
+      for (const [u, sel] of this.selections) this.selections.set(u, sel.filter((x) => x !== g));
+    }
+    this.emit({ kind: 'remove', ids: gone });
+    this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:delete', items }));
+  }
+
+  private descendants(id: string): string[] {
+    const kids = [...this.itemsById.values()].filter((c) => c.parentId === id).map((c) => c.id);
+    return kids.flatMap((k) => [k, ...this.descendants(k)]);
+  }
+
+  private frameOf(frameId: string): ItemState {
+    const f = this.live(frameId);
+    if (f.type !== 'frame') refuse('INVALID_ARGUMENT', `Item ${frameId} is not a frame`);
+    return f;
+  }
+
+  private frameAdd(frameId: string, itemId: string): { frame: ItemData; item: ItemData } {
+    const frame = this.frameOf(frameId);
+    const item = this.live(itemId);
+    if (item.id === frame.id || this.descendants(item.id).includes(frame.id)) refuse('INVALID_ARGUMENT', 'A frame cannot contain itself');
+    const fr = this.absoluteRect(frame.id);
+    const ir = this.absoluteRect(item.id);
+    if (!contains(fr, ir, 1e-6)) {
+      refuse('CHILD_OUTSIDE_FRAME', `Cannot add item ${item.id} to frame ${frame.id}: the item must be inside the frame's bounds (frame.add does not move items)`);
+    }
+    item.parentId = frame.id;
+    item.x = ir.x + ir.width / 2 - fr.x;
+    item.y = ir.y + ir.height / 2 - fr.y;
+    this.emit({ kind: 'update', ids: [item.id, frame.id] });
+    return { frame: this.data(frame.id), item: this.data(item.id) };
+  }
+
+  private frameRemove(frameId: string, itemId: string): { frame: ItemData; item: ItemData } {
+    const frame = this.frameOf(frameId);
+    const item = this.live(itemId);
+    if (item.parentId !== frame.id) refuse('NOT_A_CHILD', `Item ${item.id} is not a child of frame ${frame.id}`);
+    const ir = this.absoluteRect(item.id);
+    item.parentId = null;
+    item.x = ir.x + ir.width / 2;
+    item.y = ir.y + ir.height / 2;
+    this.emit({ kind: 'update', ids: [item.id, frame.id] });
+    return { frame: this.data(frame.id), item: this.data(item.id) };
+  }
+
+  private query(filter: { id?: string | string[]; type?: string | string[] } | undefined): ItemData[] {
+    const ids = filter?.id === undefined ? null : new Set(Array.isArray(filter.id) ? filter.id : [filter.id]);
+    const types = filter?.type === undefined ? null : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
+    return this.items().filter((s) => (!ids || ids.has(s.id)) && (!types || types.has(s.type))).map((s) => this.data(s.id));
+  }
+
+  private emptySpace(d: Rect4 & { offset?: number }): Rect4 {
+    if (typeof d !== 'object' || d === null) refuse('INVALID_ARGUMENT', 'findEmptySpace: dimensions must be an object');
+    for (const k of ['x', 'y', 'width', 'height'] as const) {
+      if (typeof d[k] !== 'number' || !Number.isFinite(d[k])) refuse('INVALID_ARGUMENT', `findEmptySpace: "${k}" must be a finite number`);
+    }
+    if (d.width <= 0 || d.height <= 0) refuse('INVALID_ARGUMENT', 'findEmptySpace: width and height must be positive');
+    return findEmptySpace([...this.itemsById.keys()].map((id) => this.absoluteRect(id)), d);
+  }
+
+  private zoomTo(userId: string, ids: string[]): void {
+    if (!Array.isArray(ids) || ids.length === 0) refuse('INVALID_ARGUMENT', 'zoomTo: expected one or more items');
+    const rects = ids.map((id) => this.absoluteRect(id));
+    const x0 = Math.min(...rects.map((r) => r.x));
+    const y0 = Math.min(...rects.map((r) => r.y));
+    const x1 = Math.max(...rects.map((r) => r.x + r.width));
+    const y1 = Math.max(...rects.map((r) => r.y + r.height));
+    const current = this.viewportOf(userId);
+    const aspect = current.width / current.height;
+    // Fit the items with a 5% margin, keeping the viewport's aspect ratio.
+    let width = (x1 - x0) * 1.1;
+    let height = (y1 - y0) * 1.1;
+    if (width / height > aspect) height = width / aspect;
+    else width = height * aspect;
+    this.setViewport(userId, { x: (x0 + x1) / 2 - width / 2, y: (y0 + y1) / 2 - height / 2, width, height });
+  }
+
+  private broadcast(from: Instance, event: string, payload: Json | undefined): void {
+    requireString(event, 'event');
+    if (event === '') refuse('INVALID_ARGUMENT', 'broadcast: event name must not be empty');
+    if (payload !== undefined) requireJson(payload, 'broadcast payload');
+    const bytes = payload === undefined ? 0 : byteLength(JSON.stringify(payload));
+    if (bytes > this.maxBroadcastBytes) {
+      refuse('PAYLOAD_TOO_LARGE', `broadcast: payload is ${bytes} bytes; the limit is ${this.maxBroadcastBytes} bytes`, 413);
+    }
+    const copy = payload === undefined ? undefined : structuredClone(payload);
+    this.emit({ kind: 'broadcast', from: from.userId, event, bytes });
+    this.pushTo((i) => i.id !== from.id, () => ({ channel: 'event', name: event, payload: copy }));
+  }
+
+  private storageSet(collection: string, key: string, value: Json | undefined): void {
+    requireString(collection, 'collection');
+    requireString(key, 'key');
+    if (collection === '' || key === '') refuse('INVALID_ARGUMENT', 'storage: collection and key must not be empty');
+    let coll = this.storage.get(collection);
+    const version = String(++this.storageVersion);
+    if (value === undefined) {
+      coll?.delete(key);
+    } else {
+      requireJson(value, 'storage value');
+      const bytes = byteLength(JSON.stringify(value));
+      if (bytes > this.maxStorageValueBytes) {
+        refuse('STORAGE_VALUE_TOO_LARGE', `storage: value for "${key}" is ${bytes} bytes; the limit is ${this.maxStorageValueBytes} bytes`, 413);
+      }
+      if (!coll) this.storage.set(collection, (coll = new Map()));
+      coll.set(key, { value: structuredClone(value), version });
+    }
+    this.emit({ kind: 'storage', collection, key });
+    const copy = value === undefined ? undefined : structuredClone(value);
+    this.pushTo(() => true, () => ({ channel: 'storage', collection, key, value: copy, version }));
+  }
+}
