@@ -70,8 +70,9 @@ const KIND_KEYS: Record<(typeof ELEMENT_KINDS)[number], [string[], string[]]> = 
 class Checker {
   readonly issues: TemplateIssue[] = [];
 
+  /** A missing required key is reported once, by keys(); undefined values are not re-reported. */
   fail(path: string, problem: string): void {
-    this.issues.push({ path, problem });
+    if (!this.issues.some((i) => i.path === path)) this.issues.push({ path, problem });
   }
 
   /** Required and optional keys; anything else is a fault. Returns false if not an object. */
@@ -80,7 +81,7 @@ class Checker {
       this.fail(path, `expected an object, got ${show(v)}`);
       return false;
     }
-    for (const k of required) if (!(k in v)) this.fail(`${path}.${k}`, 'is missing');
+    for (const k of required) if (!(k in v) || v[k] === undefined) this.fail(`${path}.${k}`, 'is missing');
     for (const k of Object.keys(v)) {
       if (!required.includes(k) && !optional.includes(k)) this.fail(`${path}.${k}`, 'unknown key');
     }
