@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rateLimitError } from '../../sandbox/host/errors.js';
+import { InsertionError } from '../../src/board/insertion-error.js';
+import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
+import type { Layout } from '../../src/core/layout/types.js';
+import { markerOf, setup, smallLayout, USER } from './stand-in-setup.js';
+
+const TYPE = { frame: 'frame', sticky: 'sticky_note', shape: 'shape', text: 'text' } as const;
+
+async function caught(p: Promise<unknown>): Promise<InsertionError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(InsertionError);
+    return e as InsertionError;
+  }
+  throw new Error('expected the insertion to fail');
+}
+
+/** The board holds exactly what `layout` promised, shifted to `frame`, marked, inside the frame, in stacking order. */
+export function expectInserted(host: ReturnType<typeof setup>['host'], layout: Layout, result: { frameId: string; frame: Rect; insertionId: string; ids: Record<string, string> }) {
+  const dx = result.frame.x - layout.frame.x;
+  const dy = result.frame.y - layout.frame.y;
+  const mine = host.items().filter((i) => markerOf(host, i.id)?.i === result.insertionId);
+  expect(mine.length).toBe(layout.items.length);
+  const frame = host.item(result.frameId)!;
+  expect(frame.absolute).toEqual(result.frame);
+  for (const planned of layout.items) {
+    const item = host.item(result.ids[planned.elementId]!)!;
+    expect(item, planned.elementId).toBeDefined();
+    expect(item.type).toBe(TYPE[planned.kind]);
+    expect(markerOf(host, item.id)).toEqual({ t: layout.templateId, e: planned.elementId, i: result.insertionId, v: 1 });
+    const want = { ...planned.rect, x: planned.rect.x + dx, y: planned.rect.y + dy };
+    const got = item.absolute;
+    // Centre and width are ours; Miro decides the height of stickies and text.
+    expect(got.x + got.width / 2).toBeCloseTo(want.x + want.width / 2, 6);
+    expect(got.y + got.height / 2).toBeCloseTo(want.y + want.height / 2, 6);
+    expect(got.width).toBeCloseTo(want.width, 6);
+    if (planned.kind === 'shape' || planned.kind === 'frame') expect(got.height).toBeCloseTo(want.height, 6);
+    if (planned.kind !== 'frame') {
+      expect(item.parentId).toBe(result.frameId);
+      expect(contains(frame.absolute, got, 1e-6), planned.elementId).toBe(true);
+      expect(item.content).toBe(planned.content);
+    }
+  }
+  // Stacking: an item is above (created after) every earlier item it overlaps.
+  const seq = (k: number) => host.item(result.ids[layout.items[k]!.elementId]!)!.seq;
+  for (let j = 1; j < layout.items.length; j++) {
+    for (let i = 1; i < j; i++) {
+      if (overlaps(layout.items[i]!.rect, layout.items[j]!.rect)) expect(seq(i), `${layout.items[i]!.elementId} under ${layout.items[j]!.elementId}`).toBeLessThan(seq(j));
+    }
+  }
+}
+
+describe('WebSdkBoard.insertLayout against the stand-in', () => {
+  it('creates every planned item, marked, inside its frame, at a free spot, and moves the view to it', async () => {
+    // Jitter shuffles the order calls land in, so the stacking check means something.
+    const { host, board } = setup({ latencyMs: 2, jitterMs: 6, seed: 3 });
+    // Something already sits in the middle of the view.
+    const blocker = host.hostCreate(USER, 'shape', { x: 0, y: 0, width: 800, height: 600, shape: 'rectangle' });
+    const layout = smallLayout();
+    const progress: Array<[number, number]> = [];
+    const result = await board.insertLayout(layout, { onProgress: (d, t) => progress.push([d, t]) });
+
+    expect(result.created).toBe(layout.items.length);
+    expect(host.items().length).toBe(layout.items.length + 1);
+    expectInserted(host, layout, result);
+    expect(overlaps(result.frame, blocker.absolute)).toBe(false);
+    expect(progress.map(([d]) => d)).toEqual(layout.items.map((_, k) => k + 1));
+    expect(progress.every(([, t]) => t === layout.items.length)).toBe(true);
+    expect(result.zoomed).toBe(true);
+    expect(contains(host.viewportOf(USER), result.frame)).toBe(true);
+  });
+
+  it('puts the frame where asked when given `at`, and leaves the view alone with zoom: false', async () => {
+    const { host, board } = setup();
+    const before = host.viewportOf(USER);
+    const result = await board.insertLayout(smallLayout(), { at: { x: 5000, y: -2000 }, zoom: false, insertionId: 'fixed-id' });
+    expect(result.frame).toEqual({ x: 5000, y: -2000, width: 1200, height: 900 });
+    expect(result.insertionId).toBe('fixed-id');
+    expect(result.zoomed).toBe(false);
+    expect(host.viewportOf(USER)).toEqual(before);
+    expectInserted(host, smallLayout(), result);
+  });
+
+  it('a refusal halfway leaves nothing behind and says what went wrong', async () => {
+    const { host, board } = setup({ latencyMs: 1 });
+    host.hostCreate(USER, 'sticky_note', { content: 'already here', x: 3000, y: 3000 });
+    const before = host.items().map((i) => i.id);
+    host.failWhen((call) => call.method === 'board.createStickyNote' && (call.args[0] as { content: string }).content.includes('Pauser'));
+    const err = await caught(board.insertLayout(smallLayout()));
+
+    expect(host.items().map((i) => i.id)).toEqual(before);
+    expect(err.code).toBe('refused');
+    expect(err.phase).toBe('create');
+    expect(err.elementId).toBe('card-3');
+    expect(err.cause).toMatchObject({ code: 'INJECTED_FAILURE' });
+    expect(err.removed).toBeGreaterThan(0);
+    expect(err.leftBehind).toEqual([]);
+    expect(err.textIn('da')).toBe('Miro afviste elementet »card-3«. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.');
+    expect(err.textIn('en')).toContain('Nothing was inserted');
+  });
+
+  it.each([
+    ['attach', 'frame.add'],
+    ['mark', 'item.setMetadata'],
+  ] as const)('a refusal in the %s phase rolls back too', async (phase, method) => {
+    const { host, board } = setup();
+    let n = 0;
+    host.failWhen((call) => call.method === method && ++n === 3);
+    const err = await caught(board.insertLayout(smallLayout()));
+    expect(err.phase).toBe(phase);
+    expect(host.items()).toEqual([]);
+    expect(err.removed).toBe(host.stats().calls['board.remove']);
+  });
+
+  it('whichever call fails, the board goes back to what it was (property)', async () => {
+    const layout = smallLayout();
+    // frame: create + mark; every child: create + add + mark; plus viewport.get and findEmptySpace.
+    const calls = 2 + 2 + 3 * (layout.items.length - 1);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: calls - 1 }), fc.integer({ min: 1, max: 6 }), async (k, concurrency) => {
+        const { host, board } = setup({}, { concurrency });
+        host.hostCreate(USER, 'text', { content: 'x', x: 0, y: 0, width: 100 });
+        const before = host.items().map((i) => i.id);
+        host.failAfter(k);
+        const err = await caught(board.insertLayout(layout));
+        expect(host.items().map((i) => i.id)).toEqual(before);
+        expect(err.code).toBe(k < 2 ? 'no-space' : 'refused');
+        expect(err.leftBehind).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('rate-limit refusals are retried and the insertion completes', async () => {
+    const { host, board } = setup({ latencyMs: 1, seed: 7 });
+    host.injectRateLimitErrors({ probability: 0.3 });
+    const result = await board.insertLayout(smallLayout());
+    host.clearFailures();
+    expect(host.stats().rateLimited).toBeGreaterThan(0);
+    expect(board.gate.stats.retries).toBe(host.stats().rateLimited);
+    expectInserted(host, smallLayout(), result);
+  });
+
+  it('a rate limit that never lifts fails as rate-limited after bounded attempts, and rolls back', async () => {
+    const { host, board } = setup({}, { retry: { attempts: 4, baseMs: 1, maxMs: 2 } });
+    host.failWhen((call) => (call.method === 'board.createText' ? rateLimitError('test') : false));
+    const err = await caught(board.insertLayout(smallLayout()));
+    expect(err.code).toBe('rate-limited');
+    expect(err.textIn('da')).toContain('Vent et minut');
+    expect(host.stats().calls['board.createText']).toBeGreaterThanOrEqual(4);
+    expect(host.items()).toEqual([]);
+  });
+
+  it('never has more SDK calls in flight than its bound', async () => {
+    for (const concurrency of [1, 3, 8]) {
+      const { host, board } = setup({ latencyMs: 3, jitterMs: 3 }, { concurrency });
+      await board.insertLayout(smallLayout());
+      expect(host.stats().maxInFlight).toBe(concurrency);
+    }
+  });
+
+  it('aborting removes what was created and says so', async () => {
+    const { host, board } = setup({ latencyMs: 2 });
+    const ctl = new AbortController();
+    const err = await caught(board.insertLayout(smallLayout(), { signal: ctl.signal, onProgress: (d) => d === 3 && ctl.abort() }));
+    expect(err.code).toBe('aborted');
+    expect(err.removed).toBeGreaterThanOrEqual(3);
+    expect(err.textIn('en')).toBe('The insertion was cancelled. Nothing was inserted.');
+    expect(host.items()).toEqual([]);
+  });
+
+  it('an abort before it starts creates nothing', async () => {
+    const { host, board } = setup();
+    const err = await caught(board.insertLayout(smallLayout(), { signal: AbortSignal.abort() }));
+    expect(err.code).toBe('aborted');
+    expect(host.stats().calls['board.createFrame'] ?? 0).toBe(0);
+  });
+
+  it('an invalid layout is refused before any call', async () => {
+    const { host, board } = setup();
+    const layout = smallLayout();
+    layout.items.push({ ...(layout.items[1] as Extract<Layout['items'][number], { kind: 'text' }>), elementId: 'outside', rect: { x: 1300, y: 0, width: 50, height: 50 } });
+    const err = await caught(board.insertLayout(layout));
+    expect(err).toMatchObject({ code: 'invalid-layout', phase: 'validate', elementId: 'outside' });
+    expect(host.stats().totalCalls).toBe(0);
+  });
+});
