@@ -35,8 +35,16 @@ export function isValidBallotKey(key: string): boolean {
 
 /** Slots store an index into the round's targets where they can: a few bytes instead of an id. */
 export function encodeTarget(round: Pick<RoundView, 'targets'>, targetId: string): SlotValue {
-  const i = round.targets.indexOf(targetId);
-  return i >= 0 ? i : targetId;
+  const i = indexOf(round.targets).get(targetId);
+  return i ?? targetId;
+}
+
+const indexes = new WeakMap<readonly string[], Map<string, number>>();
+/** id → position, memoised per unpacked target list (itself memoised per stored value). */
+function indexOf(targets: readonly string[]): Map<string, number> {
+  let m = indexes.get(targets);
+  if (!m) indexes.set(targets, (m = new Map(targets.map((t, i) => [t, i]))));
+  return m;
 }
 
 export function decodeTarget(round: Pick<RoundView, 'targets'>, value: SlotValue | undefined): string | undefined {
@@ -107,7 +115,7 @@ export function myVotesIn(doc: Y.Doc, round: RoundView, ballotKey: string): MyVo
 
 /** A target may be voted on if it is one of the round's targets, or a live cluster holding one. */
 export function checkTarget(doc: Y.Doc, round: RoundView, targetId: string): VoteError | null {
-  const listed = round.targets.includes(targetId);
+  const listed = indexOf(round.targets).has(targetId);
   if (listed) return effectiveTarget(doc, targetId) === null ? 'target-deleted' : null;
   if (!isClusterId(doc, targetId)) return 'not-a-target';
   const c = resolveCluster(doc, targetId);

@@ -4,9 +4,10 @@
  * cluster ids are resolved when read (see schema.ts), so a note is in at most one cluster.
  */
 import type * as Y from 'yjs';
+import { newId } from './ids.js';
 import { isStickyColour, type StickyColour } from '../miro-rules.js';
 import {
-  aliasesMap, clustersMap, fieldMap, membershipMap, newId, readFields, type ClusterFields,
+  aliasesMap, clustersMap, fieldMap, membershipMap, readFields, type ClusterFields,
 } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 

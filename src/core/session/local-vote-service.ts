@@ -10,9 +10,9 @@
  * sealed rounds: refused ('wrong-mode'); they need the ServerVoteService.
  */
 import type * as Y from 'yjs';
+import { newId } from './ids.js';
 import { castVote, myVotesIn, withdrawVote } from './ballots.js';
 import { getRound } from './rounds.js';
-import { newId } from './schema.js';
 import { tally } from './tally.js';
 import type { Actor } from './types.js';
 import type { MyVotes, TallyResult, VoteResult, VoteService } from './voting.js';
@@ -59,7 +59,7 @@ export class LocalVoteService implements VoteService {
     if (round.anonymity === 'named') return this.opts.actor.userId;
     let key = this.opts.ballotKeys.get(roundId);
     if (key === null && create) {
-      key = newId('b');
+      key = newId();
       this.opts.ballotKeys.set(roundId, key);
     }
     return key;

@@ -3,7 +3,8 @@
  * preparedness flag. The facilitator writes it, starting from the top priorities of a round.
  */
 import type * as Y from 'yjs';
-import { clustersMap, fieldMap, newId, planMap, PLAN_LAYERS, readFields, type InitiativeFields, type PlanLayer } from './schema.js';
+import { newId } from './ids.js';
+import { clustersMap, fieldMap, planMap, PLAN_LAYERS, readFields, type InitiativeFields, type PlanLayer } from './schema.js';
 import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';

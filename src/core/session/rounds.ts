@@ -4,18 +4,21 @@
  * two facilitator devices cannot move a round backwards (see schema.ts).
  */
 import * as Y from 'yjs';
+import { newId, packIds, unpackIds } from './ids.js';
 import { requireFacilitator } from './roles.js';
 import {
-  ballotsMap, fieldMap, newId, readFields, ROUND_DEFAULTS, roundsMap,
+  ballotsMap, fieldMap, readFields, ROUND_DEFAULTS, roundsMap,
   type Anonymity, type RoundFields, type RoundScope, type RoundStatus, type SlotValue, type Visibility,
 } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
 export type RoundError = RoleError | 'invalid' | 'no-round' | 'wrong-status';
 
-export interface RoundView extends RoundFields {
+export interface RoundView extends Omit<RoundFields, 'targets'> {
   id: string;
   status: RoundStatus;
+  /** the round's targets, in the order slot indexes refer to */
+  targets: string[];
 }
 
 export interface CreateRoundInput {
@@ -43,7 +46,7 @@ export function getRound(doc: Y.Doc, roundId: string, now = Date.now()): RoundVi
   const m = roundsMap(doc).get(roundId);
   if (!m) return null;
   const f = readFields(m);
-  return { ...f, id: roundId, status: roundStatus(f, now) };
+  return { ...f, id: roundId, status: roundStatus(f, now), targets: unpackIds(f.targets) };
 }
 
 /** Rounds, oldest first. */
@@ -74,7 +77,7 @@ export function createRound(doc: Y.Doc, actor: Actor, input: CreateRoundInput): 
     roundsMap(doc).set(
       roundId,
       fieldMap<RoundFields>({
-        question: input.question.trim(), scope: input.scope, targets, budget, cap,
+        question: input.question.trim(), scope: input.scope, targets: packIds(targets), budget, cap,
         anonymity: input.anonymity ?? ROUND_DEFAULTS.anonymity,
         visibility: input.visibility ?? ROUND_DEFAULTS.visibility,
         k, timeLimitMs, createdBy: actor.userId, createdAt: input.now ?? Date.now(),

@@ -14,6 +14,7 @@
  */
 import * as Y from 'yjs';
 import type { StickyColour } from '../miro-rules.js';
+import type { PackedIds } from './ids.js';
 
 export const MAP = {
   /** session: facilitator (user id) and when the session started. */
@@ -66,8 +67,9 @@ export type RoundScope =
 export interface RoundFields {
   question: string;
   scope: RoundScope;
-  /** Note and cluster ids, fixed when the round is created. Slots may store an index into it. */
-  targets: string[];
+  /** Note and cluster ids, fixed when the round is created; slots may store an index into
+   *  their unpacked order (ids.ts). */
+  targets: PackedIds;
   budget: number;
   cap: number;
   anonymity: Anonymity;
@@ -144,11 +146,4 @@ export function fieldMap<F extends object>(fields: F): FieldMap<F> {
 /** Read a nested field map back as a plain record. */
 export function readFields<F extends object>(m: FieldMap<F>): F {
   return m.toJSON() as F;
-}
-
-/** A fresh random id (64 bits, base36): unique without coordination. */
-export function newId(prefix = ''): string {
-  const a = new Uint32Array(2);
-  globalThis.crypto.getRandomValues(a);
-  return prefix + a[0]!.toString(36) + a[1]!.toString(36).padStart(7, '0');
 }
