@@ -4,9 +4,7 @@ import { rateLimitError } from '../../sandbox/host/errors.js';
 import { InsertionError } from '../../src/board/insertion-error.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
 import type { Layout } from '../../src/core/layout/types.js';
-import { markerOf, setup, smallLayout, USER } from './stand-in-setup.js';
-
-const TYPE = { frame: 'frame', sticky: 'sticky_note', shape: 'shape', text: 'text' } as const;
+import { expectInserted, markerOf, setup, smallLayout, USER } from './stand-in-setup.js';
 
 async function caught(p: Promise<unknown>): Promise<InsertionError> {
   try {
@@ -16,41 +14,6 @@ async function caught(p: Promise<unknown>): Promise<InsertionError> {
     return e as InsertionError;
   }
   throw new Error('expected the insertion to fail');
-}
-
-/** The board holds exactly what `layout` promised, shifted to `frame`, marked, inside the frame, in stacking order. */
-export function expectInserted(host: ReturnType<typeof setup>['host'], layout: Layout, result: { frameId: string; frame: Rect; insertionId: string; ids: Record<string, string> }) {
-  const dx = result.frame.x - layout.frame.x;
-  const dy = result.frame.y - layout.frame.y;
-  const mine = host.items().filter((i) => markerOf(host, i.id)?.i === result.insertionId);
-  expect(mine.length).toBe(layout.items.length);
-  const frame = host.item(result.frameId)!;
-  expect(frame.absolute).toEqual(result.frame);
-  for (const planned of layout.items) {
-    const item = host.item(result.ids[planned.elementId]!)!;
-    expect(item, planned.elementId).toBeDefined();
-    expect(item.type).toBe(TYPE[planned.kind]);
-    expect(markerOf(host, item.id)).toEqual({ t: layout.templateId, e: planned.elementId, i: result.insertionId, v: 1 });
-    const want = { ...planned.rect, x: planned.rect.x + dx, y: planned.rect.y + dy };
-    const got = item.absolute;
-    // Centre and width are ours; Miro decides the height of stickies and text.
-    expect(got.x + got.width / 2).toBeCloseTo(want.x + want.width / 2, 6);
-    expect(got.y + got.height / 2).toBeCloseTo(want.y + want.height / 2, 6);
-    expect(got.width).toBeCloseTo(want.width, 6);
-    if (planned.kind === 'shape' || planned.kind === 'frame') expect(got.height).toBeCloseTo(want.height, 6);
-    if (planned.kind !== 'frame') {
-      expect(item.parentId).toBe(result.frameId);
-      expect(contains(frame.absolute, got, 1e-6), planned.elementId).toBe(true);
-      expect(item.content).toBe(planned.content);
-    }
-  }
-  // Stacking: an item is above (created after) every earlier item it overlaps.
-  const seq = (k: number) => host.item(result.ids[layout.items[k]!.elementId]!)!.seq;
-  for (let j = 1; j < layout.items.length; j++) {
-    for (let i = 1; i < j; i++) {
-      if (overlaps(layout.items[i]!.rect, layout.items[j]!.rect)) expect(seq(i), `${layout.items[i]!.elementId} under ${layout.items[j]!.elementId}`).toBeLessThan(seq(j));
-    }
-  }
 }
 
 describe('WebSdkBoard.insertLayout against the stand-in', () => {
