@@ -239,18 +239,23 @@ function safeUnsafeTeam(): Template {
   const colW = stickyCols(4);
   const width = 2 * colW + GUTTER;
   let y = MARGIN;
-  y += b.text('title', { da: 'Det trygge og det utrygge lederteam', en: 'The safe and the unsafe leadership team' }, MARGIN, y, width, 64) + GAP;
-  s.principles.forEach((p, i) => {
-    y += b.text(`principle-${i + 1}`, bi(p), MARGIN, y, width, 28, { source: `safety_culture.principles.${i}`, colour: MUTED }) + (i === 0 ? 8 : GUTTER);
-  });
+  y += b.text('title', { da: 'Det trygge og det utrygge lederteam', en: 'The safe and the unsafe leadership team' }, MARGIN, y, width, 64) + GUTTER;
+  // The definition card at a readable measure, the two principles beside it.
   const d = s.definition_card;
   const defText = {
     da: `<strong>${d.title.da}</strong>\n${d.da}\n<em>${d.attribution_da}</em>`,
     en: `<strong>${d.title.en}</strong>\n${d.en}\n<em>${d.attribution_en}</em>`,
   };
-  const defH = shapeHeightFor(defText, 24, width);
-  b.shape('definition', MARGIN, y, width, defH, TINT.lilac, { text: defText, fontSize: 24, source: 'safety_culture.definition_card' });
-  y += defH + GUTTER;
+  const defW = colW + GUTTER + stickyCols(2);
+  const defH = shapeHeightFor(defText, 24, defW);
+  b.shape('definition', MARGIN, y, defW, defH, TINT.lilac, { text: defText, fontSize: 24, source: 'safety_culture.definition_card' });
+  const px = MARGIN + defW + GUTTER;
+  const pw = width - defW - GUTTER;
+  let py = y + PAD;
+  s.principles.forEach((p, i) => {
+    py += b.text(`principle-${i + 1}`, bi(p), px, py, pw, 28, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
+  });
+  y = Math.max(y + defH, py) + GUTTER;
   y += b.text('team-prompt', bi(s.team_prompt), MARGIN, y, width, 36, { source: 'safety_culture.team_prompt' }) + GUTTER;
   const columns = [
     { key: 'safe_team' as const, prefix: 'safe', colour: 'light_green' as const, fill: TINT.green, border: '#a9d3bf' },
@@ -336,7 +341,7 @@ function pIglo(): Template {
     const bandIndex = b.elements.length;
     let hy = innerTop;
     hy += b.text(`layer-${k}`, heading, MARGIN + PAD, hy, headW, 32, { source: `p_iglo.layers.${layer.key}` }) + GAP;
-    hy += b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, hy, headW, 20, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
+    hy += b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, hy, headW, 24, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
     const zoneLabels = p.columns.map((c) => ({ da: `${layer.key} · ${c.da}`, en: `${layer.key} · ${c.en}` }));
     const zh = Math.max(...zoneLabels.map((l, i) => labelBand(l, colW[i]!))) + stickyRows(1);
     zoneLabels.forEach((l, i) => b.zone(`layer-${k}-${colIds[i]}`, l, colX[i]!, innerTop, colW[i]!, zh, { fill: WHITE }));
