@@ -1,39 +1,23 @@
 /**
  * PostgreSQL storage (DATABASE_URL): documents and votes for several instances. Each vote is
- * one transaction holding an advisory lock on (room, round, user), so the budget holds for
- * one person voting from two devices through two instances.
+ * one transaction that locks the round's row, so the budget holds for one person voting
+ * from two devices through two instances.
  */
 import pg from 'pg';
 import * as Y from 'yjs';
-import { applyVote, checkTransition } from './votes/rules.js';
-import {
-  VoteError,
-  type Ballot,
-  type CastResult,
-  type RoundRecord,
-  type RoundSpec,
-  type RoundStatus,
-  type Storage,
-} from './votes/types.js';
+import { applyVote } from './votes/rules.js';
+import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tryghed_documents (name TEXT PRIMARY KEY, data BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE TABLE IF NOT EXISTS tryghed_rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tryghed_rounds (
-  room TEXT NOT NULL, id TEXT NOT NULL, spec JSONB NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL,
-  PRIMARY KEY (room, id));
+CREATE TABLE IF NOT EXISTS tryghed_rounds (room TEXT NOT NULL, id TEXT NOT NULL, record JSONB NOT NULL, PRIMARY KEY (room, id));
 CREATE TABLE IF NOT EXISTS tryghed_ballots (
   room TEXT NOT NULL, round TEXT NOT NULL, "user" TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
   PRIMARY KEY (room, round, "user", target));
 `;
 
 type Q = Pick<pg.PoolClient, 'query'>;
-interface RoundRow {
-  spec: RoundSpec;
-  status: RoundStatus;
-  version: number;
-}
-const toRecord = (r: RoundRow): RoundRecord => ({ ...r.spec, status: r.status, version: r.version });
 
 export class PostgresStorage implements Storage {
   private constructor(readonly pool: pg.Pool) {}
@@ -69,12 +53,16 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  private async getRound(c: Q, room: string, id: string, lock = false): Promise<RoundRecord | null> {
-    const r = await c.query<RoundRow>(
-      `SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2${lock ? ' FOR SHARE' : ''}`,
+  private async getRound(c: Q, room: string, id: string, forUpdate = false): Promise<RoundRecord | null> {
+    const r = await c.query<{ record: RoundRecord }>(
+      `SELECT record FROM tryghed_rounds WHERE room = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
       [room, id],
     );
-    return r.rows[0] ? toRecord(r.rows[0]) : null;
+    return r.rows[0]?.record ?? null;
+  }
+
+  private async putRound(c: Q, room: string, r: RoundRecord): Promise<void> {
+    await c.query('UPDATE tryghed_rounds SET record = $1 WHERE room = $2 AND id = $3', [JSON.stringify(r), room, r.id]);
   }
 
   private async getBallot(c: Q, room: string, round: string, user: string): Promise<Ballot> {
@@ -114,26 +102,26 @@ export class PostgresStorage implements Storage {
 
   async setFacilitator(room: string, by: string, to: string): Promise<void> {
     const r = await this.pool.query('UPDATE tryghed_rooms SET facilitator = $1 WHERE room = $2 AND facilitator = $3', [to, room, by]);
-    if (r.rowCount !== 1) throw new VoteError('forbidden', 'only the facilitator can hand over');
+    if (r.rowCount !== 1) throw new VoteError('not-facilitator', 'only the facilitator can hand over');
   }
 
-  async createRound(room: string, spec: RoundSpec): Promise<RoundRecord> {
-    const r = await this.pool.query(
-      "INSERT INTO tryghed_rounds (room, id, spec, status, version) VALUES ($1, $2, $3, 'draft', 1) ON CONFLICT DO NOTHING",
-      [room, spec.id, JSON.stringify(spec)],
-    );
-    if (r.rowCount !== 1) throw new VoteError('round-exists', `round ${spec.id} exists`);
-    return { ...spec, status: 'draft', version: 1 };
+  async insertRound(room: string, record: RoundRecord): Promise<RoundRecord> {
+    const r = await this.pool.query('INSERT INTO tryghed_rounds (room, id, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      room,
+      record.id,
+      JSON.stringify(record),
+    ]);
+    if (r.rowCount !== 1) throw new VoteError('wrong-status', `round ${record.id} is already open or done`);
+    return record;
   }
 
-  async transition(room: string, roundId: string, from: RoundStatus[], to: RoundStatus): Promise<RoundRecord> {
+  async updateRound(room: string, roundId: string, change: (r: RoundRecord) => RoundRecord): Promise<RoundRecord> {
     return this.tx(async (c) => {
-      const r = await c.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2 FOR UPDATE', [room, roundId]);
-      if (!r.rows[0]) throw new VoteError('unknown-round', `no round ${roundId}`);
-      const round = toRecord(r.rows[0]);
-      checkTransition(round, from, to);
-      await c.query('UPDATE tryghed_rounds SET status = $1, version = version + 1 WHERE room = $2 AND id = $3', [to, room, roundId]);
-      return { ...round, status: to, version: round.version + 1 };
+      const round = await this.getRound(c, room, roundId, true);
+      if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
+      const next = { ...change(round), version: round.version + 1 };
+      await this.putRound(c, room, next);
+      return next;
     });
   }
 
@@ -142,19 +130,18 @@ export class PostgresStorage implements Storage {
   }
 
   async rounds(room: string): Promise<RoundRecord[]> {
-    const r = await this.pool.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1', [room]);
-    return r.rows.map(toRecord);
+    const r = await this.pool.query<{ record: RoundRecord }>('SELECT record FROM tryghed_rounds WHERE room = $1', [room]);
+    return r.rows.map((x) => x.record);
   }
 
-  async vote(room: string, roundId: string, user: string, target: string, delta: number): Promise<CastResult> {
+  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number): Promise<CastResult> {
     return this.tx(async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ballot:${room}:${roundId}:${user}`]);
-      // FOR UPDATE on the round row: a close waits for this vote, and this vote sees the close.
-      const r = await c.query<RoundRow>('SELECT spec, status, version FROM tryghed_rounds WHERE room = $1 AND id = $2 FOR UPDATE', [room, roundId]);
-      if (!r.rows[0]) throw new VoteError('unknown-round', `no round ${roundId}`);
-      const round = toRecord(r.rows[0]);
+      // FOR UPDATE on the round row: votes in a round run one at a time (so one person's two
+      // devices, even through two instances, see each other's points), and a close waits for them.
+      const round = await this.getRound(c, room, roundId, true);
+      if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
       const ballot = await this.getBallot(c, room, roundId, user);
-      const next = applyVote(round, ballot, target, delta);
+      const next = applyVote(round, ballot, target, delta, now);
       if (next === 0)
         await c.query('DELETE FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3 AND target = $4', [room, roundId, user, target]);
       else
@@ -162,11 +149,12 @@ export class PostgresStorage implements Storage {
           'INSERT INTO tryghed_ballots (room, round, "user", target, points) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room, round, "user", target) DO UPDATE SET points = excluded.points',
           [room, roundId, user, target, next],
         );
-      await c.query('UPDATE tryghed_rounds SET version = version + 1 WHERE room = $1 AND id = $2', [room, roundId]);
+      const bumped = { ...round, version: round.version + 1 };
+      await this.putRound(c, room, bumped);
       if (next === 0) delete ballot[target];
       else ballot[target] = next;
       const used = Object.values(ballot).reduce((a, b) => a + b, 0);
-      return { ballot, used, round: { ...round, version: round.version + 1 } };
+      return { ballot, used, round: bumped };
     });
   }
 

@@ -7,35 +7,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { applyVote, checkTransition } from './votes/rules.js';
-import {
-  VoteError,
-  type Ballot,
-  type CastResult,
-  type RoundRecord,
-  type RoundSpec,
-  type RoundStatus,
-  type Storage,
-} from './votes/types.js';
+import { applyVote } from './votes/rules.js';
+import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS rounds (
-  room TEXT NOT NULL, id TEXT NOT NULL, spec TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL,
-  PRIMARY KEY (room, id));
+CREATE TABLE IF NOT EXISTS rounds (room TEXT NOT NULL, id TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (room, id));
 CREATE TABLE IF NOT EXISTS ballots (
   room TEXT NOT NULL, round TEXT NOT NULL, user TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
   PRIMARY KEY (room, round, user, target));
 `;
-
-interface RoundRow {
-  spec: string;
-  status: RoundStatus;
-  version: number;
-}
-
-const toRecord = (r: RoundRow): RoundRecord => ({ ...(JSON.parse(r.spec) as RoundSpec), status: r.status, version: r.version });
 
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
@@ -51,8 +33,8 @@ export class SqliteStorage implements Storage {
   }
 
   private getRound(room: string, id: string): RoundRecord | null {
-    const row = this.db.prepare('SELECT spec, status, version FROM rounds WHERE room = ? AND id = ?').get(room, id) as RoundRow | undefined;
-    return row ? toRecord(row) : null;
+    const row = this.db.prepare('SELECT record FROM rounds WHERE room = ? AND id = ?').get(room, id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as RoundRecord) : null;
   }
 
   private getBallot(room: string, round: string, user: string): Ballot {
@@ -91,25 +73,27 @@ export class SqliteStorage implements Storage {
 
   async setFacilitator(room: string, by: string, to: string): Promise<void> {
     const r = this.db.prepare('UPDATE rooms SET facilitator = ? WHERE room = ? AND facilitator = ?').run(to, room, by);
-    if (r.changes !== 1) throw new VoteError('forbidden', 'only the facilitator can hand over');
+    if (r.changes !== 1) throw new VoteError('not-facilitator', 'only the facilitator can hand over');
   }
 
-  async createRound(room: string, spec: RoundSpec): Promise<RoundRecord> {
-    const r = this.db
-      .prepare("INSERT INTO rounds (room, id, spec, status, version) VALUES (?, ?, ?, 'draft', 1) ON CONFLICT DO NOTHING")
-      .run(room, spec.id, JSON.stringify(spec));
-    if (r.changes !== 1) throw new VoteError('round-exists', `round ${spec.id} exists`);
-    return { ...spec, status: 'draft', version: 1 };
+  private putRound(room: string, r: RoundRecord): void {
+    this.db.prepare('UPDATE rounds SET record = ? WHERE room = ? AND id = ?').run(JSON.stringify(r), room, r.id);
   }
 
-  async transition(room: string, roundId: string, from: RoundStatus[], to: RoundStatus): Promise<RoundRecord> {
+  async insertRound(room: string, record: RoundRecord): Promise<RoundRecord> {
+    const r = this.db.prepare('INSERT INTO rounds (room, id, record) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(room, record.id, JSON.stringify(record));
+    if (r.changes !== 1) throw new VoteError('wrong-status', `round ${record.id} is already open or done`);
+    return record;
+  }
+
+  async updateRound(room: string, roundId: string, change: (r: RoundRecord) => RoundRecord): Promise<RoundRecord> {
     return this.db
       .transaction(() => {
         const round = this.getRound(room, roundId);
-        if (!round) throw new VoteError('unknown-round', `no round ${roundId}`);
-        checkTransition(round, from, to);
-        this.db.prepare('UPDATE rounds SET status = ?, version = version + 1 WHERE room = ? AND id = ?').run(to, room, roundId);
-        return { ...round, status: to, version: round.version + 1 };
+        if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
+        const next = { ...change(round), version: round.version + 1 };
+        this.putRound(room, next);
+        return next;
       })
       .immediate();
   }
@@ -119,29 +103,30 @@ export class SqliteStorage implements Storage {
   }
 
   async rounds(room: string): Promise<RoundRecord[]> {
-    const rows = this.db.prepare('SELECT spec, status, version FROM rounds WHERE room = ?').all(room) as RoundRow[];
-    return rows.map(toRecord);
+    const rows = this.db.prepare('SELECT record FROM rounds WHERE room = ?').all(room) as { record: string }[];
+    return rows.map((r) => JSON.parse(r.record) as RoundRecord);
   }
 
-  async vote(room: string, roundId: string, user: string, target: string, delta: number): Promise<CastResult> {
+  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number): Promise<CastResult> {
     // IMMEDIATE takes the write lock first: two devices of one person (or two instances on
     // one file) run one after the other, so the budget check sees the other's points.
     return this.db
       .transaction((): CastResult => {
         const round = this.getRound(room, roundId);
-        if (!round) throw new VoteError('unknown-round', `no round ${roundId}`);
+        if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
         const ballot = this.getBallot(room, roundId, user);
-        const next = applyVote(round, ballot, target, delta);
+        const next = applyVote(round, ballot, target, delta, now);
         if (next === 0) this.db.prepare('DELETE FROM ballots WHERE room = ? AND round = ? AND user = ? AND target = ?').run(room, roundId, user, target);
         else
           this.db
             .prepare('INSERT INTO ballots (room, round, user, target, points) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET points = excluded.points')
             .run(room, roundId, user, target, next);
-        this.db.prepare('UPDATE rounds SET version = version + 1 WHERE room = ? AND id = ?').run(room, roundId);
+        const bumped = { ...round, version: round.version + 1 };
+        this.putRound(room, bumped);
         if (next === 0) delete ballot[target];
         else ballot[target] = next;
         const used = Object.values(ballot).reduce((a, b) => a + b, 0);
-        return { ballot, used, round: { ...round, version: round.version + 1 } };
+        return { ballot, used, round: bumped };
       })
       .immediate();
   }

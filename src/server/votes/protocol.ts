@@ -2,15 +2,15 @@
  * The vote RPC over Hocuspocus stateless messages: typed JSON, one request id per call,
  * one reply to the caller only. Shared by the server and the client (no Node imports).
  */
-import type { Ballot, RoundRecord, RoundSpec, Tally, VoteErrorCode } from './types.js';
+import type { Ballot, RoundRecord, VoteErrorCode } from './types.js';
 
 export interface RpcOps {
   /** Become the room's facilitator if it has none. */
   claimFacilitator: { args: Record<string, never>; result: { facilitator: string; you: boolean } };
   /** Hand the role to another user (facilitator only). */
   setFacilitator: { args: { user: string }; result: { facilitator: string } };
-  /** Create (from the spec) or reopen a round and open it (facilitator only). */
-  openRound: { args: { round: RoundSpec }; result: RoundRecord };
+  /** Open a draft round of the session doc; the server snapshots its definition (facilitator only). */
+  openRound: { args: { roundId: string }; result: RoundRecord };
   closeRound: { args: { roundId: string }; result: RoundRecord };
   revealRound: { args: { roundId: string }; result: RoundRecord };
   /** Add points to a target; checked against open status, budget and cap. */
@@ -37,6 +37,7 @@ export interface BallotResult {
   ballot: Ballot;
   used: number;
   budget: number;
+  cap: number;
 }
 
 export interface RpcRequest<K extends RpcOp = RpcOp> {
@@ -48,9 +49,6 @@ export interface RpcRequest<K extends RpcOp = RpcOp> {
 
 export type RpcReply =
   | { tryghed: 'reply'; id: string; ok: true; result: unknown }
-  | { tryghed: 'reply'; id: string; ok: false; code: VoteErrorCode | 'rate-limited'; message: string };
+  | { tryghed: 'reply'; id: string; ok: false; code: VoteErrorCode; message: string };
 
-/** Top-level Y.Doc maps only the server writes (server mode). Values are plain JSON. */
-export const SERVER_ROUNDS = 'serverRounds';
-export const PUBLISHED_TALLIES = 'publishedTallies';
-export type { Tally, RoundRecord, RoundSpec, Ballot };
+export type { RoundRecord, Ballot };

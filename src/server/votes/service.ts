@@ -1,78 +1,106 @@
 /**
- * Sealed, server-authoritative voting as a Hocuspocus extension.
+ * Sealed, server-authoritative voting and round control, as a Hocuspocus extension.
  *
- * Ballots live only in the server's database, keyed (room, round, user): one person's
- * devices share one budget. Every change is an RPC (stateless message) answered only after
- * the database commit. The round's rules are snapshotted into the database when it opens;
- * votes are checked against that copy in the same transaction, so a participant who edits
- * the Y.Doc changes nothing that counts. The doc carries a projection the server alone
- * writes (round status, and tallies when visibility and k allow); a client's write to it is
- * overwritten from the database at once.
+ * - Ballots of sealed rounds live only in the server's database, keyed (room, round, user):
+ *   one person's devices share one budget. Cast and withdraw are RPCs (stateless messages)
+ *   answered only after the commit, so an acknowledged vote survives a killed server.
+ * - The database is the authority for who facilitates and for each round once it opens (a
+ *   snapshot of the doc's definition). Votes are checked against that copy in the same
+ *   transaction, so editing the Y.Doc changes nothing that counts.
+ * - The server alone writes the doc's round timestamps, `session.facilitator` and
+ *   `publishedTallies`. A client's write to them is read as a request made by that
+ *   connection's user: done if the facilitator made it (so the session model's own
+ *   open/close/reveal/hand-over work unchanged), otherwise overwritten from the database.
  */
-import type { Extension, afterLoadDocumentPayload, onStatelessPayload } from '@hocuspocus/server';
-import type { Document } from '@hocuspocus/server';
-import type * as Y from 'yjs';
+import type { Extension, afterLoadDocumentPayload, onStatelessPayload, Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { packIds } from '../../core/session/ids.js';
+import { roundStatus } from '../../core/session/rounds.js';
+import {
+  fieldMap, MAP, publishedMap, readFields, roundsMap, sessionMap,
+  type PublishedTally, type RoundFields,
+} from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
-import { PUBLISHED_TALLIES, RPC_OPS, SERVER_ROUNDS, type RpcOp, type RpcReply } from './protocol.js';
-import { isId, parseRoundSpec, totalsVisible } from './rules.js';
-import { VoteError, type RoundRecord, type Storage, type Tally } from './types.js';
+import { RPC_OPS, type RpcOp, type RpcReply } from './protocol.js';
+import { isId, snapshotRound, totalsVisible } from './rules.js';
+import { VoteError, type RoundRecord, type Storage } from './types.js';
 
 export const SERVER_ORIGIN = 'tryghed-server';
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+/** Round fields frozen once a round is open; the server restores them from its snapshot. */
+const GUARDED: readonly (keyof RoundFields)[] = [
+  'question', 'scope', 'targets', 'budget', 'cap', 'anonymity', 'visibility', 'k', 'timeLimitMs',
+  'createdBy', 'createdAt', 'openedAt', 'endsAt', 'closedAt', 'revealedAt',
+];
+const TIMESTAMPS = new Set<string>(['openedAt', 'endsAt', 'closedAt', 'revealedAt']);
 
 type Handler = (ctx: AuthContext, args: Record<string, unknown>) => Promise<unknown>;
+export type PublishedWithVersion = PublishedTally & { version: number };
 
 export class VoteService implements Extension {
   extensionName = 'tryghed-votes';
   private readonly docs = new Map<string, Document>();
-  /** Per room+round: a publish is running / another is wanted after it. */
-  private readonly publishing = new Map<string, { again: boolean }>();
+  /** Per room+round: one reconcile at a time, the next one coalesced. */
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly lastVersion = new Map<string, number>();
   private readonly handlers: Record<RpcOp, Handler>;
 
-  constructor(private readonly storage: Storage) {
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = Date.now,
+  ) {
     const s = storage;
     this.handlers = {
       claimFacilitator: async (ctx) => {
         const facilitator = await s.claimFacilitator(ctx.room, ctx.user);
+        this.projectFacilitator(ctx.room, facilitator);
         return { facilitator, you: facilitator === ctx.user };
       },
       setFacilitator: async (ctx, a) => {
         if (!isId(a.user)) throw new VoteError('bad-request', 'user');
         await s.setFacilitator(ctx.room, ctx.user, a.user);
+        this.projectFacilitator(ctx.room, a.user);
         return { facilitator: a.user };
       },
-      openRound: async (ctx, a) => {
-        await this.requireFacilitator(ctx);
-        const spec = parseRoundSpec(a.round);
-        const existing = await s.round(ctx.room, spec.id);
-        if (!existing) await s.createRound(ctx.room, spec);
-        return this.changed(ctx.room, await s.transition(ctx.room, spec.id, ['draft', 'closed'], 'open'));
-      },
-      closeRound: async (ctx, a) => {
-        await this.requireFacilitator(ctx);
-        return this.changed(ctx.room, await s.transition(ctx.room, roundId(a), ['open'], 'closed'));
-      },
-      revealRound: async (ctx, a) => {
-        await this.requireFacilitator(ctx);
-        return this.changed(ctx.room, await s.transition(ctx.room, roundId(a), ['open', 'closed'], 'revealed'));
-      },
+      openRound: async (ctx, a) => this.control(ctx.room, roundId(a), ctx.user, 'open'),
+      closeRound: async (ctx, a) => this.control(ctx.room, roundId(a), ctx.user, 'close'),
+      revealRound: async (ctx, a) => this.control(ctx.room, roundId(a), ctx.user, 'reveal'),
       cast: (ctx, a) => this.vote(ctx, a, +1),
       withdraw: (ctx, a) => this.vote(ctx, a, -1),
       myBallot: async (ctx, a) => {
         const id = roundId(a);
         const round = await s.round(ctx.room, id);
-        if (!round) throw new VoteError('unknown-round', `no round ${id}`);
+        if (!round) throw new VoteError('no-round', `round ${id} was never opened`);
         const ballot = await s.ballot(ctx.room, id, ctx.user);
-        return { ballot, used: sum(ballot), budget: round.budget };
+        return { ballot, used: sum(ballot), budget: round.budget, cap: round.cap };
       },
       rounds: async (ctx) => s.rounds(ctx.room),
     };
   }
 
-  private async requireFacilitator(ctx: AuthContext): Promise<void> {
-    // The first person to claim the room (or to open its first round) is its facilitator.
-    const facilitator = await this.storage.claimFacilitator(ctx.room, ctx.user);
-    if (facilitator !== ctx.user) throw new VoteError('forbidden', 'only the facilitator controls rounds');
+  // ---- round control -------------------------------------------------------------------
+
+  private async isFacilitator(room: string, user: string): Promise<boolean> {
+    return (await this.storage.facilitator(room)) === user;
+  }
+
+  /** Open, close or reveal; the facilitator only. Returns the committed record. */
+  private async control(room: string, id: string, user: string, action: 'open' | 'close' | 'reveal'): Promise<RoundRecord> {
+    if (!(await this.isFacilitator(room, user))) throw new VoteError('not-facilitator', 'only the facilitator controls rounds');
+    const now = this.now();
+    let record: RoundRecord;
+    if (action === 'open') {
+      const m = this.docs.get(room) && roundsMap(this.docs.get(room)!).get(id);
+      record = await this.storage.insertRound(room, snapshotRound(id, m ? readFields(m) : null, now));
+    } else {
+      record = await this.storage.updateRound(room, id, (r) => {
+        const status = roundStatus(r, now);
+        if (status !== 'open' && status !== 'closed') throw new VoteError('wrong-status', `the round is ${status}`);
+        return { ...r, closedAt: r.closedAt ?? now, revealedAt: action === 'reveal' ? now : r.revealedAt };
+      });
+    }
+    await this.reconcile(room, id, null);
+    return record;
   }
 
   private async vote(ctx: AuthContext, a: Record<string, unknown>, sign: 1 | -1) {
@@ -80,57 +108,123 @@ export class VoteService implements Extension {
     if (!isId(a.target)) throw new VoteError('bad-request', 'target');
     const points = a.points ?? 1;
     if (!Number.isInteger(points) || (points as number) < 1 || (points as number) > 100) throw new VoteError('bad-request', 'points');
-    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number));
-    this.changed(ctx.room, r.round);
-    return { ballot: r.ballot, used: r.used, budget: r.round.budget };
+    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), this.now());
+    void this.reconcile(ctx.room, id, null);
+    return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap };
   }
 
-  /** After a committed change: project the round into the doc (coalesced per round). */
-  private changed(room: string, round: RoundRecord): RoundRecord {
-    void this.publish(room, round.id);
-    return round;
-  }
-
-  private async publish(room: string, id: string): Promise<void> {
+  /**
+   * Brings the doc's round (and its tally) in line with the database, after acting on a
+   * request the doc carried: `user` wrote the round's fields (null: nobody to act for).
+   * Runs once per round at a time; calls that arrive meanwhile share the next run.
+   */
+  private reconcile(room: string, id: string, user: string | null): Promise<void> {
     const key = `${room}\n${id}`;
-    const running = this.publishing.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const state = { again: true };
-    this.publishing.set(key, state);
-    try {
-      while (state.again) {
-        state.again = false;
-        const round = await this.storage.round(room, id);
-        const doc = this.docs.get(room);
-        if (!doc) break;
-        const { totals, respondents } = round ? await this.storage.totals(room, id) : { totals: {}, respondents: 0 };
-        project(doc, id, round, respondents, totals);
-      }
-    } catch (e) {
-      console.error('[tryghed] publishing a tally failed:', (e as Error).message);
-    } finally {
-      this.publishing.delete(key);
-    }
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const next = prev.then(() => this.reconcileNow(room, id, user)).catch((e) => {
+      console.error('[tryghed] reconcile failed:', (e as Error).message);
+    });
+    this.queues.set(key, next);
+    void next.then(() => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    });
+    return next;
   }
 
-  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    this.docs.set(documentName, document);
-    // The database is the authority: rebuild the projection from it on every load.
-    for (const round of await this.storage.rounds(documentName)) void this.publish(documentName, round.id);
-    const guard = (event: Y.YMapEvent<unknown>, tr: Y.Transaction) => {
-      if (tr.origin === SERVER_ORIGIN) return;
-      for (const id of event.keysChanged) {
-        // A client of this instance wrote: overwrite from the database. From another
-        // instance (Redis), only a stale tally is answered, by the newer one we know.
-        if (tr.origin === REDIS_ORIGIN && !isStale(event.target, id)) continue;
-        void this.publish(documentName, id);
+  private async reconcileNow(room: string, id: string, user: string | null): Promise<void> {
+    const doc = this.docs.get(room);
+    if (!doc) return;
+    let record = await this.storage.round(room, id);
+    const m = roundsMap(doc).get(id);
+    const f = m ? readFields(m) : null;
+    if (user && f && (await this.isFacilitator(room, user))) {
+      // The facilitator moved the round in the doc (the session model's own commands).
+      const now = this.now();
+      if (!record && f.openedAt != null) record = await this.storage.insertRound(room, snapshotRound(id, f, now)).catch(() => null);
+      if (record && ((f.closedAt != null && record.closedAt == null) || (f.revealedAt != null && record.revealedAt == null))) {
+        const reveal = f.revealedAt != null;
+        record = await this.storage
+          .updateRound(room, id, (r) => ({ ...r, closedAt: r.closedAt ?? now, revealedAt: reveal ? (r.revealedAt ?? now) : r.revealedAt }))
+          .catch(() => record);
       }
+    }
+    const totals = record && record.anonymity === 'sealed' ? await this.storage.totals(room, id) : null;
+    if (!this.docs.has(room)) return;
+    project(doc, id, record, totals, this.now());
+    if (record) this.lastVersion.set(`${room}\n${id}`, record.version);
+  }
+
+  private projectFacilitator(room: string, facilitator: string | null): void {
+    const doc = this.docs.get(room);
+    if (!doc) return;
+    const s = sessionMap(doc);
+    doc.transact(() => {
+      if (facilitator === null) {
+        if (s.get('facilitator') !== undefined) s.delete('facilitator');
+        return;
+      }
+      if (s.get('facilitator') !== facilitator) s.set('facilitator', facilitator);
+      if (s.get('startedAt') === undefined) s.set('startedAt', this.now());
+    }, SERVER_ORIGIN);
+  }
+
+  private async reconcileFacilitator(room: string, user: string | null, wanted: string | undefined): Promise<void> {
+    let current = await this.storage.facilitator(room);
+    if (user && wanted) {
+      if (current === null && wanted === user) current = await this.storage.claimFacilitator(room, user);
+      else if (current === user && wanted !== user && isId(wanted)) {
+        await this.storage.setFacilitator(room, user, wanted);
+        current = wanted;
+      }
+    }
+    this.projectFacilitator(room, current);
+  }
+
+  // ---- hooks ---------------------------------------------------------------------------
+
+  async afterLoadDocument({ documentName: room, document }: afterLoadDocumentPayload): Promise<void> {
+    this.docs.set(room, document);
+    // The database is the authority: rebuild the projection from it on every load.
+    const ids = new Set([...(await this.storage.rounds(room)).map((r) => r.id), ...roundsMap(document).keys(), ...publishedMap(document).keys()]);
+    for (const id of ids) void this.reconcile(room, id, null);
+    void this.reconcileFacilitator(room, null, undefined).catch(() => undefined);
+
+    const userOf = (tr: Y.Transaction): string | null | undefined => {
+      if (tr.origin === SERVER_ORIGIN || tr.origin === REDIS_ORIGIN) return undefined;
+      const ctx = (tr.origin as { context?: AuthContext } | null)?.context;
+      return ctx?.user ?? null;
     };
-    document.getMap(SERVER_ROUNDS).observe(guard);
-    document.getMap(PUBLISHED_TALLIES).observe(guard);
+    roundsMap(document).observeDeep((events, tr) => {
+      const user = userOf(tr);
+      if (user === undefined) return;
+      const touched = new Set<string>();
+      for (const e of events) {
+        const keys = [...(e as unknown as Y.YMapEvent<unknown>).keysChanged];
+        if (e.target === roundsMap(document)) {
+          for (const k of keys) touched.add(k);
+        } else if (e.path.length === 1) {
+          if (keys.some((k) => (GUARDED as readonly string[]).includes(k))) touched.add(String(e.path[0]));
+        }
+      }
+      for (const id of touched) void this.reconcile(room, id, user);
+    });
+    publishedMap(document).observe((e, tr) => {
+      const user = userOf(tr);
+      for (const id of e.keysChanged) {
+        if (user === undefined) {
+          // From another instance: answer only a stale tally, with the newer one we know.
+          const v = (publishedMap(document).get(id) as PublishedWithVersion | undefined)?.version;
+          const known = this.lastVersion.get(`${room}\n${id}`);
+          if (tr.origin !== REDIS_ORIGIN || known === undefined || (v ?? 0) >= known) continue;
+        }
+        void this.reconcile(room, id, null);
+      }
+    });
+    sessionMap(document).observe((e, tr) => {
+      const user = userOf(tr);
+      if (user === undefined || !e.keysChanged.has('facilitator')) return;
+      void this.reconcileFacilitator(room, user, sessionMap(document).get('facilitator')).catch(() => undefined);
+    });
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
@@ -150,7 +244,7 @@ export class VoteService implements Extension {
       const args = (req.args ?? {}) as Record<string, unknown>;
       if (typeof args !== 'object' || Array.isArray(args)) throw new VoteError('bad-request', 'args');
       const ctx = connection.context as AuthContext | undefined;
-      if (!ctx?.user) throw new VoteError('forbidden', 'not authenticated');
+      if (!ctx?.user) throw new VoteError('not-facilitator', 'not authenticated');
       const result = await this.handlers[op](ctx, args);
       reply(connection, { tryghed: 'reply', id, ok: true, result });
     } catch (e) {
@@ -165,7 +259,7 @@ function reply(connection: onStatelessPayload['connection'], r: RpcReply): void 
   try {
     connection.sendStateless(JSON.stringify(r));
   } catch {
-    /* the caller is gone; the vote is committed and it will see it in myBallot */
+    /* the caller is gone; the vote is committed and myBallot will show it */
   }
 }
 
@@ -175,39 +269,45 @@ function roundId(a: Record<string, unknown>): string {
 }
 
 const sum = (b: Record<string, number>) => Object.values(b).reduce((x, y) => x + y, 0);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The version the server published last for a round, to spot a stale value from elsewhere. */
-const lastVersion = new WeakMap<Y.Map<unknown>, Map<string, number>>();
-function isStale(map: Y.Map<unknown>, id: string): boolean {
-  const known = lastVersion.get(map)?.get(id);
-  const v = map.get(id) as { version?: unknown } | undefined;
-  return known !== undefined && (typeof v?.version !== 'number' || v.version < known);
-}
-
-function project(doc: Document, id: string, round: RoundRecord | null, respondents: number, totals: Record<string, number>): void {
-  const rounds = doc.getMap(SERVER_ROUNDS);
-  const tallies = doc.getMap(PUBLISHED_TALLIES);
+/**
+ * Writes the server's view of one round into the doc: the snapshot's fields (or, for a round
+ * the server never opened, its timestamps cleared) and, for sealed rounds, the tally.
+ */
+function project(
+  doc: Document,
+  id: string,
+  record: RoundRecord | null,
+  totals: { totals: Record<string, number>; respondents: number } | null,
+  now: number,
+): void {
+  const rounds = roundsMap(doc);
+  const published = publishedMap(doc);
   doc.transact(() => {
-    if (!round) {
-      rounds.delete(id);
-      tallies.delete(id);
-      return;
+    const m = rounds.get(id);
+    if (record) {
+      const { id: _id, version: _v, ...rest } = record;
+      const fields: RoundFields = { ...rest, targets: packIds(record.targets) };
+      if (!m) rounds.set(id, fieldMap<RoundFields>(fields));
+      else for (const k of GUARDED) if (!same(m.get(k), fields[k])) m.set(k, fields[k] as never);
+    } else if (m) {
+      // Never opened on the server: whatever a client wrote, it is still a draft.
+      for (const k of TIMESTAMPS) if (m.get(k as keyof RoundFields) != null) m.set(k as 'openedAt', null);
     }
-    const tally: Tally = {
-      roundId: id,
-      version: round.version,
-      status: round.status,
-      respondents,
-      totals: totalsVisible(round, respondents) ? totals : null,
-    };
-    if (!same(rounds.get(id), round)) rounds.set(id, round);
-    if (!same(tallies.get(id), tally)) tallies.set(id, tally);
-    for (const m of [rounds, tallies] as Y.Map<unknown>[]) {
-      const seen = lastVersion.get(m) ?? new Map<string, number>();
-      lastVersion.set(m, seen);
-      seen.set(id, round.version);
+    if (record && totals) {
+      const tally: PublishedWithVersion = {
+        respondents: totals.respondents,
+        counts: totalsVisible(record, totals.respondents, now) ? totals.totals : {},
+        publishedAt: now,
+        version: record.version,
+      };
+      const old = published.get(id) as PublishedWithVersion | undefined;
+      if (!old || old.version !== tally.version || !same(old.counts, tally.counts) || old.respondents !== tally.respondents) published.set(id, tally);
+    } else if (published.has(id)) {
+      published.delete(id);
     }
   }, SERVER_ORIGIN);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export { MAP };

@@ -1,57 +1,35 @@
 /**
  * Server-side vote records. In server mode the server holds the authoritative copy of each
- * round (snapshotted from the facilitator's draft when it opens) and every ballot; the
- * Y.Doc only shows a projection (status, and tallies when they may be shown).
+ * round (snapshotted from the session doc when the facilitator opens it) and every sealed
+ * ballot; the Y.Doc shows a projection the server alone writes (timestamps, facilitator,
+ * published tallies). Field names follow the session model (src/core/session/schema.ts).
  */
+import type { RoundFields } from '../../core/session/schema.js';
 
-export type RoundStatus = 'draft' | 'open' | 'closed' | 'revealed';
-export type Visibility = 'live' | 'hidden';
-export type Anonymity = 'named' | 'anonymous' | 'sealed';
-
-export interface RoundSpec {
+/** The round as the server snapshotted it: the session's fields (targets unpacked), plus a version. */
+export interface RoundRecord extends Omit<RoundFields, 'targets'> {
   id: string;
-  question: string;
-  /** Allowed target ids (notes or clusters); empty = any id. */
   targets: string[];
-  /** Points per person in this round. */
-  budget: number;
-  /** Points per person on one target. */
-  cap: number;
-  /** Minimum respondents before any tally is shown. */
-  k: number;
-  visibility: Visibility;
-  anonymity: Anonymity;
-}
-
-export interface RoundRecord extends RoundSpec {
-  status: RoundStatus;
-  /** Bumped on every change of ballots or status; orders published tallies. */
+  /** Bumped on every change of ballots or status; orders published tallies across instances. */
   version: number;
 }
 
 /** One person's ballot in one round: target → points. */
 export type Ballot = Record<string, number>;
 
-export interface Tally {
-  roundId: string;
-  version: number;
-  status: RoundStatus;
-  respondents: number;
-  /** target → points; null while the round's visibility or k withholds it. */
-  totals: Record<string, number> | null;
-}
-
+/** Error codes the vote RPC answers; the vote ones are the session model's VoteError names. */
 export type VoteErrorCode =
   | 'bad-request'
-  | 'unknown-round'
-  | 'round-exists'
+  | 'no-round'
   | 'not-open'
-  | 'bad-transition'
-  | 'over-budget'
-  | 'over-cap'
-  | 'unknown-target'
+  | 'time-up'
+  | 'wrong-status'
+  | 'wrong-mode'
+  | 'budget-exhausted'
+  | 'cap-reached'
+  | 'not-a-target'
   | 'no-vote'
-  | 'forbidden'
+  | 'not-facilitator'
   | 'internal';
 
 export class VoteError extends Error {
@@ -85,14 +63,15 @@ export interface Storage {
   /** Hands the role over; only the current facilitator may. */
   setFacilitator(room: string, by: string, to: string): Promise<void>;
 
-  createRound(room: string, spec: RoundSpec): Promise<RoundRecord>;
-  /** Moves a round from one of `from` to `to`; throws bad-transition otherwise. */
-  transition(room: string, roundId: string, from: RoundStatus[], to: RoundStatus): Promise<RoundRecord>;
+  /** Inserts a round snapshot; throws wrong-status if the round is already known. */
+  insertRound(room: string, record: RoundRecord): Promise<RoundRecord>;
+  /** Changes a round in one transaction; `change` may throw a VoteError. Bumps the version. */
+  updateRound(room: string, roundId: string, change: (r: RoundRecord) => RoundRecord): Promise<RoundRecord>;
   round(room: string, roundId: string): Promise<RoundRecord | null>;
   rounds(room: string): Promise<RoundRecord[]>;
 
   /** Adds points (delta > 0) or withdraws them (delta < 0) in one transaction with the checks. */
-  vote(room: string, roundId: string, user: string, target: string, delta: number): Promise<CastResult>;
+  vote(room: string, roundId: string, user: string, target: string, delta: number, now: number): Promise<CastResult>;
   ballot(room: string, roundId: string, user: string): Promise<Ballot>;
   totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }>;
 
