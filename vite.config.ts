@@ -15,6 +15,8 @@ export default defineConfig({
     host: '127.0.0.1',
     open: false,
   },
+  // Pre-bundle Lit up front: discovering it late makes Vite reload with a second copy of Lit.
+  optimizeDeps: { include: ['lit', 'lit/directives/repeat.js'] },
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {
     target: 'es2022',

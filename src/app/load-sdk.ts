@@ -27,8 +27,8 @@ function loadScript(src: string): Promise<void> {
 
 export async function loadSdk(): Promise<MiroSdk> {
   if (isSandbox()) {
-    const { installSandboxMiro } = await import(/* @vite-ignore */ '../../sandbox/client/install.js' + '');
-    await installSandboxMiro();
+    const { installSandboxMiro } = await import('../../sandbox/client/install.js');
+    await installSandboxMiro().ready();
   } else if (!globalSdk()) {
     await loadScript(MIRO_SDK_URL);
   }

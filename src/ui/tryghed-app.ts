@@ -134,6 +134,7 @@ export class TryghedApp extends LitElement {
         return nothing;
       case 'inserting':
         return html`<insert-progress
+          data-template=${run.id}
           .lang=${lang}
           templateTitle=${this.titleOf(run.id)}
           .done=${run.done}
@@ -141,9 +142,10 @@ export class TryghedApp extends LitElement {
           phase=${run.total > 0 ? 'creating' : 'starting'}
         ></insert-progress>`;
       case 'done':
-        return html`<insert-status .lang=${lang} kind="done" templateTitle=${this.titleOf(run.id)} @status-dismiss=${this.dismiss}></insert-status>`;
+        return html`<insert-status data-template=${run.id} .lang=${lang} kind="done" templateTitle=${this.titleOf(run.id)} @status-dismiss=${this.dismiss}></insert-status>`;
       case 'failed':
         return html`<insert-status
+          data-template=${run.id}
           .lang=${lang}
           kind="failed"
           templateTitle=${this.titleOf(run.id)}
