@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Board, content, converged, randomEdit } from './harness.js';
+import { MANIFEST_KEY, parseManifest } from '../../src/sync/snapshot-store.js';
+import { SYNC_EVENT } from '../../src/sync/miro-transport.js';
+import { encodeFrame, FrameKind, splitFrame } from '../../src/sync/wire.js';
+
+describe('MiroTransport over a lossy bus', () => {
+  it('converges: 6 peers, 20% loss, duplicates, reordering, a late joiner and a peer offline for a while', async () => {
+    const board = new Board(42, { loss: 0.2, duplicate: 0.1, delay: [5, 600] });
+    const early = ['a', 'b', 'c', 'd', 'off'].map((n) => board.join(n));
+    await board.run(3_000);
+    expect(early.every((r) => r.transport.status === 'synced')).toBe(true);
+
+    const offline = early[4]!;
+    let late: ReturnType<Board['join']> | undefined;
+    let wentOffline = false;
+    for (let t = 0; t < 90_000; t += 250) {
+      if (offline.transport.status === 'offline') wentOffline = true;
+      if (t === 10_000) offline.peer.detach();
+      if (t === 60_000) offline.peer.attach();
+      if (t === 45_000) late = board.join('late');
+      for (const r of board.replicas) {
+        if (board.rng() < 0.15) randomEdit(r.doc, board.rng, r.name);
+      }
+      await board.run(250);
+    }
+    expect(wentOffline).toBe(true);
+    // The late joiner started from the snapshot written by then (manifest + at least one chunk).
+    expect(late!.transport.stats.storageGets).toBeGreaterThanOrEqual(2);
+
+    await board.run(120_000); // quiet, still lossy
+    const docs = board.replicas.map((r) => r.doc);
+    expect(docs).toHaveLength(6);
+    expect(converged(docs)).toBe(true);
+    expect(Object.keys((content(docs[0]!) as { m: object }).m).length).toBeGreaterThan(0);
+    expect(board.bus.counts.lost).toBeGreaterThan(100);
+    expect(board.bus.counts.duplicated).toBeGreaterThan(10);
+    for (const r of board.replicas) expect(r.warnings.filter((w) => w.includes('malformed'))).toEqual([]);
+  });
+
+  it('goes offline when its calls fail and catches up after it comes back', async () => {
+    const board = new Board(7, { loss: 0.2, duplicate: 0.05 });
+    const [a, b] = [board.join('a'), board.join('b')];
+    await board.run(3_000);
+    const seen: string[] = [];
+    b.transport.onStatus((s) => seen.push(s));
+    b.peer.detach();
+    a.doc.getMap('m').set('x', 'while b was away');
+    b.doc.getMap('m').set('y', 'b offline edit');
+    await board.run(30_000);
+    expect(b.transport.status).toBe('offline');
+    b.peer.attach();
+    await board.run(60_000);
+    expect(seen).toEqual(['offline', 'synced']);
+    expect(converged([a.doc, b.doc])).toBe(true);
+    expect(a.doc.getMap('m').get('y')).toBe('b offline edit');
+  });
+
+  it('an empty board loads the snapshot left by peers that have all gone', async () => {
+    const board = new Board(3, { loss: 0.2 });
+    const [a, b] = [board.join('a'), board.join('b')];
+    await board.run(2_000);
+    for (let i = 0; i < 40; i++) randomEdit((i % 2 ? a : b).doc, board.rng, `e${i}`);
+    await board.run(40_000);
+    await Promise.all([a.transport.leave(), b.transport.leave(), board.run(10_000)]);
+    const manifest = parseManifest(board.bus.getValue(MANIFEST_KEY));
+    expect(manifest).not.toBeNull();
+
+    board.bus.loss = 1; // nobody to hear from: only the snapshot can help
+    const c = board.join('c');
+    await board.run(5_000);
+    expect(c.transport.status).toBe('synced');
+    expect(converged([a.doc, c.doc])).toBe(true);
+  });
+
+  it('presence: peers see each other, and a peer that leaves disappears', async () => {
+    const board = new Board(11, { loss: 0.2 });
+    const rs = ['a', 'b', 'c'].map((n) => board.join(n));
+    rs.forEach((r) => r.transport.awareness.setLocalStateField('user', r.name));
+    await board.run(30_000);
+    for (const r of rs) expect(r.transport.awareness.getStates().size).toBe(3);
+    await Promise.all([rs[2]!.transport.leave(), board.run(5_000)]);
+    await board.run(90_000); // removal message may be lost: the presence timeout still applies
+    expect(rs[0]!.transport.awareness.getStates().size).toBe(2);
+    expect(rs[1]!.transport.awareness.getStates().size).toBe(2);
+  });
+
+  it('ignores malformed messages with a warning, never throwing or touching the doc', async () => {
+    const board = new Board(5);
+    const a = board.join('a');
+    await board.run(3_000);
+    a.doc.getMap('m').set('keep', 'me');
+    const before = Y.encodeStateAsUpdate(a.doc);
+    const goodFrame = encodeFrame({ kind: FrameKind.data, reqId: '', replyTo: [], sv: new Uint8Array([0]), digest: 'x', messages: [] });
+    const corrupted = goodFrame.slice();
+    corrupted[corrupted.length - 1] = corrupted[corrupted.length - 1]! ^ 0xff;
+    const garbage = new Uint8Array(64).map((_, i) => (i * 37 + 11) & 0xff);
+    const bad: unknown[] = [
+      null, 42, 'text', [], { v: 2 }, { v: 1, s: 9, k: 'k', i: 0, n: 1 },
+      { v: 1, s: 9, k: 'k', i: 3, n: 2, d: '' },
+      { v: 1, s: 9, k: 'b64', i: 0, n: 1, d: '!!not base64!!' },
+      { v: 1, s: 9, k: 'garbage', i: 0, n: 1, d: Buffer.from(garbage).toString('base64') },
+      { ...splitFrame(corrupted, 9, 'corrupt', 16_000)[0] },
+      { v: 1, s: -1, k: 'neg', i: 0, n: 1, d: '' },
+    ];
+    for (const p of bad) expect(() => a.peer.inject(SYNC_EVENT, p)).not.toThrow();
+    await board.run(2_000);
+    expect(a.warnings.length).toBeGreaterThanOrEqual(bad.length);
+    expect(Buffer.from(Y.encodeStateAsUpdate(a.doc)).equals(Buffer.from(before))).toBe(true);
+    expect(a.doc.getMap('m').toJSON()).toEqual({ keep: 'me' });
+  });
+
+  it('chunks frames over the payload limit, and a lost chunk only loses its frame', async () => {
+    const board = new Board(9, { maxPayloadChars: 2_000 }, { maxPayloadChars: 2_000 });
+    const [a, b] = [board.join('a'), board.join('b')];
+    await board.run(3_000);
+    a.doc.getText('t').insert(0, 'x'.repeat(20_000)); // far over one payload
+    await board.run(5_000);
+    expect(b.doc.getText('t').length).toBe(20_000);
+    expect(a.transport.stats.broadcasts).toBeGreaterThan(10);
+  });
+});
