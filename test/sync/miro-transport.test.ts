@@ -39,6 +39,22 @@ describe('MiroTransport over a lossy bus', () => {
     for (const r of board.replicas) expect(r.warnings.filter((w) => w.includes('malformed'))).toEqual([]);
   });
 
+  it('repairs a lost pure delete (equal state vectors, different delete sets)', async () => {
+    const board = new Board(21, { loss: 0.2 });
+    const rs = ['a', 'b', 'c'].map((n) => board.join(n));
+    rs[0]!.doc.getMap('m').set('gone', 'soon');
+    await board.run(60_000);
+    expect(converged(rs.map((r) => r.doc))).toBe(true);
+    board.bus.loss = 1; // the delete's own broadcast reaches nobody
+    rs[0]!.doc.getMap('m').delete('gone');
+    await board.run(1_000);
+    board.bus.loss = 0.2;
+    expect(rs[1]!.doc.getMap('m').get('gone')).toBe('soon');
+    await board.run(120_000);
+    expect(converged(rs.map((r) => r.doc))).toBe(true);
+    expect(rs[1]!.doc.getMap('m').has('gone')).toBe(false);
+  });
+
   it('goes offline when its calls fail and catches up after it comes back', async () => {
     const board = new Board(7, { loss: 0.2, duplicate: 0.05 });
     const [a, b] = [board.join('a'), board.join('b')];
