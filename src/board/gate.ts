@@ -7,7 +7,7 @@ import { abortReason, realClock, type Clock } from './clock.js';
 import { CreditBudget } from './credit-budget.js';
 import { CREDITS_PER_CALL } from '../core/miro-rules.js';
 
-export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_CONCURRENCY = 12;
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -57,7 +57,7 @@ export class SdkGate {
   readonly retry: RetryPolicy;
   private readonly clock: Clock;
   private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ resolve: () => void; reject: (e: unknown) => void; signal: AbortSignal | undefined }> = [];
   readonly stats: GateStats = { attempts: 0, retries: 0, failures: 0, inFlight: 0, maxInFlight: 0 };
 
   constructor(options: GateOptions = {}) {
@@ -99,20 +99,9 @@ export class SdkGate {
       this.take();
       return Promise.resolve();
     }
-    return new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.take();
-        resolve();
-      };
-      const onAbort = () => {
-        const i = this.waiting.indexOf(grant);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(abortReason(signal!));
-      };
-      this.waiting.push(grant);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    // No abort listener per waiter (hundreds may queue on one signal): an aborted waiter is
+    // turned away when its turn comes, which is soon, since the queue only exists while calls run.
+    return new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject, signal }));
   }
 
   private take(): void {
@@ -124,6 +113,14 @@ export class SdkGate {
   private release(): void {
     this.inFlight--;
     this.stats.inFlight = this.inFlight;
-    this.waiting.shift()?.();
+    for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+      if (next.signal?.aborted) {
+        next.reject(abortReason(next.signal));
+        continue;
+      }
+      this.take();
+      next.resolve();
+      return;
+    }
   }
 }
