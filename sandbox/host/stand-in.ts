@@ -9,13 +9,14 @@
  */
 import type { Json } from '@mirohq/websdk-types';
 import type { MiroSdk, SdkItemType } from '../../src/board/sdk.js';
-import { contains, type Rect } from '../../src/core/geometry.js';
+import type { Rect } from '../../src/core/geometry.js';
 import { createSdkProxy, type SdkTransport } from '../client/sdk-proxy.js';
 import { SdkError, refuse } from './errors.js';
 import { CallMeter, type FailPredicate, type MeterOptions, type MeterStats } from './meter.js';
-import { fieldsFromProps, fieldsFromSync, findEmptySpace, type ItemData, type ItemState } from './model.js';
+import { ItemStore } from './items.js';
+import type { ItemData, ItemState } from './model.js';
 import type { Args, MethodName, Push, Rect4, Result } from './protocol.js';
-import { MAX_BROADCAST_BYTES, MAX_STORAGE_VALUE_BYTES, byteLength, checkMetadata, requireJson, requireString } from './rules.js';
+import { MAX_BROADCAST_BYTES, MAX_STORAGE_VALUE_BYTES, byteLength, requireJson, requireString } from './rules.js';
 
 export interface StandInUser {
   id: string;
@@ -78,8 +79,7 @@ export class StandInBoard {
   maxBroadcastBytes: number;
   maxStorageValueBytes: number;
   private readonly createdAt = new Date().toISOString();
-  private readonly itemsById = new Map<string, ItemState>();
-  private readonly removed = new Set<string>();
+  private readonly store = new ItemStore();
   private readonly usersById = new Map<string, StandInUser>();
   private readonly panels = new Map<string, { url: string; height?: number }>();
   private readonly selections = new Map<string, string[]>();
@@ -87,7 +87,6 @@ export class StandInBoard {
   private readonly storage = new Map<string, Map<string, { value: Json; version: string }>>();
   private readonly instances = new Map<string, Instance>();
   private readonly listeners = new Set<(change: BoardChange) => void>();
-  private seq = 0;
   private nextInstance = 0;
   private storageVersion = 0;
 
@@ -149,10 +148,10 @@ export class StandInBoard {
 
   setSelection(userId: string, ids: string[]): void {
     this.user(userId);
-    for (const id of ids) this.live(id);
+    for (const id of ids) this.store.live(id);
     this.selections.set(userId, [...ids]);
     this.emit({ kind: 'selection', userId });
-    this.pushTo((i) => i.userId === userId, () => ({ channel: 'ui', name: 'selection:update', items: ids.map((id) => this.data(id)) }));
+    this.pushTo((i) => i.userId === userId, () => ({ channel: 'ui', name: 'selection:update', items: ids.map((id) => this.store.data(id)) }));
   }
   selectionOf(userId: string): string[] { return [...(this.selections.get(userId) ?? [])]; }
 
@@ -164,27 +163,11 @@ export class StandInBoard {
 
   // ---- board contents (host side) ----
   /** All live items in creation order, with absolute rectangles. */
-  items(): ItemView[] {
-    return [...this.itemsById.values()].sort((a, b) => a.seq - b.seq).map((s) => this.view(s));
-  }
-  item(id: string): ItemView | undefined {
-    const s = this.itemsById.get(id);
-    return s ? this.view(s) : undefined;
-  }
-  isRemoved(id: string): boolean { return this.removed.has(id); }
-
+  items(): ItemView[] { return this.store.all().map((s) => this.view(s)); }
+  item(id: string): ItemView | undefined { return this.store.has(id) ? this.view(this.store.live(id)) : undefined; }
+  isRemoved(id: string): boolean { return this.store.isRemoved(id); }
   /** Absolute rectangle (top-left based) of a live item. */
-  absoluteRect(id: string): Rect {
-    const s = this.live(id);
-    let cx = s.x;
-    let cy = s.y;
-    if (s.parentId) {
-      const p = this.absoluteRect(s.parentId);
-      cx += p.x;
-      cy += p.y;
-    }
-    return { x: cx - s.width / 2, y: cy - s.height / 2, width: s.width, height: s.height };
-  }
+  absoluteRect(id: string): Rect { return this.store.absoluteRect(id); }
 
   /** A person (not the app) creates an item on the board: validated, not metered. */
   hostCreate(userId: string, type: SdkItemType, props: unknown): ItemView {
@@ -235,15 +218,15 @@ export class StandInBoard {
   }
 
   private readonly handlers: Handlers = {
-    'board.createStickyNote': (inst, props) => this.data(this.create(inst.userId, 'sticky_note', props).id),
-    'board.createShape': (inst, props) => this.data(this.create(inst.userId, 'shape', props).id),
-    'board.createText': (inst, props) => this.data(this.create(inst.userId, 'text', props).id),
-    'board.createFrame': (inst, props) => this.data(this.create(inst.userId, 'frame', props).id),
-    'board.getById': (_i, id) => this.data(this.live(id).id),
-    'board.get': (_i, filter) => this.query(filter),
-    'board.getSelection': (inst) => this.selectionOf(inst.userId).filter((id) => this.itemsById.has(id)).map((id) => this.data(id)),
+    'board.createStickyNote': (inst, props) => this.store.data(this.create(inst.userId, 'sticky_note', props).id),
+    'board.createShape': (inst, props) => this.store.data(this.create(inst.userId, 'shape', props).id),
+    'board.createText': (inst, props) => this.store.data(this.create(inst.userId, 'text', props).id),
+    'board.createFrame': (inst, props) => this.store.data(this.create(inst.userId, 'frame', props).id),
+    'board.getById': (_i, id) => this.store.data(this.store.live(id).id),
+    'board.get': (_i, filter) => this.store.query(filter),
+    'board.getSelection': (inst) => this.selectionOf(inst.userId).filter((id) => this.store.has(id)).map((id) => this.store.data(id)),
     'board.remove': (_i, id) => { this.removeItem(id); return null; },
-    'board.findEmptySpace': (_i, d) => this.emptySpace(d),
+    'board.findEmptySpace': (_i, d) => this.store.emptySpace(d),
     'board.getIdToken': async (inst) => {
       if (!this.tokenProvider) refuse('NO_TOKEN', 'getIdToken: no token configured in the sandbox (set StandInBoard.tokenProvider)');
       return this.tokenProvider(inst.userId);
@@ -252,24 +235,17 @@ export class StandInBoard {
     'board.getOnlineUsers': () => this.onlineUsers(),
     'board.getInfo': () => ({ id: this.boardId, locale: this.locale, createdAt: this.createdAt, updatedAt: new Date().toISOString() }),
     'board.canUse': (_i, feature) => this.features[feature] === true,
-    'item.sync': (_i, id, fields) => this.data(this.sync(id, fields).id),
-    'item.getMetadata': (_i, id, key) => {
-      const all = this.live(id).metadata[this.appId] ?? {};
-      return structuredClone(key === undefined ? all : all[key]);
-    },
+    'item.sync': (_i, id, fields) => this.store.data(this.sync(id, fields).id),
+    'item.getMetadata': (_i, id, key) => this.store.getMetadata(this.appId, id, key),
     'item.setMetadata': (_i, id, key, value) => {
-      const s = this.live(id);
-      const all = s.metadata[this.appId] ?? {};
-      checkMetadata(key, value, all);
-      const next = { ...all, [key]: structuredClone(value) };
-      s.metadata[this.appId] = next;
+      const all = this.store.setMetadata(this.appId, id, key, value);
       this.emit({ kind: 'update', ids: [id] });
-      return structuredClone(next);
+      return all;
     },
-    'frame.add': (_i, frameId, itemId) => this.frameAdd(frameId, itemId),
-    'frame.remove': (_i, frameId, itemId) => this.frameRemove(frameId, itemId),
+    'frame.add': (_i, frameId, itemId) => this.moved(this.store.frameAdd(frameId, itemId)),
+    'frame.remove': (_i, frameId, itemId) => this.moved(this.store.frameRemove(frameId, itemId)),
     'viewport.get': (inst) => this.viewportOf(inst.userId),
-    'viewport.zoomTo': (inst, ids) => { this.zoomTo(inst.userId, ids); return null; },
+    'viewport.zoomTo': (inst, ids) => { this.setViewport(inst.userId, this.store.fit(ids, this.viewportOf(inst.userId))); return null; },
     'events.broadcast': (inst, event, payload) => { this.broadcast(inst, event, payload); return null; },
     'storage.get': (_i, collection, key) => {
       requireString(collection, 'collection');
@@ -307,130 +283,34 @@ export class StandInBoard {
     return u;
   }
 
-  private live(id: unknown): ItemState {
-    requireString(id, 'id');
-    const s = this.itemsById.get(id);
-    if (s) return s;
-    if (this.removed.has(id)) refuse('ITEM_REMOVED', `Item with id ${id} was removed from the board`, 404);
-    refuse('ITEM_NOT_FOUND', `Item with id ${id} not found`, 404);
-  }
-
   private view(s: ItemState): ItemView {
-    return { ...structuredClone(s), absolute: this.absoluteRect(s.id) };
-  }
-
-  private data(id: string): ItemData {
-    const s = this.live(id);
-    const d: ItemData = { id: s.id, type: s.type, parentId: s.parentId, x: s.x, y: s.y, width: s.width, height: s.height, style: { ...s.style } };
-    if (s.type !== 'frame') d.content = s.content;
-    if (s.type === 'frame') {
-      d.title = s.title;
-      d.childrenIds = this.items().filter((c) => c.parentId === s.id).map((c) => c.id);
-    }
-    if (s.type === 'sticky_note' || s.type === 'shape') d.shape = s.shape;
-    return d;
+    return { ...structuredClone(s), absolute: this.store.absoluteRect(s.id) };
   }
 
   private create(userId: string, type: SdkItemType, props: unknown): ItemState {
-    const fields = fieldsFromProps(type, props);
-    const seq = ++this.seq;
-    const state: ItemState = { id: `3458764${String(seq).padStart(12, '0')}`, type, seq, createdBy: userId, parentId: null, metadata: {}, ...fields };
-    this.itemsById.set(state.id, state);
+    const state = this.store.create(userId, type, props);
     this.emit({ kind: 'create', ids: [state.id] });
-    this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:create', items: [this.data(state.id)] }));
+    const data = this.store.data(state.id);
+    this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:create', items: [data] }));
     return state;
   }
 
   private sync(id: string, fields: unknown): ItemState {
-    const s = this.live(id);
-    Object.assign(s, fieldsFromSync(s, fields));
+    const s = this.store.sync(id, fields);
     this.emit({ kind: 'update', ids: [id] });
     return s;
   }
 
   private removeItem(id: string): void {
-    const s = this.live(id);
-    // Removing a frame removes what is in it, as deleting a frame on the board does.
-    const gone = [s.id, ...this.descendants(s.id)];
-    const items = gone.map((g) => this.data(g));
-    for (const g of gone) {
-      this.itemsById.delete(g);
-      this.removed.add(g);
-      for (const [u, sel] of this.selections) this.selections.set(u, sel.filter((x) => x !== g));
-    }
-    this.emit({ kind: 'remove', ids: gone });
+    const { ids, items } = this.store.remove(id);
+    for (const [u, sel] of this.selections) this.selections.set(u, sel.filter((x) => !ids.includes(x)));
+    this.emit({ kind: 'remove', ids });
     this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:delete', items }));
   }
 
-  private descendants(id: string): string[] {
-    const kids = [...this.itemsById.values()].filter((c) => c.parentId === id).map((c) => c.id);
-    return kids.flatMap((k) => [k, ...this.descendants(k)]);
-  }
-
-  private frameOf(frameId: string): ItemState {
-    const f = this.live(frameId);
-    if (f.type !== 'frame') refuse('INVALID_ARGUMENT', `Item ${frameId} is not a frame`);
-    return f;
-  }
-
-  private frameAdd(frameId: string, itemId: string): { frame: ItemData; item: ItemData } {
-    const frame = this.frameOf(frameId);
-    const item = this.live(itemId);
-    if (item.id === frame.id || this.descendants(item.id).includes(frame.id)) refuse('INVALID_ARGUMENT', 'A frame cannot contain itself');
-    const fr = this.absoluteRect(frame.id);
-    const ir = this.absoluteRect(item.id);
-    if (!contains(fr, ir, 1e-6)) {
-      refuse('CHILD_OUTSIDE_FRAME', `Cannot add item ${item.id} to frame ${frame.id}: the item must be inside the frame's bounds (frame.add does not move items)`);
-    }
-    item.parentId = frame.id;
-    item.x = ir.x + ir.width / 2 - fr.x;
-    item.y = ir.y + ir.height / 2 - fr.y;
-    this.emit({ kind: 'update', ids: [item.id, frame.id] });
-    return { frame: this.data(frame.id), item: this.data(item.id) };
-  }
-
-  private frameRemove(frameId: string, itemId: string): { frame: ItemData; item: ItemData } {
-    const frame = this.frameOf(frameId);
-    const item = this.live(itemId);
-    if (item.parentId !== frame.id) refuse('NOT_A_CHILD', `Item ${item.id} is not a child of frame ${frame.id}`);
-    const ir = this.absoluteRect(item.id);
-    item.parentId = null;
-    item.x = ir.x + ir.width / 2;
-    item.y = ir.y + ir.height / 2;
-    this.emit({ kind: 'update', ids: [item.id, frame.id] });
-    return { frame: this.data(frame.id), item: this.data(item.id) };
-  }
-
-  private query(filter: { id?: string | string[]; type?: string | string[] } | undefined): ItemData[] {
-    const ids = filter?.id === undefined ? null : new Set(Array.isArray(filter.id) ? filter.id : [filter.id]);
-    const types = filter?.type === undefined ? null : new Set(Array.isArray(filter.type) ? filter.type : [filter.type]);
-    return this.items().filter((s) => (!ids || ids.has(s.id)) && (!types || types.has(s.type))).map((s) => this.data(s.id));
-  }
-
-  private emptySpace(d: Rect4 & { offset?: number }): Rect4 {
-    if (typeof d !== 'object' || d === null) refuse('INVALID_ARGUMENT', 'findEmptySpace: dimensions must be an object');
-    for (const k of ['x', 'y', 'width', 'height'] as const) {
-      if (typeof d[k] !== 'number' || !Number.isFinite(d[k])) refuse('INVALID_ARGUMENT', `findEmptySpace: "${k}" must be a finite number`);
-    }
-    if (d.width <= 0 || d.height <= 0) refuse('INVALID_ARGUMENT', 'findEmptySpace: width and height must be positive');
-    return findEmptySpace([...this.itemsById.keys()].map((id) => this.absoluteRect(id)), d);
-  }
-
-  private zoomTo(userId: string, ids: string[]): void {
-    if (!Array.isArray(ids) || ids.length === 0) refuse('INVALID_ARGUMENT', 'zoomTo: expected one or more items');
-    const rects = ids.map((id) => this.absoluteRect(id));
-    const x0 = Math.min(...rects.map((r) => r.x));
-    const y0 = Math.min(...rects.map((r) => r.y));
-    const x1 = Math.max(...rects.map((r) => r.x + r.width));
-    const y1 = Math.max(...rects.map((r) => r.y + r.height));
-    const current = this.viewportOf(userId);
-    const aspect = current.width / current.height;
-    // Fit the items with a 5% margin, keeping the viewport's aspect ratio.
-    let width = (x1 - x0) * 1.1;
-    let height = (y1 - y0) * 1.1;
-    if (width / height > aspect) height = width / aspect;
-    else width = height * aspect;
-    this.setViewport(userId, { x: (x0 + x1) / 2 - width / 2, y: (y0 + y1) / 2 - height / 2, width, height });
+  private moved<T extends { frame: ItemData; item: ItemData }>(r: T): T {
+    this.emit({ kind: 'update', ids: [r.item.id, r.frame.id] });
+    return r;
   }
 
   private broadcast(from: Instance, event: string, payload: Json | undefined): void {
