@@ -154,18 +154,26 @@ export async function insertLayoutItems(
 /** Removes `created` (children first, the frame last); never throws, reports what stayed. */
 export async function rollback(gate: SdkGate, sdk: MiroSdk, created: readonly SdkBaseItem[]): Promise<{ removed: number; leftBehind: string[] }> {
   let removed = 0;
-  const leftBehind: string[] = [];
+  let failed: string[] = [];
   const remove = async (item: SdkBaseItem) => {
     try {
       await gate.run(() => sdk.board.remove(item));
       removed++;
     } catch {
-      leftBehind.push(item.id);
+      failed.push(item.id);
     }
   };
-  const frames = created.filter((it) => it.type === 'frame');
   await Promise.all(created.filter((it) => it.type !== 'frame').map(remove));
-  await Promise.all(frames.map(remove));
-  return { removed, leftBehind };
+  await Promise.all(created.filter((it) => it.type === 'frame').map(remove));
+  if (failed.length > 0) {
+    // Removing a frame may have taken children with it: ask what is really still there.
+    try {
+      const still = new Set((await gate.run(() => sdk.board.get({ id: failed }))).map((i) => i.id));
+      removed += failed.filter((id) => !still.has(id)).length;
+      failed = failed.filter((id) => still.has(id));
+    } catch {
+      // Keep the pessimistic answer.
+    }
+  }
+  return { removed, leftBehind: failed };
 }
-

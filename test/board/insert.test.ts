@@ -151,3 +151,23 @@ describe('WebSdkBoard.insertLayout against the stand-in', () => {
     expect(host.stats().totalCalls).toBe(0);
   });
 });
+
+describe('rollback when Miro also refuses a removal', () => {
+  it('reports exactly what it could not remove, and says so to the user', async () => {
+    const { host, board } = setup();
+    host.failWhen((call) => call.method === 'board.createText' && (call.args[0] as { content: string }).content.includes('Skriv'));
+    // Removing the frame and the zones fails; the rest goes.
+    const stubborn = new Set<string>();
+    host.onChange((c) => c.kind === 'create' && c.ids.forEach((id) => ['shape', 'frame'].includes(host.item(id)!.type) && stubborn.add(id)));
+    host.failWhen((call) => call.method === 'board.remove' && stubborn.has(call.args[0] as string));
+    const err = await caught(board.insertLayout(smallLayout()));
+    const left = host.items();
+    expect(left.map((i) => i.type).sort()).toEqual(['frame', 'shape', 'shape']);
+    expect([...err.leftBehind].sort()).toEqual(left.map((i) => i.id).sort());
+    const creates = ['createFrame', 'createShape', 'createStickyNote', 'createText'].reduce((n, m) => n + (host.stats().calls[`board.${m}`] ?? 0), 0);
+    expect(err.removed + err.leftBehind.length).toBe(creates - 1);
+    expect(err.textIn('en')).toBe(
+      'Miro refused the element “note”. 3 items could not be removed again; they are in the template’s frame and can be deleted by hand. Check that you can edit the board, and try again.',
+    );
+  });
+});
