@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { newId } from './ids.js';
 import { isStickyColour, type StickyColour } from '../miro-rules.js';
 import {
-  aliasesMap, clustersMap, fieldMap, membershipMap, readFields, type ClusterFields,
+  aliasesMap, clustersMap, deletedMap, fieldMap, membershipMap, readFields, type ClusterFields,
 } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
@@ -108,7 +108,7 @@ export function mergeClusters(doc: Y.Doc, _actor: Actor, input: { from: string[]
 }
 
 /** Dissolve a cluster: its notes become unclustered; votes cast on the cluster itself leave the tally. */
-export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string }): Result<null, ClusterError> {
+export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; now?: number }): Result<null, ClusterError> {
   const clusters = clustersMap(doc);
   if (!clusters.has(input.clusterId)) return fail('no-cluster', 'That cluster no longer exists.');
   doc.transact(() => {
@@ -117,6 +117,8 @@ export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: s
       if (resolveCluster(doc, raw) === input.clusterId) membership.delete(noteId);
     }
     clusters.delete(input.clusterId);
+    // Remembered as gone, so votes cast on it are not mistaken for votes on a note of that id.
+    deletedMap(doc).set(input.clusterId, input.now ?? Date.now());
   }, SESSION_ORIGIN);
   return ok(null);
 }

@@ -62,7 +62,7 @@ export function createRound(doc: Y.Doc, actor: Actor, input: CreateRoundInput): 
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
   const budget = input.budget ?? ROUND_DEFAULTS.budget;
-  const cap = input.cap ?? ROUND_DEFAULTS.cap;
+  const cap = input.cap ?? Math.min(ROUND_DEFAULTS.cap, budget);
   const k = input.k ?? ROUND_DEFAULTS.k;
   const timeLimitMs = input.timeLimitMs ?? null;
   const targets = [...new Set(input.targets)];

@@ -25,7 +25,7 @@ export const MAP = {
   clusterAliases: 'clusterAliases',
   /** noteId → clusterId (one key per note) */
   membership: 'membership',
-  /** targetId (note) deleted from the board → ms epoch when seen deleted */
+  /** targetId gone → ms epoch: notes deleted from the board, clusters dissolved */
   deleted: 'deletedTargets',
   /** roundId → Y.Map<RoundField> */
   rounds: 'rounds',

@@ -15,11 +15,11 @@ export interface EffectiveTarget {
 
 /** What a vote cast on `targetId` counts for now, or null if it counts for nothing. */
 export function effectiveTarget(doc: Y.Doc, targetId: string): EffectiveTarget | null {
+  if (deletedMap(doc).has(targetId)) return null;
   if (isClusterId(doc, targetId)) {
     const c = resolveCluster(doc, targetId);
     return c === null ? null : { id: c, kind: 'cluster' };
   }
-  if (deletedMap(doc).has(targetId)) return null;
   const c = clusterOf(doc, targetId);
   return c === null ? { id: targetId, kind: 'note' } : { id: c, kind: 'cluster' };
 }
