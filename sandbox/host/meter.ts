@@ -26,12 +26,18 @@ export interface MeterOptions {
   creditsPerMinute?: number;
   creditsPerHour?: number;
   now?: () => number;
+  /**
+   * Whose budget a call spends: each user's own ('user', default: the Web SDK runs in each
+   * user's browser) or one budget for the whole board ('board', the stricter reading).
+   */
+  creditScope?: 'user' | 'board';
 }
 
 export interface MeterStats {
   calls: Record<string, number>;
   totalCalls: number;
   creditsSpent: number;
+  creditsByUser: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
   rateLimited: number;
@@ -63,16 +69,12 @@ export class CallMeter {
   creditsPerCall: number;
   creditsPerMinute: number;
   creditsPerHour: number;
+  creditScope: 'user' | 'board';
   private readonly now: () => number;
   private random: () => number;
   private seq = 0;
   private stats: MeterStats = CallMeter.emptyStats();
-  // Credits spent, oldest first; two cursors keep running sums for the two windows.
-  private spends: Array<{ t: number; credits: number }> = [];
-  private minuteFrom = 0;
-  private hourFrom = 0;
-  private minuteSum = 0;
-  private hourSum = 0;
+  private windows = new Map<string, CreditWindow>();
   private failures: Array<{ id: number; predicate: FailPredicate }> = [];
   private nextFailureId = 0;
   private rateLimitProbability = 0;
@@ -84,12 +86,13 @@ export class CallMeter {
     this.creditsPerCall = options.creditsPerCall ?? CREDITS_PER_CALL;
     this.creditsPerMinute = options.creditsPerMinute ?? CREDITS_PER_MINUTE;
     this.creditsPerHour = options.creditsPerHour ?? CREDITS_PER_HOUR;
+    this.creditScope = options.creditScope ?? 'user';
     this.now = options.now ?? (() => Date.now());
     this.random = seededRandom(options.seed ?? 1);
   }
 
   private static emptyStats(): MeterStats {
-    return { calls: {}, totalCalls: 0, creditsSpent: 0, inFlight: 0, maxInFlight: 0, rateLimited: 0, injectedFailures: 0 };
+    return { calls: {}, totalCalls: 0, creditsSpent: 0, creditsByUser: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, injectedFailures: 0 };
   }
 
   seed(seed: number): void {
@@ -98,7 +101,7 @@ export class CallMeter {
 
   /** A copy of the counters. */
   getStats(): MeterStats {
-    return { ...this.stats, calls: { ...this.stats.calls } };
+    return { ...this.stats, calls: { ...this.stats.calls }, creditsByUser: { ...this.stats.creditsByUser } };
   }
 
   /** Zero the counters (not the credit windows: those model Miro's clock). */
@@ -111,14 +114,15 @@ export class CallMeter {
 
   /** Forget credits spent so far (a new minute and hour). */
   resetCredits(): void {
-    this.spends = [];
-    this.minuteFrom = this.hourFrom = 0;
-    this.minuteSum = this.hourSum = 0;
+    this.windows.clear();
   }
 
-  creditsInWindow(): { minute: number; hour: number } {
-    this.prune(this.now());
-    return { minute: this.minuteSum, hour: this.hourSum };
+  /** Credits spent in the last minute and hour by `userId` (or by the board, in 'board' scope). */
+  creditsInWindow(userId = '*'): { minute: number; hour: number } {
+    const w = this.windows.get(this.creditScope === 'board' ? '*' : userId);
+    if (!w) return { minute: 0, hour: 0 };
+    w.prune(this.now());
+    return { minute: w.minuteSum, hour: w.hourSum };
   }
 
   /** Rate-limit errors regardless of budget: each call with `probability`, and/or the next `next` calls. */
@@ -191,24 +195,41 @@ export class CallMeter {
       return rateLimitError('injected');
     }
     const t = this.now();
-    this.prune(t);
+    const scope = this.creditScope === 'board' ? '*' : call.userId;
+    let w = this.windows.get(scope);
+    if (!w) this.windows.set(scope, (w = new CreditWindow()));
+    w.prune(t);
     const cost = this.creditsPerCall;
-    if (this.minuteSum + cost > this.creditsPerMinute) {
+    if (w.minuteSum + cost > this.creditsPerMinute) {
       this.stats.rateLimited++;
       return rateLimitError(`${this.creditsPerMinute} credits per minute`);
     }
-    if (this.hourSum + cost > this.creditsPerHour) {
+    if (w.hourSum + cost > this.creditsPerHour) {
       this.stats.rateLimited++;
       return rateLimitError(`${this.creditsPerHour} credits per hour`);
     }
-    this.spends.push({ t, credits: cost });
-    this.minuteSum += cost;
-    this.hourSum += cost;
+    w.spend(t, cost);
     this.stats.creditsSpent += cost;
+    this.stats.creditsByUser[call.userId] = (this.stats.creditsByUser[call.userId] ?? 0) + cost;
     return null;
   }
+}
 
-  private prune(t: number): void {
+/** Credits spent, oldest first; two cursors keep running sums for the last minute and hour. */
+class CreditWindow {
+  private spends: Array<{ t: number; credits: number }> = [];
+  private minuteFrom = 0;
+  private hourFrom = 0;
+  minuteSum = 0;
+  hourSum = 0;
+
+  spend(t: number, credits: number): void {
+    this.spends.push({ t, credits });
+    this.minuteSum += credits;
+    this.hourSum += credits;
+  }
+
+  prune(t: number): void {
     const spends = this.spends;
     while (this.minuteFrom < spends.length && spends[this.minuteFrom]!.t <= t - MINUTE) {
       this.minuteSum -= spends[this.minuteFrom++]!.credits;

@@ -74,7 +74,7 @@ export type Push =
   | { channel: 'event'; name: string; payload: Json | undefined }
   | { channel: 'storage'; collection: string; key: string; value: Json | undefined; version: string }
   | { channel: 'ui'; name: 'icon:click' }
-  | { channel: 'ui'; name: 'selection:update' | 'items:create' | 'items:delete'; items: ItemData[] }
+  | { channel: 'ui'; name: 'selection:update' | 'items:create' | 'items:delete' | 'experimental:items:update'; items: ItemData[] }
   | { channel: 'ui'; name: 'online_users:update'; users: Array<{ id: string; name: string }> };
 
 /** Tag on every wire message, so the sandbox ignores other postMessage traffic (Vite, devtools). */

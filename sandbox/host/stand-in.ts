@@ -297,8 +297,15 @@ export class StandInBoard {
 
   private sync(id: string, fields: unknown): ItemState {
     const s = this.store.sync(id, fields);
-    this.emit({ kind: 'update', ids: [id] });
+    this.updated([id]);
     return s;
+  }
+
+  /** Announce moved or edited items: to the page, and as `experimental:items:update` to the apps. */
+  private updated(ids: string[]): void {
+    this.emit({ kind: 'update', ids });
+    const items = ids.map((id) => this.store.data(id));
+    this.pushTo(() => true, () => ({ channel: 'ui', name: 'experimental:items:update', items }));
   }
 
   private removeItem(id: string): void {
@@ -309,7 +316,7 @@ export class StandInBoard {
   }
 
   private moved<T extends { frame: ItemData; item: ItemData }>(r: T): T {
-    this.emit({ kind: 'update', ids: [r.item.id, r.frame.id] });
+    this.updated([r.item.id, r.frame.id]);
     return r;
   }
 

@@ -150,6 +150,19 @@ describe('UI events, users, token, features, viewport', () => {
     expect(log).toEqual(['create 1', 'create 1', 'delete 2']);
   });
 
+  it('moves and frame changes arrive as experimental:items:update', async () => {
+    const board = boardWith();
+    const [a, b] = [board.sdkFor('u1'), board.sdkFor('u2')];
+    const log: string[][] = [];
+    b.board.ui.on('experimental:items:update', (e: { items: Array<{ id: string; x: number }> }) => log.push(e.items.map((i) => `${i.id}@${i.x}`)));
+    const s = await a.board.createStickyNote({ content: 'x', x: 0, y: 0, width: 50 });
+    s.x = 40;
+    await s.sync();
+    board.hostUpdate(s.id, { x: 60 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual([[`${s.id}@40`], [`${s.id}@60`]]);
+  });
+
   it('openPanel makes the user online and tells everyone', async () => {
     const board = boardWith();
     const [a, b] = [board.sdkFor('u1'), board.sdkFor('u2')];

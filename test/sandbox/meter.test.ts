@@ -39,6 +39,21 @@ describe('rate limits', () => {
     await expect(miro.board.getInfo()).resolves.toBeTruthy();
   });
 
+  it('each user has their own budget by default; creditScope "board" shares one', async () => {
+    for (const scope of ['user', 'board'] as const) {
+      const board = boardWith(['u1', 'u2'], { creditsPerMinute: 2 * CREDITS_PER_CALL, creditScope: scope, now: () => 0 });
+      const [a, b] = [board.sdkFor('u1'), board.sdkFor('u2')];
+      await a.board.getInfo();
+      await a.board.getInfo();
+      await refusedWith(a.board.getInfo(), 'RATE_LIMIT_EXCEEDED');
+      const second = await b.board.getInfo().then(() => 'ok', (e: { code: string }) => e.code);
+      expect(second).toBe(scope === 'user' ? 'ok' : 'RATE_LIMIT_EXCEEDED');
+      expect(board.stats().creditsByUser.u1).toBe(2 * CREDITS_PER_CALL);
+      expect(board.meter.creditsInWindow('u1').minute).toBe(2 * CREDITS_PER_CALL);
+      expect(board.meter.creditsInWindow('u2').minute).toBe(scope === 'user' ? CREDITS_PER_CALL : 2 * CREDITS_PER_CALL);
+    }
+  });
+
   it('injected rate-limit errors switch on for the next N calls, by probability, and off', async () => {
     const board = boardWith(['u1']);
     const miro = board.sdkFor('u1');
