@@ -15,6 +15,8 @@ import { encodeMarker, MARKER_KEY, MARKER_VERSION } from './marker.js';
 import type { InsertOptions, InsertionResult } from './port.js';
 import type { MiroSdk, SdkBaseItem, SdkFrame } from './sdk.js';
 
+const FAILED = Symbol('failed');
+
 export interface InsertionOutcome extends Omit<InsertionResult, 'zoomed'> {
   frameItem: SdkFrame;
 }
@@ -90,16 +92,16 @@ export async function insertLayoutItems(
     options.onProgress?.(done, total);
   };
 
-  /** One SDK call through the gate; on failure records the first cause and stops the rest. */
-  const step = async <T>(phase: InsertionPhase, elementId: string, call: () => Promise<T>): Promise<T | null> => {
-    if (stop.signal.aborted) return null;
+  /** One SDK call through the gate; on failure records the first cause, stops the rest, resolves FAILED. */
+  const step = async <T>(phase: InsertionPhase, elementId: string, call: () => Promise<T>): Promise<T | typeof FAILED> => {
+    if (stop.signal.aborted) return FAILED;
     try {
       return await gate.run(call, stop.signal);
     } catch (error) {
       // Only the first failure before the stop is the cause; what follows is its echo.
       if (!failure && !stop.signal.aborted) failure = { phase, elementId, error };
       stop.abort(error);
-      return null;
+      return FAILED;
     }
   };
   const made = (item: PlannedItem, sdkItem: SdkBaseItem) => {
@@ -109,26 +111,27 @@ export async function insertLayoutItems(
 
   try {
     const planFrame = items[0]!;
-    const frame = (await step('create', planFrame.elementId, () => createItem(sdk, createCall(planFrame, rects[0]!)))) as SdkFrame | null;
-    if (frame) {
+    const frame = (await step('create', planFrame.elementId, () => createItem(sdk, createCall(planFrame, rects[0]!)))) as SdkFrame | typeof FAILED;
+    if (frame !== FAILED) {
       made(planFrame, frame);
       const deps = stackingDependencies(rects);
       const createdOf: Array<Promise<SdkBaseItem | null>> = [];
       const tasks: Array<Promise<unknown>> = [
-        step('mark', planFrame.elementId, () => frame.setMetadata(MARKER_KEY, marker(planFrame))).then((ok) => ok !== null && progress()),
+        step('mark', planFrame.elementId, () => frame.setMetadata(MARKER_KEY, marker(planFrame))).then((r) => r !== FAILED && progress()),
       ];
       for (let i = 1; i < items.length; i++) {
         const item = items[i]!;
         createdOf[i] = Promise.all(deps[i]!.map((j) => createdOf[j])).then(async () => {
           const sdkItem = await step('create', item.elementId, () => createItem(sdk, createCall(item, rects[i]!)));
-          if (sdkItem) made(item, sdkItem);
+          if (sdkItem === FAILED) return null;
+          made(item, sdkItem);
           return sdkItem;
         });
         tasks.push(
           createdOf[i]!.then(async (sdkItem) => {
             if (!sdkItem) return;
-            if ((await step('attach', item.elementId, () => frame.add(sdkItem))) === null) return;
-            if ((await step('mark', item.elementId, () => sdkItem.setMetadata(MARKER_KEY, marker(item)))) === null) return;
+            if ((await step('attach', item.elementId, () => frame.add(sdkItem))) === FAILED) return;
+            if ((await step('mark', item.elementId, () => sdkItem.setMetadata(MARKER_KEY, marker(item)))) === FAILED) return;
             progress();
           }),
         );
