@@ -1,0 +1,86 @@
+/**
+ * Insertion under trouble, through the sandbox's switches: a permanent refusal leaves nothing
+ * of the attempt on the board and the panel says what happened and what to do (then "Try
+ * again" works once the refusal is off); rate-limit errors are retried and the insertion completes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { INSERTION_MESSAGES } from '../../src/board/port.js';
+import { launchChromium } from './support/chromium.js';
+import {
+  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, openSandbox, screenshot, waitForOutcome, type SandboxSession,
+} from './support/sandbox-page.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+let vite: RunningVite;
+let browser: Browser;
+let s: SandboxSession;
+
+beforeAll(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+  s = await openSandbox(browser, vite.url, 'da');
+});
+
+afterAll(async () => {
+  await s?.close();
+  await browser?.close();
+  await vite?.close();
+});
+
+async function setSwitch(name: 'rate-limit' | 'refuse', on: boolean): Promise<void> {
+  const box = s.page.locator(`sandbox-controls input[name="${name}"]`);
+  if (on) await box.check();
+  else await box.uncheck();
+  await expect.poll(() => s.page.evaluate((n) => {
+    const sw = window.__sandbox!.switches();
+    return n === 'rate-limit' ? sw.rateLimitErrors : sw.refuseCreates;
+  }, name)).toBe(on);
+}
+
+describe('a permanent refusal during insertion', () => {
+  it('removes what was created and shows an alert with what to do; Try again then works', async () => {
+    await clearBoard(s.page);
+    await s.page.fill('sandbox-controls input[name="refuse-after"]', '7');
+    await setSwitch('refuse', true);
+
+    expect(await insertThroughPanel(s.panel, 'preparedness')).toBe('failed');
+    const alert = s.panel.locator('insert-status[data-template="preparedness"] [role="alert"]');
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = (await alert.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Beredskab blev ikke indsat');
+    // The board's own Danish text: what went wrong, that nothing was left, and what to do.
+    expect(text).toContain(INSERTION_MESSAGES.refused.da.split('»')[0]!.trim());
+    expect(text).toContain('Intet er indsat');
+    expect(text).toContain('prøv igen');
+    // Nothing of the attempt is left (7 items were created before the refusal).
+    const stats = await s.page.evaluate(() => window.__sandbox!.board.stats());
+    expect(stats.injectedFailures).toBeGreaterThan(0);
+    const creates = Object.entries(stats.calls).filter(([m]) => m.startsWith('board.create')).reduce((n, [, c]) => n + c, 0);
+    expect(creates).toBeGreaterThan(7);
+    expect(stats.calls['board.remove'] ?? 0).toBeGreaterThan(0);
+    expect(await boardItems(s.page)).toEqual([]);
+    await screenshot(s.page, 'failure-refused-da');
+
+    await setSwitch('refuse', false);
+    await s.panel.click('insert-status[data-template="preparedness"] button[data-retry]');
+    expect(await waitForOutcome(s.panel, 'preparedness')).toBe('done');
+    expectBoardMatchesLayout(await boardItems(s.page), 'preparedness', 'da');
+  });
+});
+
+describe('rate-limit errors switched on', () => {
+  it('still completes the insertion, retrying what Miro refused', async () => {
+    await clearBoard(s.page);
+    const before = (await s.page.evaluate(() => window.__sandbox!.board.stats())).rateLimited;
+    await setSwitch('rate-limit', true);
+    try {
+      expect(await insertThroughPanel(s.panel, 'warning-signs')).toBe('done');
+    } finally {
+      await setSwitch('rate-limit', false);
+    }
+    const after = (await s.page.evaluate(() => window.__sandbox!.board.stats())).rateLimited;
+    expect(after - before).toBeGreaterThan(0);
+    expectBoardMatchesLayout(await boardItems(s.page), 'warning-signs', 'da');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Every template, in both languages, inserted through the real panel in the sandbox: the board
+ * then holds exactly what the layout promised, the view has moved to it, and a screenshot per
+ * template is saved to artifacts/screenshots/<id>-<lang>.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { contains } from '../../src/core/geometry.js';
+import { LANGS } from '../../src/core/lang.js';
+import { TEMPLATES } from '../../src/core/template/catalogue.js';
+import { launchChromium } from './support/chromium.js';
+import {
+  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, markerOf, openSandbox, screenshot, type SandboxSession,
+} from './support/sandbox-page.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+let vite: RunningVite;
+let browser: Browser;
+
+beforeAll(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+describe.each(LANGS)('sandbox, panel in %s', (lang) => {
+  let s: SandboxSession;
+  beforeAll(async () => {
+    s = await openSandbox(browser, vite.url, lang);
+  });
+  afterAll(async () => s?.close());
+
+  it('lists the eleven templates in workshop order, in the browser’s language', async () => {
+    const ids = await s.panel.$$eval('button[data-insert]', (bs) => bs.map((b) => b.getAttribute('data-insert')));
+    expect(ids).toEqual(TEMPLATES.map((t) => t.id));
+    const headings = await s.panel.$$eval('template-list h3', (hs) => hs.map((h) => h.textContent?.trim()));
+    expect(headings).toEqual(TEMPLATES.map((t) => t.title[lang]));
+    expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe(lang);
+    // Every card has a preview drawn from the layout.
+    expect(await s.panel.$$eval('template-preview svg rect', (r) => r.length)).toBeGreaterThan(11 * 5);
+  });
+
+  for (const template of TEMPLATES) {
+    it(`inserts ${template.id}: the board holds what the layout promised, in view`, async () => {
+      await clearBoard(s.page);
+      expect(await insertThroughPanel(s.panel, template.id)).toBe('done');
+      const items = await boardItems(s.page);
+      expectBoardMatchesLayout(items, template.id, lang);
+      // The view moved to the new frame.
+      const frame = items.find((i) => markerOf(i)?.e === 'frame')!;
+      const view = await s.page.evaluate(() => window.__sandbox!.board.viewport());
+      expect(contains(view, frame.absolute, 1)).toBe(true);
+      await screenshot(s.page, `${template.id}-${lang}`);
+    });
+  }
+});

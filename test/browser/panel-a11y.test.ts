@@ -1,0 +1,156 @@
+/**
+ * The panel by keyboard and for assistive technology: axe-core finds no serious or critical
+ * violation (idle, during insertion, after success, after failure; both languages), a
+ * template can be inserted with Tab and Enter alone with focus visible, and the language
+ * switch changes the panel's language and is remembered.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame } from 'playwright-core';
+import { LANGS } from '../../src/core/lang.js';
+import { launchChromium } from './support/chromium.js';
+import {
+  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, waitForOutcome, type SandboxSession,
+} from './support/sandbox-page.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: AXE_SOURCE });
+  const result = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  });
+  return result.violations;
+}
+
+function serious(violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/** The focused element, through shadow roots: its tag and data-insert, and whether a focus ring shows. */
+function focused(frame: Frame) {
+  return frame.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      insert: el.getAttribute('data-insert'),
+      text: el.textContent?.trim() ?? '',
+      ring: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    };
+  });
+}
+
+let vite: RunningVite;
+let browser: Browser;
+
+beforeAll(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+describe.each(LANGS)('panel in %s', (lang) => {
+  let s: SandboxSession;
+  beforeAll(async () => {
+    s = await openSandbox(browser, vite.url, lang);
+  });
+  afterAll(async () => s?.close());
+
+  it('has no serious or critical axe violations when idle', async () => {
+    expect(serious(await axeViolations(s.panel))).toEqual([]);
+  });
+
+  it('inserts a template by keyboard alone: Tab to it, Enter; focus is visible on the way', async () => {
+    await clearBoard(s.page);
+    await s.panel.locator('h1').click(); // put the keyboard in the panel, on nothing focusable
+    const seen: string[] = [];
+    let target = null as Awaited<ReturnType<typeof focused>>;
+    for (let i = 0; i < 12 && target?.insert !== 'emotions'; i++) {
+      await s.panel.page().keyboard.press('Tab');
+      target = await focused(s.panel);
+      seen.push(target?.insert ?? target?.text ?? '?');
+      expect(target?.ring, `focus ring on ${seen.at(-1)}`).toBe(true);
+    }
+    // Language switch first, then the templates in workshop order.
+    expect(seen.slice(0, 3)).toEqual(['Dansk', 'English', 'opening']);
+    expect(target?.insert).toBe('emotions');
+    await s.panel.page().keyboard.press('Enter');
+    // While it runs, the panel is still accessible (progress bar, live region).
+    expect(await waitForOutcome(s.panel, 'emotions')).toBe('done');
+    expectBoardMatchesLayout(await boardItems(s.page), 'emotions', lang);
+    expect(serious(await axeViolations(s.panel))).toEqual([]);
+  });
+
+  it('shows progress accessibly while inserting', async () => {
+    await clearBoard(s.page);
+    await s.page.fill('sandbox-controls input[name="latency"]', '400');
+    await s.page.press('sandbox-controls input[name="latency"]', 'Enter');
+    await s.page.locator('sandbox-controls input[name="latency"]').blur();
+    await expect.poll(() => s.page.evaluate(() => window.__sandbox!.switches().latencyMs)).toBe(400);
+    try {
+      await s.panel.click('button[data-insert="takeaways"]');
+      const bar = s.panel.locator('insert-progress progress[max]');
+      await bar.waitFor({ timeout: 30_000 });
+      const live = await s.panel.locator('insert-progress [aria-live="polite"]').innerText();
+      expect(live).toMatch(lang === 'da' ? /^Indsætter \d+ af \d+ …$/ : /^Inserting \d+ of \d+ …$/);
+      expect(await s.panel.locator('button[data-insert="opening"]').getAttribute('aria-disabled')).toBe('true');
+      expect(serious(await axeViolations(s.panel))).toEqual([]);
+      expect(await waitForOutcome(s.panel, 'takeaways')).toBe('done');
+    } finally {
+      await s.page.fill('sandbox-controls input[name="latency"]', '40');
+      await s.page.locator('sandbox-controls input[name="latency"]').blur();
+    }
+  });
+
+  it('has no serious or critical axe violations with the failure alert showing', async () => {
+    await clearBoard(s.page);
+    await s.page.fill('sandbox-controls input[name="refuse-after"]', '2');
+    await s.page.locator('sandbox-controls input[name="refuse-after"]').blur();
+    await s.page.locator('sandbox-controls input[name="refuse"]').check();
+    try {
+      await s.panel.click('button[data-insert="practice"]');
+      expect(await waitForOutcome(s.panel, 'practice')).toBe('failed');
+      expect(serious(await axeViolations(s.panel))).toEqual([]);
+    } finally {
+      await s.page.locator('sandbox-controls input[name="refuse"]').uncheck();
+    }
+  });
+});
+
+describe('language switch', () => {
+  it('switches the panel to the other language and remembers the choice', async () => {
+    const s = await openSandbox(browser, vite.url, 'da');
+    try {
+      expect(await s.panel.locator('h3').first().innerText()).toBe('Lederen som instrument');
+      await s.panel.click('lang-switch button[lang="en"]');
+      await expect.poll(() => s.panel.locator('h3').first().innerText()).toBe('The leader as an instrument');
+      expect(await s.panel.locator('lang-switch button[lang="en"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe('en');
+      // A new panel (same browser profile, Danish browser) opens in the chosen English.
+      await s.page.reload();
+      const panel = await panelFrame(s.page, 'u1');
+      expect(await panel.locator('h3').first().innerText()).toBe('The leader as an instrument');
+    } finally {
+      await s.close();
+    }
+  });
+});
