@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { csvField, mdCell, tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../../src/core/export/tally-export.js';
+import { rank } from '../../../src/core/session/tally.js';
+
+const tally = (rows: [string, 'note' | 'cluster', number][]): VisibleTally => ({
+  visible: true, roundId: 'r1', respondents: 4, k: 3, totalVotes: rows.reduce((s, r) => s + r[2], 0), tiePolicy: 'competition',
+  rows: rank(rows.map(([targetId, kind, votes]) => ({ targetId, kind, votes, rank: 0, tied: false }))),
+});
+
+/** A small RFC 4180 parser, to read back what the exporter wrote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      field += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ',') { row.push(field); field = ''; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
+    field += c; i++;
+  }
+  return rows;
+}
+
+describe('CSV export', () => {
+  it('has a header row, CRLF line ends, and one row per target in rank order', () => {
+    const labels: Record<string, string> = { a: 'Arbejdspres', b: 'Konflikter', c: 'Sygefravær' };
+    const csv = tallyToCsv({ tally: tally([['a', 'note', 2], ['b', 'cluster', 5], ['c', 'note', 2]]), label: (id) => labels[id], lang: 'da' });
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(parseCsv(csv)).toEqual([
+      ['Placering', 'Delt placering', 'Emne', 'Type', 'Stemmer'],
+      ['1', 'nej', 'Konflikter', 'Gruppe', '5'],
+      ['2', 'ja', 'Arbejdspres', 'Seddel', '2'],
+      ['2', 'ja', 'Sygefravær', 'Seddel', '2'],
+    ]);
+  });
+
+  it('quotes commas, quotes and line breaks per RFC 4180', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('plain')).toBe('plain');
+  });
+
+  it('guards cells that a spreadsheet would run as a formula', () => {
+    for (const bad of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(csvField(bad).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvField('=1,2')).toBe(`"'=1,2"`);
+    const csv = tallyToCsv({ tally: tally([['a', 'note', 1]]), label: () => '=cmd|"/c calc"!A1', lang: 'en' });
+    expect(parseCsv(csv)[1]![2]).toBe(`'=cmd|"/c calc"!A1`);
+  });
+
+  it('round-trips any label through a CSV parser (guard aside)', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      const csv = tallyToCsv({ tally: tally([['a', 'note', 1]]), label: () => s, lang: 'en' });
+      const cell = parseCsv(csv)[1]![2]!;
+      expect(cell).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+    }));
+  });
+});
+
+describe('Markdown export', () => {
+  it('escapes pipes, backslashes, HTML and line breaks in cells', () => {
+    expect(mdCell('a|b')).toBe('a\\|b');
+    expect(mdCell('c:\\x|y')).toBe('c:\\\\x\\|y');
+    expect(mdCell('<script>x</script>')).toBe('&lt;script&gt;x&lt;/script&gt;');
+    expect(mdCell('one\r\ntwo')).toBe('one two');
+  });
+
+  it('shows ties as a shared rank, with question and respondents', () => {
+    const md = tallyToMarkdown({
+      tally: tally([['a', 'note', 3], ['b', 'note', 3], ['c', 'cluster', 1]]),
+      label: (id) => ({ a: 'Tid | ro', b: 'Feedback', c: 'Ledelse' })[id], question: 'Hvad skal vi tale mere om?', lang: 'da',
+    });
+    const lines = md.trim().split('\n');
+    expect(lines[0]).toBe('## Hvad skal vi tale mere om?');
+    expect(md).toContain('Har stemt: 4 · Stemmer i alt: 7');
+    const table = lines.filter((l) => l.startsWith('|'));
+    expect(table[0]).toBe('| Placering | Emne | Type | Stemmer |');
+    expect(table.slice(2)).toEqual([
+      '| 1 (delt) | Tid \\| ro | Seddel | 3 |',
+      '| 1 (delt) | Feedback | Seddel | 3 |',
+      '| 3 | Ledelse | Gruppe | 1 |',
+    ]);
+    // every table row has the same number of unescaped pipes
+    for (const l of table) expect(l.replace(/\\\|/g, '').split('|').length).toBe(6);
+  });
+
+  it('falls back to the id for an unlabelled target, in English', () => {
+    const md = tallyToMarkdown({ tally: tally([['n1', 'note', 1]]), label: () => undefined, lang: 'en' });
+    expect(md).toContain('| 1 | n1 | Note | 1 |');
+    expect(md).not.toContain('##');
+  });
+});
