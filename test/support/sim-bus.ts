@@ -85,7 +85,8 @@ type Handler = (payload: unknown) => void;
 export class SimBus {
   readonly storage = new Map<string, string>();
   readonly counts = { broadcasts: 0, delivered: 0, lost: 0, duplicated: 0, storageCalls: 0 };
-  readonly log: string[] = [];
+  /** Called synchronously after every storage change (to check invariants at each step). */
+  onStorageChange: (() => void) | null = null;
   private readonly peers = new Set<SimPeer>();
   private readonly o: Required<BusOptions>;
 
@@ -162,6 +163,7 @@ export class SimBus {
       if (json.length > this.o.maxValueChars) throw new Error(`value of ${json.length} chars is over the limit`);
       this.storage.set(key, json);
     }
+    this.onStorageChange?.();
     for (const p of this.peers) {
       for (const h of p.valueHandlers.get(key) ?? []) {
         this.scheduler.at(this.scheduler.now + this.between(this.o.delay), () => {
