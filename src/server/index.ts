@@ -36,11 +36,21 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     ? await PostgresStorage.connect(config.databaseUrl)
     : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
 
+  let closed = false;
   const extensions: Extension[] = [
     new Auth(config),
     new Database({
       fetch: ({ documentName }) => storage.fetchDoc(documentName),
-      store: ({ documentName, state }) => storage.storeDoc(documentName, state),
+      store: async ({ documentName, state }) => {
+        if (closed) return;
+        try {
+          await storage.storeDoc(documentName, state);
+        } catch (e) {
+          // Logged, not thrown: Hocuspocus runs this from a timer, where a throw is an
+          // unhandled rejection. The next edit stores the whole state again.
+          console.error(`[tryghed] storing ${documentName} failed:`, (e as Error).message);
+        }
+      },
     }),
     new VoteService(storage),
   ];
@@ -119,7 +129,16 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((r) => http.close(() => r()));
-      // Store what is still pending, then let the extensions (Redis) shut down.
+      // Store what is still pending (debounced or running), then let the extensions shut down.
+      const storeId = (name: string) => `onStoreDocument-${name}`;
+      await Promise.all(
+        [...hocuspocus.documents.values()]
+          .filter((doc) => hocuspocus.debouncer.isDebounced(storeId(doc.name)))
+          .map((doc) => Promise.resolve(hocuspocus.debouncer.executeNow(storeId(doc.name))).catch(() => undefined)),
+      );
+      for (let i = 0; i < 500 && [...hocuspocus.documents.values()].some((d) => hocuspocus.debouncer.isCurrentlyExecuting(storeId(d.name))); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       await Promise.all(
         [...hocuspocus.documents.values()].map((doc) =>
           hocuspocus
@@ -137,6 +156,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
         ),
       );
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
+      closed = true;
       await storage.close();
     },
   };
