@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addInitiative, castVote, createCluster, draftFromTopPriorities, listPlan, removeInitiative, revealRound, updateInitiative,
+} from '../../../src/core/session/index.js';
+import { LinkedDocs } from '../../support/linked-docs.js';
+import { anne, bo, carl, fac, notes, round, startedDoc, T0 } from './setup.js';
+
+const [n1, n2, n3, n4] = notes as [string, string, string, string];
+
+describe('plan', () => {
+  it('adds, updates and removes initiatives, listed by layer P, O, L, G, I', () => {
+    const doc = startedDoc();
+    const g = addInitiative(doc, fac, { layer: 'G', text: 'Fast tjek-ind på mandagsmødet', now: T0 });
+    const p = addInitiative(doc, fac, { layer: 'P', text: 'Sig fra i tide', owner: 'Anne', when: 'Q1', preparedness: true, now: T0 + 1 });
+    if (!g.ok || !p.ok) throw new Error();
+    expect(listPlan(doc).map((i) => [i.layer, i.text, i.owner, i.when, i.preparedness, i.draft])).toEqual([
+      ['P', 'Sig fra i tide', 'Anne', 'Q1', true, false],
+      ['G', 'Fast tjek-ind på mandagsmødet', '', '', false, false],
+    ]);
+    expect(updateInitiative(doc, fac, { id: g.value.initiativeId, patch: { layer: 'O', owner: 'Bo' } }).ok).toBe(true);
+    expect(listPlan(doc)[1]).toMatchObject({ layer: 'O', owner: 'Bo', text: 'Fast tjek-ind på mandagsmødet' });
+    expect(removeInitiative(doc, fac, { id: p.value.initiativeId }).ok).toBe(true);
+    expect(listPlan(doc)).toHaveLength(1);
+    expect(removeInitiative(doc, fac, { id: p.value.initiativeId })).toMatchObject({ ok: false, error: 'no-initiative' });
+  });
+
+  it('refuses participants and layers that do not exist', () => {
+    const doc = startedDoc();
+    expect(addInitiative(doc, anne, { layer: 'G', text: 'x' })).toMatchObject({ ok: false, error: 'not-facilitator' });
+    expect(addInitiative(doc, fac, { layer: 'X' as never, text: 'x' })).toMatchObject({ ok: false, error: 'invalid' });
+    const i = addInitiative(doc, fac, { layer: 'G', text: 'x' });
+    if (!i.ok) throw new Error();
+    expect(updateInitiative(doc, anne, { id: i.value.initiativeId, patch: { text: 'y' } })).toMatchObject({ ok: false, error: 'not-facilitator' });
+    expect(removeInitiative(doc, anne, { id: i.value.initiativeId })).toMatchObject({ ok: false, error: 'not-facilitator' });
+  });
+
+  it('concurrent edits of different fields both stay', () => {
+    const net = new LinkedDocs(2);
+    const [a, b] = net.docs as [Y.Doc, Y.Doc];
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(startedDoc()));
+    const i = addInitiative(a, fac, { layer: 'L', text: 'Sparring' });
+    if (!i.ok) throw new Error();
+    net.flush();
+    updateInitiative(a, fac, { id: i.value.initiativeId, patch: { owner: 'Carl' } });
+    updateInitiative(b, fac, { id: i.value.initiativeId, patch: { when: 'Marts' } });
+    net.flush();
+    expect(listPlan(b)[0]).toMatchObject({ owner: 'Carl', when: 'Marts' });
+  });
+});
+
+describe('draft initiatives from the top priorities', () => {
+  function votedRound(doc: Y.Doc) {
+    const c = createCluster(doc, anne, { noteIds: [n3, n4], label: 'Arbejdspres' });
+    if (!c.ok) throw new Error();
+    const r = round(doc, { visibility: 'hidden' });
+    const v = (who: { userId: string }, t: string) => castVote(doc, { roundId: r, ballotKey: who.userId, targetId: t, now: T0 });
+    v(anne, n1); v(anne, n3); v(bo, n3); v(bo, n2); v(carl, n1); v(carl, n4);
+    return { r, cluster: c.value.clusterId };
+  }
+
+  it('only once the tally is shown', () => {
+    const doc = startedDoc();
+    const { r } = votedRound(doc);
+    expect(draftFromTopPriorities(doc, fac, { roundId: r })).toMatchObject({ ok: false, error: 'no-tally' });
+    expect(draftFromTopPriorities(doc, anne, { roundId: r })).toMatchObject({ ok: false, error: 'not-facilitator' });
+  });
+
+  it('turns the top-ranked rows (ties at the boundary included) into drafts, once', () => {
+    const doc = startedDoc();
+    const { r, cluster } = votedRound(doc);
+    revealRound(doc, fac, { roundId: r, now: T0 });
+    // cluster 3 (rank 1), n1 2 (rank 2), n2 1 (rank 3): top 2.
+    const res = draftFromTopPriorities(doc, fac, { roundId: r, count: 2, layer: 'G', texts: { [n1]: 'Vi taler ikke om fejl' }, now: T0 });
+    expect(res).toEqual({ ok: true, value: { created: [`${r}:${cluster}`, `${r}:${n1}`], existing: [] } });
+    expect(listPlan(doc).map((i) => [i.text, i.layer, i.draft, i.sourceRound, i.sourceTarget])).toEqual([
+      ['Arbejdspres', 'G', true, r, cluster],
+      ['Vi taler ikke om fejl', 'G', true, r, n1],
+    ]);
+    expect(draftFromTopPriorities(doc, fac, { roundId: r, count: 2 })).toMatchObject({ ok: true, value: { created: [], existing: [`${r}:${cluster}`, `${r}:${n1}`] } });
+  });
+
+  it('tied rows at the boundary all come along', () => {
+    const doc = startedDoc();
+    const r = round(doc);
+    for (const t of [n1, n2]) castVote(doc, { roundId: r, ballotKey: anne.userId, targetId: t, now: T0 });
+    const res = draftFromTopPriorities(doc, fac, { roundId: r, count: 1, now: T0 });
+    expect(res.ok && res.value.created).toEqual([`${r}:${n1}`, `${r}:${n2}`]);
+  });
+
+  it('two facilitator devices drafting at once make one draft per priority', () => {
+    const net = new LinkedDocs(2);
+    const [a, b] = net.docs as [Y.Doc, Y.Doc];
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(startedDoc()));
+    const r = round(a);
+    castVote(a, { roundId: r, ballotKey: anne.userId, targetId: n1, now: T0 });
+    net.flush();
+    draftFromTopPriorities(a, fac, { roundId: r, now: T0 });
+    draftFromTopPriorities(b, fac, { roundId: r, now: T0 });
+    net.flush();
+    expect(listPlan(a)).toHaveLength(1);
+    expect(net.converged()).toBe(true);
+  });
+});
