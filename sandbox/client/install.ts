@@ -27,6 +27,8 @@ export interface InstallOptions {
   targetOrigin?: string;
   /** Set `window.miro` (default true). */
   setGlobal?: boolean;
+  /** ready() rejects if the host has not answered the hello by then (default 5000 ms). */
+  helloTimeoutMs?: number;
 }
 
 export type SandboxMiro = MiroSdk & { readonly user: string; ready(): Promise<{ instanceId: string }> };
@@ -36,6 +38,7 @@ export function installSandboxMiro(options: InstallOptions = {}): SandboxMiro {
   const user = options.user ?? new URL(win.location.href).searchParams.get('user');
   if (!user) throw new Error('installSandboxMiro: no user (open the panel with ?user=<id>, or pass options.user)');
   const parent = win.parent;
+  if ((parent as unknown) === win) throw new Error('installSandboxMiro: this page is not inside the sandbox page (open sandbox/index.html)');
   const targetOrigin = options.targetOrigin ?? '*';
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
@@ -47,6 +50,11 @@ export function installSandboxMiro(options: InstallOptions = {}): SandboxMiro {
     failHello = reject;
   });
   ready.catch(() => {}); // surfaced through ready() and the calls themselves
+  const helloTimer = setTimeout(
+    () => failHello(new Error(`installSandboxMiro: no answer from the sandbox host within ${options.helloTimeoutMs ?? 5000} ms`)),
+    options.helloTimeoutMs ?? 5000,
+  );
+  ready.then(() => clearTimeout(helloTimer), () => clearTimeout(helloTimer));
 
   const send = (message: ClientMessage) => parent.postMessage(message, targetOrigin);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SdkStickyNote } from '../../src/board/sdk.js';
 import { serveStandIn } from '../../sandbox/host/bridge.js';
-import { installSandboxMiro } from '../../sandbox/client/install.js';
+import { installSandboxMiro, type ClientWindowLike } from '../../sandbox/client/install.js';
 import { WIRE, type HostMessage } from '../../sandbox/host/protocol.js';
 import { fakePage } from './fake-window.js';
 import { boardWith, refusedWith } from './helpers.js';
@@ -123,6 +123,15 @@ describe('bridge: host and iframe over postMessage', () => {
     bridge.register(pinned.contentWindow, 'u1');
     const liar = installSandboxMiro({ window: pinned.window });
     await expect(liar.ready()).rejects.toMatchObject({ code: 'UNKNOWN_USER' });
+  });
+
+  it('without a host, ready() rejects with a clear error instead of hanging', async () => {
+    const lonely = fakePage().frame('http://127.0.0.1:5173/panel.html?user=u1'); // no serveStandIn on this page
+    const miro = installSandboxMiro({ window: lonely.window, helloTimeoutMs: 20 });
+    await expect(miro.ready()).rejects.toThrow(/no answer from the sandbox host/);
+    const self = { location: { href: 'http://x/?user=u1' }, addEventListener: () => {} } as unknown as ClientWindowLike;
+    (self as { parent: unknown }).parent = self;
+    expect(() => installSandboxMiro({ window: self })).toThrow(/not inside the sandbox page/);
   });
 
   it('a removed iframe stops receiving events', async () => {
