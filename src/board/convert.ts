@@ -46,6 +46,8 @@ export function createCall(item: PlannedItem, rect: Rect): CreateCall {
             fillColor: item.fill,
             color: item.textColour,
             fontSize: item.fontSize,
+            // Zone labels sit at the top of their area; Miro centres shape text by default.
+            ...(item.verticalAlign ? { textAlignVertical: item.verticalAlign } : {}),
             ...(item.border ? { borderColor: item.border, borderWidth: 2 } : {}),
           },
         },

@@ -18,6 +18,9 @@ describe('PlannedItem → SDK props', () => {
     expect(text.props).toMatchObject({ x: 250, y: 240, width: 300 });
     const shape = createCall({ kind: 'shape', elementId: 'z', rect, shape: 'rectangle', content: 'Zone', fill: '#ffffff', textColour: '#111111', fontSize: 14, zone: true }, rect);
     expect(shape.props).toMatchObject({ x: 250, y: 240, width: 300, height: 80, style: { fillColor: '#ffffff', color: '#111111', fontSize: 14 } });
+    const label = createCall({ kind: 'shape', elementId: 'z2', rect, shape: 'rectangle', content: 'Zone', fill: '#ffffff', textColour: '#111111', fontSize: 14, zone: true, verticalAlign: 'top' }, rect);
+    expect(label.props).toMatchObject({ style: { textAlignVertical: 'top' } });
+    expect(shape.props.style).not.toHaveProperty('textAlignVertical');
     const frame = createCall({ kind: 'frame', elementId: 'frame', rect, title: 'F', fill: '#fafafa' }, rect);
     expect(frame.props).toEqual({ title: 'F', x: 250, y: 240, width: 300, height: 80, style: { fillColor: '#fafafa' } });
   });
