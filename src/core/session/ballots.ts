@@ -26,12 +26,9 @@ import { SESSION_ORIGIN } from './types.js';
 import { effectiveTarget } from './targets.js';
 import type { MyVotes, VoteError, VoteResult } from './voting.js';
 
-/** Ballot keys are user ids (named) or random device keys (anonymous): never containing '.'. */
+/** A slot's key. Ballot keys are user ids (named) or random device keys (anonymous); the slot
+ *  number follows the last '.', so a key may contain dots. */
 export const slotKey = (ballotKey: string, slot: number) => `${ballotKey}.${slot}`;
-
-export function isValidBallotKey(key: string): boolean {
-  return key.length > 0 && !key.includes('.');
-}
 
 /** Slots store an index into the round's targets where they can: a few bytes instead of an id. */
 export function encodeTarget(round: Pick<RoundView, 'targets'>, targetId: string): SlotValue {
@@ -103,14 +100,68 @@ function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | und
   return slots;
 }
 
-export function myVotesIn(doc: Y.Doc, round: RoundView, ballotKey: string): MyVotes {
-  const eff = effectiveBallot(slotsOf(doc, round, ballotKey), round.cap, liveTarget(doc));
+// ---- the rules, as pure functions over slot arrays: the sync server applies the same ones ----
+
+type Slots = readonly (string | undefined)[];
+type RoundRules = Pick<RoundView, 'id' | 'budget' | 'cap'>;
+
+/** A ballot as its owner sees it. */
+export function summarise(round: RoundRules, slots: Slots, isLive: (t: string) => boolean): MyVotes {
+  const eff = effectiveBallot(slots, round.cap, isLive);
   const perTarget: Record<string, number> = {};
   for (const t of eff.counted.values()) perTarget[t] = (perTarget[t] ?? 0) + 1;
   return {
     roundId: round.id, budget: round.budget, cap: round.cap, used: eff.counted.size,
     remaining: eff.empty.length, perTarget, ignored: eff.ignored.length,
   };
+}
+
+/** The slot a new vote on `targetId` goes into: the lowest one that is empty or holds a vote
+ *  that does not count; or why there is none. */
+export function chooseCastSlot(round: RoundRules, slots: Slots, isLive: (t: string) => boolean, targetId: string): number | 'cap-reached' | 'budget-exhausted' {
+  const eff = effectiveBallot(slots, round.cap, isLive);
+  let onTarget = 0;
+  for (const t of eff.counted.values()) if (t === targetId) onTarget++;
+  if (onTarget >= round.cap) return 'cap-reached';
+  const free = Math.min(...eff.empty, ...eff.ignored);
+  return Number.isFinite(free) ? free : 'budget-exhausted';
+}
+
+/** The slot a withdrawal empties: the highest holding that target, so over-cap slots go first. */
+export function chooseWithdrawSlot(slots: Slots, targetId: string): number | null {
+  const i = slots.lastIndexOf(targetId);
+  return i < 0 ? null : i;
+}
+
+/** Raw counts per target as voted, and how many ballots have at least one counted vote. */
+export interface RawCounts {
+  respondents: number;
+  counts: Map<string, number>;
+}
+
+export function countEffective(ballots: Iterable<Slots>, cap: number, isLive: (t: string) => boolean): RawCounts {
+  const counts = new Map<string, number>();
+  let respondents = 0;
+  for (const slots of ballots) {
+    const eff = effectiveBallot(slots, cap, isLive);
+    if (eff.counted.size > 0) respondents++;
+    for (const t of eff.counted.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return { respondents, counts };
+}
+
+/** Why votes cannot be cast or withdrawn in this round now, or null if they can. */
+export function closedReason(round: RoundView | null): VoteError | null {
+  if (!round) return 'no-round';
+  if (round.status === 'open') return null;
+  return round.status === 'closed' && round.closedAt == null ? 'time-up' : 'not-open';
+}
+
+// ---- commands over the doc (no server) ----
+
+export function myVotesIn(doc: Y.Doc, round: RoundView, ballotKey: string | null): MyVotes {
+  const slots = ballotKey === null ? new Array<undefined>(round.budget).fill(undefined) : slotsOf(doc, round, ballotKey);
+  return summarise(round, slots, liveTarget(doc));
 }
 
 /** A target may be voted on if it is one of the round's targets, or a live cluster holding one. */
@@ -126,6 +177,7 @@ export function checkTarget(doc: Y.Doc, round: RoundView, targetId: string): Vot
 
 export interface CastInput {
   roundId: string;
+  /** the user id (named round) or the device's random key (anonymous round) */
   ballotKey: string;
   targetId: string;
   now?: number;
@@ -134,39 +186,43 @@ export interface CastInput {
   asClientId?: number;
 }
 
-const refuse = (error: VoteError, message: string): VoteResult => ({ ok: false, error, message });
+const MESSAGES: Record<VoteError, string> = {
+  'no-round': 'No such round.',
+  'not-open': 'The round is not open.',
+  'time-up': 'Time is up for this round.',
+  'not-a-target': 'Not part of this round.',
+  'target-deleted': 'That item is gone from the board.',
+  'budget-exhausted': 'All your votes are used.',
+  'cap-reached': 'That item has as many of your votes as it can take.',
+  'no-vote': 'You have no vote on that item.',
+  'wrong-mode': 'This round is counted on the server.',
+  'not-signed-in': 'Not signed in.',
+  'unavailable': 'The server cannot be reached; nothing was recorded.',
+};
 
-function openRoundFor(doc: Y.Doc, roundId: string, now: number): RoundView | VoteResult {
-  const round = getRound(doc, roundId, now);
-  if (!round) return refuse('no-round', 'No such round.');
-  if (round.anonymity === 'sealed') return refuse('wrong-mode', 'This round is counted on the server.');
-  if (round.status !== 'open') {
-    const timeUp = round.status === 'closed' && round.closedAt == null;
-    return timeUp ? refuse('time-up', 'Time is up for this round.') : refuse('not-open', `The round is ${round.status}.`);
-  }
-  return round;
+export const refuse = (error: VoteError): VoteResult => ({ ok: false, error, message: MESSAGES[error] });
+
+function votableRound(doc: Y.Doc, input: { roundId: string; ballotKey: string; now?: number }): RoundView | VoteError {
+  if (!input.ballotKey) return 'not-signed-in';
+  const round = getRound(doc, input.roundId, input.now ?? Date.now());
+  if (round?.anonymity === 'sealed') return 'wrong-mode';
+  return closedReason(round) ?? round!;
 }
 
-/** Cast one vote into the lowest free slot (empty, or holding a vote that does not count). */
+/** Cast one vote into the lowest free slot; one transaction. */
 export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
-  const now = input.now ?? Date.now();
-  if (!isValidBallotKey(input.ballotKey)) return refuse('no-round', 'Invalid ballot key.');
-  const round = openRoundFor(doc, input.roundId, now);
-  if ('ok' in round) return round;
+  const round = votableRound(doc, input);
+  if (typeof round === 'string') return refuse(round);
   const bad = checkTarget(doc, round, input.targetId);
-  if (bad) return refuse(bad, bad === 'target-deleted' ? 'That note is gone from the board.' : 'Not part of this round.');
-  const slots = slotsOf(doc, round, input.ballotKey);
-  const eff = effectiveBallot(slots, round.cap, liveTarget(doc));
-  const onTarget = [...eff.counted.values()].filter((t) => t === input.targetId).length;
-  if (onTarget >= round.cap) return refuse('cap-reached', `At most ${round.cap} votes on one item.`);
-  const free = Math.min(...eff.empty, ...eff.ignored);
-  if (!Number.isFinite(free)) return refuse('budget-exhausted', `All ${round.budget} votes are used.`);
+  if (bad) return refuse(bad);
+  const slot = chooseCastSlot(round, slotsOf(doc, round, input.ballotKey), liveTarget(doc), input.targetId);
+  if (typeof slot === 'string') return refuse(slot);
   const m = ballotsMap(doc).get(round.id)!;
   doc.transact(() => {
     const own = doc.clientID;
     if (input.asClientId !== undefined) doc.clientID = input.asClientId;
     try {
-      m.set(slotKey(input.ballotKey, free), encodeTarget(round, input.targetId));
+      m.set(slotKey(input.ballotKey, slot), encodeTarget(round, input.targetId));
     } finally {
       doc.clientID = own;
     }
@@ -174,13 +230,12 @@ export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
   return { ok: true, votes: myVotesIn(doc, round, input.ballotKey) };
 }
 
-/** Withdraw one vote on a target: the highest slot holding it, so over-cap slots go first. */
+/** Withdraw one vote on a target; one transaction. */
 export function withdrawVote(doc: Y.Doc, input: Omit<CastInput, 'asClientId'>): VoteResult {
-  const now = input.now ?? Date.now();
-  const round = openRoundFor(doc, input.roundId, now);
-  if ('ok' in round) return round;
-  const slot = slotsOf(doc, round, input.ballotKey).lastIndexOf(input.targetId);
-  if (slot < 0) return refuse('no-vote', 'You have no vote on that item.');
+  const round = votableRound(doc, input);
+  if (typeof round === 'string') return refuse(round);
+  const slot = chooseWithdrawSlot(slotsOf(doc, round, input.ballotKey), input.targetId);
+  if (slot === null) return refuse('no-vote');
   const m = ballotsMap(doc).get(round.id)!;
   // Deleting writes no new item, so it needs no client id of its own.
   doc.transact(() => m.delete(slotKey(input.ballotKey, slot)), SESSION_ORIGIN);

@@ -1,6 +1,7 @@
 /** The session model: plain functions over one Y.Doc per board. */
 export * from './types.js';
 export * from './schema.js';
+export * from './ids.js';
 export * from './roles.js';
 export * from './clusters.js';
 export * from './targets.js';

@@ -11,7 +11,7 @@
  */
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
-import { castVote, myVotesIn, withdrawVote } from './ballots.js';
+import { castVote, closedReason, myVotesIn, refuse, withdrawVote } from './ballots.js';
 import { getRound } from './rounds.js';
 import { tally } from './tally.js';
 import type { Actor } from './types.js';
@@ -78,24 +78,26 @@ export class LocalVoteService implements VoteService {
 
   async cast(roundId: string, targetId: string): Promise<VoteResult> {
     const round = getRound(this.doc, roundId, this.now());
-    if (round?.anonymity === 'sealed') return { ok: false, error: 'wrong-mode', message: 'This round is counted on the server.' };
-    const ballotKey = this.ballotKey(roundId, round?.status === 'open') ?? '-';
+    if (!round) return refuse('no-round');
+    if (round.anonymity === 'sealed') return refuse('wrong-mode');
+    // A key is made only for a vote that can be cast, so closed rounds leave no trace.
+    const ballotKey = this.ballotKey(roundId, closedReason(round) === null);
+    if (ballotKey === null) return refuse(closedReason(round) ?? 'not-open');
     return castVote(this.doc, { roundId, ballotKey, targetId, now: this.now(), asClientId: this.anonClient(roundId) });
   }
 
   async withdraw(roundId: string, targetId: string): Promise<VoteResult> {
+    const round = getRound(this.doc, roundId, this.now());
+    if (!round) return refuse('no-round');
     const ballotKey = this.ballotKey(roundId, false);
-    if (ballotKey === null) {
-      const exists = getRound(this.doc, roundId) !== null;
-      return exists ? { ok: false, error: 'no-vote', message: 'You have no vote on that item.' } : { ok: false, error: 'no-round', message: 'No such round.' };
-    }
+    if (ballotKey === null) return refuse(round.anonymity === 'sealed' ? 'wrong-mode' : 'no-vote');
     return withdrawVote(this.doc, { roundId, ballotKey, targetId, now: this.now() });
   }
 
   async myVotes(roundId: string): Promise<MyVotes | null> {
     const round = getRound(this.doc, roundId, this.now());
     if (!round) return null;
-    return myVotesIn(this.doc, round, this.ballotKey(roundId, false) ?? '-');
+    return myVotesIn(this.doc, round, this.ballotKey(roundId, false));
   }
 
   tally(roundId: string, now = this.now()): TallyResult {

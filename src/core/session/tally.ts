@@ -4,29 +4,15 @@
  * reveal in a hidden round: not to the facilitator either.
  */
 import type * as Y from 'yjs';
-import { effectiveBallot, readBallots } from './ballots.js';
+import { countEffective, readBallots, type RawCounts } from './ballots.js';
 import { getRound, type RoundView } from './rounds.js';
 import { publishedMap } from './schema.js';
 import { effectiveTarget, type EffectiveTarget } from './targets.js';
 import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
 
-/** Raw counts per target as voted, and how many ballots have at least one counted vote. */
-export interface RawCounts {
-  respondents: number;
-  counts: Map<string, number>;
-}
-
 /** Count a doc-held round (named or anonymous): effective ballots, cap applied per ballot. */
 export function countBallots(doc: Y.Doc, round: RoundView, resolve = memoResolve(doc)): RawCounts {
-  const counts = new Map<string, number>();
-  let respondents = 0;
-  const isLive = (t: string) => resolve(t) !== null;
-  for (const slots of readBallots(doc, round).values()) {
-    const eff = effectiveBallot(slots, round.cap, isLive);
-    if (eff.counted.size > 0) respondents++;
-    for (const t of eff.counted.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return { respondents, counts };
+  return countEffective(readBallots(doc, round).values(), round.cap, (t) => resolve(t) !== null);
 }
 
 /** effectiveTarget, memoised for one read of the doc. */

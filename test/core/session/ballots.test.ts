@@ -138,6 +138,8 @@ describe('ballot keys of different people never mix', () => {
     const r = round(doc, { budget: 1 });
     expect(cast(doc, r, n1, anne.userId).ok).toBe(true);
     expect(cast(doc, r, n1, bo.userId).ok).toBe(true);
-    expect(cast(doc, r, n2, 'has.dot')).toMatchObject({ ok: false });
+    expect(cast(doc, r, n2, '')).toMatchObject({ ok: false, error: 'not-signed-in' });
+    expect(cast(doc, r, n2, 'key.with.dots').ok).toBe(true);
+    expect(cast(doc, r, n3, 'key.with.dots')).toMatchObject({ ok: false, error: 'budget-exhausted' });
   });
 });
