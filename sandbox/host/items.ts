@@ -15,6 +15,8 @@ export class ItemStore {
   /** Insertion order is creation order (items are never re-inserted). */
   private readonly byId = new Map<string, ItemState>();
   private readonly removed = new Set<string>();
+  /** Children per frame id, so frame reads do not scan the board. */
+  private readonly kids = new Map<string, Set<string>>();
   private seq = 0;
 
   all(): ItemState[] { return [...this.byId.values()]; }
@@ -42,8 +44,21 @@ export class ItemStore {
     return { x: cx - s.width / 2, y: cy - s.height / 2, width: s.width, height: s.height };
   }
 
+  /** Direct children, in creation order. */
   children(id: string): string[] {
-    return this.all().filter((c) => c.parentId === id).map((c) => c.id);
+    const set = this.kids.get(id);
+    if (!set) return [];
+    return [...set].map((k) => this.live(k)).sort((a, b) => a.seq - b.seq).map((c) => c.id);
+  }
+
+  private setParent(item: ItemState, parentId: string | null): void {
+    if (item.parentId) this.kids.get(item.parentId)?.delete(item.id);
+    item.parentId = parentId;
+    if (parentId) {
+      let set = this.kids.get(parentId);
+      if (!set) this.kids.set(parentId, (set = new Set()));
+      set.add(item.id);
+    }
   }
 
   descendants(id: string): string[] {
@@ -84,8 +99,10 @@ export class ItemStore {
     const s = this.live(id);
     const ids = [s.id, ...this.descendants(s.id)];
     const items = ids.map((g) => this.data(g));
+    this.setParent(s, null);
     for (const g of ids) {
       this.byId.delete(g);
+      this.kids.delete(g);
       this.removed.add(g);
     }
     return { ids, items };
@@ -107,7 +124,7 @@ export class ItemStore {
     if (!contains(fr, ir, 1e-6)) {
       refuse('CHILD_OUTSIDE_FRAME', `Cannot add item ${item.id} to frame ${frame.id}: the item must be inside the frame's bounds (frame.add does not move items)`);
     }
-    item.parentId = frame.id;
+    this.setParent(item, frame.id);
     item.x = ir.x + ir.width / 2 - fr.x;
     item.y = ir.y + ir.height / 2 - fr.y;
     return { frame: this.data(frame.id), item: this.data(item.id) };
@@ -118,7 +135,7 @@ export class ItemStore {
     const item = this.live(itemId);
     if (item.parentId !== frame.id) refuse('NOT_A_CHILD', `Item ${item.id} is not a child of frame ${frame.id}`);
     const ir = this.absoluteRect(item.id);
-    item.parentId = null;
+    this.setParent(item, null);
     item.x = ir.x + ir.width / 2;
     item.y = ir.y + ir.height / 2;
     return { frame: this.data(frame.id), item: this.data(item.id) };
