@@ -27,16 +27,29 @@ function copyChildren(from: Node, to: Node): void {
   }
 }
 
-/** Plain text length, for fitting sticky text. */
-export function textLength(content: string): number {
-  return new DOMParser().parseFromString(content, 'text/html').body.textContent?.length ?? 0;
+/** The board redraws on every pan: measure each distinct content once. */
+const measures = new Map<string, { chars: number; longestWord: number }>();
+
+/** Plain-text length and longest word, for fitting sticky text. */
+export function textMeasure(content: string): { chars: number; longestWord: number } {
+  const known = measures.get(content);
+  if (known) return known;
+  const text = new DOMParser().parseFromString(content, 'text/html').body.textContent ?? '';
+  const longestWord = text.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
+  const m = { chars: text.length, longestWord };
+  measures.set(content, m);
+  return m;
 }
 
-/** Miro shrinks sticky text to fit; estimate a size from the text's area (0.55 em glyphs, 1.4 em lines). */
-export function stickyFontSize(chars: number, width: number, height: number): number {
+/**
+ * Miro shrinks sticky text to fit, never breaking a word: estimate a size from the text's
+ * area (0.55 em glyphs, 1.4 em lines) and from the longest word's width.
+ */
+export function stickyFontSize(m: { chars: number; longestWord: number }, width: number, height: number): number {
   const w = width * 0.84;
   const h = height * 0.84;
-  if (chars === 0) return 24;
-  const fit = Math.sqrt((w * h) / (chars * 0.55 * 1.4 * 1.15));
-  return Math.max(6, Math.min(Math.floor(fit), 48, Math.floor(h / 1.4)));
+  if (m.chars === 0) return 24;
+  const byArea = Math.sqrt((w * h) / (m.chars * 0.55 * 1.4 * 1.15));
+  const byWord = w / (Math.max(1, m.longestWord) * 0.62);
+  return Math.max(4, Math.min(Math.floor(byArea), Math.floor(byWord), 48, Math.floor(h / 1.4)));
 }

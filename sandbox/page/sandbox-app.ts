@@ -75,16 +75,22 @@ export class SandboxApp extends LitElement {
       grid-template-columns: 1fr 400px;
       height: 100vh;
     }
-    sandbox-controls {
+    header {
       grid-column: 1 / -1;
     }
-    sandbox-board {
+    main,
+    aside {
+      display: flex;
       min-width: 0;
       min-height: 0;
     }
-    sandbox-participants {
-      min-height: 0;
+    aside {
       border-left: 1px solid #d0d7de;
+    }
+    sandbox-board,
+    sandbox-participants {
+      flex: 1;
+      min-width: 0;
     }
   `;
 
@@ -115,27 +121,26 @@ export class SandboxApp extends LitElement {
   }
 
   override render() {
-    return html`<sandbox-controls
+    return html`<header><sandbox-controls
         .lang=${this.uiLang}
         .switches=${this.switches}
         stats=${this.stats}
         @switches-change=${(e: CustomEvent<SwitchState>) => this.applySwitches(e.detail)}
         @sandbox-app-icon=${() => this.board.clickIcon(FACILITATOR)}
         @sandbox-clear=${() => this.clearBoard()}
-      ></sandbox-controls>
-      <sandbox-board
+      ></sandbox-controls></header>
+      <main><sandbox-board
         .lang=${this.uiLang}
         .items=${this.items}
         aria-label=${t(this.uiLang, 'sandbox.board')}
         @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
-      ></sandbox-board>
-      <sandbox-participants
+      ></sandbox-board></main>
+      <aside aria-label=${t(this.uiLang, 'sandbox.participants')}><sandbox-participants
         .lang=${this.uiLang}
         .participants=${this.participants}
-        aria-label=${t(this.uiLang, 'sandbox.participants')}
         @participant-add=${() => this.addParticipant()}
         @participant-icon=${(e: CustomEvent<{ userId: string }>) => this.board.clickIcon(e.detail.userId)}
-      ></sandbox-participants>`;
+      ></sandbox-participants></aside>`;
   }
 
   private boardEl() {
@@ -170,7 +175,7 @@ export class SandboxApp extends LitElement {
       this.refreshQueued = false;
       this.items = this.board.items();
       const s = this.board.stats();
-      this.stats = `${s.totalCalls} calls · ${s.creditsSpent} credits · ${s.rateLimited} rate-limited`;
+      this.stats = t(this.uiLang, 'sandbox.stats', { calls: s.totalCalls, credits: s.creditsSpent, limited: s.rateLimited });
     });
   }
 

@@ -10,7 +10,7 @@ import type { Rect } from '../../src/core/geometry.js';
 import type { Lang } from '../../src/core/lang.js';
 import { STICKY_HEX } from '../../src/core/layout/preview.js';
 import { t } from '../../src/ui/i18n/t.js';
-import { contentToDom, stickyFontSize, textLength } from './content.js';
+import { contentToDom, stickyFontSize, textMeasure } from './content.js';
 import type { ItemView } from '../host/stand-in.js';
 import { boundsOf, drawOrder } from './drawn-item.js';
 
@@ -274,7 +274,7 @@ export class SandboxBoard extends LitElement {
       }
       case 'sticky_note': {
         const fill = (STICKY_HEX as Record<string, string>)[str(s.fillColor, 'light_yellow')] ?? STICKY_HEX.light_yellow;
-        const fontSize = stickyFontSize(textLength(item.content), w, h);
+        const fontSize = stickyFontSize(textMeasure(item.content), w, h);
         const dark = str(s.fillColor, '') === 'black';
         return svg`<g data-id=${item.id} data-type="sticky_note">
           <rect x=${x} y=${y} width=${w} height=${h} fill=${fill} filter="url(#sticky-shadow)"></rect>

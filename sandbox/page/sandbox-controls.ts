@@ -40,7 +40,7 @@ export class SandboxControls extends LitElement {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 8px 24px;
+      gap: 8px 16px;
       padding: 8px 16px;
       border-bottom: 1px solid #d0d7de;
       background: #ffffff;

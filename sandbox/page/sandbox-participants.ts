@@ -63,7 +63,7 @@ export class SandboxParticipants extends LitElement {
     :host([many]) section.open {
       flex: 0 0 640px;
     }
-    header {
+    .head {
       display: flex;
       align-items: center;
       gap: 8px;
@@ -118,12 +118,12 @@ export class SandboxParticipants extends LitElement {
 
   private renderOne(p: Participant) {
     return html`<section class=${p.panelUrl ? 'open' : ''} data-user=${p.id} aria-label=${p.name}>
-      <header>
+      <div class="head">
         <h2>${p.name}</h2>
         ${p.panelUrl
           ? nothing
           : html`<button type="button" @click=${() => this.emit('participant-icon', p.id)}>${t(this.lang, 'sandbox.appIcon')}</button>`}
-      </header>
+      </div>
       <iframe class="headless" aria-hidden="true" tabindex="-1" title="Tryghed (headless) – ${p.name}" src=${appUrl('index.html', p.id)}></iframe>
       ${p.panelUrl ? html`<iframe class="panel" name="panel-${p.id}" title="Tryghed – ${p.name}" src=${p.panelUrl}></iframe>` : nothing}
     </section>`;

@@ -70,6 +70,14 @@ export class InsertStatus extends LitElement {
         flex-wrap: wrap;
         margin-top: var(--ty-s1);
       }
+      .inline {
+        display: flex;
+        align-items: center;
+        gap: var(--ty-s1);
+      }
+      .inline p {
+        flex: 1;
+      }
       .dismiss {
         background: transparent;
         border: 0;
@@ -87,8 +95,8 @@ export class InsertStatus extends LitElement {
 
   private renderDone() {
     return html`<div class="box done" role="status">
-      <p>${t(this.lang, 'done.message', { title: this.templateTitle })}</p>
-      <div class="row">
+      <div class="inline">
+        <p>${t(this.lang, 'done.message', { title: this.templateTitle })}</p>
         <button class="dismiss" type="button" @click=${this.dismiss}>${t(this.lang, 'done.dismiss')}</button>
       </div>
     </div>`;

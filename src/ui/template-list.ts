@@ -76,7 +76,7 @@ export class TemplateList extends LitElement {
         letter-spacing: 0.02em;
         color: var(--ty-muted);
       }
-      h3 {
+      h2 {
         margin: 0;
         font-size: 15px;
         line-height: 1.35;
@@ -114,7 +114,7 @@ export class TemplateList extends LitElement {
       <template-preview .preview=${e.preview} label=${t(this.lang, 'preview.label', { title: e.title })}></template-preview>
       <div>
         <p class="step">${t(this.lang, 'list.step', { n: e.order })}</p>
-        <h3 id=${headingId}>${e.title}</h3>
+        <h2 id=${headingId}>${e.title}</h2>
         <p class="summary">${e.summary}</p>
         ${e.private ? html`<span class="private">${t(this.lang, 'list.private')}</span>` : ''}
       </div>

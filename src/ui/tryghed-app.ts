@@ -114,6 +114,7 @@ export class TryghedApp extends LitElement {
         <h1>${t(lang, 'app.title')}</h1>
         <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
       </header>
+      <main>
       <p class="intro">${t(lang, 'app.intro')}</p>
       <div class="status">${this.renderStatus()}</div>
       <template-list
@@ -121,7 +122,8 @@ export class TryghedApp extends LitElement {
         .entries=${this.entries()}
         ?busy=${this.run.state === 'inserting' || !this.board}
         @template-insert=${(e: CustomEvent<{ id: TemplateId }>) => void this.insert(e.detail.id)}
-      ></template-list>`;
+      ></template-list>
+      </main>`;
   }
 
   private renderStatus() {

@@ -37,7 +37,7 @@ describe.each(LANGS)('sandbox, panel in %s', (lang) => {
   it('lists the eleven templates in workshop order, in the browser’s language', async () => {
     const ids = await s.panel.$$eval('button[data-insert]', (bs) => bs.map((b) => b.getAttribute('data-insert')));
     expect(ids).toEqual(TEMPLATES.map((t) => t.id));
-    const headings = await s.panel.$$eval('template-list h3', (hs) => hs.map((h) => h.textContent?.trim()));
+    const headings = await s.panel.$$eval('template-list h2', (hs) => hs.map((h) => h.textContent?.trim()));
     expect(headings).toEqual(TEMPLATES.map((t) => t.title[lang]));
     expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe(lang);
     // Every card has a preview drawn from the layout.

@@ -140,15 +140,15 @@ describe('language switch', () => {
   it('switches the panel to the other language and remembers the choice', async () => {
     const s = await openSandbox(browser, vite.url, 'da');
     try {
-      expect(await s.panel.locator('h3').first().innerText()).toBe('Lederen som instrument');
+      expect(await s.panel.locator('template-list h2').first().innerText()).toBe('Lederen som instrument');
       await s.panel.click('lang-switch button[lang="en"]');
-      await expect.poll(() => s.panel.locator('h3').first().innerText()).toBe('The leader as an instrument');
+      await expect.poll(() => s.panel.locator('template-list h2').first().innerText()).toBe('The leader as an instrument');
       expect(await s.panel.locator('lang-switch button[lang="en"]').getAttribute('aria-pressed')).toBe('true');
       expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe('en');
       // A new panel (same browser profile, Danish browser) opens in the chosen English.
       await s.page.reload();
       const panel = await panelFrame(s.page, 'u1');
-      expect(await panel.locator('h3').first().innerText()).toBe('The leader as an instrument');
+      expect(await panel.locator('template-list h2').first().innerText()).toBe('The leader as an instrument');
     } finally {
       await s.close();
     }

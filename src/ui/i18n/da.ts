@@ -50,4 +50,5 @@ export const da: Messages = {
   'sandbox.participant': 'Deltager {n}',
   'sandbox.items': '{count} elementer på boardet',
   'sandbox.clear': 'Ryd boardet',
+  'sandbox.stats': '{calls} kald · {credits} credits · {limited} rate-limit-afvisninger',
 };

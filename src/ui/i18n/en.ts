@@ -51,6 +51,7 @@ export const en = {
   'sandbox.participant': 'Participant {n}',
   'sandbox.items': '{count} items on the board',
   'sandbox.clear': 'Clear board',
+  'sandbox.stats': '{calls} calls · {credits} credits · {limited} rate-limited',
 } as const;
 
 export type MessageKey = keyof typeof en;
