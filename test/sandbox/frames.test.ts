@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { contains } from '../../src/core/geometry.js';
 import type { SdkFrame, SdkStickyNote } from '../../src/board/sdk.js';
 import { boardWith, refusedWith } from './helpers.js';
 
@@ -74,5 +76,23 @@ describe('frame.add', () => {
     await refusedWith(frame.add(frame), 'INVALID_ARGUMENT');
     await miro.board.remove(frame);
     await refusedWith(frame.add(other), 'ITEM_REMOVED');
+  });
+
+  it('property: add succeeds exactly when the item lies inside the frame, and never moves it', async () => {
+    const board = boardWith(['u1'], { creditsPerMinute: 1e12, creditsPerHour: 1e12 });
+    const miro = board.sdkFor('u1');
+    const frame = await miro.board.createFrame({ x: 0, y: 0, width: 1000, height: 800 });
+    const fr = board.absoluteRect(frame.id);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -700, max: 700 }), fc.integer({ min: -600, max: 600 }), fc.integer({ min: 8, max: 400 }), fc.integer({ min: 8, max: 400 }), async (x, y, width, height) => {
+        const shape = await miro.board.createShape({ x, y, width, height });
+        const before = board.absoluteRect(shape.id);
+        const outcome = await frame.add(shape).then(() => 'added', (e: { code: string }) => e.code);
+        expect(outcome).toBe(contains(fr, before) ? 'added' : 'CHILD_OUTSIDE_FRAME');
+        expect(board.absoluteRect(shape.id)).toEqual(before);
+        expect(shape.parentId).toBe(outcome === 'added' ? frame.id : null);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
