@@ -1,0 +1,73 @@
+/**
+ * Vote badges: a small shape at the top-right corner of a voted note or cluster area,
+ * "3 · #1" (3 votes, rank 1) or, when tied, "3 · =1". Pure: rects in, rects out. Shapes,
+ * not stickies, so the colours can be chosen for contrast (stickies have 16 named colours).
+ */
+import type { Rect } from '../geometry.js';
+import { textToHtml } from '../template/markup.js';
+import { GLYPH_WIDTH_EM, LINE_HEIGHT_EM, SHAPE_TEXT_PADDING } from './text-metrics.js';
+
+export const BADGE_FONT_SIZE = 16;
+/** Dark fill, white text: contrast ≈ 14.6:1. */
+export const BADGE_FILL = '#1f2933';
+export const BADGE_TEXT_COLOUR = '#ffffff';
+/** How far the badge rises above the target's top edge (fits the gap between tidied notes). */
+export const BADGE_RISE = 20;
+
+export interface BadgeSpec {
+  targetId: string;
+  text: string;
+  /** HTML for the shape's content. */
+  content: string;
+  /** Absolute, top-left. */
+  rect: Rect;
+  fill: string;
+  textColour: string;
+  fontSize: number;
+}
+
+/** "3 · #1", tied "3 · =1". */
+export function badgeText(votes: number, rank: number, tied: boolean): string {
+  return `${votes} · ${tied ? '=' : '#'}${rank}`;
+}
+
+/** Size of a one-line shape that holds `text` by the text-metrics estimate, with slack. */
+export function badgeSize(text: string, fontSize = BADGE_FONT_SIZE): { width: number; height: number } {
+  const textWidth = text.length * GLYPH_WIDTH_EM * fontSize;
+  return {
+    width: Math.ceil(textWidth + 2 * SHAPE_TEXT_PADDING + fontSize),
+    height: Math.ceil(LINE_HEIGHT_EM * fontSize + 2 * SHAPE_TEXT_PADDING),
+  };
+}
+
+/** The badge rect for a target: its right edge on the target's, rising BADGE_RISE above its top. */
+export function badgeRect(target: Rect, text: string, fontSize = BADGE_FONT_SIZE): Rect {
+  const { width, height } = badgeSize(text, fontSize);
+  return { x: target.x + target.width - width, y: target.y - BADGE_RISE, width, height };
+}
+
+export function planBadge(targetId: string, target: Rect, row: { votes: number; rank: number; tied: boolean }): BadgeSpec {
+  const text = badgeText(row.votes, row.rank, row.tied);
+  return {
+    targetId,
+    text,
+    content: textToHtml(text),
+    rect: badgeRect(target, text),
+    fill: BADGE_FILL,
+    textColour: BADGE_TEXT_COLOUR,
+    fontSize: BADGE_FONT_SIZE,
+  };
+}
+
+/** WCAG relative luminance of a #rrggbb colour. */
+export function luminance(hex: string): number {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1..21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
