@@ -23,7 +23,7 @@ import { clusterOf, isClusterId, resolveCluster } from './clusters.js';
 import { getRound, type RoundView } from './rounds.js';
 import { ballotsMap, type SlotValue } from './schema.js';
 import { SESSION_ORIGIN } from './types.js';
-import { effectiveTarget } from './targets.js';
+import { effectiveTarget, targetResolver } from './targets.js';
 import type { MyVotes, VoteError, VoteResult } from './voting.js';
 
 /** A slot's key. Ballot keys are user ids (named) or random device keys (anonymous); the slot
@@ -91,7 +91,10 @@ export function effectiveBallot(slots: readonly (string | undefined)[], cap: num
 }
 
 /** Whether a vote cast on this target would count now. */
-export const liveTarget = (doc: Y.Doc) => (targetId: string) => effectiveTarget(doc, targetId) !== null;
+export function liveTarget(doc: Y.Doc): (targetId: string) => boolean {
+  const resolve = targetResolver(doc);
+  return (targetId) => resolve(targetId) !== null;
+}
 
 function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | undefined)[] {
   const m = ballotsMap(doc).get(round.id);

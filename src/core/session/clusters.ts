@@ -21,13 +21,20 @@ export interface ClusterView extends ClusterFields {
 /** The cluster an id stands for now: itself, or where it was merged into; null if gone.
  *  Concurrent merges can form an alias cycle with no live cluster: that reads as gone. */
 export function resolveCluster(doc: Y.Doc, clusterId: string | undefined): string | null {
-  const clusters = clustersMap(doc);
-  const aliases = aliasesMap(doc);
-  const seen = new Set<string>();
+  return resolveIn(clustersMap(doc), aliasesMap(doc), clusterId);
+}
+
+/** resolveCluster over maps already in hand (tallies resolve many ids). */
+export function resolveIn(clusters: { has(id: string): boolean }, aliases: Y.Map<string>, clusterId: string | undefined): string | null {
   let id = clusterId;
-  while (id !== undefined && !seen.has(id)) {
+  let seen: Set<string> | null = null; // only long chains pay for cycle detection
+  for (let hops = 0; id !== undefined; hops++) {
     if (clusters.has(id)) return id;
-    seen.add(id);
+    if (hops >= 16) {
+      seen ??= new Set();
+      if (seen.has(id)) return null;
+      seen.add(id);
+    }
     id = aliases.get(id);
   }
   return null;

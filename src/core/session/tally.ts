@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { countEffective, readBallots, type RawCounts } from './ballots.js';
 import { getRound, type RoundView } from './rounds.js';
 import { publishedMap } from './schema.js';
-import { effectiveTarget, type EffectiveTarget } from './targets.js';
+import { targetResolver, type EffectiveTarget } from './targets.js';
 import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
 
 /** Count a doc-held round (named or anonymous): effective ballots, cap applied per ballot. */
@@ -18,9 +18,10 @@ export function countBallots(doc: Y.Doc, round: RoundView, resolve = memoResolve
 /** effectiveTarget, memoised for one read of the doc. */
 export function memoResolve(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
   const memo = new Map<string, EffectiveTarget | null>();
+  const resolve = targetResolver(doc);
   return (t) => {
     let e = memo.get(t);
-    if (e === undefined) memo.set(t, (e = effectiveTarget(doc, t)));
+    if (e === undefined) memo.set(t, (e = resolve(t)));
     return e;
   };
 }

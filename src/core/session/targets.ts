@@ -4,8 +4,8 @@
  * that no longer resolves, counts for nothing.
  */
 import type * as Y from 'yjs';
-import { clusterOf, isClusterId, resolveCluster } from './clusters.js';
-import { deletedMap } from './schema.js';
+import { resolveIn } from './clusters.js';
+import { aliasesMap, clustersMap, deletedMap, membershipMap } from './schema.js';
 import { ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
 export interface EffectiveTarget {
@@ -15,13 +15,21 @@ export interface EffectiveTarget {
 
 /** What a vote cast on `targetId` counts for now, or null if it counts for nothing. */
 export function effectiveTarget(doc: Y.Doc, targetId: string): EffectiveTarget | null {
-  if (deletedMap(doc).has(targetId)) return null;
-  if (isClusterId(doc, targetId)) {
-    const c = resolveCluster(doc, targetId);
-    return c === null ? null : { id: c, kind: 'cluster' };
-  }
-  const c = clusterOf(doc, targetId);
-  return c === null ? { id: targetId, kind: 'note' } : { id: c, kind: 'cluster' };
+  return targetResolver(doc)(targetId);
+}
+
+/** effectiveTarget with the doc's maps looked up once, for reads that resolve many targets. */
+export function targetResolver(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
+  const [clusters, aliases, membership, deleted] = [clustersMap(doc), aliasesMap(doc), membershipMap(doc), deletedMap(doc)];
+  return (targetId) => {
+    if (deleted.has(targetId)) return null;
+    if (clusters.has(targetId) || aliases.has(targetId)) {
+      const c = resolveIn(clusters, aliases, targetId);
+      return c === null ? null : { id: c, kind: 'cluster' };
+    }
+    const c = resolveIn(clusters, aliases, membership.get(targetId));
+    return c === null ? { id: targetId, kind: 'note' } : { id: c, kind: 'cluster' };
+  };
 }
 
 /** The board layer reports notes deleted from the board (items:delete); anyone may. */

@@ -62,6 +62,18 @@ describe('clusters', () => {
     expect(clusterOf(doc, n1)).toBe(c);
   });
 
+  it('a long chain of merges still resolves to the last cluster', () => {
+    const doc = startedDoc();
+    const ids = Array.from({ length: 25 }, (_, i) => {
+      const r = createCluster(doc, anne, { noteIds: [`note-${i}`] });
+      if (!r.ok) throw new Error();
+      return r.value.clusterId;
+    });
+    for (let i = 0; i + 1 < ids.length; i++) expect(mergeClusters(doc, anne, { from: [ids[i]!], into: ids[i + 1]! }).ok).toBe(true);
+    expect(clusterOf(doc, 'note-0')).toBe(ids[24]);
+    expect(listClusters(doc)[0]!.notes).toHaveLength(25);
+  });
+
   it('dissolves: the notes become unclustered', () => {
     const { doc, id } = make();
     dissolveCluster(doc, anne, { clusterId: id });
