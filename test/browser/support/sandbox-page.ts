@@ -19,6 +19,8 @@ export interface SandboxSession {
   context: BrowserContext;
   page: Page;
   panel: Frame;
+  /** Every URL any frame requested, from the first page load on. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -28,11 +30,13 @@ export async function openSandbox(browser: Browser, baseUrl: string, lang: Lang)
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: LOCALE[lang] });
   // Nothing may leave 127.0.0.1: the sandbox must never fetch Miro's SDK.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
   await page.goto(`${baseUrl}/sandbox/`);
   const panel = await panelFrame(page, 'u1');
-  return { context, page, panel, close: () => context.close() };
+  return { context, page, panel, requests, close: () => context.close() };
 }
 
 /** The panel iframe of `userId`, once its app is connected to the board. */

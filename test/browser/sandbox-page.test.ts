@@ -1,0 +1,89 @@
+/**
+ * The sandbox page itself: it never asks the network for Miro's SDK, the board pans and zooms
+ * (and the stand-in's viewport follows, so "near the current view" means what is on screen),
+ * and more participants each get their own panel that works against the same board.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium.js';
+import {
+  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, openSandbox, panelFrame, type SandboxSession,
+} from './support/sandbox-page.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+let vite: RunningVite;
+let browser: Browser;
+let s: SandboxSession;
+
+beforeAll(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+  s = await openSandbox(browser, vite.url, 'en');
+});
+
+afterAll(async () => {
+  await s?.close();
+  await browser?.close();
+  await vite?.close();
+});
+
+const viewport = () => s.page.evaluate(() => window.__sandbox!.board.viewport());
+
+describe('sandbox page', () => {
+  it('pans by dragging and zooms with the wheel and the buttons; the stand-in viewport follows', async () => {
+    const board = s.page.locator('sandbox-board svg');
+    const box = (await board.boundingBox())!;
+    const v0 = await viewport();
+    // The stand-in's viewport is what the board shows (same aspect as the drawing area).
+    expect(v0.width / v0.height).toBeCloseTo(box.width / box.height, 1);
+
+    await s.page.mouse.move(box.x + 400, box.y + 300);
+    await s.page.mouse.down();
+    await s.page.mouse.move(box.x + 300, box.y + 250, { steps: 5 });
+    await s.page.mouse.up();
+    const v1 = await viewport();
+    const scale = box.width / v0.width;
+    expect(v1.x - v0.x).toBeCloseTo(100 / scale, 0);
+    expect(v1.y - v0.y).toBeCloseTo(50 / scale, 0);
+    expect(v1.width).toBeCloseTo(v0.width, 3);
+
+    await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await s.page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await viewport()).width).toBeLessThan(v1.width * 0.8);
+
+    const v2 = await viewport();
+    await s.page.click('sandbox-board button[aria-label="Zoom out"]');
+    expect((await viewport()).width).toBeCloseTo(v2.width / 0.8, 0);
+  });
+
+  it('places a template near the current view, and moves the view to it', async () => {
+    await clearBoard(s.page);
+    const before = await viewport();
+    expect(await insertThroughPanel(s.panel, 'takeaways')).toBe('done');
+    const frame = (await boardItems(s.page)).find((i) => i.type === 'frame')!;
+    const cx = before.x + before.width / 2;
+    const cy = before.y + before.height / 2;
+    // On an empty board the free spot is right at the centre of the view.
+    expect(frame.absolute.x).toBeLessThanOrEqual(cx);
+    expect(frame.absolute.x + frame.absolute.width).toBeGreaterThanOrEqual(cx);
+    expect(frame.absolute.y).toBeLessThanOrEqual(cy);
+    expect(frame.absolute.y + frame.absolute.height).toBeGreaterThanOrEqual(cy);
+  });
+
+  it('adds a participant whose own panel inserts into the same board', async () => {
+    await s.page.click('sandbox-participants button[data-action="add-participant"]');
+    const panel2 = await panelFrame(s.page, 'u2');
+    expect(await s.page.evaluate(() => window.__sandbox!.panelOpen('u2'))).toBe(true);
+    await clearBoard(s.page);
+    expect(await insertThroughPanel(panel2, 'practice')).toBe('done');
+    const items = await boardItems(s.page);
+    expectBoardMatchesLayout(items, 'practice', 'en');
+    expect(new Set(items.map((i) => i.createdBy))).toEqual(new Set(['u2']));
+  });
+
+  it('never requested anything beyond 127.0.0.1 (no Miro SDK script in the sandbox)', () => {
+    expect(s.requests.some((u) => u.includes('/panel.html?sandbox=1&user=u1'))).toBe(true);
+    expect(s.requests.some((u) => u.includes('/index.html?sandbox=1&user=u1'))).toBe(true);
+    expect(s.requests.filter((u) => !u.startsWith(vite.url))).toEqual([]);
+  });
+});
