@@ -12,6 +12,7 @@ import { createCall, shiftRect, stackingDependencies, type CreateCall } from './
 import { isRateLimitError, type SdkGate } from './gate.js';
 import { InsertionError, type InsertionPhase } from './insertion-error.js';
 import { encodeMarker, MARKER_KEY, MARKER_VERSION } from './marker.js';
+import { MAX_METADATA_BYTES } from '../core/miro-rules.js';
 import type { InsertOptions, InsertionResult } from './port.js';
 import type { MiroSdk, SdkBaseItem, SdkFrame } from './sdk.js';
 
@@ -34,8 +35,22 @@ export function createItem(sdk: MiroSdk, call: CreateCall): Promise<SdkBaseItem>
   }
 }
 
+/** What the engine needs of a layout; `templateId` is only read by the default (template) marker. */
+export type InsertableLayout = Pick<Layout, 'frame' | 'items'> & Partial<Pick<Layout, 'templateId'>>;
+
+/** The metadata each item carries under MARKER_KEY. By default the template marker {t, e, i, v};
+ *  other features (results frames: session-board.ts) give their own. */
+export type MarkerOf = (item: PlannedItem) => { [key: string]: string | number };
+
+function templateMarkerOf(layout: InsertableLayout, insertionId: string): MarkerOf {
+  return (item) => {
+    if (!layout.templateId) throw new Error('a layout without a templateId needs its own marker');
+    return encodeMarker({ t: layout.templateId, e: item.elementId, i: insertionId, v: MARKER_VERSION });
+  };
+}
+
 /** Checks what can be checked before any call: the frame first, unique ids, children inside, markers fit. */
-export function validateLayout(layout: Layout, insertionId: string): void {
+export function validateLayout(layout: InsertableLayout, insertionId: string, markerOf: MarkerOf = templateMarkerOf(layout, insertionId)): void {
   const bad = (elementId: string | null, why: string): never => {
     throw new InsertionError('invalid-layout', 'validate', insertionId, elementId, new Error(why));
   };
@@ -46,7 +61,8 @@ export function validateLayout(layout: Layout, insertionId: string): void {
     if (seen.has(item.elementId)) bad(item.elementId, 'duplicate element id');
     seen.add(item.elementId);
     try {
-      encodeMarker({ t: layout.templateId, e: item.elementId, i: insertionId, v: MARKER_VERSION });
+      const bytes = new TextEncoder().encode(JSON.stringify(markerOf(item))).length;
+      if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Marker for element "${item.elementId}" is ${bytes} bytes; item metadata holds ${MAX_METADATA_BYTES}`);
     } catch (e) {
       bad(item.elementId, (e as Error).message);
     }
@@ -64,18 +80,18 @@ export function validateLayout(layout: Layout, insertionId: string): void {
 export async function insertLayoutItems(
   sdk: MiroSdk,
   gate: SdkGate,
-  layout: Layout,
+  layout: InsertableLayout,
   at: { x: number; y: number },
   insertionId: string,
-  options: Pick<InsertOptions, 'onProgress' | 'signal'> = {},
+  options: Pick<InsertOptions, 'onProgress' | 'signal'> & { marker?: MarkerOf } = {},
 ): Promise<InsertionOutcome> {
-  validateLayout(layout, insertionId);
+  const marker = options.marker ?? templateMarkerOf(layout, insertionId);
+  validateLayout(layout, insertionId, marker);
   const dx = at.x - layout.frame.x;
   const dy = at.y - layout.frame.y;
   const items = layout.items;
   const total = items.length;
   const rects = items.map((it) => shiftRect(it.rect, dx, dy));
-  const marker = (item: PlannedItem) => encodeMarker({ t: layout.templateId, e: item.elementId, i: insertionId, v: MARKER_VERSION });
 
   // One controller stops everything: the caller's abort or the first failure for good.
   const stop = new AbortController();
