@@ -19,7 +19,7 @@
  * of one ballot cast on different notes. We keep them: regrouping loses nothing.
  */
 import type * as Y from 'yjs';
-import { clusterOf, isClusterId, resolveCluster } from './clusters.js';
+import { isClusterId, resolveCluster } from './clusters.js';
 import { getRound, type RoundView } from './rounds.js';
 import { ballotsMap, type SlotValue } from './schema.js';
 import { SESSION_ORIGIN } from './types.js';
@@ -174,7 +174,8 @@ export function checkTarget(doc: Y.Doc, round: RoundView, targetId: string): Vot
   if (!isClusterId(doc, targetId)) return 'not-a-target';
   const c = resolveCluster(doc, targetId);
   if (c === null) return 'target-deleted';
-  const holds = round.targets.some((t) => (isClusterId(doc, t) ? resolveCluster(doc, t) : clusterOf(doc, t)) === c);
+  const resolve = targetResolver(doc);
+  const holds = round.targets.some((t) => resolve(t)?.id === c);
   return holds ? null : 'not-a-target';
 }
 
