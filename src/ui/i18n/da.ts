@@ -1,4 +1,5 @@
 /** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
+import { sessionDa } from './session-da.js';
 import type { Messages } from './en.js';
 
 export const da: Messages = {
@@ -51,4 +52,6 @@ export const da: Messages = {
   'sandbox.items': '{count} elementer på boardet',
   'sandbox.clear': 'Ryd boardet',
   'sandbox.stats': '{calls} kald · {credits} credits · {limited} rate-limit-afvisninger',
+
+  ...sessionDa,
 };

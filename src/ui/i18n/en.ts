@@ -2,6 +2,7 @@
  * English UI strings. This table defines the keys; da.ts must have exactly the same ones
  * (checked by the compiler and by test/ui/i18n.test.ts). `{name}` marks a parameter.
  */
+import { sessionEn } from './session-en.js';
 export const en = {
   'app.title': 'Tryghed',
   'app.intro': 'Choose a template for today’s workshop. It is placed on the board in free space near what you are looking at.',
@@ -52,6 +53,8 @@ export const en = {
   'sandbox.items': '{count} items on the board',
   'sandbox.clear': 'Clear board',
   'sandbox.stats': '{calls} calls · {credits} credits · {limited} rate-limited',
+
+  ...sessionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
