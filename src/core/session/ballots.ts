@@ -115,7 +115,7 @@ export function summarise(round: RoundRules, slots: Slots, isLive: (t: string) =
   for (const t of eff.counted.values()) perTarget[t] = (perTarget[t] ?? 0) + 1;
   return {
     roundId: round.id, budget: round.budget, cap: round.cap, used: eff.counted.size,
-    remaining: eff.empty.length, perTarget, ignored: eff.ignored.length,
+    remaining: round.budget - eff.counted.size, perTarget, ignored: eff.ignored.length,
   };
 }
 

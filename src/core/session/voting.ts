@@ -28,7 +28,7 @@ export interface MyVotes {
   cap: number;
   /** slots holding a vote that counts */
   used: number;
-  /** budget − slots occupied by anything (a vote that does not count frees its slot on the next cast) */
+  /** votes left to cast: budget − used (a slot whose vote does not count is free again) */
   remaining: number;
   /** effective votes per target as cast (note or cluster id) */
   perTarget: Record<string, number>;

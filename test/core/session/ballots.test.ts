@@ -120,7 +120,7 @@ describe('two devices of one person at the same moment', () => {
     const view = getRound(a, r, T0)!;
     expect(slots(a, r)).toEqual({ [`${anne.userId}.0`]: 0, [`${anne.userId}.1`]: 0 });
     expect(effectiveBallot([n1, n1, undefined], 1, () => true)).toEqual({ counted: new Map([[0, n1]]), ignored: [1], empty: [2] });
-    expect(myVotesIn(b, view, anne.userId)).toMatchObject({ used: 1, ignored: 1, remaining: 1, perTarget: { [n1]: 1 } });
+    expect(myVotesIn(b, view, anne.userId)).toMatchObject({ used: 1, ignored: 1, remaining: 2, perTarget: { [n1]: 1 } });
     expect(cast(b, r, n3).ok).toBe(true); // the lowest free slot is the ignored one
     expect(slots(b, r)[`${anne.userId}.1`]).toBe(2);
   });
