@@ -19,7 +19,7 @@ import type { PackedIds } from './ids.js';
 export const MAP = {
   /** session: facilitator (user id) and when the session started. */
   session: 'session',
-  /** clusterId → Y.Map<ClusterField> */
+  /** clusterId → Y.Map<ClusterFields> */
   clusters: 'clusters',
   /** clusterId merged away → clusterId it was merged into */
   clusterAliases: 'clusterAliases',
@@ -27,13 +27,13 @@ export const MAP = {
   membership: 'membership',
   /** targetId gone → ms epoch: notes deleted from the board, clusters dissolved */
   deleted: 'deletedTargets',
-  /** roundId → Y.Map<RoundField> */
+  /** roundId → Y.Map<RoundFields> */
   rounds: 'rounds',
   /** roundId → Y.Map<SlotValue>, keys `${ballotKey}.${slot}` (see ballots.ts) */
   ballots: 'ballots',
   /** roundId → PublishedTally, written only by the sync server for sealed rounds */
   publishedTallies: 'publishedTallies',
-  /** initiativeId → Y.Map<InitiativeField> */
+  /** initiativeId → Y.Map<InitiativeFields>; drafts from a round use `${roundId}:${targetId}` */
   plan: 'plan',
 } as const;
 
@@ -93,7 +93,10 @@ export const ROUND_DEFAULTS = { budget: 5, cap: 3, k: 3, anonymity: 'anonymous',
 export type SlotValue = number | string;
 
 /** Totals the sync server publishes for a sealed round. Counts are per target as voted
- *  (cap already applied per ballot); the doc resolves clusters and deletions at read time. */
+ *  (cap already applied per ballot); the doc resolves clusters and deletions at read time.
+ *  Everyone can read the doc, so the server writes counts only when they may be shown
+ *  (respondents ≥ k, and a hidden round revealed); before that, `counts: {}` with the
+ *  respondent count is fine: tally() shows "n have voted" and nothing else. */
 export interface PublishedTally {
   respondents: number;
   counts: Record<string, number>;
