@@ -38,6 +38,8 @@ export interface BallotResult {
   used: number;
   budget: number;
   cap: number;
+  /** The round's version after this change: a published tally of this version or later counts it. */
+  version: number;
 }
 
 export interface RpcRequest<K extends RpcOp = RpcOp> {

@@ -41,12 +41,15 @@ export class VoteService implements Extension {
   extensionName = 'tryghed-votes';
   private readonly docs = new Map<string, Document>();
   /** Per room+round: one reconcile at a time, the next one coalesced. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, { tail: Promise<void>; waiting: Promise<void> | null }>();
   private readonly lastVersion = new Map<string, number>();
+  private readonly lastRun = new Map<string, number>();
   private readonly handlers: Record<RpcOp, Handler>;
 
   constructor(
     private readonly storage: Storage,
+    /** Least time between two tally updates of one round (ms). */
+    private readonly publishIntervalMs = 20,
     private readonly now: () => number = Date.now,
   ) {
     const s = storage;
@@ -72,7 +75,7 @@ export class VoteService implements Extension {
         const round = await s.round(ctx.room, id);
         if (!round) throw new VoteError('no-round', `round ${id} was never opened`);
         const ballot = await s.ballot(ctx.room, id, ctx.user);
-        return { ballot, used: sum(ballot), budget: round.budget, cap: round.cap };
+        return { ballot, used: sum(ballot), budget: round.budget, cap: round.cap, version: round.version };
       },
       rounds: async (ctx) => s.rounds(ctx.room),
     };
@@ -110,7 +113,7 @@ export class VoteService implements Extension {
     if (!Number.isInteger(points) || (points as number) < 1 || (points as number) > 100) throw new VoteError('bad-request', 'points');
     const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), this.now());
     void this.reconcile(ctx.room, id, null);
-    return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap };
+    return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap, version: r.round.version };
   }
 
   /**
@@ -120,13 +123,28 @@ export class VoteService implements Extension {
    */
   private reconcile(room: string, id: string, user: string | null): Promise<void> {
     const key = `${room}\n${id}`;
-    const prev = this.queues.get(key) ?? Promise.resolve();
-    const next = prev.then(() => this.reconcileNow(room, id, user)).catch((e) => {
-      console.error('[tryghed] reconcile failed:', (e as Error).message);
-    });
-    this.queues.set(key, next);
+    const q = this.queues.get(key);
+    // A run not yet started reads the latest state anyway: votes (user null) share it.
+    if (q && user === null && q.waiting) return q.waiting;
+    const entry = q ?? { tail: Promise.resolve(), waiting: null as Promise<void> | null };
+    const next: Promise<void> = entry.tail
+      .then(async () => {
+        // Tally updates go to every connection on the board: under a burst of votes, one
+        // update per interval carries them all (the first one goes out at once).
+        const wait = (this.lastRun.get(key) ?? 0) + this.publishIntervalMs - performance.now();
+        if (user === null && wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (entry.waiting === next) entry.waiting = null;
+        this.lastRun.set(key, performance.now());
+        await this.reconcileNow(room, id, user);
+      })
+      .catch((e) => {
+        console.error('[tryghed] reconcile failed:', (e as Error).message);
+      });
+    entry.tail = next;
+    entry.waiting = user === null ? next : null;
+    this.queues.set(key, entry);
     void next.then(() => {
-      if (this.queues.get(key) === next) this.queues.delete(key);
+      if (this.queues.get(key)?.tail === next) this.queues.delete(key);
     });
     return next;
   }

@@ -14,8 +14,8 @@ export interface ChildServer {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/server.ts')], {
+export async function startChildServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'scripts/server.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', QUIET: '1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
