@@ -1,0 +1,49 @@
+/**
+ * Follows a VoteService: subscribes with onChange while the host is connected, re-renders it,
+ * and calls `refresh` (e.g. to fetch the caller's own ballot, which is async) on each change.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { VoteService } from '../../core/session/voting.js';
+
+export class VoteServiceController implements ReactiveController {
+  private current: VoteService | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private connected = false;
+
+  constructor(
+    private host: ReactiveControllerHost,
+    private service: () => VoteService | undefined,
+    private refresh?: (service: VoteService) => void,
+  ) {
+    host.addController(this);
+  }
+
+  private sync() {
+    const next = this.connected ? this.service() : undefined;
+    if (next === this.current) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.current = next;
+    if (next) {
+      this.unsubscribe = next.onChange(() => {
+        this.host.requestUpdate();
+        this.refresh?.(next);
+      });
+      this.refresh?.(next);
+    }
+  }
+
+  hostConnected() {
+    this.connected = true;
+    this.sync();
+  }
+
+  hostUpdate() {
+    this.sync();
+  }
+
+  hostDisconnected() {
+    this.connected = false;
+    this.sync();
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Clusters: group the selected stickies, then name, recolour, merge, dissolve, or take notes
+ * out. Anyone may cluster. Grouping asks the shell first (`tryghed-group-request`, cancelable:
+ * the board layer groups and arranges the notes itself and calls preventDefault); if nobody
+ * takes it, the panel makes the cluster in the doc from `selection`.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import type { Lang } from '../../core/lang.js';
+import { STICKY_COLOURS, type StickyColour } from '../../core/miro-rules.js';
+import {
+  createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
+  type ClusterError, type ClusterView,
+} from '../../core/session/clusters.js';
+import { aliasesMap, clustersMap, membershipMap } from '../../core/session/schema.js';
+import type { Result } from '../../core/session/types.js';
+import { YController } from '../controllers/y-controller.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import { sessionStyles } from './session-styles.js';
+import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+
+export type GroupRequestEvent = CustomEvent<{ noteIds: string[]; label: string; colour: StickyColour }>;
+export type ClustersChangedEvent = CustomEvent<{ clusterIds: string[] }>;
+
+const ERRORS: Record<ClusterError, MessageKey> = {
+  'no-notes': 'cluster.error.no-notes',
+  'no-cluster': 'cluster.error.no-cluster',
+  'bad-colour': 'cluster.error.bad-colour',
+};
+
+export class ClusterPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    labels: { attribute: false },
+    selection: { attribute: false },
+    lang: { type: String },
+    newLabel: { state: true },
+    newColour: { state: true },
+    error: { state: true },
+    announcement: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare labels: TargetLabels;
+  /** ids of the sticky notes selected on the board now (the shell follows the selection) */
+  declare selection: readonly string[];
+  declare lang: Lang;
+  declare newLabel: string;
+  declare newColour: StickyColour;
+  declare error: string;
+  declare announcement: string;
+
+  private y = new YController(this, () => this.doc && [clustersMap(this.doc), aliasesMap(this.doc), membershipMap(this.doc)]);
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.labels = {};
+    this.selection = [];
+    this.lang = 'da';
+    this.newLabel = '';
+    this.newColour = 'yellow';
+    this.error = '';
+    this.announcement = '';
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      form,
+      .edit {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: var(--ty-s1);
+        align-items: end;
+      }
+      .field {
+        display: grid;
+        gap: 4px;
+      }
+      ul.clusters {
+        list-style: none;
+        margin: var(--ty-s2) 0 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ty-s1);
+      }
+      ul.clusters > li {
+        border: 1px solid var(--ty-line);
+        border-left-width: 6px;
+        border-radius: var(--ty-radius);
+        padding: var(--ty-s1);
+      }
+      ul.notes {
+        margin: 4px 0;
+        padding-left: var(--ty-s2);
+      }
+      ul.notes li {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--ty-s1);
+        align-items: center;
+      }
+      .link {
+        border: 0;
+        background: none;
+        color: var(--ty-focus);
+        text-decoration: underline;
+        padding: 4px;
+        font-size: 13px;
+      }
+    `,
+  ];
+
+  override render() {
+    const lang = this.lang;
+    const clusters = this.doc ? listClusters(this.doc) : [];
+    const n = this.selection.length;
+    return html`<section aria-labelledby="cluster-h">
+      <h2 id="cluster-h">${t(lang, 'cluster.title')}</h2>
+      <form @submit=${this.group} aria-label=${t(lang, 'cluster.groupForm')}>
+        <div class="field">
+          <label for="new-label">${t(lang, 'cluster.label')}</label>
+          <input id="new-label" type="text" .value=${this.newLabel} placeholder=${t(lang, 'cluster.labelPlaceholder')}
+            @input=${(e: Event) => (this.newLabel = (e.target as HTMLInputElement).value)} />
+        </div>
+        ${this.colourSelect('new-colour', this.newColour, (c) => (this.newColour = c))}
+        <p class="hint" id="sel-hint" data-selection=${n}>${n === 0 ? t(lang, 'cluster.selectFirst') : t(lang, 'cluster.selected', { n })}</p>
+        <button class="primary" type="submit" data-action="group" aria-describedby="sel-hint" aria-disabled=${n === 0 ? 'true' : 'false'}>
+          ${t(lang, 'cluster.group')}
+        </button>
+      </form>
+      <p class="error" data-error>${this.error}</p>
+      ${clusters.length === 0
+        ? html`<p class="empty">${t(lang, 'cluster.none')}</p>`
+        : html`<ul class="clusters" aria-label=${t(lang, 'cluster.list')}>${repeat(clusters, (c) => c.id, (c) => this.renderCluster(c, clusters))}</ul>`}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private colourSelect(id: string, value: StickyColour, pick: (c: StickyColour) => void, label = t(this.lang, 'cluster.colour')) {
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} @change=${(e: Event) => pick((e.target as HTMLSelectElement).value as StickyColour)}>
+        ${STICKY_COLOURS.map((c) => html`<option value=${c} ?selected=${c === value}>${t(this.lang, `cluster.colour.${c}` as MessageKey)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderCluster(c: ClusterView, all: ClusterView[]) {
+    const lang = this.lang;
+    const name = targetLabel(this.doc!, c.id, this.labels, lang);
+    const others = all.filter((o) => o.id !== c.id);
+    return html`<li data-cluster=${c.id}>
+      <h3>${name} <span class="tag">${t(lang, 'cluster.count', { n: c.notes.length })}</span></h3>
+      <div class="edit">
+        <div class="field">
+          <label for="name-${c.id}">${t(lang, 'cluster.rename')}</label>
+          <input id="name-${c.id}" type="text" .value=${c.label}
+            @change=${(e: Event) => this.run(renameCluster(this.doc!, this.actor(), { clusterId: c.id, label: (e.target as HTMLInputElement).value }), c.id, 'cluster.renamed')} />
+        </div>
+        ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => this.run(recolourCluster(this.doc!, this.actor(), { clusterId: c.id, colour }), c.id, 'cluster.recoloured'), t(lang, 'cluster.colour'))}
+      </div>
+      <ul class="notes" aria-label=${t(lang, 'cluster.notesOf', { name })}>
+        ${c.notes.map((n) => {
+          const note = targetLabel(this.doc!, n, this.labels, lang);
+          return html`<li><span>${note}</span>
+            <button class="link" type="button" data-action="take-out" data-note=${n} aria-label=${t(lang, 'cluster.takeOutLabel', { note, name })}
+              @click=${() => this.run(moveNotes(this.doc!, this.actor(), { noteIds: [n], to: null }), c.id, 'cluster.takenOut')}>${t(lang, 'cluster.takeOut')}</button></li>`;
+        })}
+      </ul>
+      <div class="actions">
+        ${others.length > 0
+          ? html`<label class="visually-hidden" for="merge-${c.id}">${t(lang, 'cluster.mergeInto', { name })}</label>
+              <select id="merge-${c.id}" data-merge=${c.id} @change=${(e: Event) => this.merge(c.id, (e.target as HTMLSelectElement))}>
+                <option value="">${t(lang, 'cluster.mergeChoose')}</option>
+                ${others.map((o) => html`<option value=${o.id}>${targetLabel(this.doc!, o.id, this.labels, lang)}</option>`)}
+              </select>`
+          : nothing}
+        <button class="secondary" type="button" data-action="dissolve" aria-label=${t(lang, 'cluster.dissolveLabel', { name })}
+          @click=${() => this.run(dissolveCluster(this.doc!, this.actor(), { clusterId: c.id }), c.id, 'cluster.dissolved')}>${t(lang, 'cluster.dissolve')}</button>
+      </div>
+    </li>`;
+  }
+
+  private actor() {
+    return { userId: this.me?.id ?? '' };
+  }
+
+  private run(res: Result<unknown, ClusterError>, clusterId: string, done: MessageKey) {
+    if (!res.ok) {
+      this.error = t(this.lang, ERRORS[res.error]);
+      this.announcement = this.error;
+      return;
+    }
+    this.error = '';
+    this.announcement = t(this.lang, done);
+    this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
+  }
+
+  private merge(from: string, select: HTMLSelectElement) {
+    const into = select.value;
+    if (!into) return;
+    select.value = '';
+    this.run(mergeClusters(this.doc!, this.actor(), { from: [from], into }), into, 'cluster.merged');
+    // The merged cluster's row is gone: keep focus on the one it went into.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#name-${CSS.escape(into)}`)?.focus());
+  }
+
+  private group = (e: Event) => {
+    e.preventDefault();
+    if (!this.doc || !this.me) return;
+    const noteIds = [...this.selection];
+    if (noteIds.length === 0) {
+      this.error = t(this.lang, 'cluster.error.no-notes');
+      this.announcement = this.error;
+      return;
+    }
+    const detail = { noteIds, label: this.newLabel.trim(), colour: this.newColour };
+    const ev = new CustomEvent('tryghed-group-request', { detail, bubbles: true, composed: true, cancelable: true });
+    if (this.dispatchEvent(ev)) {
+      const res = createCluster(this.doc, this.actor(), detail);
+      this.run(res, res.ok ? res.value.clusterId : '', 'cluster.grouped');
+    } else {
+      this.error = '';
+      this.announcement = t(this.lang, 'cluster.grouped');
+    }
+    this.newLabel = '';
+  };
+}
+
+customElements.define('cluster-panel', ClusterPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cluster-panel': ClusterPanel;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-group-request': GroupRequestEvent;
+    'tryghed-clusters-changed': ClustersChangedEvent;
+  }
+}

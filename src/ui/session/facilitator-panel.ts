@@ -1,0 +1,274 @@
+/**
+ * The facilitator's controls: rounds (create, open, close, reveal, remove), who has voted,
+ * and handing the role over. Everyone else sees who the facilitator is and each round's
+ * status, and no controls at all; the model refuses their commands anyway.
+ * Participation comes from the ballots: names with "has voted" in named rounds, only a count
+ * in anonymous ones, nothing about which way.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Lang } from '../../core/lang.js';
+import { facilitatorOf, handOver, startSession } from '../../core/session/roles.js';
+import { closeRound, listRounds, openRound, removeRound, revealRound, type RoundError, type RoundView } from '../../core/session/rounds.js';
+import { ballotsMap, clustersMap, deletedMap, membershipMap, aliasesMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import type { VoteService } from '../../core/session/voting.js';
+import { AwarenessController } from '../controllers/awareness-controller.js';
+import { ClockController } from '../controllers/clock-controller.js';
+import { YController } from '../controllers/y-controller.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import { sessionStyles } from './session-styles.js';
+import { participation, type Me, type Person, type ScopeOption } from './session-view.js';
+import './round-form.js';
+
+export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
+export type RoundChangedEvent = CustomEvent<{ roundId: string; action: RoundAction; endsAt?: number | null }>;
+export type HandedOverEvent = CustomEvent<{ to: string }>;
+
+const ERRORS: Record<RoundError, MessageKey> = {
+  'not-facilitator': 'facil.error.not-facilitator',
+  invalid: 'round.error.invalid',
+  'no-round': 'facil.error.no-round',
+  'wrong-status': 'facil.error.wrong-status',
+};
+
+export class FacilitatorPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    voteService: { attribute: false },
+    awareness: { attribute: false },
+    scopes: { attribute: false },
+    people: { attribute: false },
+    lang: { type: String },
+    now: { attribute: false },
+    error: { state: true },
+    announcement: { state: true },
+    handTo: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare voteService: VoteService | undefined;
+  declare awareness: Awareness | undefined;
+  /** what a new round can vote on (zones, templates, selection), from the shell */
+  declare scopes: readonly ScopeOption[];
+  /** people on the board (Miro's online users): for hand-over and names in named rounds */
+  declare people: readonly Person[];
+  declare lang: Lang;
+  declare now: () => number;
+  declare error: string;
+  declare announcement: string;
+  declare handTo: string;
+
+  private y = new YController(this, () => {
+    const d = this.doc;
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+  });
+  private presence = new AwarenessController(this, () => this.awareness);
+  private clock = new ClockController(this, () => (this.doc ? listRounds(this.doc, this.now()).find((r) => r.status === 'open' && r.endsAt !== null)?.endsAt ?? null : null), () => this.now());
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.voteService = undefined;
+    this.awareness = undefined;
+    this.scopes = [];
+    this.people = [];
+    this.lang = 'da';
+    this.now = Date.now;
+    this.error = '';
+    this.announcement = '';
+    this.handTo = '';
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      ol.rounds {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .status {
+        font-weight: 600;
+      }
+      ul.voters {
+        margin: 4px 0;
+        padding-left: var(--ty-s2);
+        font-size: 13px;
+      }
+      details {
+        margin: var(--ty-s2) 0;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+      }
+      .handover {
+        display: flex;
+        gap: var(--ty-s1);
+        align-items: end;
+        flex-wrap: wrap;
+      }
+    `,
+  ];
+
+  private isFacilitator(): boolean {
+    return !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;
+  }
+
+  private nameOf(id: string): string | undefined {
+    if (id === this.me?.id) return this.me.name;
+    return this.people.find((p) => p.id === id)?.name;
+  }
+
+  override render() {
+    const lang = this.lang;
+    if (!this.doc || !this.me) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
+    const facilitator = facilitatorOf(this.doc);
+    const mine = this.isFacilitator();
+    const rounds = listRounds(this.doc, this.clock.now()).reverse();
+    return html`<section aria-labelledby="facil-h">
+      <h2 id="facil-h">${t(lang, 'facil.title')}</h2>
+      ${facilitator === null
+        ? html`<p>${t(lang, 'facil.notStarted')}</p>
+            <button class="primary" type="button" data-action="start" @click=${this.start}>${t(lang, 'facil.start')}</button>`
+        : html`<p data-role=${mine ? 'facilitator' : 'participant'}>
+            ${mine ? t(lang, 'facil.youAre') : t(lang, 'facil.someoneElse', { name: this.nameOf(facilitator) ?? t(lang, 'facil.anotherPerson') })}
+          </p>`}
+      <p class="error" data-error>${this.error}</p>
+      ${mine ? html`<round-form .doc=${this.doc} .me=${this.me} .scopes=${this.scopes} .lang=${lang}
+            service-mode=${this.voteService?.mode ?? 'local'} @tryghed-round-created=${this.created}></round-form>` : nothing}
+      <h3 id="rounds-h" tabindex="-1">${t(lang, 'facil.rounds')}</h3>
+      ${rounds.length === 0
+        ? html`<p class="empty">${t(lang, 'facil.noRounds')}</p>`
+        : html`<ol class="rounds">${repeat(rounds, (r) => r.id, (r) => this.renderRound(r, mine))}</ol>`}
+      ${mine ? this.renderHandOver() : nothing}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderRound(r: RoundView, mine: boolean) {
+    const lang = this.lang;
+    const button = (action: RoundAction, key: MessageKey, primary = false) =>
+      html`<button class=${primary ? 'primary' : 'secondary'} type="button" data-action=${action}
+        aria-label=${`${t(lang, key)}: ${r.question}`} @click=${() => this.act(r, action)}>${t(lang, key)}</button>`;
+    const settings = t(lang, 'facil.settings', {
+      budget: r.budget, cap: r.cap, k: r.k,
+      anonymity: t(lang, `round.anonymity.${r.anonymity}` as MessageKey), visibility: t(lang, `round.visibility.${r.visibility}` as MessageKey),
+    });
+    return html`<li class="round" data-round=${r.id} data-status=${r.status}>
+      <h4 class="question">${r.question}</h4>
+      <p class="meta"><span class="status">${t(lang, `facil.status.${r.status}` as MessageKey)}</span> · ${settings}</p>
+      ${r.status !== 'draft' ? this.renderParticipation(r) : nothing}
+      ${mine
+        ? html`<div class="actions">
+            ${r.status === 'draft' ? [button('open', 'facil.open', true), button('remove', 'facil.remove')] : nothing}
+            ${r.status === 'open' ? [button('close', 'facil.close'), button('reveal', 'facil.reveal', true)] : nothing}
+            ${r.status === 'closed' ? button('reveal', 'facil.reveal', true) : nothing}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderParticipation(r: RoundView) {
+    const lang = this.lang;
+    const p = participation(this.doc!, r);
+    if (p.respondents === null) return html`<p class="meta" data-participation>${t(lang, 'facil.sealedParticipation')}</p>`;
+    const present = this.presence.people.length || this.people.length;
+    const total = Math.max(present, p.respondents);
+    const count = html`<p class="meta" data-participation>${t(lang, 'facil.participation', { n: p.respondents, total })}</p>`;
+    if (r.anonymity !== 'named') return count;
+    // Named rounds: who has voted (never which way); everyone known, voters first.
+    const ids = [...new Set([...p.voters, ...(this.me ? [this.me.id] : []), ...this.people.map((x) => x.id)])];
+    const rows = ids
+      .map((id) => ({ id, name: this.nameOf(id) ?? t(lang, 'facil.unknownPerson'), voted: p.voters.has(id) }))
+      .sort((a, b) => Number(b.voted) - Number(a.voted) || a.name.localeCompare(b.name));
+    return html`${count}
+      <ul class="voters" aria-label=${t(lang, 'facil.whoVoted')}>
+        ${rows.map((x) => html`<li data-voter=${x.id}>${x.name}: ${x.voted ? t(lang, 'facil.hasVoted') : t(lang, 'facil.notYet')}</li>`)}
+      </ul>`;
+  }
+
+  private renderHandOver() {
+    const lang = this.lang;
+    const others = this.people.filter((p) => p.id !== this.me?.id);
+    if (others.length === 0) return nothing;
+    return html`<details>
+      <summary>${t(lang, 'facil.handOver')}</summary>
+      <div class="handover">
+        <label for="hand-to">${t(lang, 'facil.handOverTo')}</label>
+        <select id="hand-to" @change=${(e: Event) => (this.handTo = (e.target as HTMLSelectElement).value)}>
+          <option value="">${t(lang, 'facil.choosePerson')}</option>
+          ${others.map((p) => html`<option value=${p.id} ?selected=${p.id === this.handTo}>${p.name}</option>`)}
+        </select>
+        <button class="secondary" type="button" data-action="hand-over" @click=${this.handOver}>${t(lang, 'facil.handOverDo')}</button>
+      </div>
+    </details>`;
+  }
+
+  private start = () => {
+    if (!this.doc || !this.me) return;
+    startSession(this.doc, { userId: this.me.id });
+  };
+
+  private created = (e: CustomEvent<{ roundId: string }>) => {
+    this.error = '';
+    this.announcement = t(this.lang, 'facil.createdDone');
+    void e;
+  };
+
+  private act(r: RoundView, action: RoundAction) {
+    if (!this.doc || !this.me) return;
+    const actor = { userId: this.me.id };
+    const now = this.now();
+    const res =
+      action === 'open' ? openRound(this.doc, actor, { roundId: r.id, now })
+      : action === 'close' ? closeRound(this.doc, actor, { roundId: r.id, now })
+      : action === 'reveal' ? revealRound(this.doc, actor, { roundId: r.id, now })
+      : removeRound(this.doc, actor, { roundId: r.id });
+    if (!res.ok) {
+      this.error = t(this.lang, ERRORS[res.error]);
+      return;
+    }
+    this.error = '';
+    this.announcement = t(this.lang, `facil.${action}Done` as MessageKey, { question: r.question });
+    const endsAt = action === 'open' ? (res.value as { endsAt: number | null }).endsAt : undefined;
+    this.dispatchEvent(new CustomEvent('tryghed-round-changed', { detail: { roundId: r.id, action, endsAt }, bubbles: true, composed: true }));
+    // The round's buttons change under the pointer: keep focus in the round, not on <body>.
+    void this.updateComplete.then(() => {
+      const li = this.renderRoot.querySelector<HTMLElement>(`li[data-round="${r.id}"]`);
+      (li?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('#rounds-h'))?.focus();
+    });
+  }
+
+  private handOver = () => {
+    if (!this.doc || !this.me || !this.handTo) return;
+    const res = handOver(this.doc, { userId: this.me.id }, { to: this.handTo });
+    if (!res.ok) {
+      this.error = t(this.lang, res.error === 'not-facilitator' ? 'facil.error.not-facilitator' : 'facil.error.handOver');
+      return;
+    }
+    this.announcement = t(this.lang, 'facil.handedOver', { name: this.nameOf(this.handTo) ?? '' });
+    this.dispatchEvent(new CustomEvent('tryghed-handed-over', { detail: { to: this.handTo }, bubbles: true, composed: true }));
+    this.handTo = '';
+  };
+}
+
+customElements.define('facilitator-panel', FacilitatorPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'facilitator-panel': FacilitatorPanel;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-round-changed': RoundChangedEvent;
+    'tryghed-handed-over': HandedOverEvent;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The ranked result as a horizontal bar chart. The SVG is one image (role=img) whose label
+ * sums it up; the same numbers sit in a visually hidden table for screen readers. Tied rows
+ * share a rank and say so, in the picture and in the table.
+ */
+import { LitElement, css, html, svg } from 'lit';
+import type { Lang } from '../../core/lang.js';
+import { t } from '../i18n/t.js';
+import { tokens } from '../shared-styles.js';
+
+export interface ChartRow {
+  targetId: string;
+  label: string;
+  kind: 'note' | 'cluster';
+  votes: number;
+  rank: number;
+  tied: boolean;
+}
+
+const W = 320;
+const ROW = 46;
+const MAX_LABEL = 44;
+
+export class ResultsChart extends LitElement {
+  static override properties = {
+    rows: { attribute: false },
+    lang: { type: String },
+    caption: { type: String },
+  };
+
+  declare rows: readonly ChartRow[];
+  declare lang: Lang;
+  declare caption: string;
+
+  constructor() {
+    super();
+    this.rows = [];
+    this.lang = 'da';
+    this.caption = '';
+  }
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      svg {
+        display: block;
+        width: 100%;
+        height: auto;
+      }
+      .label {
+        font-size: 13px;
+        fill: var(--ty-text);
+      }
+      .rank {
+        font-size: 13px;
+        font-weight: 600;
+        fill: var(--ty-muted);
+      }
+      .votes {
+        font-size: 13px;
+        font-weight: 600;
+        fill: var(--ty-text);
+      }
+      .bar {
+        fill: var(--ty-accent);
+      }
+      .bar.tied {
+        fill: #2f7f9f;
+      }
+      .track {
+        fill: var(--ty-soft);
+      }
+    `,
+  ];
+
+  rankText(r: Pick<ChartRow, 'rank' | 'tied'>): string {
+    return t(this.lang, r.tied ? 'results.rankTied' : 'results.rank', { rank: r.rank });
+  }
+
+  /** What the image says: every row, rank and votes, in order. */
+  summary(): string {
+    const lang = this.lang;
+    if (this.rows.length === 0) return t(lang, 'results.chartEmpty');
+    const parts = this.rows.map((r) => t(lang, 'results.summaryRow', { rank: this.rankText(r), label: r.label, n: r.votes }));
+    return `${t(lang, 'results.chartLabel', { n: this.rows.length })} ${parts.join('; ')}.`;
+  }
+
+  override render() {
+    const lang = this.lang;
+    const max = Math.max(1, ...this.rows.map((r) => r.votes));
+    const height = Math.max(ROW, this.rows.length * ROW);
+    const barX = 56;
+    const barW = W - barX - 34;
+    return html`<svg viewBox="0 0 ${W} ${height}" role="img" aria-label=${this.summary()} data-chart>
+        ${this.rows.map((r, i) => {
+          const y = i * ROW;
+          const w = Math.max(r.votes > 0 ? 3 : 0, (r.votes / max) * barW);
+          const label = r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label;
+          return svg`<g data-row=${r.targetId} data-rank=${r.rank} data-tied=${r.tied ? 'true' : 'false'}>
+            <text class="rank" x="0" y=${y + 34}>${this.rankText(r)}</text>
+            <text class="label" x=${barX} y=${y + 16}>${label}</text>
+            <rect class="track" x=${barX} y=${y + 22} width=${barW} height="16" rx="3"></rect>
+            <rect class=${r.tied ? 'bar tied' : 'bar'} x=${barX} y=${y + 22} width=${w} height="16" rx="3"></rect>
+            <text class="votes" x=${barX + barW + 6} y=${y + 35}>${r.votes}</text>
+          </g>`;
+        })}
+      </svg>
+      <table class="visually-hidden" data-table>
+        <caption>${this.caption || t(lang, 'results.tableCaption')}</caption>
+        <thead>
+          <tr><th scope="col">${t(lang, 'results.colRank')}</th><th scope="col">${t(lang, 'results.colItem')}</th><th scope="col">${t(lang, 'results.colVotes')}</th></tr>
+        </thead>
+        <tbody>
+          ${this.rows.map((r) => html`<tr data-row=${r.targetId}><td>${this.rankText(r)}</td><th scope="row">${r.label}</th><td>${r.votes}</td></tr>`)}
+        </tbody>
+      </table>`;
+  }
+}
+
+customElements.define('results-chart', ResultsChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'results-chart': ResultsChart;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Results of a round: the ranked chart once the tally may be shown, or why not yet
+ * ("shown when at least 3 have voted"); export as CSV or Markdown; and, for the facilitator,
+ * a request to put the result on the board (the shell hands it to the board layer).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type * as Y from 'yjs';
+import type { Lang } from '../../core/lang.js';
+import { tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../core/export/tally-export.js';
+import { facilitatorOf } from '../../core/session/roles.js';
+import { listRounds, type RoundView } from '../../core/session/rounds.js';
+import { aliasesMap, ballotsMap, clustersMap, deletedMap, membershipMap, publishedMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import type { HiddenReason, TallyResult, VoteService } from '../../core/session/voting.js';
+import { ClockController } from '../controllers/clock-controller.js';
+import { VoteServiceController } from '../controllers/vote-service-controller.js';
+import { YController } from '../controllers/y-controller.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import type { ChartRow } from './results-chart.js';
+import { sessionStyles } from './session-styles.js';
+import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+import './results-chart.js';
+
+export type ExportFormat = 'csv' | 'markdown';
+export type ExportEvent = CustomEvent<{ roundId: string; format: ExportFormat; filename: string; text: string }>;
+export type ShowResultsEvent = CustomEvent<{ roundId: string; question: string; rows: ChartRow[] }>;
+
+const REASONS: Record<HiddenReason, MessageKey> = {
+  'no-round': 'results.hidden.no-round',
+  'not-open': 'results.hidden.not-open',
+  'below-k': 'results.hidden.below-k',
+  'hidden-until-reveal': 'results.hidden.hidden-until-reveal',
+  'not-published': 'results.hidden.not-published',
+};
+
+export class ResultsPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    voteService: { attribute: false },
+    labels: { attribute: false },
+    lang: { type: String },
+    roundId: { type: String, attribute: 'round-id' },
+    now: { attribute: false },
+    picked: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare voteService: VoteService | undefined;
+  declare labels: TargetLabels;
+  declare lang: Lang;
+  /** the round to show; by default the newest round that is not a draft (with a picker) */
+  declare roundId: string | undefined;
+  declare now: () => number;
+  declare picked: string | undefined;
+
+  private y = new YController(this, () => {
+    const d = this.doc;
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), publishedMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+  });
+  private clock = new ClockController(this, () => this.current()?.endsAt ?? null, () => this.now());
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.voteService = undefined;
+    this.labels = {};
+    this.lang = 'da';
+    this.roundId = undefined;
+    this.now = Date.now;
+    this.picked = undefined;
+    new VoteServiceController(this, () => this.voteService);
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      .picker {
+        display: grid;
+        gap: 4px;
+        margin-bottom: var(--ty-s2);
+      }
+      .notice {
+        padding: var(--ty-s2);
+        border-radius: var(--ty-radius);
+        background: var(--ty-soft);
+      }
+    `,
+  ];
+
+  private shownRounds(): RoundView[] {
+    return this.doc ? listRounds(this.doc, this.clock?.now() ?? this.now()).filter((r) => r.status !== 'draft').reverse() : [];
+  }
+
+  private current(): RoundView | undefined {
+    const rounds = this.shownRounds();
+    const id = this.roundId ?? this.picked;
+    return rounds.find((r) => r.id === id) ?? (this.roundId ? undefined : rounds[0]);
+  }
+
+  /** The visible tally as chart rows, labelled. */
+  private chartRows(tally: VisibleTally): ChartRow[] {
+    return tally.rows.map((r) => ({ ...r, label: targetLabel(this.doc!, r.targetId, this.labels, this.lang) }));
+  }
+
+  /** The export text for the round shown now, or null while no tally may be shown. */
+  exportText(format: ExportFormat): { filename: string; text: string } | null {
+    const round = this.current();
+    const tally = round && this.tally(round);
+    if (!round || !tally?.visible) return null;
+    const input = { tally, label: (id: string) => targetLabel(this.doc!, id, this.labels, this.lang), question: round.question, lang: this.lang };
+    const base = `tryghed-${round.id}`;
+    return format === 'csv'
+      ? { filename: `${base}.csv`, text: tallyToCsv(input) }
+      : { filename: `${base}.md`, text: tallyToMarkdown(input) };
+  }
+
+  private tally(round: RoundView): TallyResult | undefined {
+    return this.voteService?.tally(round.id, this.clock.now());
+  }
+
+  override render() {
+    const lang = this.lang;
+    const rounds = this.shownRounds();
+    const round = this.current();
+    return html`<section aria-labelledby="results-h">
+      <h2 id="results-h">${t(lang, 'results.title')}</h2>
+      ${!this.roundId && rounds.length > 1
+        ? html`<div class="picker">
+            <label for="round-pick">${t(lang, 'results.pick')}</label>
+            <select id="round-pick" @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+              ${rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === round?.id}>${r.question}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${round ? this.renderRound(round) : html`<p class="empty">${t(lang, 'results.none')}</p>`}
+    </section>`;
+  }
+
+  private renderRound(round: RoundView) {
+    const lang = this.lang;
+    const tally = this.tally(round);
+    if (!tally) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
+    const head = html`<h3 class="question" data-round=${round.id}>${round.question}</h3>
+      <p class="meta">${t(lang, `facil.status.${round.status}` as MessageKey)}</p>`;
+    if (!tally.visible) {
+      return html`${head}<p class="notice" role="status" data-hidden-reason=${tally.reason}>
+        ${t(lang, REASONS[tally.reason], { k: tally.k, n: tally.respondents })}
+      </p>`;
+    }
+    const rows = this.chartRows(tally);
+    const isFacilitator = !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;
+    return html`${head}
+      <p class="meta" data-respondents>${t(lang, 'results.respondents', { n: tally.respondents, votes: tally.totalVotes })}</p>
+      ${rows.some((r) => r.tied) ? html`<p class="hint">${t(lang, 'results.tieNote')}</p>` : nothing}
+      <results-chart .rows=${rows} .lang=${lang} caption=${t(lang, 'results.caption', { question: round.question })}></results-chart>
+      <div class="actions">
+        <button class="secondary" type="button" data-export="csv" @click=${() => this.export(round, 'csv')}>${t(lang, 'results.exportCsv')}</button>
+        <button class="secondary" type="button" data-export="markdown" @click=${() => this.export(round, 'markdown')}>${t(lang, 'results.exportMd')}</button>
+        ${isFacilitator
+          ? html`<button class="primary" type="button" data-action="show-on-board" @click=${() => this.showOnBoard(round, rows)}>${t(lang, 'results.showOnBoard')}</button>`
+          : nothing}
+      </div>`;
+  }
+
+  /** Download the file; the event lets a shell whose frame forbids downloads offer it otherwise. */
+  private export(round: RoundView, format: ExportFormat) {
+    const out = this.exportText(format);
+    if (!out) return;
+    const ev = new CustomEvent('tryghed-export', { detail: { roundId: round.id, format, ...out }, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(ev)) return;
+    // A BOM so spreadsheet programs read æ, ø and å as UTF-8.
+    const blob = new Blob([format === 'csv' ? '\ufeff' : '', out.text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = out.filename;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private showOnBoard(round: RoundView, rows: ChartRow[]) {
+    this.dispatchEvent(new CustomEvent('tryghed-show-results', { detail: { roundId: round.id, question: round.question, rows }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('results-panel', ResultsPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'results-panel': ResultsPanel;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-export': ExportEvent;
+    'tryghed-show-results': ShowResultsEvent;
+  }
+}

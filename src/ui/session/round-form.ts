@@ -1,0 +1,258 @@
+/**
+ * The facilitator's form for a new vote round: question, what to vote on (a template zone, a
+ * whole template, or the selection, as the shell offers them), budget, cap, anonymity,
+ * visibility, k and an optional time limit. Sealed anonymity is offered only with a server.
+ * Fields say what is wrong next to themselves; the model checks again and refuses anyway.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type * as Y from 'yjs';
+import type { Lang } from '../../core/lang.js';
+import { createRound, type RoundError } from '../../core/session/rounds.js';
+import { ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import { sessionStyles } from './session-styles.js';
+import type { Me, ScopeOption } from './session-view.js';
+
+export type RoundCreatedEvent = CustomEvent<{ roundId: string }>;
+
+type Field = 'question' | 'scope' | 'budget' | 'cap' | 'k' | 'minutes';
+
+interface Values {
+  question: string;
+  scope: number;
+  budget: number;
+  cap: number;
+  anonymity: Anonymity;
+  visibility: Visibility;
+  k: number;
+  /** NaN = no time limit */
+  minutes: number;
+}
+
+const ROUND_ERRORS: Record<RoundError, MessageKey> = {
+  'not-facilitator': 'facil.error.not-facilitator',
+  invalid: 'round.error.invalid',
+  'no-round': 'facil.error.no-round',
+  'wrong-status': 'facil.error.wrong-status',
+};
+
+export class RoundForm extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    scopes: { attribute: false },
+    serviceMode: { type: String, attribute: 'service-mode' },
+    lang: { type: String },
+    values: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare scopes: readonly ScopeOption[];
+  /** the VoteService's mode: 'server' offers sealed rounds */
+  declare serviceMode: 'local' | 'server';
+  declare lang: Lang;
+  declare values: Values;
+  declare errors: Partial<Record<Field | 'form', string>>;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.scopes = [];
+    this.serviceMode = 'local';
+    this.lang = 'da';
+    this.values = {
+      question: '', scope: 0, budget: ROUND_DEFAULTS.budget, cap: ROUND_DEFAULTS.cap, anonymity: ROUND_DEFAULTS.anonymity,
+      visibility: ROUND_DEFAULTS.visibility, k: ROUND_DEFAULTS.k, minutes: NaN,
+    };
+    this.errors = {};
+    this.busy = false;
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      form {
+        display: grid;
+        gap: var(--ty-s2);
+      }
+      .field {
+        display: grid;
+        gap: 4px;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
+        gap: var(--ty-s2);
+      }
+      fieldset {
+        margin: 0;
+        padding: var(--ty-s1) var(--ty-s2);
+        border: 1px solid var(--ty-line);
+        border-radius: var(--ty-radius);
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 4px;
+      }
+      fieldset label {
+        font-weight: normal;
+        display: flex;
+        gap: var(--ty-s1);
+        align-items: baseline;
+        padding: 2px 0;
+      }
+      .field-error {
+        color: var(--ty-danger);
+        font-size: 13px;
+        margin: 0;
+      }
+      .field-error:empty {
+        display: none;
+      }
+    `,
+  ];
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('serviceMode') && this.serviceMode !== 'server' && this.values.anonymity === 'sealed') this.set({ anonymity: 'anonymous' });
+    if (changed.has('scopes') && this.values.scope >= this.scopes.length) this.set({ scope: 0 });
+  }
+
+  private set(patch: Partial<Values>) {
+    this.values = { ...this.values, ...patch };
+  }
+
+  override render() {
+    const lang = this.lang;
+    const v = this.values;
+    const anonymities: Anonymity[] = this.serviceMode === 'server' ? ['anonymous', 'named', 'sealed'] : ['anonymous', 'named'];
+    return html`<form novalidate aria-labelledby="form-h" @submit=${this.submit}>
+      <h3 id="form-h">${t(lang, 'round.new')}</h3>
+      <div class="field">
+        <label for="question">${t(lang, 'round.question')}</label>
+        <input id="question" name="question" type="text" required .value=${v.question} placeholder=${t(lang, 'round.questionPlaceholder')}
+          aria-invalid=${this.errors.question ? 'true' : 'false'} aria-describedby="question-err"
+          @input=${(e: Event) => this.set({ question: (e.target as HTMLInputElement).value })} />
+        <p id="question-err" class="field-error">${this.errors.question ?? ''}</p>
+      </div>
+      <div class="field">
+        <label for="scope">${t(lang, 'round.scope')}</label>
+        ${this.scopes.length === 0
+          ? html`<p id="scope-err" class="hint" data-no-scopes>${t(lang, 'round.noScopes')}</p>`
+          : html`<select id="scope" name="scope" aria-describedby="scope-err" aria-invalid=${this.errors.scope ? 'true' : 'false'}
+                @change=${(e: Event) => this.set({ scope: Number((e.target as HTMLSelectElement).value) })}>
+                ${this.scopes.map((s, i) => html`<option value=${i} ?selected=${i === v.scope}>${s.label}</option>`)}
+              </select>
+              <p id="scope-err" class="field-error">${this.errors.scope ?? ''}</p>`}
+      </div>
+      <div class="row">
+        ${this.number('budget', 'round.budget', v.budget, 1, 100)}
+        ${this.number('cap', 'round.cap', v.cap, 1, v.budget)}
+        ${this.number('k', 'round.k', v.k, 1, 1000)}
+        ${this.number('minutes', 'round.minutes', v.minutes, 1, 240)}
+      </div>
+      <fieldset>
+        <legend>${t(lang, 'round.anonymity')}</legend>
+        ${anonymities.map((a) => this.radio('anonymity', a, v.anonymity === a, `round.anonymity.${a}` as MessageKey, () => this.set({ anonymity: a })))}
+      </fieldset>
+      <fieldset>
+        <legend>${t(lang, 'round.visibility')}</legend>
+        ${(['hidden', 'live'] as Visibility[]).map((vis) => this.radio('visibility', vis, v.visibility === vis, `round.visibility.${vis}` as MessageKey, () => this.set({ visibility: vis })))}
+      </fieldset>
+      <p class="error" role="alert" data-form-error>${this.errors.form ?? ''}</p>
+      <div class="actions">
+        <button class="primary" type="submit" data-action="create" aria-disabled=${this.busy ? 'true' : 'false'}>${t(lang, 'round.create')}</button>
+      </div>
+    </form>`;
+  }
+
+  private number(field: Field, key: MessageKey, value: number, min: number, max: number) {
+    const lang = this.lang;
+    const hint = field === 'minutes' ? html`<span class="hint" id="minutes-hint">${t(lang, 'round.minutesHint')}</span>` : nothing;
+    return html`<div class="field">
+      <label for=${field}>${t(lang, key)}</label>
+      <input id=${field} name=${field} type="number" inputmode="numeric" min=${min} max=${max} step="1"
+        .value=${Number.isNaN(value) ? '' : String(value)}
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        aria-describedby=${field === 'minutes' ? `minutes-hint ${field}-err` : `${field}-err`}
+        @input=${(e: Event) => this.set({ [field]: (e.target as HTMLInputElement).value === '' ? NaN : Number((e.target as HTMLInputElement).value) })} />
+      ${hint}
+      <p id="${field}-err" class="field-error">${this.errors[field] ?? ''}</p>
+    </div>`;
+  }
+
+  private radio(name: string, value: string, checked: boolean, key: MessageKey, pick: () => void) {
+    return html`<label><input type="radio" name=${name} value=${value} .checked=${checked} @change=${pick} />
+      <span>${t(this.lang, key)}<br /><span class="hint">${t(this.lang, `${key}.hint` as MessageKey)}</span></span></label>`;
+  }
+
+  /** Field checks in the user's language; createRound holds the same rules and is the last word. */
+  private check(v: Values): Partial<Record<Field, string>> {
+    const lang = this.lang;
+    const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+    const e: Partial<Record<Field, string>> = {};
+    if (!v.question.trim()) e.question = t(lang, 'round.error.question');
+    if (this.scopes.length === 0) e.scope = t(lang, 'round.noScopes');
+    if (!whole(v.budget, 1, 100)) e.budget = t(lang, 'round.error.budget');
+    if (!whole(v.cap, 1, Number.isInteger(v.budget) ? v.budget : 100)) e.cap = t(lang, 'round.error.cap');
+    if (!whole(v.k, 1, 1000)) e.k = t(lang, 'round.error.k');
+    if (!Number.isNaN(v.minutes) && !(v.minutes > 0 && v.minutes <= 240)) e.minutes = t(lang, 'round.error.minutes');
+    return e;
+  }
+
+  private async submit(e: Event) {
+    e.preventDefault();
+    if (this.busy || !this.doc || !this.me) return;
+    const v = this.values;
+    const errors: Partial<Record<Field | 'form', string>> = this.check(v);
+    this.errors = errors;
+    const first = (Object.keys(errors) as Field[])[0];
+    if (first) {
+      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      return;
+    }
+    const option = this.scopes[v.scope]!;
+    this.busy = true;
+    try {
+      const targets = typeof option.targets === 'function' ? await option.targets() : option.targets;
+      if (targets.length === 0) {
+        this.errors = { scope: t(this.lang, 'round.error.noTargets', { scope: option.label }) };
+        this.renderRoot.querySelector<HTMLElement>('#scope')?.focus();
+        return;
+      }
+      const r = createRound(this.doc, { userId: this.me.id }, {
+        question: v.question, scope: option.scope, targets: [...targets], budget: v.budget, cap: v.cap,
+        anonymity: v.anonymity, visibility: v.visibility, k: v.k, timeLimitMs: Number.isNaN(v.minutes) ? null : Math.round(v.minutes * 60_000),
+      });
+      if (!r.ok) {
+        this.errors = { form: t(this.lang, ROUND_ERRORS[r.error]) };
+        return;
+      }
+      this.values = { ...v, question: '' };
+      this.dispatchEvent(new CustomEvent('tryghed-round-created', { detail: { roundId: r.value.roundId }, bubbles: true, composed: true }));
+    } catch (err) {
+      console.error('Tryghed: could not read the targets', err);
+      this.errors = { form: t(this.lang, 'round.error.targetsFailed') };
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+customElements.define('round-form', RoundForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'round-form': RoundForm;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-round-created': RoundCreatedEvent;
+  }
+}

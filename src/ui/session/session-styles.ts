@@ -1,0 +1,75 @@
+/** Styles the session panels share, on top of shared-styles' tokens and buttons. */
+import { css } from 'lit';
+
+export const sessionStyles = css`
+  :host {
+    display: block;
+    font-size: 14px;
+    line-height: 1.5;
+  }
+  h2 {
+    margin: 0 0 var(--ty-s1);
+    font-size: 17px;
+  }
+  h3 {
+    margin: 0;
+    font-size: 15px;
+  }
+  .question {
+    font-size: 15px;
+  }
+  .meta,
+  .empty,
+  .hint {
+    margin: 4px 0;
+    color: var(--ty-muted);
+    font-size: 13px;
+  }
+  .error:not(:empty) {
+    margin: var(--ty-s1) 0;
+    padding: var(--ty-s1);
+    border-radius: var(--ty-radius);
+    background: var(--ty-danger-soft);
+    color: var(--ty-danger);
+  }
+  .error:empty {
+    display: none;
+  }
+  .tag {
+    display: inline-block;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--ty-soft);
+    border: 1px solid var(--ty-line);
+    color: var(--ty-muted);
+    font-size: 12px;
+  }
+  .round {
+    padding: var(--ty-s2) 0;
+    border-top: 1px solid var(--ty-line);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ty-s1);
+    margin-top: var(--ty-s1);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  label {
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='number'],
+  select,
+  textarea {
+    font: inherit;
+    min-height: 36px;
+    padding: 4px 8px;
+    border: 1px solid #8c959f;
+    border-radius: 6px;
+    box-sizing: border-box;
+  }
+`;

@@ -1,0 +1,234 @@
+/**
+ * Voting: what is open now, my remaining votes, and one row per target with − and + buttons.
+ * Buttons stay in place and focusable while a vote is cast (aria-disabled, never disabled),
+ * so focus stays put; every outcome is announced in a live region, refusals in words.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import type { Lang } from '../../core/lang.js';
+import { listRounds, type RoundView } from '../../core/session/rounds.js';
+import { ballotsMap, clustersMap, deletedMap, membershipMap, aliasesMap, roundsMap } from '../../core/session/schema.js';
+import type { MyVotes, VoteResult, VoteService } from '../../core/session/voting.js';
+import { ClockController } from '../controllers/clock-controller.js';
+import { VoteServiceController } from '../controllers/vote-service-controller.js';
+import { YController } from '../controllers/y-controller.js';
+import { t } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import { sessionStyles } from './session-styles.js';
+import { targetLabel, voteRows, type Me, type TargetLabels, type VoteRow } from './session-view.js';
+import { voteErrorText } from './vote-errors.js';
+
+export type VoteCastEvent = CustomEvent<{ roundId: string; targetId: string; action: 'cast' | 'withdraw'; result: VoteResult }>;
+
+export class VotePanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    voteService: { attribute: false },
+    labels: { attribute: false },
+    lang: { type: String },
+    now: { attribute: false },
+    mine: { state: true },
+    announcement: { state: true },
+    error: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare voteService: VoteService | undefined;
+  /** note id → plain text of the sticky */
+  declare labels: TargetLabels;
+  declare lang: Lang;
+  /** the clock (tests pass a fake one) */
+  declare now: () => number;
+  declare mine: ReadonlyMap<string, MyVotes | null>;
+  declare announcement: string;
+  declare error: { roundId: string; text: string } | null;
+
+  private y = new YController(this, () => {
+    const d = this.doc;
+    return d && [roundsMap(d), ballotsMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+  });
+  private clock = new ClockController(this, () => this.openRounds().find((r) => r.endsAt !== null)?.endsAt ?? null, () => this.now());
+  private refreshSeq = 0;
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.voteService = undefined;
+    this.labels = {};
+    this.lang = 'da';
+    this.now = Date.now;
+    this.mine = new Map();
+    this.announcement = '';
+    this.error = null;
+    new VoteServiceController(this, () => this.voteService, () => void this.refresh());
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      .remaining {
+        font-size: 15px;
+        font-weight: 600;
+        margin: var(--ty-s1) 0;
+      }
+      ul.targets {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ty-s1);
+      }
+      ul.targets li {
+        display: grid;
+        grid-template-columns: 1fr auto auto auto;
+        align-items: center;
+        gap: var(--ty-s1);
+        padding: var(--ty-s1);
+        border: 1px solid var(--ty-line);
+        border-radius: var(--ty-radius);
+      }
+      ul.targets li.voted {
+        border-color: var(--ty-accent);
+        background: var(--ty-accent-soft);
+      }
+      .count {
+        min-width: 3ch;
+        text-align: center;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .step {
+        width: 40px;
+        height: 40px;
+        padding: 0;
+        font-size: 20px;
+        line-height: 1;
+      }
+    `,
+  ];
+
+  private openRounds(): RoundView[] {
+    return this.doc ? listRounds(this.doc, this.now()).filter((r) => r.status === 'open') : [];
+  }
+
+  /** Fetch my ballot for each open round; a stale answer (an older refresh) is dropped. */
+  private async refresh(): Promise<void> {
+    const service = this.voteService;
+    if (!service) return;
+    const seq = ++this.refreshSeq;
+    const ids = this.openRounds().map((r) => r.id);
+    const entries = await Promise.all(ids.map(async (id) => [id, await service.myVotes(id)] as const));
+    if (seq === this.refreshSeq) this.mine = new Map(entries);
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('doc')) void this.refresh();
+  }
+
+  override render() {
+    const lang = this.lang;
+    const open = this.openRounds();
+    return html`<section aria-labelledby="vote-h">
+      <h2 id="vote-h">${t(lang, 'vote.title')}</h2>
+      ${open.length === 0 ? html`<p class="empty">${t(lang, 'vote.noneOpen')}</p>` : open.map((r) => this.renderRound(r))}
+      <p class="visually-hidden" role="status" aria-live="polite" data-announce>${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderRound(round: RoundView) {
+    const lang = this.lang;
+    const mine = this.mine.get(round.id) ?? null;
+    const rows = voteRows(this.doc!, round, mine);
+    const remaining = mine?.remaining ?? round.budget;
+    const left = round.endsAt !== null ? Math.max(0, round.endsAt - this.clock.now()) : null;
+    const err = this.error?.roundId === round.id ? this.error.text : '';
+    return html`<article class="round" data-round=${round.id} aria-labelledby="q-${round.id}">
+      <h3 id="q-${round.id}" class="question">${round.question}</h3>
+      <p class="meta">
+        ${t(lang, round.anonymity === 'named' ? 'vote.namedNote' : 'vote.anonymousNote')}
+        ${t(lang, 'vote.capNote', { cap: round.cap })}
+      </p>
+      ${left !== null ? html`<p class="meta" data-time-left>${t(lang, 'vote.timeLeft', { time: formatDuration(left) })}</p>` : nothing}
+      <p class="remaining" data-remaining>${t(lang, 'vote.remaining', { n: remaining, budget: round.budget })}</p>
+      <p class="error" data-error>${err}</p>
+      <ul class="targets" aria-label=${t(lang, 'vote.targets')}>
+        ${repeat(rows, (r) => r.id, (r) => this.renderRow(round, r, remaining))}
+      </ul>
+    </article>`;
+  }
+
+  private renderRow(round: RoundView, row: VoteRow, remaining: number) {
+    const lang = this.lang;
+    const label = targetLabel(this.doc!, row.id, this.labels, lang);
+    const canAdd = remaining > 0 && row.mine < round.cap;
+    const countId = `n-${round.id}-${row.id}`;
+    return html`<li class=${row.mine > 0 ? 'voted' : ''} data-target=${row.id}>
+      <span class="label">${row.kind === 'cluster' ? html`<span class="tag">${t(lang, 'vote.cluster')}</span> ` : nothing}${label}</span>
+      <button
+        class="secondary step"
+        type="button"
+        data-action="withdraw"
+        aria-label=${t(lang, 'vote.withdrawLabel', { label })}
+        aria-describedby=${countId}
+        aria-disabled=${row.mine === 0 ? 'true' : 'false'}
+        @click=${() => this.vote(round, row, 'withdraw', label)}
+      >−</button>
+      <span class="count" id=${countId} data-count aria-label=${t(lang, 'vote.myCount', { n: row.mine })}>${row.mine}</span>
+      <button
+        class="primary step"
+        type="button"
+        data-action="cast"
+        aria-label=${t(lang, 'vote.castLabel', { label })}
+        aria-describedby=${countId}
+        aria-disabled=${canAdd ? 'false' : 'true'}
+        @click=${() => this.vote(round, row, 'cast', label)}
+      >+</button>
+    </li>`;
+  }
+
+  /** Cast or withdraw; a refusal (even one the buttons foresaw) is said in words. */
+  private async vote(round: RoundView, row: VoteRow, action: 'cast' | 'withdraw', label: string): Promise<void> {
+    const service = this.voteService;
+    if (!service) return;
+    const lang = this.lang;
+    const targetId = action === 'cast' ? row.id : (row.castOn[0] ?? row.id);
+    const result = action === 'cast' ? await service.cast(round.id, targetId) : await service.withdraw(round.id, targetId);
+    if (result.ok) {
+      this.error = null;
+      this.mine = new Map(this.mine).set(round.id, result.votes);
+      this.say(t(lang, action === 'cast' ? 'vote.castDone' : 'vote.withdrawDone', { label, n: result.votes.remaining }));
+    } else {
+      const text = voteErrorText(lang, result.error, { budget: round.budget, cap: round.cap });
+      this.error = { roundId: round.id, text };
+      this.say(text);
+    }
+    this.dispatchEvent(new CustomEvent('tryghed-vote', { detail: { roundId: round.id, targetId, action, result }, bubbles: true, composed: true }));
+  }
+
+  /** The same message twice in a row must still be announced: alternate a trailing space. */
+  private say(text: string) {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+customElements.define('vote-panel', VotePanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vote-panel': VotePanel;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-vote': VoteCastEvent;
+  }
+}
