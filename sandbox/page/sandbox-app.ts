@@ -107,6 +107,7 @@ export class SandboxApp extends LitElement {
     this.unsubscribe = this.board.onChange((c) => this.onBoardChange(c));
     this.addParticipant();
     this.exposeHook();
+    this.queueRefresh();
   }
 
   override disconnectedCallback(): void {

@@ -27,19 +27,19 @@ export class TemplateList extends LitElement {
   static override properties = {
     lang: { type: String },
     entries: { attribute: false },
-    busy: { type: Boolean },
+    blocked: { type: String },
   };
 
   declare lang: Lang;
   declare entries: readonly TemplateEntry[];
-  /** An insertion is running: buttons stay focusable but say why they do nothing. */
-  declare busy: boolean;
+  /** Why Insert cannot be used now ('' when it can): buttons stay focusable and say why. */
+  declare blocked: string;
 
   constructor() {
     super();
     this.lang = 'da';
     this.entries = [];
-    this.busy = false;
+    this.blocked = '';
   }
 
   static override styles = [
@@ -98,6 +98,19 @@ export class TemplateList extends LitElement {
       .actions {
         grid-column: 2;
       }
+      /* Miro's panel is narrow: the preview goes on top, full width. */
+      @media (max-width: 380px) {
+        li {
+          grid-template-columns: 1fr;
+        }
+        template-preview {
+          grid-row: auto;
+          max-width: 240px;
+        }
+        .actions {
+          grid-column: 1;
+        }
+      }
     `,
   ];
 
@@ -105,7 +118,7 @@ export class TemplateList extends LitElement {
     return html`<ol aria-label=${t(this.lang, 'list.label')}>
       ${this.entries.map((e) => this.renderEntry(e))}
     </ol>
-    <p id="busy-hint" class="visually-hidden">${this.busy ? t(this.lang, 'list.busy') : ''}</p>`;
+    <p id="blocked-hint" class="visually-hidden">${this.blocked}</p>`;
   }
 
   private renderEntry(e: TemplateEntry) {
@@ -124,8 +137,8 @@ export class TemplateList extends LitElement {
           type="button"
           data-insert=${e.id}
           aria-label=${t(this.lang, 'list.insertLabel', { title: e.title })}
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          aria-describedby=${this.busy ? 'busy-hint' : nothing}
+          aria-disabled=${this.blocked ? 'true' : 'false'}
+          aria-describedby=${this.blocked ? 'blocked-hint' : nothing}
           @click=${() => this.insert(e.id)}
         >
           ${t(this.lang, 'list.insert')}
@@ -135,7 +148,7 @@ export class TemplateList extends LitElement {
   }
 
   private insert(id: TemplateId): void {
-    if (this.busy) return;
+    if (this.blocked) return;
     this.dispatchEvent(new CustomEvent('template-insert', { detail: { id }, bubbles: true, composed: true }));
   }
 }

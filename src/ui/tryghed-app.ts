@@ -120,7 +120,7 @@ export class TryghedApp extends LitElement {
       <template-list
         .lang=${lang}
         .entries=${this.entries()}
-        ?busy=${this.run.state === 'inserting' || !this.board}
+        blocked=${this.blockedReason()}
         @template-insert=${(e: CustomEvent<{ id: TemplateId }>) => void this.insert(e.detail.id)}
       ></template-list>
       </main>`;
@@ -156,6 +156,12 @@ export class TryghedApp extends LitElement {
           @status-dismiss=${this.dismiss}
         ></insert-status>`;
     }
+  }
+
+  private blockedReason(): string {
+    if (this.failedToConnect) return t(this.lang, 'app.noBoard');
+    if (!this.board) return t(this.lang, 'app.connecting');
+    return this.run.state === 'inserting' ? t(this.lang, 'list.busy') : '';
   }
 
   private entries(): TemplateEntry[] {
