@@ -1,0 +1,212 @@
+/**
+ * What the session's board link (session-board.ts) needs beside the insertion engine: the
+ * markers of its items, its error, and two all-or-nothing batches through the SdkGate:
+ * create-and-mark several loose items, and move several items (undone on failure).
+ *
+ * Markers live under the same metadata key as the template marker ('tryghed'), told apart
+ * by `k`: {k:'badge', r: roundId, x: targetId}, {k:'results', r: roundId, e: elementId},
+ * {k:'cluster-label', c: clusterId}. A template marker has no `k`, so neither decoder
+ * mistakes the other's items for its own.
+ */
+import type { Bilingual, Lang } from '../core/lang.js';
+import { MAX_METADATA_BYTES } from '../core/miro-rules.js';
+import { abortReason, isAbortError } from './clock.js';
+import type { CreateCall } from './convert.js';
+import { isRateLimitError, type SdkGate } from './gate.js';
+import { createItem, rollback } from './insert.js';
+import { InsertionError } from './insertion-error.js';
+import { MARKER_KEY } from './marker.js';
+import type { MiroSdk, SdkBaseItem } from './sdk.js';
+
+export const LINK_MARKER_VERSION = 1;
+
+export type LinkMarker =
+  | { k: 'badge'; r: string; x: string; v: typeof LINK_MARKER_VERSION }
+  | { k: 'results'; r: string; e: string; v: typeof LINK_MARKER_VERSION }
+  | { k: 'cluster-label'; c: string; v: typeof LINK_MARKER_VERSION };
+
+type Plain = { [key: string]: string | number };
+
+/** The marker as setMetadata takes it; throws if it would not fit item metadata. */
+export function encodeLinkMarker(m: LinkMarker): Plain {
+  const bytes = new TextEncoder().encode(JSON.stringify(m)).length;
+  if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Marker ${m.k} is ${bytes} bytes; item metadata holds ${MAX_METADATA_BYTES}`);
+  return { ...m };
+}
+
+export function decodeLinkMarker(value: unknown): LinkMarker | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const o = value as Record<string, unknown>;
+  if (o.v !== LINK_MARKER_VERSION) return null;
+  const s = (k: string) => typeof o[k] === 'string';
+  if (o.k === 'badge' && s('r') && s('x')) return { k: 'badge', r: o.r as string, x: o.x as string, v: 1 };
+  if (o.k === 'results' && s('r') && s('e')) return { k: 'results', r: o.r as string, e: o.e as string, v: 1 };
+  if (o.k === 'cluster-label' && s('c')) return { k: 'cluster-label', c: o.c as string, v: 1 };
+  return null;
+}
+
+// ---- errors ------------------------------------------------------------------------------
+
+export type BoardLinkOp = 'group' | 'ungroup' | 'relabel' | 'badges' | 'results';
+export type BoardLinkErrorCode =
+  /** Group: no sticky note is selected. */
+  | 'no-selection'
+  /** Show results: the tally is not visible (below k, hidden until reveal, …). */
+  | 'not-visible'
+  /** The session model refused (e.g. the cluster no longer exists). */
+  | 'invalid'
+  | 'refused'
+  | 'rate-limited'
+  | 'aborted';
+
+export const BOARD_LINK_MESSAGES: Record<BoardLinkErrorCode, Bilingual> = {
+  'no-selection': { da: 'Vælg mindst én post-it på boardet, og prøv igen.', en: 'Select at least one sticky note on the board, and try again.' },
+  'not-visible': { da: 'Resultatet kan ikke vises endnu.', en: 'The results cannot be shown yet.' },
+  invalid: { da: 'Det kunne ikke lade sig gøre: {detail}', en: 'That could not be done: {detail}' },
+  refused: { da: 'Miro afviste ændringen. Boardet er som før. Tjek at du kan redigere boardet, og prøv igen.', en: 'Miro refused the change. The board is as it was. Check that you can edit the board, and try again.' },
+  'rate-limited': { da: 'Miro beder appen vente: for mange kald lige nu. Boardet er som før. Vent et minut, og prøv igen.', en: 'Miro asks the app to wait: too many calls right now. The board is as it was. Wait a minute, and try again.' },
+  aborted: { da: 'Annulleret. Boardet er som før.', en: 'Cancelled. The board is as it was.' },
+};
+
+const LEFT_BEHIND: Bilingual = {
+  da: ' ({n} elementer kunne ikke fjernes igen og kan slettes med hånden.)',
+  en: ' ({n} items could not be removed again and can be deleted by hand.)',
+};
+
+export class BoardLinkError extends Error {
+  override readonly name = 'BoardLinkError';
+  constructor(
+    readonly code: BoardLinkErrorCode,
+    readonly op: BoardLinkOp,
+    override readonly cause: unknown = null,
+    /** Ids of items the undo could not remove or put back. */
+    readonly leftBehind: readonly string[] = [],
+    /** For 'invalid': the session model's message. */
+    readonly detail = '',
+  ) {
+    super(`${op}: ${code}${detail ? `: ${detail}` : ''}${cause instanceof Error ? `: ${cause.message}` : ''}`);
+  }
+
+  textIn(lang: Lang): string {
+    const text = BOARD_LINK_MESSAGES[this.code][lang].replace('{detail}', this.detail);
+    return this.leftBehind.length > 0 ? text + LEFT_BEHIND[lang].replace('{n}', String(this.leftBehind.length)) : text;
+  }
+
+  /** The error for a failed board call (or an InsertionError from the engine). */
+  static from(op: BoardLinkOp, e: unknown, leftBehind: readonly string[] = []): BoardLinkError {
+    if (e instanceof BoardLinkError) return e;
+    if (e instanceof InsertionError) {
+      const code = e.code === 'rate-limited' || e.code === 'aborted' ? e.code : 'refused';
+      return new BoardLinkError(code, op, e.cause, [...e.leftBehind, ...leftBehind]);
+    }
+    const code = isRateLimitError(e) ? 'rate-limited' : isAbortError(e) ? 'aborted' : 'refused';
+    return new BoardLinkError(code, op, e, leftBehind);
+  }
+}
+
+// ---- all-or-nothing batches ---------------------------------------------------------------
+
+/** Thrown by the batches after undoing what they did. */
+export class BatchFailure extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly leftBehind: string[],
+  ) {
+    super('batch failed');
+  }
+}
+
+/** A controller that stops on the caller's abort too; `done()` unhooks it. */
+function linked(signal?: AbortSignal): { stop: AbortController; done: () => void } {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(abortReason(signal!));
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return { stop, done: () => signal?.removeEventListener('abort', onAbort) };
+}
+
+/**
+ * Creates and marks every item, as many at a time as the gate allows. On the first failure
+ * (or abort) nothing new starts and everything created is removed before BatchFailure.
+ */
+export async function createMarked(
+  sdk: MiroSdk,
+  gate: SdkGate,
+  creates: ReadonlyArray<{ call: CreateCall; marker: LinkMarker }>,
+  signal?: AbortSignal,
+): Promise<SdkBaseItem[]> {
+  const { stop, done } = linked(signal);
+  const out: SdkBaseItem[] = new Array(creates.length);
+  const created: SdkBaseItem[] = [];
+  let cause: unknown = null;
+  try {
+    await Promise.all(
+      creates.map(async (c, i) => {
+        try {
+          const marker = encodeLinkMarker(c.marker);
+          const item = await gate.run(() => createItem(sdk, c.call), stop.signal);
+          created.push(item);
+          await gate.run(() => item.setMetadata(MARKER_KEY, marker), stop.signal);
+          out[i] = item;
+        } catch (e) {
+          if (!stop.signal.aborted) cause = e;
+          stop.abort(e);
+        }
+      }),
+    );
+  } finally {
+    done();
+  }
+  if (!stop.signal.aborted) return out;
+  const { leftBehind } = await rollback(gate, sdk, created);
+  throw new BatchFailure(cause ?? stop.signal.reason, leftBehind);
+}
+
+/**
+ * Moves items to new centres (Miro's x/y: a child's are relative to its frame) and syncs them.
+ * On the first failure (or abort) the items already moved go back before BatchFailure.
+ */
+export async function moveAll(
+  gate: SdkGate,
+  moves: ReadonlyArray<{ item: SdkBaseItem; x: number; y: number }>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { stop, done } = linked(signal);
+  const moved: Array<{ item: SdkBaseItem; x: number; y: number }> = [];
+  let cause: unknown = null;
+  try {
+    await Promise.all(
+      moves.map(async ({ item, x, y }) => {
+        const was = { item, x: item.x, y: item.y };
+        try {
+          if (stop.signal.aborted) throw stop.signal.reason;
+          item.x = x;
+          item.y = y;
+          await gate.run(() => item.sync(), stop.signal);
+          moved.push(was);
+        } catch (e) {
+          item.x = was.x;
+          item.y = was.y;
+          if (!stop.signal.aborted) cause = e;
+          stop.abort(e);
+        }
+      }),
+    );
+  } finally {
+    done();
+  }
+  if (!stop.signal.aborted) return;
+  const leftBehind: string[] = [];
+  await Promise.all(
+    moved.map(async ({ item, x, y }) => {
+      item.x = x;
+      item.y = y;
+      try {
+        await gate.run(() => item.sync());
+      } catch {
+        leftBehind.push(item.id);
+      }
+    }),
+  );
+  throw new BatchFailure(cause ?? stop.signal.reason, leftBehind);
+}
