@@ -37,6 +37,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
 
   let closed = false;
+  const votes = new VoteService(storage);
   const extensions: Extension[] = [
     new Auth(config),
     new Database({
@@ -52,7 +53,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
         }
       },
     }),
-    new VoteService(storage),
+    votes,
   ];
   if (config.redisUrl) {
     const url = config.redisUrl;
@@ -155,6 +156,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
             .catch(() => undefined),
         ),
       );
+      await votes.stop();
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
       closed = true;
       await storage.close();

@@ -107,7 +107,7 @@ export class SqliteStorage implements Storage {
     return rows.map((r) => JSON.parse(r.record) as RoundRecord);
   }
 
-  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number): Promise<CastResult> {
+  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, targetChecked = false): Promise<CastResult> {
     // IMMEDIATE takes the write lock first: two devices of one person (or two instances on
     // one file) run one after the other, so the budget check sees the other's points.
     return this.db
@@ -115,7 +115,7 @@ export class SqliteStorage implements Storage {
         const round = this.getRound(room, roundId);
         if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
         const ballot = this.getBallot(room, roundId, user);
-        const next = applyVote(round, ballot, target, delta, now);
+        const next = applyVote(round, ballot, target, delta, now, targetChecked);
         if (next === 0) this.db.prepare('DELETE FROM ballots WHERE room = ? AND round = ? AND user = ? AND target = ?').run(room, roundId, user, target);
         else
           this.db

@@ -14,6 +14,7 @@
  */
 import type { Extension, afterLoadDocumentPayload, onStatelessPayload, Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { checkTarget } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
 import { roundStatus } from '../../core/session/rounds.js';
 import {
@@ -44,6 +45,7 @@ export class VoteService implements Extension {
   private readonly queues = new Map<string, { tail: Promise<void>; waiting: Promise<void> | null }>();
   private readonly lastVersion = new Map<string, number>();
   private readonly lastRun = new Map<string, number>();
+  private stopped = false;
   private readonly handlers: Record<RpcOp, Handler>;
 
   constructor(
@@ -111,7 +113,16 @@ export class VoteService implements Extension {
     if (!isId(a.target)) throw new VoteError('bad-request', 'target');
     const points = a.points ?? 1;
     if (!Number.isInteger(points) || (points as number) < 1 || (points as number) > 100) throw new VoteError('bad-request', 'points');
-    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), this.now());
+    const now = this.now();
+    // Targets are read in the doc as the session model reads them: a listed note, or a
+    // cluster that now holds one; a note deleted from the board takes no new votes.
+    const doc = this.docs.get(ctx.room);
+    const rec = sign > 0 && doc ? await this.storage.round(ctx.room, id) : null;
+    if (doc && rec) {
+      const bad = checkTarget(doc, { ...rec, status: roundStatus(rec, now) }, a.target) as 'not-a-target' | 'target-deleted' | null;
+      if (bad) throw new VoteError(bad, `${a.target}: ${bad}`);
+    }
+    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), now, rec !== null);
     void this.reconcile(ctx.room, id, null);
     return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap, version: r.round.version };
   }
@@ -149,9 +160,15 @@ export class VoteService implements Extension {
     return next;
   }
 
+  /** Stops projecting (the server is shutting down and its storage is closing). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.queues.values()].map((q) => q.tail));
+  }
+
   private async reconcileNow(room: string, id: string, user: string | null): Promise<void> {
     const doc = this.docs.get(room);
-    if (!doc) return;
+    if (!doc || this.stopped) return;
     let record = await this.storage.round(room, id);
     const m = roundsMap(doc).get(id);
     const f = m ? readFields(m) : null;

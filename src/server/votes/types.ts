@@ -28,6 +28,7 @@ export type VoteErrorCode =
   | 'budget-exhausted'
   | 'cap-reached'
   | 'not-a-target'
+  | 'target-deleted'
   | 'no-vote'
   | 'not-facilitator'
   | 'internal';
@@ -71,7 +72,7 @@ export interface Storage {
   rounds(room: string): Promise<RoundRecord[]>;
 
   /** Adds points (delta > 0) or withdraws them (delta < 0) in one transaction with the checks. */
-  vote(room: string, roundId: string, user: string, target: string, delta: number, now: number): Promise<CastResult>;
+  vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, targetChecked?: boolean): Promise<CastResult>;
   ballot(room: string, roundId: string, user: string): Promise<Ballot>;
   totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }>;
 

@@ -1,0 +1,122 @@
+/**
+ * VoteService in server mode (sealed rounds): ballots live on the sync server, which checks
+ * the round, the budget and the cap in one transaction; the answer comes after the commit.
+ * The tally is the session model's read-time tally over the totals the server publishes.
+ */
+import type * as Y from 'yjs';
+import { getRound, memoResolve, publishedMap, roundsMap, tally } from '../core/session/index.js';
+import type { MyVotes, TallyResult, VoteError, VoteResult, VoteService } from '../core/session/voting.js';
+import type { BallotResult, RpcOp, RpcOps } from '../server/votes/protocol.js';
+
+/** What the service needs of the transport: the RPC (ServerTransport provides it). */
+export interface VoteRpc {
+  rpc<K extends RpcOp>(op: K, args: RpcOps[K]['args']): Promise<RpcOps[K]['result']>;
+}
+
+const PASS_THROUGH = new Set<string>([
+  'no-round', 'not-open', 'time-up', 'not-a-target', 'target-deleted', 'budget-exhausted', 'cap-reached', 'no-vote', 'wrong-mode',
+]);
+
+const MESSAGES: Record<VoteError, string> = {
+  'no-round': 'No such round.',
+  'not-open': 'The round is not open.',
+  'time-up': 'The time for this round is up.',
+  'not-a-target': 'Not part of this round.',
+  'target-deleted': 'That item is gone from the board.',
+  'budget-exhausted': 'You have used all your votes.',
+  'cap-reached': 'That item already has as many of your votes as it may.',
+  'no-vote': 'You have no vote there to take back.',
+  'wrong-mode': 'This round does not keep its votes on the server.',
+  'not-signed-in': 'Not signed in to the sync server.',
+  unavailable: 'The sync server did not answer; nothing was recorded.',
+};
+
+/** Maps the server's (or the transport's) error code to the session model's VoteError. */
+export function toVoteError(code: string): VoteError {
+  if (PASS_THROUGH.has(code)) return code as VoteError;
+  if (code === 'not-facilitator') return 'not-signed-in';
+  return 'unavailable';
+}
+
+export class ServerVoteService implements VoteService {
+  readonly mode = 'server' as const;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly transport: VoteRpc,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private summarise(roundId: string, r: BallotResult): MyVotes {
+    // Points on targets gone from the board stay on the server's ballot (they held budget
+    // when cast) but count for nothing: shown as ignored, as the local service does.
+    const resolve = memoResolve(this.doc);
+    let ignored = 0;
+    const perTarget: Record<string, number> = {};
+    for (const [t, n] of Object.entries(r.ballot)) {
+      if (resolve(t)) perTarget[t] = n;
+      else ignored += n;
+    }
+    return { roundId, budget: r.budget, cap: r.cap, used: r.used - ignored, remaining: r.budget - r.used, perTarget, ignored };
+  }
+
+  private async call(roundId: string, op: 'cast' | 'withdraw', targetId: string): Promise<VoteResult> {
+    const round = getRound(this.doc, roundId, this.now());
+    if (!round) return refuse('no-round');
+    if (round.anonymity !== 'sealed') return refuse('wrong-mode');
+    try {
+      return { ok: true, votes: this.summarise(roundId, await this.transport.rpc(op, { roundId, target: targetId })) };
+    } catch (e) {
+      return refuse(toVoteError((e as { code?: string }).code ?? 'unavailable'));
+    } finally {
+      this.changed();
+    }
+  }
+
+  cast(roundId: string, targetId: string): Promise<VoteResult> {
+    return this.call(roundId, 'cast', targetId);
+  }
+
+  withdraw(roundId: string, targetId: string): Promise<VoteResult> {
+    return this.call(roundId, 'withdraw', targetId);
+  }
+
+  async myVotes(roundId: string): Promise<MyVotes | null> {
+    const round = getRound(this.doc, roundId, this.now());
+    if (!round) return null;
+    try {
+      return this.summarise(roundId, await this.transport.rpc('myBallot', { roundId }));
+    } catch (e) {
+      // Not opened on the server yet: an empty ballot.
+      if ((e as { code?: string }).code === 'no-round') {
+        return { roundId, budget: round.budget, cap: round.cap, used: 0, remaining: round.budget, perTarget: {}, ignored: 0 };
+      }
+      throw e;
+    }
+  }
+
+  tally(roundId: string, now = this.now()): TallyResult {
+    return tally(this.doc, roundId, { now });
+  }
+
+  private readonly listeners = new Set<() => void>();
+  private changed(): void {
+    for (const cb of [...this.listeners]) cb();
+  }
+
+  onChange(cb: () => void): () => void {
+    this.listeners.add(cb);
+    const handler = () => cb();
+    publishedMap(this.doc).observe(handler);
+    roundsMap(this.doc).observeDeep(handler);
+    return () => {
+      this.listeners.delete(cb);
+      publishedMap(this.doc).unobserve(handler);
+      roundsMap(this.doc).unobserveDeep(handler);
+    };
+  }
+}
+
+function refuse(error: VoteError): VoteResult {
+  return { ok: false, error, message: MESSAGES[error] };
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCluster, createRound, markTargetsDeleted } from '../../src/core/session/index.js';
+import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
+import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
+import { ServerVoteService, toVoteError } from '../../src/sync/server-votes.js';
+import type { ServerTransport } from '../../src/sync/server-transport.js';
+import { cleanup, client, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+
+describe('ServerVoteService (the session VoteService over the RPC)', () => {
+  let s: Started;
+  let fac: ServerTransport;
+  let p: ServerTransport;
+  beforeAll(async () => {
+    s = await startServer();
+    fac = client(s.url, 'fac');
+    p = client(s.url, 'p');
+    await Promise.all([fac.whenSynced(), p.whenSynced()]);
+    await fac.rpc('claimFacilitator', {});
+    await waitFor(() => p.doc.getMap('session').get('facilitator') === 'fac');
+  });
+  afterAll(async () => {
+    fac.destroy();
+    p.destroy();
+    await s.stop();
+  });
+
+  it('casts, refuses with the session model’s errors, and tallies from the published totals', async () => {
+    const r = createRound(fac.doc, { userId: 'fac' }, {
+      question: 'q', scope: { kind: 'selection' }, targets: ['111', '222', '333'], budget: 2, cap: 1, k: 1, anonymity: 'sealed', visibility: 'live',
+    });
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.roundId;
+    const votes = new ServerVoteService(p.doc, p);
+    await waitFor(() => p.doc.getMap('rounds').has(id), 'round at p');
+    expect(await votes.cast(id, '111')).toMatchObject({ ok: false, error: 'no-round' }); // not opened yet
+    expect(await votes.myVotes(id)).toMatchObject({ used: 0, remaining: 2 });
+    await fac.rpc('openRound', { roundId: id });
+
+    let changes = 0;
+    const off = votes.onChange(() => changes++);
+    expect(await votes.cast(id, '111')).toMatchObject({ ok: true, votes: { used: 1, remaining: 1, perTarget: { '111': 1 } } });
+    expect(await votes.cast(id, '111')).toMatchObject({ ok: false, error: 'cap-reached' });
+    // A cluster holding a listed note is a target too; votes on it count for the cluster.
+    const c = createCluster(p.doc, { userId: 'p' }, { noteIds: ['222'] });
+    if (!c.ok) throw new Error(c.message);
+    await waitFor(() => !p.provider.hasUnsyncedChanges, 'cluster at the server');
+    expect(await votes.cast(id, c.value.clusterId)).toMatchObject({ ok: true, votes: { used: 2, remaining: 0 } });
+    expect(await votes.cast(id, '333')).toMatchObject({ ok: false, error: 'budget-exhausted' });
+    expect(await votes.cast(id, 'c-unknown')).toMatchObject({ ok: false, error: 'not-a-target' });
+    await waitFor(() => { const t = votes.tally(id); return t.visible && t.totalVotes === 2; }, 'tally of both votes');
+    const t = votes.tally(id);
+    expect(t).toMatchObject({ visible: true, respondents: 1, totalVotes: 2 });
+    // Deleted from the board: its points show as ignored.
+    markTargetsDeleted(p.doc, { userId: 'p' }, { ids: ['111'] });
+    expect(await votes.myVotes(id)).toMatchObject({ used: 1, ignored: 1, remaining: 0 });
+    expect(await votes.withdraw(id, '111')).toMatchObject({ ok: true, votes: { remaining: 1 } });
+    await waitFor(() => !p.provider.hasUnsyncedChanges, 'deletion at the server');
+    expect(await votes.cast(id, '111')).toMatchObject({ ok: false, error: 'target-deleted' });
+    expect(changes).toBeGreaterThan(0);
+    off();
+  });
+
+  it('maps transport failures to unavailable', () => {
+    expect(toVoteError('timeout')).toBe('unavailable');
+    expect(toVoteError('unknown-outcome')).toBe('unavailable');
+    expect(toVoteError('budget-exhausted')).toBe('budget-exhausted');
+  });
+});
+
+describe('vote storage invariants (property)', () => {
+  const round = (budget: number, cap: number): RoundRecord => ({
+    id: 'r1', question: 'q', scope: { kind: 'selection' }, targets: ['a', 'b', 'c'], budget, cap, anonymity: 'sealed',
+    visibility: 'hidden', k: 1, timeLimitMs: null, createdBy: 'f', createdAt: 0, openedAt: 0, endsAt: null, closedAt: null,
+    revealedAt: null, version: 1,
+  });
+
+  it('any interleaving of casts and withdrawals from several devices keeps every ballot within budget and cap', async () => {
+    const dir = tempDir();
+    const storage = new SqliteStorage(dir);
+    let n = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 6 }),
+          fc.integer({ min: 1, max: 6 }),
+          fc.array(fc.record({ user: fc.constantFrom('u1', 'u2'), target: fc.constantFrom('a', 'b', 'c'), delta: fc.constantFrom(1, 1, -1) }), { maxLength: 40 }),
+          async (budget, cap, ops) => {
+            const room = `room-${n++}`;
+            await storage.insertRound(room, round(budget, Math.min(cap, budget)));
+            // Fired all at once, as devices would; each is its own transaction.
+            const results = await Promise.allSettled(ops.map((o) => storage.vote(room, 'r1', o.user, o.target, o.delta, 1)));
+            const model = new Map<string, Record<string, number>>();
+            ops.forEach((o, i) => {
+              if (results[i]!.status !== 'fulfilled') {
+                expect((results[i] as PromiseRejectedResult).reason).toBeInstanceOf(VoteError);
+                return;
+              }
+              const b = model.get(o.user) ?? {};
+              b[o.target] = (b[o.target] ?? 0) + o.delta;
+              model.set(o.user, b);
+            });
+            for (const user of ['u1', 'u2']) {
+              const b = await storage.ballot(room, 'r1', user);
+              const used = Object.values(b).reduce((x, y) => x + y, 0);
+              expect(used).toBeLessThanOrEqual(budget);
+              for (const v of Object.values(b)) expect(v).toBeLessThanOrEqual(Math.min(cap, budget));
+              const expected = Object.fromEntries(Object.entries(model.get(user) ?? {}).filter(([, v]) => v !== 0));
+              expect(b).toEqual(expected);
+            }
+          },
+        ),
+        { numRuns: 100 },
+      );
+    } finally {
+      await storage.close();
+      cleanup(dir);
+    }
+  });
+});
