@@ -4,40 +4,15 @@
  * template can be inserted with Tab and Enter alone with focus visible, and the language
  * switch changes the panel's language and is remembered.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
 import { LANGS } from '../../src/core/lang.js';
+import { axeViolations, serious } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import {
   boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, waitForOutcome, type SandboxSession,
 } from './support/sandbox-page.js';
 import { startVite, type RunningVite } from './support/vite-server.js';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
-async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: AXE_SOURCE });
-  const result = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations;
-}
-
-function serious(violations: AxeViolation[]): string[] {
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}
 
 /** The focused element, through shadow roots: its tag and data-insert, and whether a focus ring shows. */
 function focused(frame: Frame) {

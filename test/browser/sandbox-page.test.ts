@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import {
   boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, openSandbox, panelFrame, type SandboxSession,
@@ -79,6 +80,10 @@ describe('sandbox page', () => {
     const items = await boardItems(s.page);
     expectBoardMatchesLayout(items, 'practice', 'en');
     expect(new Set(items.map((i) => i.createdBy))).toEqual(new Set(['u2']));
+  });
+
+  it('has no axe violations on the sandbox page itself (toolbar, board, participant column)', async () => {
+    expect((await axeViolations(s.page)).map((v) => `${v.impact} ${v.id}`)).toEqual([]);
   });
 
   it('never requested anything beyond 127.0.0.1 (no Miro SDK script in the sandbox)', () => {

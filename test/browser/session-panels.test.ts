@@ -1,0 +1,330 @@
+/**
+ * The session panels in a real browser: two people (facilitator Fie, participant Anne) on two
+ * linked docs in one page (test/browser/fixtures/session-panels.html), LocalVoteService each.
+ * Voting by keyboard, remaining votes, refusals in words, withdraw, roles, the round life
+ * cycle, participation, results with ties, export, and axe on every panel.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel'] as const;
+
+let vite: RunningVite;
+let browser: Browser;
+
+beforeAll(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+async function openFixture(lang: 'da' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: lang === 'da' ? 'da-DK' : 'en-GB', acceptDownloads: true });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${vite.url}/test/browser/fixtures/session-panels.html?lang=${lang}`);
+  await page.waitForFunction(() => window.__fx?.ready === true, null, { timeout: 60_000 });
+  return { context, page };
+}
+
+const col = (page: Page, user: 'fac' | 'anne') => page.locator(`section[data-user="${user}"]`);
+const panel = (page: Page, user: 'fac' | 'anne', tag: (typeof PANELS)[number]) => col(page, user).locator(tag);
+const row = (page: Page, user: 'fac' | 'anne', noteIndex: number) =>
+  panel(page, user, 'vote-panel').locator(`li[data-target="${['3458764511111111111', '3458764522222222222', '3458764533333333333', '3458764544444444444'][noteIndex]}"]`);
+
+/** What the panel's live region says now (a repeat of the same words ends in a no-break space). */
+const announced = async (p: Locator) => ((await p.locator('[role="status"]').textContent()) ?? '').replace(/\u00a0$/, '');
+
+/** The deepest focused element, through shadow roots: tag and data-action and its row's target. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { tag: el?.tagName.toLowerCase(), action: el?.getAttribute('data-action'), target: el?.closest('li')?.getAttribute('data-target') };
+  });
+}
+
+async function axe(page: Page, target: Locator) {
+  await page.evaluate(AXE);
+  const handle = await target.elementHandle();
+  return page.evaluate(async (el) => {
+    const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { html: string; failureSummary: string }[] }[] }> } }).axe;
+    const r = await axe.run(el!, { resultTypes: ['violations'] });
+    return { checked: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.html} — ${n.failureSummary}`) })) };
+  }, handle);
+}
+
+/** axe on one panel: it must have looked inside the shadow root, and found nothing serious. */
+async function expectAccessible(page: Page, target: Locator, what: string) {
+  const { checked, violations } = await axe(page, target);
+  expect(checked, `${what}: rules that passed`).toBeGreaterThan(3);
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${what}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+  if (violations.length) console.warn(`${what}: minor axe findings`, violations.map((v) => v.id));
+}
+
+describe('session panels (Danish)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await openFixture('da')));
+  afterAll(async () => context?.close());
+  beforeEach(async () => page.evaluate(() => window.__fx.reset()));
+
+  it('shows who has the app open, from awareness', async () => {
+    await expect.poll(() => panel(page, 'fac', 'presence-list').locator('li').allTextContents()).toEqual(['Fie (dig)', 'Anne']);
+    await expect.poll(() => panel(page, 'anne', 'presence-list').locator('li').allTextContents()).toEqual(['Anne (dig)', 'Fie']);
+  });
+
+  it('a participant sees no facilitator controls, only who the facilitator is', async () => {
+    await page.evaluate(() => window.__fx.round({ open: false }));
+    const anne = panel(page, 'anne', 'facilitator-panel');
+    await expect.poll(() => anne.locator('[data-role]').getAttribute('data-role')).toBe('participant');
+    expect(await anne.locator('[data-role]').textContent()).toContain('Facilitator er Fie');
+    await expect.poll(() => anne.locator('li[data-round]').count()).toBe(1);
+    expect(await anne.locator('round-form').count()).toBe(0);
+    expect(await anne.locator('button').count()).toBe(0);
+    // the facilitator has them
+    const fie = panel(page, 'fac', 'facilitator-panel');
+    expect(await fie.locator('round-form').count()).toBe(1);
+    expect(await fie.locator('li[data-round] button[data-action="open"]').count()).toBe(1);
+  });
+
+  it('the facilitator creates, opens, closes and reveals a round; the participant follows', async () => {
+    const fie = panel(page, 'fac', 'facilitator-panel');
+    const form = fie.locator('round-form');
+    // An empty question is refused next to the field, and focus goes there.
+    await form.locator('button[data-action="create"]').click();
+    await expect.poll(() => form.locator('#question').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('#question-err').textContent()).toBe('Skriv det spørgsmål, der skal stemmes om.');
+    expect((await focused(page)).tag).toBe('input');
+    // Defaults are the brief's: 5 votes, cap 3, k 3, anonymous, hidden.
+    expect(await form.locator('#budget').inputValue()).toBe('5');
+    expect(await form.locator('#cap').inputValue()).toBe('3');
+    expect(await form.locator('#k').inputValue()).toBe('3');
+    expect(await form.locator('input[name="anonymity"][value="anonymous"]').isChecked()).toBe(true);
+    expect(await form.locator('input[name="visibility"][value="hidden"]').isChecked()).toBe(true);
+    // Sealed is offered only with a server.
+    expect(await form.locator('input[value="sealed"]').count()).toBe(0);
+    await form.locator('#question').fill('Hvad fylder mest?');
+    await form.locator('#scope').selectOption({ label: 'Det vi ikke taler nok om' });
+    await form.locator('#k').fill('1');
+    await form.locator('#minutes').fill('10');
+    await form.locator('input[name="anonymity"][value="named"]').check();
+    await form.locator('#question').press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__fx.rounds().length)).toBe(1);
+    const [r] = await page.evaluate(() => window.__fx.rounds());
+    expect(r).toMatchObject({ question: 'Hvad fylder mest?', status: 'draft', budget: 5, cap: 3, k: 1, anonymity: 'named', visibility: 'hidden', timeLimitMs: 600_000 });
+    expect(r!.targets).toHaveLength(3);
+    const anneVote = panel(page, 'anne', 'vote-panel');
+    expect(await anneVote.locator('.empty').textContent()).toBe('Der er ingen åben afstemning lige nu.');
+
+    const round = fie.locator(`li[data-round="${r!.id}"]`);
+    await round.locator('button[data-action="open"]').click();
+    await expect.poll(() => round.getAttribute('data-status')).toBe('open');
+    await expect.poll(() => anneVote.locator('li[data-target]').count()).toBe(3);
+    expect(await anneVote.locator('h3').textContent()).toBe('Hvad fylder mest?');
+    expect(await anneVote.locator('[data-time-left]').textContent()).toMatch(/Tid tilbage: (10:00|9:5\d)/);
+    // Focus stays in the round after its buttons change.
+    expect((await focused(page)).tag).toBe('button');
+
+    await row(page, 'anne', 0).locator('button[data-action="cast"]').click();
+    await expect.poll(() => fie.locator('[data-voter="3458764500000000002"]').textContent()).toBe('Anne: har stemt ✓');
+    expect(await fie.locator('[data-voter="3458764500000000001"]').textContent()).toBe('Fie: ikke endnu');
+    expect(await fie.locator('[data-participation]').textContent()).toBe('1 af 2 har stemt');
+
+    await round.locator('button[data-action="close"]').click();
+    await expect.poll(() => round.getAttribute('data-status')).toBe('closed');
+    await expect.poll(() => anneVote.locator('li[data-target]').count()).toBe(0);
+    const anneResults = panel(page, 'anne', 'results-panel');
+    expect(await anneResults.locator('[data-hidden-reason]').getAttribute('data-hidden-reason')).toBe('hidden-until-reveal');
+    expect(await anneResults.locator('[data-hidden-reason]').textContent()).toContain('Resultatet er skjult, indtil facilitatoren viser det. 1 har stemt.');
+
+    await round.locator('button[data-action="reveal"]').click();
+    await expect.poll(() => round.getAttribute('data-status')).toBe('revealed');
+    await expect.poll(() => anneResults.locator('results-chart g[data-row]').count()).toBe(3);
+    expect(await round.locator('button').count()).toBe(0);
+    const changes = await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-round-changed').map((e) => (e.detail as { action: string }).action));
+    expect(changes).toEqual(['open', 'close', 'reveal']);
+  });
+
+  it('casts by keyboard, counts down, refuses in words, and withdraws; focus stays put', async () => {
+    await page.evaluate(() => window.__fx.round({ anonymity: 'anonymous', visibility: 'live', k: 1 }));
+    const vote = panel(page, 'anne', 'vote-panel');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Stemmer tilbage: 5 af 5');
+    expect(await vote.locator('.meta').first().textContent()).toContain('Anonym afstemning');
+    const plus0 = row(page, 'anne', 0).locator('button[data-action="cast"]');
+    expect(await plus0.getAttribute('aria-label')).toBe('Giv »Arbejdspres« en stemme');
+    await plus0.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Stemmer tilbage: 4 af 5');
+    expect(await announced(vote)).toBe('Stemme afgivet på »Arbejdspres«. 4 tilbage.');
+    expect(await focused(page)).toMatchObject({ tag: 'button', action: 'cast', target: '3458764511111111111' });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Stemmer tilbage: 2 af 5');
+    expect(await row(page, 'anne', 0).locator('[data-count]').textContent()).toBe('3');
+    // The cap (3 on one item) is said in words, and the button says it does nothing.
+    expect(await plus0.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('Højst 3 stemmer på det samme.');
+    expect(await focused(page)).toMatchObject({ action: 'cast', target: '3458764511111111111' });
+    // Two more elsewhere: the budget is used up.
+    const plus1 = row(page, 'anne', 1).locator('button[data-action="cast"]');
+    await plus1.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Stemmer tilbage: 0 af 5');
+    const plus2 = row(page, 'anne', 2).locator('button[data-action="cast"]');
+    await plus2.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('Du har brugt alle 5 stemmer. Tag en tilbage, hvis du vil flytte den.');
+    expect(await announced(vote)).toContain('Du har brugt alle 5 stemmer');
+    // Withdraw by keyboard: Tab back from + through the count to −.
+    const minus0 = row(page, 'anne', 0).locator('button[data-action="withdraw"]');
+    await minus0.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Stemmer tilbage: 1 af 5');
+    expect(await announced(vote)).toBe('Stemme taget tilbage fra »Arbejdspres«. 1 tilbage.');
+    expect(await vote.locator('[data-error]').textContent()).toBe('');
+    expect(await focused(page)).toMatchObject({ action: 'withdraw', target: '3458764511111111111' });
+    // Withdrawing with none left on an item is refused in words too.
+    const minus3 = row(page, 'anne', 3).locator('button[data-action="withdraw"]');
+    await minus3.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('Du har ingen stemme på det.');
+    // Anonymous: the facilitator sees a count, no names.
+    const fie = panel(page, 'fac', 'facilitator-panel');
+    await expect.poll(() => fie.locator('[data-participation]').textContent()).toBe('1 af 2 har stemt');
+    expect(await fie.locator('[data-voter]').count()).toBe(0);
+    expect(await fie.textContent()).not.toContain('Anne');
+  });
+
+  it('says why no result is shown below k', async () => {
+    const id = await page.evaluate(() => window.__fx.round({ visibility: 'live', k: 3 }));
+    await page.evaluate(({ id }) => window.__fx.cast('anne', id, window.__fx.notes[0]!), { id });
+    const results = panel(page, 'fac', 'results-panel');
+    await expect.poll(() => results.locator('[data-hidden-reason]').getAttribute('data-hidden-reason')).toBe('below-k');
+    expect((await results.locator('[data-hidden-reason]').textContent())!.trim()).toBe('Resultatet vises, når mindst 3 har stemt. 1 har stemt indtil nu.');
+    expect(await results.locator('results-chart').count()).toBe(0);
+    expect(await results.locator('button[data-export]').count()).toBe(0);
+  });
+
+  it('shows ranks and ties in the chart and its table, and exports CSV and Markdown', async () => {
+    const id = await page.evaluate(async () => {
+      const fx = window.__fx;
+      const id = fx.round({ visibility: 'live', k: 1, anonymity: 'named' });
+      const [a, b, c, d] = fx.notes as [string, string, string, string];
+      for (const t of [a, a, a, b, c]) await fx.cast('fac', id, t);
+      for (const t of [b, c, d]) await fx.cast('anne', id, t);
+      return id; // a 3, b 2, c 2, d 1
+    });
+    const results = panel(page, 'anne', 'results-panel');
+    const chart = results.locator('results-chart');
+    await expect.poll(() => chart.locator('g[data-row]').count()).toBe(4);
+    const ranks = await chart.locator('g[data-row]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-rank'), g.getAttribute('data-tied')]));
+    expect(ranks).toEqual([['1', 'false'], ['2', 'true'], ['2', 'true'], ['4', 'false']]);
+    const label = await chart.locator('svg').getAttribute('aria-label');
+    expect(label).toBe('Søjlediagram med 4 emner, flest stemmer først: 1. Arbejdspres, 3 stemmer; delt 2. Konflikter i teamet, 2 stemmer; delt 2. Sygefravær, 2 stemmer; 4. =Ensomhed, | "alene", 1 stemmer.');
+    expect(await chart.locator('svg').getAttribute('role')).toBe('img');
+    const table = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    expect(table).toEqual([
+      ['1.', 'Arbejdspres', '3'], ['delt 2.', 'Konflikter i teamet', '2'], ['delt 2.', 'Sygefravær', '2'], ['4.', '=Ensomhed, | "alene"', '1'],
+    ]);
+    expect(await results.locator('[data-respondents]').textContent()).toBe('2 har stemt, 8 stemmer i alt.');
+    // Only the facilitator may put the result on the board.
+    expect(await results.locator('[data-action="show-on-board"]').count()).toBe(0);
+    const fieResults = panel(page, 'fac', 'results-panel');
+    await fieResults.locator('[data-action="show-on-board"]').click();
+    const shown = await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-show-results').map((e) => e.detail));
+    expect(shown).toMatchObject([{ roundId: id, rows: [{ rank: 1, votes: 3, label: 'Arbejdspres' }, {}, {}, {}] }]);
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), results.locator('button[data-export="csv"]').click()]);
+    expect(csvDownload.suggestedFilename()).toBe(`tryghed-${id}.csv`);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv).toBe(
+      '\ufeffPlacering,Delt placering,Emne,Type,Stemmer\r\n' +
+        '1,nej,Arbejdspres,Seddel,3\r\n2,ja,Konflikter i teamet,Seddel,2\r\n2,ja,Sygefravær,Seddel,2\r\n' +
+        `4,nej,"'=Ensomhed, | ""alene""",Seddel,1\r\n`,
+    );
+    const [mdDownload] = await Promise.all([page.waitForEvent('download'), results.locator('button[data-export="markdown"]').click()]);
+    expect(mdDownload.suggestedFilename()).toBe(`tryghed-${id}.md`);
+    const md = readFileSync((await mdDownload.path())!, 'utf8');
+    expect(md).toContain('## Hvad skal vi tale mere om?');
+    expect(md).toContain('| 2 (delt) | Konflikter i teamet | Seddel | 2 |');
+    expect(md).toContain('| 4 | =Ensomhed, \\| "alene" | Seddel | 1 |');
+  });
+
+  it('groups selected notes into a cluster that both see and vote on as one', async () => {
+    const notes = await page.evaluate(() => window.__fx.notes);
+    await page.evaluate((ids) => window.__fx.select('anne', ids), [notes[0]!, notes[1]!]);
+    const clusters = panel(page, 'anne', 'cluster-panel');
+    await expect.poll(() => clusters.locator('[data-selection]').textContent()).toBe('2 sedler markeret.');
+    await clusters.locator('#new-label').fill('Pres og konflikter');
+    await clusters.locator('#new-label').press('Enter');
+    const fieClusters = panel(page, 'fac', 'cluster-panel');
+    await expect.poll(() => fieClusters.locator('li[data-cluster] h3').allTextContents()).toEqual(['Pres og konflikter 2 sedler']);
+    expect(await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-group-request').length)).toBe(1);
+    // A round over the four notes: the two grouped ones are one row.
+    await page.evaluate(() => window.__fx.round({ visibility: 'live', k: 1 }));
+    const vote = panel(page, 'anne', 'vote-panel');
+    await expect.poll(() => vote.locator('li[data-target]').count()).toBe(3);
+    expect(await vote.locator('li[data-target] .label').first().textContent()).toContain('Pres og konflikter');
+    // Take a note out: it is its own row again.
+    await fieClusters.locator(`button[data-action="take-out"][data-note="${notes[1]}"]`).click();
+    await expect.poll(() => vote.locator('li[data-target]').count()).toBe(4);
+  });
+
+  it('every panel passes axe with no serious or critical violations', async () => {
+    const id = await page.evaluate(async () => {
+      const fx = window.__fx;
+      fx.select('fac', [fx.notes[0]!]);
+      const id = fx.round({ visibility: 'live', k: 1, anonymity: 'named' });
+      await fx.cast('anne', id, fx.notes[0]!);
+      fx.round({ open: false, question: 'Kladde' });
+      return id;
+    });
+    await panel(page, 'anne', 'cluster-panel').evaluate(() => undefined);
+    await page.evaluate((ids) => window.__fx.select('anne', ids), [await page.evaluate(() => window.__fx.notes[2]!)]);
+    await panel(page, 'anne', 'cluster-panel').locator('button[data-action="group"]').click();
+    await expect.poll(() => panel(page, 'fac', 'results-panel').locator('results-chart').count()).toBe(1);
+    expect(id).toBeTruthy();
+    for (const user of ['fac', 'anne'] as const) {
+      for (const tag of PANELS) {
+        await expectAccessible(page, panel(page, user, tag), `${user} ${tag}`);
+      }
+    }
+  });
+});
+
+describe('session panels (English)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await openFixture('en')));
+  afterAll(async () => context?.close());
+
+  it('speaks English: remaining votes, announcements, refusals, hidden results', async () => {
+    await page.evaluate(() => window.__fx.round({ budget: 1, cap: 1, visibility: 'hidden', k: 1 }));
+    const vote = panel(page, 'anne', 'vote-panel');
+    await expect.poll(() => vote.locator('[data-remaining]').textContent()).toBe('Votes left: 1 of 1');
+    await row(page, 'anne', 2).locator('button[data-action="cast"]').click();
+    await expect.poll(() => announced(vote)).toBe('Vote cast on “Sygefravær”. 0 left.');
+    // aria-disabled, not disabled: it can still be pressed, and says why nothing happens.
+    await row(page, 'anne', 1).locator('button[data-action="cast"]').click({ force: true });
+    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('You have used all 1 votes. Take one back to move it.');
+    expect((await panel(page, 'anne', 'results-panel').locator('[data-hidden-reason]').textContent())!.trim())
+      .toBe('The results are hidden until the facilitator shows them. 1 have voted.');
+    expect(await panel(page, 'anne', 'facilitator-panel').locator('[data-role]').textContent()).toContain('The facilitator is Fie.');
+    for (const tag of PANELS) {
+      await expectAccessible(page, panel(page, 'fac', tag), `en ${tag}`);
+    }
+  });
+});
