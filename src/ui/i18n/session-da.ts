@@ -20,7 +20,7 @@ export const sessionDa: Record<SessionKey, string> = {
   'cluster.recoloured': 'Farven er ændret.',
   'cluster.notesOf': 'Sedler i {name}',
   'cluster.takeOut': 'Tag ud',
-  'cluster.takeOutLabel': 'Tag »{note}« ud af {name}',
+  'cluster.takeOutLabel': 'Tag ud: »{note}« fra {name}',
   'cluster.takenOut': 'Sedlen er taget ud af gruppen.',
   'cluster.mergeInto': 'Slå {name} sammen med en anden gruppe',
   'cluster.mergeChoose': 'Slå sammen med …',

@@ -21,7 +21,7 @@ export const sessionEn = {
   'cluster.recoloured': 'The colour is changed.',
   'cluster.notesOf': 'Notes in {name}',
   'cluster.takeOut': 'Take out',
-  'cluster.takeOutLabel': 'Take “{note}” out of {name}',
+  'cluster.takeOutLabel': 'Take out “{note}” from {name}',
   'cluster.takenOut': 'The note is out of the cluster.',
   'cluster.mergeInto': 'Merge {name} into another cluster',
   'cluster.mergeChoose': 'Merge into …',
