@@ -25,7 +25,7 @@ import type { CreditMeter, SyncStatus, SyncTransport } from './transport.js';
 import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
 import { SnapshotStore, MANIFEST_KEY, parseManifest } from './snapshot-store.js';
-import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
+import { decodeFrame, encodeFrame, FrameKind, hash53, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
 import { dsContains, deleteSetOf, deleteSetUpdate, hasPending, summarize, svAhead, svEqual, svMin, type DeleteSet, type StateVector } from './state.js';
 
 const MESSAGE_SYNC = 0;
@@ -58,14 +58,29 @@ export interface MiroTransportOptions {
   flushMs?: number;
   /** Largest broadcast payload, in JSON characters. Default 16,000 (see README of sync). */
   maxPayloadChars?: number;
-  /** An idle replica sends its summary and presence this often. Default 20 s. */
+  /** An idle replica sends its summary and presence this often. Default 30 s. */
   heartbeatMs?: number;
-  /** A peer unheard for this long is gone (presence removed). Default 65 s. */
+  /** A peer unheard for this long is gone (presence removed): over 3 heartbeats. Default 100 s. */
   presenceTimeoutMs?: number;
-  /** Answers to requests wait up to this long, so one answer can suppress the rest. Default 400 ms. */
-  replyDelayMs?: number;
-  /** A detected lag waits this long (random in range) before a request, in case it heals. */
+  /**
+   * Replicas able to answer a request take turns (a rank drawn from the request id): the first
+   * answers at once, the next after this long if no answer covering its own came. Default 700 ms.
+   */
+  replyStepMs?: number;
+  /**
+   * A detected lag waits this long (random in range) before a request: the author of what is
+   * missing usually resends it first (see `redundancyBytes`), and a request someone else sends
+   * for the same gap puts ours off again. Default 2–6 s.
+   */
   pullDelayMs?: [number, number];
+  /**
+   * Each frame resends this replica's own edits that some peer's summary still lacks, plus
+   * the delete set, while that fits in this many bytes: a lost frame is then repaired by the
+   * author's next one at no extra broadcast (credits are per call, not per byte). Default 8 KiB.
+   */
+  redundancyBytes?: number;
+  /** Each frame also resends what our frames of the last this-many ms carried. Default 20 s. */
+  redundancyMs?: number;
   /** Status becomes `synced` this long after the join request if nobody had more to send. */
   joinTimeoutMs?: number;
   /** The snapshot is rewritten this long after the first unsaved change. Default 30 s. */
@@ -89,6 +104,8 @@ export class MiroTransport implements SyncTransport {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly stats: ChannelStats = emptyStats();
+  /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
+  readonly frames = { data: 0, heartbeat: 0, request: 0, reply: 0 };
   status: SyncStatus = 'connecting';
 
   private readonly channel: MiroChannel;
@@ -101,9 +118,14 @@ export class MiroTransport implements SyncTransport {
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
   private readonly syncedWaiters: Array<() => void> = [];
   private readonly peers = new Map<number, PeerState>();
-  private readonly pendingReplies = new Map<string, StateVector>();
+  /** Requests to answer: the requester's state vector, and ours when the request came. */
+  private readonly pendingReplies = new Map<string, { theirs: StateVector; ours: StateVector }>();
   private readonly myRequests = new Set<string>();
   private pendingUpdates: Uint8Array[] = [];
+  /** Client ids this replica has written under (the doc's own, and the session's throwaway ones). */
+  private readonly myClients = new Set<number>();
+  /** Our own clocks when each recent frame was sent: what the last `redundancyMs` carried. */
+  private sentClocks: Array<{ at: number; sv: StateVector }> = [];
   private awarenessDirty = false;
   private lastAwarenessAt = -Infinity;
   private lastSentAt = -Infinity;
@@ -125,6 +147,7 @@ export class MiroTransport implements SyncTransport {
     this.summaryCache = null;
     if (!this.timers.has('snapshot')) this.after('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
     if (origin === this) return;
+    for (const client of Y.parseUpdateMeta(update).from.keys()) this.myClients.add(client);
     this.pendingUpdates.push(update);
     this.scheduleFlush();
   };
@@ -148,10 +171,12 @@ export class MiroTransport implements SyncTransport {
     this.o = {
       flushMs: Math.min(500, Math.max(250, options.flushMs ?? 300)),
       maxPayloadChars: options.maxPayloadChars ?? 16_000,
-      heartbeatMs: options.heartbeatMs ?? 20_000,
-      presenceTimeoutMs: options.presenceTimeoutMs ?? 65_000,
-      replyDelayMs: options.replyDelayMs ?? 400,
-      pullDelayMs: options.pullDelayMs ?? [300, 1200],
+      heartbeatMs: options.heartbeatMs ?? 30_000,
+      presenceTimeoutMs: options.presenceTimeoutMs ?? 100_000,
+      replyStepMs: options.replyStepMs ?? 700,
+      pullDelayMs: options.pullDelayMs ?? [6_000, 14_000],
+      redundancyBytes: options.redundancyBytes ?? 8 * 1024,
+      redundancyMs: options.redundancyMs ?? 20_000,
       joinTimeoutMs: options.joinTimeoutMs ?? 2_000,
       snapshotIntervalMs: options.snapshotIntervalMs ?? 30_000,
       snapshotWriter: options.snapshotWriter ?? true,
@@ -248,7 +273,7 @@ export class MiroTransport implements SyncTransport {
   private scheduleHeartbeat(): void {
     const ms = this.o.heartbeatMs * (0.8 + 0.4 * this.random());
     this.after('heartbeat', this.offline ? Math.min(ms, 5_000) : ms, () => {
-      if (this.offline || this.clock.now() - this.lastSentAt >= this.o.heartbeatMs * 0.8) void this.send(FrameKind.data);
+      if (this.offline || this.clock.now() - this.lastSentAt >= this.o.heartbeatMs * 0.8) void this.send(FrameKind.data, { heartbeat: true });
       this.scheduleHeartbeat();
     });
   }
@@ -265,7 +290,7 @@ export class MiroTransport implements SyncTransport {
   private async sendReplies(): Promise<void> {
     if (this.pendingReplies.size === 0) return;
     const replyTo = [...this.pendingReplies.keys()];
-    const base = svMin([...this.pendingReplies.values()]);
+    const base = svMin([...this.pendingReplies.values()].map((r) => r.theirs));
     this.pendingReplies.clear();
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_SYNC);
@@ -278,14 +303,15 @@ export class MiroTransport implements SyncTransport {
   /** Builds one frame (with unsent updates and presence folded in) and broadcasts it. */
   private async send(
     kind: FrameKind,
-    opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; forceAwareness?: boolean } = {},
+    opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; forceAwareness?: boolean; heartbeat?: boolean } = {},
   ): Promise<void> {
+    this.frames[opts.heartbeat ? 'heartbeat' : kind === FrameKind.request ? 'request' : kind === FrameKind.reply ? 'reply' : 'data']++;
     this.cancel('flush');
     const messages = [...(opts.extra ?? [])];
-    if (this.pendingUpdates.length > 0) {
-      messages.push(syncMessage(Y.mergeUpdates(this.pendingUpdates)));
-      this.pendingUpdates = [];
-    }
+    const own = kind === FrameKind.reply ? null : this.ownRepair();
+    if (own) messages.push(syncMessage(own));
+    else if (this.pendingUpdates.length > 0) messages.push(syncMessage(Y.mergeUpdates(this.pendingUpdates)));
+    this.pendingUpdates = [];
     const now = this.clock.now();
     const renew = now - this.lastAwarenessAt >= this.o.heartbeatMs / 2 && this.awareness.getLocalState() !== null;
     if (renew && !this.destroyed) this.awareness.setLocalState(this.awareness.getLocalState());
@@ -370,16 +396,24 @@ export class MiroTransport implements SyncTransport {
     if (frame.kind === FrameKind.request && requesterSv) {
       const theirDs = Y.mergeDeleteSets(deleteSets);
       if (svAhead(mine.svMap, requesterSv) || !dsContains(theirDs, deleteSetOf(this.doc))) {
-        this.pendingReplies.set(frame.reqId, requesterSv);
-        if (!this.timers.has('reply')) this.after('reply', this.random() * this.o.replyDelayMs, () => void this.sendReplies());
+        this.pendingReplies.set(frame.reqId, { theirs: requesterSv, ours: mine.svMap });
+        if (!this.timers.has('reply')) {
+          const delay = this.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
+          this.after('reply', delay, () => void this.sendReplies());
+        }
       }
+      // Its answer will hold everything beyond its state vector: if that is behind ours, it
+      // covers our own gap too, so put our request off.
+      if (this.timers.has('pull') && !svAhead(requesterSv, mine.svMap)) this.armPull();
     }
     if (frame.kind === FrameKind.reply) {
-      // The replier had at least what we have: its answer covers what ours would have said.
-      const covers = !svAhead(mine.svMap, senderSv) && frame.digest === mine.digest;
       for (const id of frame.replyTo) {
         if (this.myRequests.delete(id)) this.markJoined();
-        if (covers) this.pendingReplies.delete(id);
+        // The replier had every insert the requester lacked that we had when the request came,
+        // bar our own (our next frames resend those anyway): its answer covers ours. A delete
+        // only we have is found later by the digest comparison.
+        const pending = this.pendingReplies.get(id);
+        if (pending && covers(senderSv, pending, this.myClients)) this.pendingReplies.delete(id);
       }
       if (this.pendingReplies.size === 0) this.cancel('reply');
     }
@@ -402,8 +436,57 @@ export class MiroTransport implements SyncTransport {
 
   private schedulePull(): void {
     if (this.destroyed || this.timers.has('pull') || !this.lagging()) return;
+    this.armPull();
+  }
+
+  private armPull(): void {
     const [lo, hi] = this.o.pullDelayMs;
     this.after('pull', lo + this.random() * (hi - lo), () => void this.pull());
+  }
+
+  /**
+   * This replica's turn to answer a request: replicas that may hold what the requester lacks,
+   * ordered by a hash of (request id, client id) — the same order everywhere they agree on
+   * who is present. The first answers at once; the others wait their turn and usually find
+   * an answer covering theirs already sent.
+   */
+  private replyRank(reqId: string, requester: number, requesterSv: StateVector): number {
+    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
+    const candidates = [this.doc.clientID];
+    for (const [id, p] of this.peers) {
+      if (id !== requester && p.at >= cutoff && (svAhead(p.sv, requesterSv) || p.digest !== this.peers.get(requester)?.digest)) candidates.push(id);
+    }
+    const key = (id: number) => hash53(new TextEncoder().encode(`${reqId}:${id}`));
+    candidates.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
+    return Math.min(4, candidates.indexOf(this.doc.clientID));
+  }
+
+  /**
+   * Our own edits that some present peer's latest summary still lacks, with the whole delete
+   * set; null when nobody lacks any and nothing is unsent, or when it would exceed
+   * `redundancyBytes` (then the unsent updates go alone and requests repair the rest).
+   */
+  private ownRepair(): Uint8Array | null {
+    const mine = this.summary().svMap;
+    const base = new Map(mine);
+    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
+    let behind = false;
+    const now = this.clock.now();
+    this.sentClocks = this.sentClocks.filter((e) => now - e.at <= this.o.redundancyMs);
+    const oldest = this.sentClocks[0]?.sv;
+    this.sentClocks.push({ at: now, sv: new Map([...this.myClients].map((c) => [c, mine.get(c) ?? 0])) });
+    for (const c of this.myClients) {
+      const have = mine.get(c) ?? 0;
+      let low = Math.min(have, oldest?.get(c) ?? have);
+      for (const p of this.peers.values()) if (p.at >= cutoff) low = Math.min(low, p.sv.get(c) ?? 0);
+      if (low < have) {
+        base.set(c, low);
+        behind = true;
+      }
+    }
+    if (!behind) return null; // (unsent updates, if any, then go as they are)
+    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
+    return diff.length <= this.o.redundancyBytes ? diff : null;
   }
 
   private async pull(): Promise<void> {
@@ -495,6 +578,13 @@ export class MiroTransport implements SyncTransport {
     if (h !== undefined) this.clock.clearTimeout(h);
     this.timers.delete(name);
   }
+}
+
+function covers(replier: StateVector, req: { theirs: StateVector; ours: StateVector }, own: ReadonlySet<number>): boolean {
+  for (const [c, clock] of req.ours) {
+    if (!own.has(c) && clock > (req.theirs.get(c) ?? 0) && (replier.get(c) ?? 0) < clock) return false;
+  }
+  return true;
 }
 
 function syncMessage(update: Uint8Array): Uint8Array {

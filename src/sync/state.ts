@@ -21,8 +21,8 @@ export function summarize(doc: Y.Doc): StateSummary {
 }
 
 /** True when `a` holds inserts `b` lacks (some client's clock in `a` is beyond `b`'s). */
-export function svAhead(a: StateVector, b: StateVector): boolean {
-  for (const [client, clock] of a) if (clock > (b.get(client) ?? 0)) return true;
+export function svAhead(a: StateVector, b: StateVector, ignore?: ReadonlySet<number>): boolean {
+  for (const [client, clock] of a) if (clock > (b.get(client) ?? 0) && !ignore?.has(client)) return true;
   return false;
 }
 

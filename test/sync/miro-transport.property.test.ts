@@ -30,8 +30,10 @@ describe('MiroTransport convergence over random schedules', () => {
         fc.double({ min: 0, max: 0.3, noNaN: true }),
         fc.double({ min: 0, max: 0.2, noNaN: true }),
         fc.array(action, { minLength: 5, maxLength: 40 }),
-        async (peers, seed, loss, duplicate, actions) => {
-          const board = new Board(seed, { loss, duplicate, delay: [5, 800] });
+        fc.boolean(),
+        async (peers, seed, loss, duplicate, actions, resend) => {
+          // resend=false: no resending of own edits, so requests and answers do all repairs.
+          const board = new Board(seed, { loss, duplicate, delay: [5, 800] }, resend ? {} : { redundancyBytes: 0 });
           for (let i = 0; i < peers; i++) board.join(`p${i}`);
           await board.run(1_000);
           for (const a of actions) {

@@ -6,8 +6,13 @@ import { SYNC_EVENT } from '../../src/sync/miro-transport.js';
 import { encodeFrame, FrameKind, splitFrame } from '../../src/sync/wire.js';
 
 describe('MiroTransport over a lossy bus', () => {
-  it('converges: 6 peers, 20% loss, duplicates, reordering, a late joiner and a peer offline for a while', async () => {
-    const board = new Board(42, { loss: 0.2, duplicate: 0.1, delay: [5, 600] });
+  // Default: authors resend what peers lack in their next frames, requests repair the rest.
+  // Pull only: no resending, so every repair goes through requests and answers.
+  it.each([
+    ['default', {}],
+    ['pull only', { redundancyBytes: 0 }],
+  ])('converges (%s): 6 peers, a fifth of deliveries lost, duplicates, reordering, a late joiner and a peer offline for a while', async (_, options) => {
+    const board = new Board(42, { loss: 0.2, duplicate: 0.1, delay: [5, 600] }, options);
     const early = ['a', 'b', 'c', 'd', 'off'].map((n) => board.join(n));
     await board.run(3_000);
     expect(early.every((r) => r.transport.status === 'synced')).toBe(true);
@@ -94,10 +99,10 @@ describe('MiroTransport over a lossy bus', () => {
     const board = new Board(11, { loss: 0.2 });
     const rs = ['a', 'b', 'c'].map((n) => board.join(n));
     rs.forEach((r) => r.transport.awareness.setLocalStateField('user', r.name));
-    await board.run(30_000);
+    await board.run(90_000); // a lost presence is resent with the next heartbeat (30 s)
     for (const r of rs) expect(r.transport.awareness.getStates().size).toBe(3);
     await Promise.all([rs[2]!.transport.leave(), board.run(5_000)]);
-    await board.run(90_000); // removal message may be lost: the presence timeout still applies
+    await board.run(150_000); // removal message may be lost: the presence timeout still applies
     expect(rs[0]!.transport.awareness.getStates().size).toBe(2);
     expect(rs[1]!.transport.awareness.getStates().size).toBe(2);
   });
