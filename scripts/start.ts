@@ -3,6 +3,7 @@
  * sandbox page at /sandbox/. Add further local services (the sync server) in `extraServices`.
  */
 import { createServer, type ViteDevServer } from 'vite';
+import { startDevSyncServer } from '../src/server/dev.js';
 
 export interface Service {
   name: string;
@@ -11,7 +12,7 @@ export interface Service {
 }
 
 /** Hook: services started alongside Vite (the sync server will register here). */
-export const extraServices: Service[] = [];
+export const extraServices: Service[] = [{ name: 'Sync server', start: startDevSyncServer }];
 
 async function main(): Promise<void> {
   const vite: ViteDevServer = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname });

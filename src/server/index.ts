@@ -12,7 +12,7 @@ import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { guardSocket } from './limits.js';
+import { CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
 import { PostgresStorage } from './persistence-postgres.js';
 import { SqliteStorage } from './persistence-sqlite.js';
@@ -40,6 +40,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const votes = new VoteService(storage);
   const extensions: Extension[] = [
     new Auth(config),
+    new CloseDroppedSockets(),
     new Database({
       fetch: ({ documentName }) => storage.fetchDoc(documentName),
       store: async ({ documentName, state }) => {

@@ -198,3 +198,19 @@ export function guardSocket(ws: WebSocket, request: IncomingMessage, limits: Lim
   }) as typeof ws.emit;
   return guard;
 }
+
+/**
+ * When Hocuspocus drops a connection itself (an update it could not apply, a failed token
+ * refresh), 3.4.4 only sends a close message: close the socket too, so nothing lingers.
+ */
+export class CloseDroppedSockets {
+  extensionName = 'tryghed-close-dropped';
+  async connected({ connection, request }: { connection: { onClose(cb: (doc: unknown, event?: { code?: number; reason?: string }) => void): unknown }; request: IncomingMessage }): Promise<void> {
+    const guard = SocketGuard.of(request);
+    connection.onClose((_doc, event) => {
+      const code = event?.code;
+      const valid = code === 1000 || (typeof code === 'number' && code >= 3000 && code <= 4999);
+      guard?.close({ code: valid ? code : 1000, reason: event?.reason ?? 'closed by the server' }, 50);
+    });
+  }
+}
