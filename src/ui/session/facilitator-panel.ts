@@ -90,6 +90,9 @@ export class FacilitatorPanel extends LitElement {
     primaryButton,
     sessionStyles,
     css`
+      #rounds-h {
+        margin-top: var(--ty-s3);
+      }
       ol.rounds {
         list-style: none;
         margin: 0;

@@ -48,6 +48,7 @@ export class ResultsChart extends LitElement {
       svg {
         display: block;
         width: 100%;
+        max-width: 420px;
         height: auto;
       }
       .label {

@@ -16,7 +16,7 @@ import { YController } from '../controllers/y-controller.js';
 import { t } from '../i18n/t.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
-import { targetLabel, voteRows, type Me, type TargetLabels, type VoteRow } from './session-view.js';
+import { formatDuration, targetLabel, voteRows, type Me, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';
 
 export type VoteCastEvent = CustomEvent<{ roundId: string; targetId: string; action: 'cast' | 'withdraw'; result: VoteResult }>;
@@ -215,11 +215,6 @@ export class VotePanel extends LitElement {
   private say(text: string) {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 customElements.define('vote-panel', VotePanel);
