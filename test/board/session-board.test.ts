@@ -91,7 +91,7 @@ describe('grouping', () => {
     const t = await board.insertLayout(smallLayout(), { at: { x: 0, y: 0 }, zoom: false });
     const frame = (await sdk.board.getById(t.frameId)) as Parameters<typeof sdk.board.remove>[0] & { add(i: unknown): Promise<unknown> };
     const ids: string[] = [];
-    for (const [x, y] of [[760, 560], [1000, 700]]) {
+    for (const [x, y] of [[760, 560], [1000, 700]] as const) {
       const n = await sdk.board.createStickyNote({ content: '<p>vores</p>', x, y, width: 200 });
       await frame.add(n);
       ids.push(n.id);
