@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../core/lang.js';
 import { t } from './i18n/t.js';
-import { tokens } from './shared-styles.js';
+import { primaryButton, tokens } from './shared-styles.js';
 
 export type ProgressPhase = 'starting' | 'creating';
 
@@ -39,6 +39,7 @@ export class InsertProgress extends LitElement {
 
   static override styles = [
     tokens,
+    primaryButton,
     css`
       :host {
         display: block;
@@ -70,10 +71,21 @@ export class InsertProgress extends LitElement {
       progress::-moz-progress-bar {
         background: var(--ty-accent);
       }
+      .row {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--ty-s1);
+        margin-top: var(--ty-s1);
+      }
       .count {
-        margin: var(--ty-s1) 0 0;
+        margin: 0;
         font-size: 13px;
         color: var(--ty-muted);
+      }
+      .secondary {
+        min-height: 32px;
+        font-size: 13px;
       }
     `,
   ];
@@ -93,6 +105,10 @@ export class InsertProgress extends LitElement {
     return this.spoken;
   }
 
+  private cancel(): void {
+    this.dispatchEvent(new CustomEvent('insert-cancel', { bubbles: true, composed: true }));
+  }
+
   override render() {
     const text = this.statusText();
     const label = t(this.lang, 'progress.label', { title: this.templateTitle });
@@ -101,7 +117,10 @@ export class InsertProgress extends LitElement {
       ${determinate
         ? html`<progress aria-labelledby="label" max=${this.total} .value=${this.done}></progress>`
         : html`<progress aria-labelledby="label"></progress>`}
-      <p class="count" aria-hidden="true">${text}</p>
+      <div class="row">
+        <p class="count" aria-hidden="true">${text}</p>
+        <button class="secondary" type="button" data-cancel @click=${this.cancel}>${t(this.lang, 'progress.cancel')}</button>
+      </div>
       <p class="visually-hidden" aria-live="polite">${this.announcement(text)}</p>`;
   }
 }
@@ -111,5 +130,8 @@ customElements.define('insert-progress', InsertProgress);
 declare global {
   interface HTMLElementTagNameMap {
     'insert-progress': InsertProgress;
+  }
+  interface HTMLElementEventMap {
+    'insert-cancel': CustomEvent<undefined>;
   }
 }

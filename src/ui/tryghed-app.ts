@@ -49,6 +49,8 @@ export class TryghedApp extends LitElement {
   declare lang: Lang;
   declare run: Run;
 
+  /** Stops the running insertion; the board then removes what it created. */
+  private abort: AbortController | null = null;
   /** Previews depend only on template and language: computed once each. */
   private previews = new Map<string, Preview | undefined>();
 
@@ -142,6 +144,7 @@ export class TryghedApp extends LitElement {
           .done=${run.done}
           .total=${run.total}
           phase=${run.total > 0 ? 'creating' : 'starting'}
+          @insert-cancel=${() => this.abort?.abort()}
         ></insert-progress>`;
       case 'done':
         return html`<insert-status data-template=${run.id} .lang=${lang} kind="done" templateTitle=${this.titleOf(run.id)} @status-dismiss=${this.dismiss}></insert-status>`;
@@ -210,10 +213,12 @@ export class TryghedApp extends LitElement {
     if (!board || !tpl || this.run.state === 'inserting') return;
     const lang = this.lang;
     this.run = { state: 'inserting', id, done: 0, total: 0 };
+    const abort = (this.abort = new AbortController());
     try {
       const layout = layoutTemplate(tpl, lang, { x: 0, y: 0 });
       const result = await board.insertLayout(layout, {
         zoom: true,
+        signal: abort.signal,
         onProgress: (done, total) => {
           this.run = { state: 'inserting', id, done, total };
         },
@@ -225,6 +230,8 @@ export class TryghedApp extends LitElement {
     } catch (error) {
       console.error('Tryghed: insertion failed', error);
       this.run = { state: 'failed', id, error };
+    } finally {
+      this.abort = null;
     }
   }
 }

@@ -69,6 +69,28 @@ describe('a permanent refusal during insertion', () => {
   });
 });
 
+describe('stopping an insertion', () => {
+  it('removes what was already created and says so', async () => {
+    await clearBoard(s.page);
+    const latency = s.page.locator('sandbox-controls input[name="latency"]');
+    await latency.fill('300');
+    await latency.blur();
+    try {
+      await s.panel.click('button[data-insert="safe-unsafe-team"]');
+      // Wait until a few items are on the board, then stop.
+      await expect.poll(async () => (await boardItems(s.page)).length, { timeout: 30_000 }).toBeGreaterThan(3);
+      await s.panel.click('insert-progress button[data-cancel]');
+      expect(await waitForOutcome(s.panel, 'safe-unsafe-team')).toBe('failed');
+      const text = await s.panel.locator('insert-status [role="alert"]').innerText();
+      expect(text).toContain(INSERTION_MESSAGES.aborted.da);
+      await expect.poll(async () => (await boardItems(s.page)).length).toBe(0);
+    } finally {
+      await latency.fill('40');
+      await latency.blur();
+    }
+  });
+});
+
 describe('rate-limit errors switched on', () => {
   it('still completes the insertion, retrying what Miro refused', async () => {
     await clearBoard(s.page);

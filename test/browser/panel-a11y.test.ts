@@ -10,7 +10,7 @@ import { LANGS } from '../../src/core/lang.js';
 import { axeViolations, serious } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import {
-  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, waitForOutcome, type SandboxSession,
+  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, screenshot, waitForOutcome, type SandboxSession,
 } from './support/sandbox-page.js';
 import { startVite, type RunningVite } from './support/vite-server.js';
 
@@ -87,6 +87,7 @@ describe.each(LANGS)('panel in %s', (lang) => {
       await bar.waitFor({ timeout: 30_000 });
       const live = await s.panel.locator('insert-progress [aria-live="polite"]').innerText();
       expect(live).toMatch(lang === 'da' ? /^Indsætter \d+ af \d+ …$/ : /^Inserting \d+ of \d+ …$/);
+      await screenshot(s.page, `progress-${lang}`);
       expect(await s.panel.locator('button[data-insert="opening"]').getAttribute('aria-disabled')).toBe('true');
       expect(serious(await axeViolations(s.panel))).toEqual([]);
       expect(await waitForOutcome(s.panel, 'takeaways')).toBe('done');

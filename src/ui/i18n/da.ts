@@ -24,6 +24,7 @@ export const da: Messages = {
   'progress.label': 'Indsætter {title}',
   'progress.starting': 'Finder ledig plads på boardet …',
   'progress.count': 'Indsætter {done} af {total} …',
+  'progress.cancel': 'Stop og fjern',
 
   'done.message': '{title} er på boardet. Visningen er flyttet hen til den.',
   'done.dismiss': 'Luk beskeden',

@@ -25,6 +25,7 @@ export const en = {
   'progress.label': 'Inserting {title}',
   'progress.starting': 'Finding free space on the board …',
   'progress.count': 'Inserting {done} of {total} …',
+  'progress.cancel': 'Stop and remove',
 
   'done.message': '{title} is on the board. The view has moved to it.',
   'done.dismiss': 'Close message',

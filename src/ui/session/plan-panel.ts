@@ -1,0 +1,282 @@
+/**
+ * The P-IGLO plan: initiatives on the layers P, O, L, G and I, each with who, when and a
+ * preparedness flag. The facilitator drafts initiatives from a round's top priorities, adds,
+ * edits and removes them; everyone else reads the plan. The model refuses others anyway.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as Y from 'yjs';
+import type { Lang } from '../../core/lang.js';
+import {
+  addInitiative, draftFromTopPriorities, listPlan, removeInitiative, updateInitiative,
+  type InitiativePatch, type InitiativeView, type PlanError,
+} from '../../core/session/plan.js';
+import { facilitatorOf } from '../../core/session/roles.js';
+import { listRounds } from '../../core/session/rounds.js';
+import { PLAN_LAYERS, aliasesMap, ballotsMap, clustersMap, deletedMap, membershipMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
+import type { Result } from '../../core/session/types.js';
+import type { VoteService } from '../../core/session/voting.js';
+import { YController } from '../controllers/y-controller.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import { primaryButton, tokens } from '../shared-styles.js';
+import { sessionStyles } from './session-styles.js';
+import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+
+const ERRORS: Record<PlanError, MessageKey> = {
+  'not-facilitator': 'facil.error.not-facilitator',
+  invalid: 'plan.error.invalid',
+  'no-initiative': 'plan.error.no-initiative',
+  'no-tally': 'plan.error.no-tally',
+};
+
+export class PlanPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    me: { attribute: false },
+    voteService: { attribute: false },
+    labels: { attribute: false },
+    lang: { type: String },
+    draftRound: { state: true },
+    draftCount: { state: true },
+    draftLayer: { state: true },
+    newLayer: { state: true },
+    newText: { state: true },
+    error: { state: true },
+    announcement: { state: true },
+  };
+
+  declare doc: Y.Doc | undefined;
+  declare me: Me | undefined;
+  declare voteService: VoteService | undefined;
+  declare labels: TargetLabels;
+  declare lang: Lang;
+  declare draftRound: string;
+  declare draftCount: number;
+  declare draftLayer: PlanLayer;
+  declare newLayer: PlanLayer;
+  declare newText: string;
+  declare error: string;
+  declare announcement: string;
+
+  private y = new YController(this, () => {
+    const d = this.doc;
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+  });
+
+  constructor() {
+    super();
+    this.doc = undefined;
+    this.me = undefined;
+    this.voteService = undefined;
+    this.labels = {};
+    this.lang = 'da';
+    this.draftRound = '';
+    this.draftCount = 3;
+    this.draftLayer = 'G';
+    this.newLayer = 'G';
+    this.newText = '';
+    this.error = '';
+    this.announcement = '';
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    sessionStyles,
+    css`
+      .field {
+        display: grid;
+        gap: 4px;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+        gap: var(--ty-s1);
+        align-items: end;
+      }
+      fieldset {
+        margin: var(--ty-s2) 0;
+        padding: var(--ty-s1) var(--ty-s2) var(--ty-s2);
+        border: 1px solid var(--ty-line);
+        border-radius: var(--ty-radius);
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 4px;
+      }
+      ul.plan {
+        list-style: none;
+        margin: 4px 0 var(--ty-s2);
+        padding: 0;
+        display: grid;
+        gap: var(--ty-s1);
+      }
+      ul.plan > li {
+        border: 1px solid var(--ty-line);
+        border-radius: var(--ty-radius);
+        padding: var(--ty-s1);
+      }
+      ul.plan > li.draft {
+        border-style: dashed;
+      }
+      .check {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        font-weight: normal;
+      }
+    `,
+  ];
+
+  private layerName(l: PlanLayer) {
+    return t(this.lang, `plan.layer.${l}` as MessageKey);
+  }
+
+  private actor() {
+    return { userId: this.me?.id ?? '' };
+  }
+
+  private run(res: Result<unknown, PlanError>, done: string) {
+    if (!res.ok) {
+      this.error = t(this.lang, ERRORS[res.error]);
+      this.announcement = this.error;
+      return false;
+    }
+    this.error = '';
+    this.announcement = done;
+    return true;
+  }
+
+  override render() {
+    const lang = this.lang;
+    if (!this.doc) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
+    const mine = !!this.me && facilitatorOf(this.doc) === this.me.id;
+    const plan = listPlan(this.doc);
+    return html`<section aria-labelledby="plan-h">
+      <h2 id="plan-h">${t(lang, 'plan.title')}</h2>
+      <p class="meta">${t(lang, 'plan.intro')}</p>
+      ${mine ? [this.renderDraft(), this.renderAdd()] : nothing}
+      <p class="error" data-error>${this.error}</p>
+      ${PLAN_LAYERS.map((layer) => {
+        const items = plan.filter((i) => i.layer === layer);
+        return html`<h3 id="layer-${layer}">${layer} · ${this.layerName(layer)}</h3>
+          ${items.length === 0
+            ? html`<p class="empty">${t(lang, 'plan.emptyLayer')}</p>`
+            : html`<ul class="plan" aria-labelledby="layer-${layer}" data-layer=${layer}>
+                ${repeat(items, (i) => i.id, (i) => (mine ? this.renderEdit(i) : this.renderRead(i)))}
+              </ul>`}`;
+      })}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderDraft() {
+    const lang = this.lang;
+    const rounds = listRounds(this.doc!).filter((r) => this.voteService?.tally(r.id).visible);
+    if (rounds.length === 0) return html`<p class="hint">${t(lang, 'plan.noResults')}</p>`;
+    const picked = rounds.find((r) => r.id === this.draftRound) ?? rounds[rounds.length - 1]!;
+    return html`<fieldset>
+      <legend>${t(lang, 'plan.fromPriorities')}</legend>
+      <div class="grid">
+        <div class="field">
+          <label for="draft-round">${t(lang, 'results.pick')}</label>
+          <select id="draft-round" @change=${(e: Event) => (this.draftRound = (e.target as HTMLSelectElement).value)}>
+            ${rounds.map((r) => html`<option value=${r.id} ?selected=${r.id === picked.id}>${r.question}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="draft-count">${t(lang, 'plan.topCount')}</label>
+          <input id="draft-count" type="number" min="1" max="20" .value=${String(this.draftCount)}
+            @input=${(e: Event) => (this.draftCount = Number((e.target as HTMLInputElement).value))} />
+        </div>
+        ${this.layerSelect('draft-layer', this.draftLayer, (l) => (this.draftLayer = l))}
+        <button class="primary" type="button" data-action="draft" @click=${() => this.draft(picked.id)}>${t(lang, 'plan.draft')}</button>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderAdd() {
+    const lang = this.lang;
+    return html`<fieldset>
+      <legend>${t(lang, 'plan.add')}</legend>
+      <form class="grid" @submit=${this.add}>
+        ${this.layerSelect('new-layer', this.newLayer, (l) => (this.newLayer = l))}
+        <div class="field">
+          <label for="new-text">${t(lang, 'plan.text')}</label>
+          <input id="new-text" type="text" .value=${this.newText} @input=${(e: Event) => (this.newText = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button class="primary" type="submit" data-action="add">${t(lang, 'plan.addDo')}</button>
+      </form>
+    </fieldset>`;
+  }
+
+  private layerSelect(id: string, value: PlanLayer, pick: (l: PlanLayer) => void, label = t(this.lang, 'plan.layer')) {
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} @change=${(e: Event) => pick((e.target as HTMLSelectElement).value as PlanLayer)}>
+        ${PLAN_LAYERS.map((l) => html`<option value=${l} ?selected=${l === value}>${l} · ${this.layerName(l)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderRead(i: InitiativeView) {
+    const lang = this.lang;
+    return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id}>
+      <strong>${i.text || t(lang, 'plan.noText')}</strong>${i.draft ? html` <span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}
+      <p class="meta">
+        ${t(lang, 'plan.owner')}: ${i.owner || '–'} · ${t(lang, 'plan.when')}: ${i.when || '–'}${i.preparedness ? html` · ${t(lang, 'plan.preparednessYes')}` : nothing}
+      </p>
+    </li>`;
+  }
+
+  private renderEdit(i: InitiativeView) {
+    const lang = this.lang;
+    const name = i.text || t(lang, 'plan.noText');
+    const patch = (p: InitiativePatch) => this.run(updateInitiative(this.doc!, this.actor(), { id: i.id, patch: p }), t(lang, 'plan.saved'));
+    const text = (field: 'text' | 'owner' | 'when', key: MessageKey) => html`<div class="field">
+      <label for="${field}-${i.id}">${t(lang, key)}</label>
+      <input id="${field}-${i.id}" type="text" .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
+    </div>`;
+    return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id} aria-label=${name}>
+      ${i.draft ? html`<span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}
+      <div class="grid">
+        ${text('text', 'plan.text')} ${text('owner', 'plan.owner')} ${text('when', 'plan.when')}
+        ${this.layerSelect(`layer-${i.id}`, i.layer, (layer) => patch({ layer }))}
+      </div>
+      <label class="check"><input type="checkbox" .checked=${i.preparedness} @change=${(e: Event) => patch({ preparedness: (e.target as HTMLInputElement).checked })} />
+        ${t(lang, 'plan.preparedness')}</label>
+      <div class="actions">
+        ${i.draft ? html`<button class="secondary" type="button" data-action="accept" @click=${() => patch({ draft: false })}>${t(lang, 'plan.accept')}</button>` : nothing}
+        <button class="secondary" type="button" data-action="remove" aria-label=${t(lang, 'plan.removeLabel', { name })}
+          @click=${() => this.run(removeInitiative(this.doc!, this.actor(), { id: i.id }), t(lang, 'plan.removed'))}>${t(lang, 'facil.remove')}</button>
+      </div>
+    </li>`;
+  }
+
+  private draft(roundId: string) {
+    const texts: Record<string, string> = {};
+    const tally = this.voteService?.tally(roundId);
+    if (tally?.visible) for (const r of tally.rows) texts[r.targetId] = targetLabel(this.doc!, r.targetId, this.labels, this.lang);
+    const res = draftFromTopPriorities(this.doc!, this.actor(), { roundId, count: this.draftCount, layer: this.draftLayer, texts });
+    this.run(res, res.ok ? t(this.lang, 'plan.drafted', { n: res.value.created.length, existing: res.value.existing.length }) : '');
+  }
+
+  private add = (e: Event) => {
+    e.preventDefault();
+    if (!this.newText.trim()) {
+      this.error = t(this.lang, 'plan.error.text');
+      this.announcement = this.error;
+      this.renderRoot.querySelector<HTMLElement>('#new-text')?.focus();
+      return;
+    }
+    if (this.run(addInitiative(this.doc!, this.actor(), { layer: this.newLayer, text: this.newText.trim() }), t(this.lang, 'plan.added'))) this.newText = '';
+  };
+}
+
+customElements.define('plan-panel', PlanPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-panel': PlanPanel;
+  }
+}
