@@ -3,7 +3,7 @@
  * (`tryghed:<team>:<board>`); the token's team must be the room's team. The user and team
  * go into the connection context for the vote service.
  */
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { connectedPayload, Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server';
 import type { ServerConfig } from './config.js';
 import { CloseCodes, SocketGuard } from './limits.js';
 import { parseRoom, TokenRejected, verifyMiroToken } from './miro-token.js';
@@ -13,7 +13,14 @@ export interface AuthContext {
   team: string;
   board: string;
   room: string;
+  /** Expiry of the token the connection holds (seconds since the epoch). */
+  exp: number;
 }
+
+type Conn = connectedPayload['connection'];
+/** Ask for a fresh token this long before the one held expires, and wait this long for it. */
+const REFRESH_LEAD_S = 60;
+const REFRESH_DEADLINE_MS = 30_000;
 
 export class Auth implements Extension {
   extensionName = 'tryghed-auth';
@@ -36,7 +43,7 @@ export class Auth implements Extension {
       const claims = verifyMiroToken(data.token, { secrets: this.secrets, appId: this.config.miroAppId });
       if (claims.team !== room.team) throw new Error('token team does not match the room');
       guard?.markAuthenticated();
-      return { user: claims.user, team: claims.team, board: room.board, room: data.documentName };
+      return { user: claims.user, team: claims.team, board: room.board, room: data.documentName, exp: claims.exp };
     } catch (e) {
       // Hocuspocus answers permission-denied but keeps the socket: close it once that is sent.
       guard?.close({ code: CloseCodes.unauthorized, reason: 'unauthorized' }, 50);
@@ -44,5 +51,44 @@ export class Auth implements Extension {
       // An object without `message` keeps Hocuspocus from logging every rejected token.
       throw { reason: `permission-denied: ${why}` };
     }
+  }
+
+  // A connection outlives its token: shortly before it expires the server asks the client
+  // for a fresh one (the provider calls getIdToken() again) and closes it if none comes.
+  private readonly timers = new WeakMap<Conn, NodeJS.Timeout[]>();
+
+  private schedule(connection: Conn, exp: number): void {
+    this.clear(connection);
+    const due = Math.max(0, exp * 1000 - Date.now() - REFRESH_LEAD_S * 1000);
+    const ask = setTimeout(() => {
+      connection.requestToken();
+      const deadline = setTimeout(() => connection.close({ code: CloseCodes.unauthorized, reason: 'token expired' }), REFRESH_DEADLINE_MS);
+      deadline.unref();
+      this.timers.get(connection)?.push(deadline);
+    }, due);
+    ask.unref();
+    this.timers.set(connection, [ask]);
+  }
+
+  private clear(connection: Conn): void {
+    for (const t of this.timers.get(connection) ?? []) clearTimeout(t);
+  }
+
+  async connected({ connection, context }: connectedPayload): Promise<void> {
+    const ctx = context as AuthContext;
+    connection.onClose(() => this.clear(connection));
+    this.schedule(connection, ctx.exp);
+  }
+
+  async onTokenSync({ token, connection, context, documentName }: onTokenSyncPayload): Promise<Partial<AuthContext>> {
+    const ctx = context as AuthContext;
+    const claims = verifyMiroToken(token, { secrets: this.secrets, appId: this.config.miroAppId });
+    // The fresh token must be the same person in the same team; anything else ends the connection.
+    if (claims.user !== ctx.user || claims.team !== ctx.team || parseRoom(documentName)?.team !== claims.team) {
+      throw { reason: 'permission-denied: token changed user or team' };
+    }
+    ctx.exp = claims.exp;
+    this.schedule(connection, claims.exp);
+    return { exp: claims.exp };
   }
 }

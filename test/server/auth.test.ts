@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { loadConfig } from '../../src/server/config.js';
 import { roomName, signMiroToken, verifyMiroToken, TokenRejected } from '../../src/server/miro-token.js';
-import { client, ROOM, SECRET, startServer, TEAM, token, type Started } from './support/helpers.js';
+import { ServerTransport } from '../../src/sync/server-transport.js';
+import { client, ROOM, SECRET, startServer, TEAM, token, waitFor, type Started } from './support/helpers.js';
 
 /** Connects with a token and reports whether the server let the provider in. */
 async function outcome(url: string, tok: string, room = ROOM): Promise<{ result: 'synced' | 'denied'; reason?: string }> {
@@ -187,3 +188,50 @@ describe('dev mode token endpoint', () => {
   });
 });
 
+
+describe('token refresh on a long connection', () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await startServer();
+  });
+  afterAll(async () => {
+    await s.stop();
+  });
+
+  const transportWith = (tokens: () => string) =>
+    new ServerTransport({ url: s.url, room: ROOM, token: tokens, WebSocketPolyfill: WebSocket });
+
+  it('asks for a fresh token before the old one expires, and keeps the connection', async () => {
+    let calls = 0;
+    // The first token expires in 61 s: the server asks for a new one about a second from now.
+    const c = transportWith(() => (calls++ === 0 ? token('alice', { ttlSeconds: 61 }) : token('alice')));
+    await c.whenSynced();
+    const statuses: string[] = [];
+    c.onStatus((st) => statuses.push(st));
+    await waitFor(() => calls >= 2, 'token requested again', 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    c.doc.getMap('m').set('still', 'here');
+    await waitFor(() => !c.provider.hasUnsyncedChanges, 'edit acknowledged after the refresh');
+    expect(statuses).toEqual([]);
+    c.destroy();
+  });
+
+  it('closes the connection when the fresh token is not valid', async () => {
+    let calls = 0;
+    const c = transportWith(() => (calls++ === 0 ? token('alice', { ttlSeconds: 61 }) : token('alice', { secret: 'forged' })));
+    const failed: string[] = [];
+    c.onAuthFailed((r) => failed.push(r));
+    await c.whenSynced();
+    await waitFor(() => c.status === 'offline', 'closed after a bad refresh', 5000);
+    await waitFor(() => failed.length > 0, 'reconnect refused', 5000);
+    c.destroy();
+  });
+
+  it('closes the connection when the fresh token is for someone else', async () => {
+    let calls = 0;
+    const c = transportWith(() => (calls++ === 0 ? token('alice', { ttlSeconds: 61 }) : token('mallory')));
+    await c.whenSynced();
+    await waitFor(() => c.status === 'offline', 'closed after a token for another user', 5000);
+    c.destroy();
+  });
+});
