@@ -2,107 +2,42 @@
  * A Yjs provider over Miro's realtime events and board storage: no server.
  *
  * The bus loses messages and keeps no history, so correctness rests on anti-entropy, not on
- * delivery: every frame carries the sender's state summary (state vector + digest of state
- * vector and delete set). A replica that sees it lacks something (a peer is ahead, an update
- * waits on a missing dependency, or states of equal vectors differ in deletes) sends a
- * request — y-protocols sync step 1 plus its own delete set — after a short random delay,
- * and retries with backoff until the lag is gone. Whoever has more answers with sync step 2,
- * after a random delay, unless someone else already answered with at least as much
- * (suppression keeps one answer per request on a busy board). Idle replicas send a
- * heartbeat (summary + presence) every `heartbeatMs`, so a loss at the tail of a burst is
- * found too. Local updates are merged and flushed every `flushMs`.
+ * delivery. Every frame carries the sender's state summary (state vector + digest of state
+ * vector and delete set), so everyone learns what everyone has:
+ * - authors resend: each frame also carries this replica's own edits that a peer's summary
+ *   still lacks (bytes are free, calls are not), so a lost frame is usually repaired by the
+ *   author's next one;
+ * - laggers ask: a replica that sees it lacks something (a peer is ahead, an update waits on a
+ *   missing dependency, equal vectors but other deletes) sends a request — sync step 1 plus
+ *   its delete set — after a delay, and again with backoff until the gap is gone;
+ * - one answers: replicas holding more answer with sync step 2 in a ranked order, so usually
+ *   only the first does; a request that covers ours puts ours off.
+ * Idle replicas send a heartbeat (summary + presence) every `heartbeatMs`, which also finds a
+ * loss at the tail of a burst. Local updates are merged and flushed every `flushMs`.
  *
  * The snapshot in storage (snapshot-store.ts) is what late joiners and an empty board load;
- * one replica — the lowest client id it can see, confirmed by a storage lease — rewrites it
- * from the merged doc (compaction) after changes and when it leaves.
+ * the lowest client id present, confirmed by a storage lease, rewrites it from the merged doc
+ * (compaction) some time after changes and when it leaves.
  */
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { CreditMeter, SyncStatus, SyncTransport } from './transport.js';
+import type { SyncStatus, SyncTransport } from './transport.js';
 import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
 import { SnapshotStore, MANIFEST_KEY, parseManifest } from './snapshot-store.js';
-import { decodeFrame, encodeFrame, FrameKind, hash53, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
-import { dsContains, deleteSetOf, deleteSetUpdate, hasPending, summarize, svAhead, svEqual, svMin, type DeleteSet, type StateVector } from './state.js';
+import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
+import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, type DeleteSet, type StateVector } from './state.js';
+import { answerCovers, PeerTable } from './peers.js';
+import { awarenessMessage, readMessage, step1Message, step2Message, updateMessage } from './messages.js';
+import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
+export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
 export const SYNC_EVENT = 'y';
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
-export interface Logger {
-  warn(message: string, ...details: unknown[]): void;
-}
-
-export interface MiroTransportOptions {
-  channel: MiroChannel;
-  doc?: Y.Doc;
-  clock?: Clock;
-  random?: () => number;
-  credits?: CreditMeter;
-  log?: Logger;
-  /** Local updates are merged and sent this often (clamped to 250–500 ms). Default 300. */
-  flushMs?: number;
-  /** Largest broadcast payload, in JSON characters. Default 16,000 (see README of sync). */
-  maxPayloadChars?: number;
-  /** An idle replica sends its summary and presence this often. Default 30 s. */
-  heartbeatMs?: number;
-  /** A peer unheard for this long is gone (presence removed): over 3 heartbeats. Default 100 s. */
-  presenceTimeoutMs?: number;
-  /**
-   * Replicas able to answer a request take turns (a rank drawn from the request id): the first
-   * answers at once, the next after this long if no answer covering its own came. Default 700 ms.
-   */
-  replyStepMs?: number;
-  /**
-   * A detected lag waits this long (random in range) before a request: the author of what is
-   * missing usually resends it first (see `redundancyBytes`), and a request someone else sends
-   * for the same gap puts ours off again. Default 2–6 s.
-   */
-  pullDelayMs?: [number, number];
-  /**
-   * Each frame resends this replica's own edits that some peer's summary still lacks, plus
-   * the delete set, while that fits in this many bytes: a lost frame is then repaired by the
-   * author's next one at no extra broadcast (credits are per call, not per byte). Default 8 KiB.
-   */
-  redundancyBytes?: number;
-  /** Each frame also resends what our frames of the last this-many ms carried. Default 20 s. */
-  redundancyMs?: number;
-  /** Status becomes `synced` this long after the join request if nobody had more to send. */
-  joinTimeoutMs?: number;
-  /** The snapshot is rewritten this long after the first unsaved change. Default 30 s. */
-  snapshotIntervalMs?: number;
-  /** Whether this replica may write the snapshot at all. Default true. */
-  snapshotWriter?: boolean;
-  snapshotChunkChars?: number;
-  leaseMs?: number;
-  settleMs?: number;
-}
-
-interface PeerState {
-  sv: StateVector;
-  digest: string;
-  at: number;
-  /** A delete-set mismatch with this summary was already requested once. */
-  dsPulled: boolean;
-}
 
 export class MiroTransport implements SyncTransport {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Calls made (and credits paid: 50 each for broadcasts and storage calls). */
   readonly stats: ChannelStats = emptyStats();
   /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
   readonly frames = { data: 0, heartbeat: 0, request: 0, reply: 0 };
@@ -113,31 +48,32 @@ export class MiroTransport implements SyncTransport {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly log: Logger;
-  private readonly o: Required<Omit<MiroTransportOptions, 'channel' | 'doc' | 'clock' | 'random' | 'credits' | 'log'>>;
+  private readonly o: Tuning;
   private readonly reassembler: Reassembler;
+  private readonly peers: PeerTable;
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
   private readonly syncedWaiters: Array<() => void> = [];
-  private readonly peers = new Map<number, PeerState>();
   /** Requests to answer: the requester's state vector, and ours when the request came. */
   private readonly pendingReplies = new Map<string, { theirs: StateVector; ours: StateVector }>();
   private readonly myRequests = new Set<string>();
-  private pendingUpdates: Uint8Array[] = [];
   /** Client ids this replica has written under (the doc's own, and the session's throwaway ones). */
   private readonly myClients = new Set<number>();
   /** Our own clocks when each recent frame was sent: what the last `redundancyMs` carried. */
   private sentClocks: Array<{ at: number; sv: StateVector }> = [];
+  private pendingUpdates: Uint8Array[] = [];
   private awarenessDirty = false;
   private lastAwarenessAt = -Infinity;
   private lastSentAt = -Infinity;
   private summaryCache: { sv: Uint8Array; svMap: StateVector; digest: string } | null = null;
   private lastSnapshotDigest: string | null = null;
-  private timers = new Map<string, unknown>();
+  private readonly timers = new Map<string, unknown>();
   private pullBackoff = 0;
   private seq = 0;
   private joined = false;
   private offline = false;
   private writing = false;
   private destroyed = false;
+
   private readonly onPayload = (payload: unknown): void => this.receive(payload);
   private readonly onManifest = (value: unknown): void => {
     const m = parseManifest(value);
@@ -151,13 +87,9 @@ export class MiroTransport implements SyncTransport {
     this.pendingUpdates.push(update);
     this.scheduleFlush();
   };
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin === this) return;
+  private readonly onAwarenessUpdate = (c: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const id = this.doc.clientID;
-    if (changes.added.includes(id) || changes.updated.includes(id) || changes.removed.includes(id)) {
+    if (origin !== this && (c.added.includes(id) || c.updated.includes(id) || c.removed.includes(id))) {
       this.awarenessDirty = true;
       this.scheduleFlush();
     }
@@ -168,24 +100,10 @@ export class MiroTransport implements SyncTransport {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.log = options.log ?? console;
-    this.o = {
-      flushMs: Math.min(500, Math.max(250, options.flushMs ?? 300)),
-      maxPayloadChars: options.maxPayloadChars ?? 16_000,
-      heartbeatMs: options.heartbeatMs ?? 30_000,
-      presenceTimeoutMs: options.presenceTimeoutMs ?? 100_000,
-      replyStepMs: options.replyStepMs ?? 700,
-      pullDelayMs: options.pullDelayMs ?? [6_000, 14_000],
-      redundancyBytes: options.redundancyBytes ?? 8 * 1024,
-      redundancyMs: options.redundancyMs ?? 20_000,
-      joinTimeoutMs: options.joinTimeoutMs ?? 2_000,
-      snapshotIntervalMs: options.snapshotIntervalMs ?? 30_000,
-      snapshotWriter: options.snapshotWriter ?? true,
-      snapshotChunkChars: options.snapshotChunkChars ?? 48 * 1024,
-      leaseMs: options.leaseMs ?? 90_000,
-      settleMs: options.settleMs ?? 500,
-    };
+    this.o = resolveTuning(options);
     this.channel = meterChannel(options.channel, this.stats, options.credits);
     this.reassembler = new Reassembler(Math.max(30_000, this.o.heartbeatMs));
+    this.peers = new PeerTable(this.doc.clientID, this.o.presenceTimeoutMs, () => this.clock.now());
     this.store = new SnapshotStore(this.channel.storage, {
       writerId: this.doc.clientID.toString(36),
       now: () => this.clock.now(),
@@ -230,7 +148,7 @@ export class MiroTransport implements SyncTransport {
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     this.awarenessDirty = true;
     try {
-      await this.send(FrameKind.data, { forceAwareness: true });
+      await this.send(FrameKind.data);
       if (this.o.snapshotWriter && this.summary().digest !== this.lastSnapshotDigest) await this.writeSnapshot();
       await this.store.releaseLease();
     } catch (err) {
@@ -281,49 +199,37 @@ export class MiroTransport implements SyncTransport {
   private async sendRequest(): Promise<void> {
     const reqId = `${this.doc.clientID.toString(36)}.${++this.seq}`;
     this.myRequests.add(reqId);
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(e, this.doc);
-    await this.send(FrameKind.request, { reqId, extra: [encoding.toUint8Array(e), syncMessage(deleteSetUpdate(this.doc))] });
+    await this.send(FrameKind.request, { reqId, extra: [step1Message(this.doc), updateMessage(deleteSetUpdate(this.doc))] });
   }
 
+  /** One answer for every request waiting: everything beyond the lowest of their vectors. */
   private async sendReplies(): Promise<void> {
     if (this.pendingReplies.size === 0) return;
     const replyTo = [...this.pendingReplies.keys()];
     const base = svMin([...this.pendingReplies.values()].map((r) => r.theirs));
     this.pendingReplies.clear();
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep2(e, this.doc, Y.encodeStateVector(base));
-    // Step 2 holds everything beyond `base`, our unsent local updates included.
-    this.pendingUpdates = [];
-    await this.send(FrameKind.reply, { replyTo, extra: [encoding.toUint8Array(e)] });
+    this.pendingUpdates = []; // step 2 holds them: they are beyond anyone's vector
+    await this.send(FrameKind.reply, { replyTo, extra: [step2Message(this.doc, base)] });
   }
 
-  /** Builds one frame (with unsent updates and presence folded in) and broadcasts it. */
-  private async send(
-    kind: FrameKind,
-    opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; forceAwareness?: boolean; heartbeat?: boolean } = {},
-  ): Promise<void> {
+  /** Builds one frame (unsent updates, resends and presence folded in) and broadcasts it. */
+  private async send(kind: FrameKind, opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; heartbeat?: boolean } = {}): Promise<void> {
     this.frames[opts.heartbeat ? 'heartbeat' : kind === FrameKind.request ? 'request' : kind === FrameKind.reply ? 'reply' : 'data']++;
-    this.cancel('flush');
     const messages = [...(opts.extra ?? [])];
-    const own = kind === FrameKind.reply ? null : this.ownRepair();
-    if (own) messages.push(syncMessage(own));
-    else if (this.pendingUpdates.length > 0) messages.push(syncMessage(Y.mergeUpdates(this.pendingUpdates)));
+    const resend = kind === FrameKind.reply ? null : this.ownResend();
+    if (resend) messages.push(updateMessage(resend));
+    else if (this.pendingUpdates.length > 0) messages.push(updateMessage(Y.mergeUpdates(this.pendingUpdates)));
     this.pendingUpdates = [];
     const now = this.clock.now();
-    const renew = now - this.lastAwarenessAt >= this.o.heartbeatMs / 2 && this.awareness.getLocalState() !== null;
-    if (renew && !this.destroyed) this.awareness.setLocalState(this.awareness.getLocalState());
-    if (this.awarenessDirty || renew || opts.forceAwareness) {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
-      messages.push(encoding.toUint8Array(e));
+    // Presence renewal rides on frames we send anyway, at most every half heartbeat.
+    const renew = !this.destroyed && now - this.lastAwarenessAt >= this.o.heartbeatMs / 2 && this.awareness.getLocalState() !== null;
+    if (renew) this.awareness.setLocalState(this.awareness.getLocalState());
+    if (this.awarenessDirty || renew) {
+      messages.push(awarenessMessage(this.awareness, this.doc.clientID));
       this.awarenessDirty = false;
       this.lastAwarenessAt = now;
     }
-    this.cancel('flush'); // a presence renewal above may have scheduled one: it is in this frame
+    this.cancel('flush'); // whatever it would have sent is in this frame
     const { sv, digest } = this.summary();
     const frame: Frame = { kind, reqId: opts.reqId ?? '', replyTo: opts.replyTo ?? [], sv, digest, messages };
     const key = `${(++this.seq).toString(36)}${Math.floor(this.random() * 1e9).toString(36)}`;
@@ -346,6 +252,20 @@ export class MiroTransport implements SyncTransport {
     }
   }
 
+  /** Our own edits some peer still lacks or recent frames carried, if that fits the limit. */
+  private ownResend(): Uint8Array | null {
+    if (this.o.redundancyBytes <= 0) return null;
+    const mine = this.summary().svMap;
+    const now = this.clock.now();
+    this.sentClocks = this.sentClocks.filter((e) => now - e.at <= this.o.redundancyMs);
+    const floor = this.sentClocks[0]?.sv;
+    this.sentClocks.push({ at: now, sv: new Map([...this.myClients].map((c) => [c, mine.get(c) ?? 0])) });
+    const base = this.peers.resendBase(mine, this.myClients, floor);
+    if (!base) return null; // nothing to resend: unsent updates, if any, go as they are
+    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
+    return diff.length <= this.o.redundancyBytes ? diff : null;
+  }
+
   // ---- receiving -------------------------------------------------------------------------
 
   private receive(payload: unknown): void {
@@ -365,149 +285,66 @@ export class MiroTransport implements SyncTransport {
     const senderSv = Y.decodeStateVector(frame.sv);
     let requesterSv: StateVector | null = null;
     const deleteSets: DeleteSet[] = [];
-    for (const m of frame.messages) {
+    for (const bytes of frame.messages) {
       try {
-        const d = decoding.createDecoder(m);
-        const type = decoding.readVarUint(d);
-        if (type === MESSAGE_AWARENESS) {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
-        } else if (type === MESSAGE_SYNC) {
-          const step = decoding.readVarUint(d);
-          const data = decoding.readVarUint8Array(d);
-          if (step === syncProtocol.messageYjsSyncStep1) {
-            requesterSv = Y.decodeStateVector(data);
-          } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-            deleteSets.push(Y.decodeUpdate(data).ds); // parses the whole update: garbage throws here
-            Y.applyUpdate(this.doc, data, this);
-          } else throw new Error(`unknown sync step ${step}`);
-        } else throw new Error(`unknown message type ${type}`);
+        const m = readMessage(bytes);
+        if (m.type === 'step1') requesterSv = m.sv;
+        else if (m.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, this);
+        else {
+          deleteSets.push(m.ds);
+          Y.applyUpdate(this.doc, m.update, this);
+        }
       } catch (err) {
         this.log.warn('[miro-transport] ignored a malformed part of a message', err);
       }
     }
-    const prev = this.peers.get(sender);
-    this.peers.set(sender, {
-      sv: senderSv,
-      digest: frame.digest,
-      at: this.clock.now(),
-      dsPulled: prev !== undefined && prev.digest === frame.digest && prev.dsPulled,
-    });
+    this.peers.record(sender, senderSv, frame.digest);
     const mine = this.summary();
     if (frame.kind === FrameKind.request && requesterSv) {
-      const theirDs = Y.mergeDeleteSets(deleteSets);
-      if (svAhead(mine.svMap, requesterSv) || !dsContains(theirDs, deleteSetOf(this.doc))) {
+      if (svAhead(mine.svMap, requesterSv) || !dsContains(Y.mergeDeleteSets(deleteSets), deleteSetOf(this.doc))) {
         this.pendingReplies.set(frame.reqId, { theirs: requesterSv, ours: mine.svMap });
         if (!this.timers.has('reply')) {
-          const delay = this.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
+          const delay = this.peers.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
           this.after('reply', delay, () => void this.sendReplies());
         }
       }
-      // Its answer will hold everything beyond its state vector: if that is behind ours, it
-      // covers our own gap too, so put our request off.
+      // Its answer holds everything beyond its vector: if that is behind ours, it fills our gap too.
       if (this.timers.has('pull') && !svAhead(requesterSv, mine.svMap)) this.armPull();
     }
     if (frame.kind === FrameKind.reply) {
       for (const id of frame.replyTo) {
         if (this.myRequests.delete(id)) this.markJoined();
-        // The replier had every insert the requester lacked that we had when the request came,
-        // bar our own (our next frames resend those anyway): its answer covers ours. A delete
-        // only we have is found later by the digest comparison.
         const pending = this.pendingReplies.get(id);
-        if (pending && covers(senderSv, pending, this.myClients)) this.pendingReplies.delete(id);
+        if (pending && answerCovers(senderSv, pending, this.myClients)) this.pendingReplies.delete(id);
       }
       if (this.pendingReplies.size === 0) this.cancel('reply');
     }
-    this.schedulePull();
+    if (!this.timers.has('pull') && this.peers.lagging(this.doc, mine)) this.armPull();
   }
 
   // ---- anti-entropy ----------------------------------------------------------------------
-
-  private lagging(): boolean {
-    if (hasPending(this.doc)) return true;
-    const mine = this.summary();
-    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
-    for (const p of this.peers.values()) {
-      if (p.at < cutoff) continue;
-      if (svAhead(p.sv, mine.svMap)) return true;
-      if (!p.dsPulled && p.digest !== mine.digest && svEqual(p.sv, mine.svMap)) return true;
-    }
-    return false;
-  }
-
-  private schedulePull(): void {
-    if (this.destroyed || this.timers.has('pull') || !this.lagging()) return;
-    this.armPull();
-  }
 
   private armPull(): void {
     const [lo, hi] = this.o.pullDelayMs;
     this.after('pull', lo + this.random() * (hi - lo), () => void this.pull());
   }
 
-  /**
-   * This replica's turn to answer a request: replicas that may hold what the requester lacks,
-   * ordered by a hash of (request id, client id) — the same order everywhere they agree on
-   * who is present. The first answers at once; the others wait their turn and usually find
-   * an answer covering theirs already sent.
-   */
-  private replyRank(reqId: string, requester: number, requesterSv: StateVector): number {
-    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
-    const candidates = [this.doc.clientID];
-    for (const [id, p] of this.peers) {
-      if (id !== requester && p.at >= cutoff && (svAhead(p.sv, requesterSv) || p.digest !== this.peers.get(requester)?.digest)) candidates.push(id);
-    }
-    const key = (id: number) => hash53(new TextEncoder().encode(`${reqId}:${id}`));
-    candidates.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b));
-    return Math.min(4, candidates.indexOf(this.doc.clientID));
-  }
-
-  /**
-   * Our own edits that some present peer's latest summary still lacks, with the whole delete
-   * set; null when nobody lacks any and nothing is unsent, or when it would exceed
-   * `redundancyBytes` (then the unsent updates go alone and requests repair the rest).
-   */
-  private ownRepair(): Uint8Array | null {
-    const mine = this.summary().svMap;
-    const base = new Map(mine);
-    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
-    let behind = false;
-    const now = this.clock.now();
-    this.sentClocks = this.sentClocks.filter((e) => now - e.at <= this.o.redundancyMs);
-    const oldest = this.sentClocks[0]?.sv;
-    this.sentClocks.push({ at: now, sv: new Map([...this.myClients].map((c) => [c, mine.get(c) ?? 0])) });
-    for (const c of this.myClients) {
-      const have = mine.get(c) ?? 0;
-      let low = Math.min(have, oldest?.get(c) ?? have);
-      for (const p of this.peers.values()) if (p.at >= cutoff) low = Math.min(low, p.sv.get(c) ?? 0);
-      if (low < have) {
-        base.set(c, low);
-        behind = true;
-      }
-    }
-    if (!behind) return null; // (unsent updates, if any, then go as they are)
-    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
-    return diff.length <= this.o.redundancyBytes ? diff : null;
-  }
-
   private async pull(): Promise<void> {
-    if (!this.lagging()) {
+    if (!this.peers.lagging(this.doc, this.summary())) {
       this.pullBackoff = 0;
       return;
     }
-    for (const p of this.peers.values()) p.dsPulled = true;
+    this.peers.markDsPulled();
     await this.sendRequest();
     // Answers may be lost too: look again later, backing off up to the heartbeat period.
     this.pullBackoff = Math.min(this.o.heartbeatMs, this.pullBackoff === 0 ? 3_000 : this.pullBackoff * 2);
-    if (!this.destroyed) this.after('pull', this.pullBackoff * (0.75 + 0.5 * this.random()), () => void this.pull());
+    this.after('pull', this.pullBackoff * (0.75 + 0.5 * this.random()), () => void this.pull());
   }
 
   private presenceTick(): void {
-    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
-    const gone = [...this.awareness.getStates().keys()].filter(
-      (id) => id !== this.doc.clientID && (this.peers.get(id)?.at ?? -Infinity) < cutoff,
-    );
+    const gone = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID && !this.peers.isPresent(id));
     if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, this);
-    for (const [id, p] of this.peers) if (p.at < cutoff) this.peers.delete(id);
+    this.peers.prune();
     this.reassembler.expire(this.clock.now());
     // The writer may have gone with unsaved changes: the next one in line picks them up.
     if (this.lastSnapshotDigest !== this.summary().digest && !this.timers.has('snapshot')) {
@@ -518,15 +355,9 @@ export class MiroTransport implements SyncTransport {
 
   // ---- snapshot --------------------------------------------------------------------------
 
-  /** The lowest client id this replica can see writes the snapshot; the lease arbitrates. */
-  private isDesignatedWriter(): boolean {
-    const cutoff = this.clock.now() - this.o.presenceTimeoutMs;
-    for (const [id, p] of this.peers) if (p.at >= cutoff && id < this.doc.clientID) return false;
-    return true;
-  }
-
+  /** The lowest client id present writes the snapshot; the lease arbitrates if views differ. */
   private async maybeSnapshot(): Promise<void> {
-    if (!this.o.snapshotWriter || !this.isDesignatedWriter() || this.summary().digest === this.lastSnapshotDigest) return;
+    if (!this.o.snapshotWriter || !this.peers.selfIsLowest() || this.summary().digest === this.lastSnapshotDigest) return;
     await this.writeSnapshot();
   }
 
@@ -535,8 +366,7 @@ export class MiroTransport implements SyncTransport {
     this.writing = true;
     try {
       const { digest } = this.summary();
-      const result = await this.store.write(Y.encodeStateAsUpdate(this.doc), digest);
-      if (result === 'written') this.lastSnapshotDigest = digest;
+      if ((await this.store.write(Y.encodeStateAsUpdate(this.doc), digest)) === 'written') this.lastSnapshotDigest = digest;
     } finally {
       this.writing = false;
     }
@@ -578,18 +408,4 @@ export class MiroTransport implements SyncTransport {
     if (h !== undefined) this.clock.clearTimeout(h);
     this.timers.delete(name);
   }
-}
-
-function covers(replier: StateVector, req: { theirs: StateVector; ours: StateVector }, own: ReadonlySet<number>): boolean {
-  for (const [c, clock] of req.ours) {
-    if (!own.has(c) && clock > (req.theirs.get(c) ?? 0) && (replier.get(c) ?? 0) < clock) return false;
-  }
-  return true;
-}
-
-function syncMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(e, update);
-  return encoding.toUint8Array(e);
 }

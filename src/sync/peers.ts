@@ -1,0 +1,122 @@
+/**
+ * What this replica knows of the others: each peer's latest state summary (every frame
+ * carries one) and when it was last heard. The anti-entropy decisions read it: are we
+ * behind someone, whose turn is it to answer a request, what do peers still lack of ours.
+ */
+import * as Y from 'yjs';
+import { hasPending, svAhead, svEqual, type StateVector } from './state.js';
+import { hash53 } from './wire.js';
+
+export interface PeerState {
+  sv: StateVector;
+  digest: string;
+  at: number;
+  /** A delete-set mismatch with this summary was already requested once. */
+  dsPulled: boolean;
+}
+
+export class PeerTable {
+  private readonly peers = new Map<number, PeerState>();
+
+  constructor(private readonly selfId: number, private readonly timeoutMs: number, private readonly now: () => number) {}
+
+  record(id: number, sv: StateVector, digest: string): void {
+    const prev = this.peers.get(id);
+    this.peers.set(id, { sv, digest, at: this.now(), dsPulled: prev !== undefined && prev.digest === digest && prev.dsPulled });
+  }
+
+  get(id: number): PeerState | undefined {
+    return this.peers.get(id);
+  }
+
+  /** Peers heard within the presence timeout. */
+  *present(): Iterable<[number, PeerState]> {
+    const cutoff = this.now() - this.timeoutMs;
+    for (const entry of this.peers) if (entry[1].at >= cutoff) yield entry;
+  }
+
+  isPresent(id: number): boolean {
+    const p = this.peers.get(id);
+    return p !== undefined && p.at >= this.now() - this.timeoutMs;
+  }
+
+  /** Forgets peers unheard for the timeout. */
+  prune(): void {
+    const cutoff = this.now() - this.timeoutMs;
+    for (const [id, p] of this.peers) if (p.at < cutoff) this.peers.delete(id);
+  }
+
+  /**
+   * We lack something: an update waits on a missing dependency, a present peer has inserts
+   * we have not, or one with our state vector has other deletes (asked about once per summary).
+   */
+  lagging(doc: Y.Doc, mine: { svMap: StateVector; digest: string }): boolean {
+    if (hasPending(doc)) return true;
+    for (const [, p] of this.present()) {
+      if (svAhead(p.sv, mine.svMap)) return true;
+      if (!p.dsPulled && p.digest !== mine.digest && svEqual(p.sv, mine.svMap)) return true;
+    }
+    return false;
+  }
+
+  markDsPulled(): void {
+    for (const p of this.peers.values()) p.dsPulled = true;
+  }
+
+  /**
+   * Our turn to answer a request (0 = first): replicas that may hold what the requester
+   * lacks, ordered by a hash of (request id, client id), the same order everywhere the
+   * replicas agree on who is present. Capped at 4.
+   */
+  replyRank(reqId: string, requester: number, requesterSv: StateVector): number {
+    const requesterDigest = this.peers.get(requester)?.digest;
+    const candidates = [this.selfId];
+    for (const [id, p] of this.present()) {
+      if (id !== requester && (svAhead(p.sv, requesterSv) || p.digest !== requesterDigest)) candidates.push(id);
+    }
+    const key = new Map(candidates.map((id) => [id, hash53(new TextEncoder().encode(`${reqId}:${id}`))]));
+    candidates.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : a - b));
+    return Math.min(4, candidates.indexOf(this.selfId));
+  }
+
+  /**
+   * The state vector to diff against so that a frame resends our own edits (clients in
+   * `own`) that a present peer still lacks or that were sent after `floor`; null if none.
+   */
+  resendBase(mine: StateVector, own: ReadonlySet<number>, floor: StateVector | undefined): StateVector | null {
+    const base = new Map(mine);
+    let behind = false;
+    for (const c of own) {
+      const have = mine.get(c) ?? 0;
+      let low = Math.min(have, floor?.get(c) ?? have);
+      for (const [, p] of this.present()) low = Math.min(low, p.sv.get(c) ?? 0);
+      if (low < have) {
+        base.set(c, low);
+        behind = true;
+      }
+    }
+    return behind ? base : null;
+  }
+
+  /** The lowest client id among us and the present peers: the designated snapshot writer. */
+  selfIsLowest(): boolean {
+    for (const [id] of this.present()) if (id < this.selfId) return false;
+    return true;
+  }
+}
+
+/**
+ * Another replica's answer covers ours if it held every insert the requester lacked that we
+ * held when the request came — bar our own, which our next frames resend anyway. (A delete
+ * only we have is found later by the digest comparison.)
+ */
+export function answerCovers(
+  replier: StateVector,
+  req: { theirs: StateVector; ours: StateVector },
+  own: ReadonlySet<number>,
+): boolean {
+  for (const [c, clock] of req.ours) {
+    if (!own.has(c) && clock > (req.theirs.get(c) ?? 0) && (replier.get(c) ?? 0) < clock) return false;
+  }
+  return true;
+}
