@@ -141,6 +141,7 @@ export class SandboxApp extends LitElement {
         .participants=${this.participants}
         @participant-add=${() => this.addParticipant()}
         @participant-icon=${(e: CustomEvent<{ userId: string }>) => this.board.clickIcon(e.detail.userId)}
+        @participant-close=${(e: CustomEvent<{ userId: string }>) => this.closePanel(e.detail.userId)}
       ></sandbox-participants></aside>`;
   }
 
@@ -215,6 +216,13 @@ export class SandboxApp extends LitElement {
     if (this.board.panelOf(userId) || attempts === 0) return;
     this.board.clickIcon(userId);
     setTimeout(() => this.openPanelByIcon(userId, attempts - 1), 250);
+  }
+
+  /** Close a user's panel as Miro would; its app instance stops getting events. */
+  private closePanel(userId: string): void {
+    const win = this.renderRoot.querySelector('sandbox-participants')?.panelWindow(userId);
+    if (win) this.bridge?.unregister(win);
+    this.board.setPanelOpen(userId, false);
   }
 
   private applySwitches(next: SwitchState): void {

@@ -121,15 +121,20 @@ export class SandboxParticipants extends LitElement {
       <div class="head">
         <h2>${p.name}</h2>
         ${p.panelUrl
-          ? nothing
-          : html`<button type="button" @click=${() => this.emit('participant-icon', p.id)}>${t(this.lang, 'sandbox.appIcon')}</button>`}
+          ? html`<button type="button" data-action="close-panel" @click=${() => this.emit('participant-close', p.id)}>${t(this.lang, 'sandbox.closePanel')}</button>`
+          : html`<button type="button" data-action="open-panel" @click=${() => this.emit('participant-icon', p.id)}>${t(this.lang, 'sandbox.appIcon')}</button>`}
       </div>
       <iframe class="headless" aria-hidden="true" tabindex="-1" title="Tryghed (headless) – ${p.name}" src=${appUrl('index.html', p.id)}></iframe>
       ${p.panelUrl ? html`<iframe class="panel" name="panel-${p.id}" title="Tryghed – ${p.name}" src=${p.panelUrl}></iframe>` : nothing}
     </section>`;
   }
 
-  private emit(name: 'participant-add' | 'participant-icon', userId: string): void {
+  /** The window of a user's panel iframe, if open (the host unregisters it from the bridge on close). */
+  panelWindow(userId: string): Window | null {
+    return this.renderRoot.querySelector<HTMLIFrameElement>(`section[data-user="${userId}"] iframe.panel`)?.contentWindow ?? null;
+  }
+
+  private emit(name: 'participant-add' | 'participant-icon' | 'participant-close', userId: string): void {
     this.dispatchEvent(new CustomEvent(name, { detail: { userId }, bubbles: true, composed: true }));
   }
 }
@@ -143,5 +148,6 @@ declare global {
   interface HTMLElementEventMap {
     'participant-add': ParticipantEvent;
     'participant-icon': ParticipantEvent;
+    'participant-close': ParticipantEvent;
   }
 }

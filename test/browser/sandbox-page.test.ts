@@ -82,6 +82,17 @@ describe('sandbox page', () => {
     expect(new Set(items.map((i) => i.createdBy))).toEqual(new Set(['u2']));
   });
 
+  it('reopens a closed panel through the app icon (icon:click → headless page → openPanel)', async () => {
+    await s.page.click('section[data-user="u1"] button[data-action="close-panel"]');
+    await expect.poll(() => s.page.evaluate(() => window.__sandbox!.panelOpen('u1'))).toBe(false);
+    expect(await s.page.locator('section[data-user="u1"] iframe.panel').count()).toBe(0);
+    await s.page.click('sandbox-controls button[data-action="app-icon"]');
+    const panel = await panelFrame(s.page, 'u1');
+    await clearBoard(s.page);
+    expect(await insertThroughPanel(panel, 'opening')).toBe('done');
+    expectBoardMatchesLayout(await boardItems(s.page), 'opening', 'en');
+  });
+
   it('has no axe violations on the sandbox page itself (toolbar, board, participant column)', async () => {
     expect((await axeViolations(s.page)).map((v) => `${v.impact} ${v.id}`)).toEqual([]);
   });

@@ -52,6 +52,7 @@ export const da: Messages = {
   'sandbox.participant': 'Deltager {n}',
   'sandbox.items': '{count} elementer på boardet',
   'sandbox.clear': 'Ryd boardet',
+  'sandbox.closePanel': 'Luk panelet',
   'sandbox.stats': '{calls} kald · {credits} credits · {limited} rate-limit-afvisninger',
 
   ...sessionDa,

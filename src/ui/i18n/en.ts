@@ -53,6 +53,7 @@ export const en = {
   'sandbox.participant': 'Participant {n}',
   'sandbox.items': '{count} items on the board',
   'sandbox.clear': 'Clear board',
+  'sandbox.closePanel': 'Close panel',
   'sandbox.stats': '{calls} calls · {credits} credits · {limited} rate-limited',
 
   ...sessionEn,
