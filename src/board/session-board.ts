@@ -19,107 +19,27 @@ import { planBadge } from '../core/layout/badges.js';
 import { planClusterArea } from '../core/layout/cluster-area.js';
 import { layoutResults } from '../core/layout/results-frame.js';
 import { zoneLabelHeight } from '../core/layout/text-metrics.js';
-import type { PlannedShape } from '../core/layout/types.js';
-import type { StickyColour } from '../core/miro-rules.js';
 import {
   clusterOf, createCluster, dissolveCluster, listClusters, moveNotes, renameCluster,
   type Actor, type TallyResult,
 } from '../core/session/index.js';
-import { plainText, textToHtml } from '../core/template/markup.js';
+import { textToHtml } from '../core/template/markup.js';
 import type { TemplateId } from '../core/template/types.js';
-import { createCall } from './convert.js';
 import { insertLayoutItems } from './insert.js';
 import {
-  BatchFailure, BoardLinkError, createMarked, decodeLinkMarker, encodeLinkMarker, moveAll,
-  type BoardLinkOp, type LinkMarker,
+  absRect, BatchFailure, BoardLinkError, contentText, createMarked, decodeLinkMarker, encodeLinkMarker, isBase, moveAll, near, shapeCall, union,
+  type AnyItem, type BoardLinkOp, type LinkMarker,
 } from './link-items.js';
+import type {
+  BadgeOutcome, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
+} from './session-board-port.js';
 import { decodeMarker, MARKER_KEY, newInsertionId } from './marker.js';
 import type { BoardNote } from './port.js';
-import type { MiroSdk, SdkBaseItem, SdkFrame, SdkItem, SdkOtherItem } from './sdk.js';
+import type { MiroSdk, SdkBaseItem, SdkFrame, SdkItem } from './sdk.js';
 import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
 
-export { BoardLinkError, type BoardLinkErrorCode, type BoardLinkOp } from './link-items.js';
-
-/** A cluster and its notes, as listClusters(doc) gives them. */
-export interface ClusterNotes {
-  id: string;
-  notes: readonly string[];
-}
-
-export interface GroupOptions {
-  colour?: StickyColour;
-  signal?: AbortSignal;
-}
-
-export interface GroupOutcome {
-  clusterId: string;
-  noteIds: string[];
-  /** The label shape on the board. */
-  labelId: string;
-  /** The labelled area the notes now sit in (absolute, top-left). */
-  area: Rect;
-  /** Whether the area fits inside the zone or frame the notes were in. */
-  insideBounds: boolean;
-  /** Clusters left empty by this grouping, dissolved (and their labels removed). */
-  dissolved: string[];
-}
-
-export interface BadgeOutcome {
-  created: number;
-  updated: number;
-  removed: number;
-  unchanged: number;
-  /** targetId → badge item id, for the round's badges now on the board. */
-  badges: Record<string, string>;
-}
-
-export interface ResultsMeta {
-  /** The round's question (getRound(doc, id).question). */
-  question: string;
-  /** How many could vote (the N of "n of N"): e.g. the session's participants. */
-  eligible?: number;
-  /** Default: now. */
-  date?: Date | number;
-  /** Default: the board's language. */
-  lang?: Lang;
-  /** Row labels by target id (cluster labels from the doc); notes without one show their text. */
-  labels?: Record<string, string>;
-  /** Put the frame beside this rect, or beside this template's frame; an earlier results frame of the round keeps its place. */
-  beside?: Rect;
-  besideTemplate?: TemplateId;
-  maxRows?: number;
-  /** Move the view to the frame (default true; a failed zoom is ignored). */
-  zoom?: boolean;
-  signal?: AbortSignal;
-}
-
-export interface ResultsOutcome {
-  frameId: string;
-  frame: Rect;
-  shown: number;
-  more: number;
-  /** Earlier results frames of the round that were removed. */
-  replaced: number;
-}
-
-export interface SessionBoard {
-  /** Makes a cluster of the selected stickies and tidies them into a labelled area. */
-  groupSelection(doc: Y.Doc, actor: Actor, label?: string, options?: GroupOptions): Promise<GroupOutcome>;
-  /** Dissolves the cluster; its notes stay where they are; its label and badges go. */
-  ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }>;
-  /** Renames the cluster and its label on the board. */
-  relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void>;
-  /** One badge per voted target of a visible tally, updated in place; none when not visible. */
-  syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome>;
-  /** Removes the badges of a round (of every round without one); resolves to how many. */
-  clearBadges(roundId?: string): Promise<number>;
-  /** Writes the round's results frame, replacing an earlier one of the same round. */
-  showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome>;
-  /** Removes the round's results frames; resolves to how many. */
-  hideResults(roundId: string): Promise<number>;
-  /** Forgets what it knows of the board and scans again on the next call. */
-  refresh(): void;
-}
+export { BoardLinkError, contentText, type BoardLinkErrorCode, type BoardLinkOp } from './link-items.js';
+export type * from './session-board-port.js';
 
 export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   /** The Board port to share (and its gate); by default one is made over `sdk`. */
@@ -131,44 +51,6 @@ export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
 const DEFAULT_LABEL: Record<Lang, string> = { da: 'Gruppe', en: 'Cluster' };
 /** Obstacles further than this from the notes do not matter to the tidy. */
 const NEAR = 4000;
-
-type AnyItem = SdkItem | SdkOtherItem;
-const isBase = (i: AnyItem): i is SdkItem => 'x' in i && 'getMetadata' in i;
-const sizeOf = (i: SdkItem) => ({ width: 'width' in i ? i.width : 0, height: 'height' in i ? i.height : 0 });
-
-/** Absolute top-left rect; a child's centre is relative to its parent's top-left. */
-function absRect(item: SdkItem, byId: ReadonlyMap<string, AnyItem>): Rect {
-  const { width, height } = sizeOf(item);
-  let cx = item.x;
-  let cy = item.y;
-  const parent = item.parentId ? byId.get(item.parentId) : undefined;
-  if (parent && isBase(parent)) {
-    const p = absRect(parent, byId);
-    cx += p.x;
-    cy += p.y;
-  }
-  return { x: cx - width / 2, y: cy - height / 2, width, height };
-}
-
-function union(rects: readonly Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
-}
-
-const near = (a: Rect, b: Rect, by: number) => a.x < b.x + b.width + by && b.x < a.x + a.width + by && a.y < b.y + b.height + by && b.y < a.y + a.height + by;
-
-/** What a reader sees of Miro content. */
-export function contentText(html: string): string {
-  return plainText(html.replace(/<\/p>\s*<p>/g, '\n').replace(/<br\s*\/?>/g, '\n'))
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .trim();
-}
-
-function shapeCall(elementId: string, spec: { rect: Rect; content: string; fill: string; textColour: string; fontSize: number }, shape = 'rectangle') {
-  const planned: PlannedShape = { kind: 'shape', elementId, shape, ...spec, verticalAlign: 'middle' };
-  return createCall(planned, spec.rect);
-}
 
 export class WebSdkSessionBoard implements SessionBoard {
   readonly board: WebSdkBoard;
@@ -187,6 +69,14 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   private call<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return this.board.gate.run(fn, signal);
+  }
+
+  /** One operation at a time per instance: two quick tally changes must not both create the same badge. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(fn, fn);
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   refresh(): void {
@@ -257,7 +147,11 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   // ---- clusters ----
 
-  async groupSelection(doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {}): Promise<GroupOutcome> {
+  groupSelection(doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {}): Promise<GroupOutcome> {
+    return this.serial(() => this.groupSelectionNow(doc, actor, label, options));
+  }
+
+  private async groupSelectionNow(doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {}): Promise<GroupOutcome> {
     const { signal } = options;
     let notes: BoardNote[];
     let all: AnyItem[];
@@ -337,7 +231,11 @@ export class WebSdkSessionBoard implements SessionBoard {
     return this.removeOurs(mine.map((m) => m.item.id), 'ungroup');
   }
 
-  async ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
+  ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
+    return this.serial(() => this.ungroupNow(doc, actor, clusterId));
+  }
+
+  private async ungroupNow(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
     const r = dissolveCluster(doc, actor, { clusterId });
     let removed: number;
     try {
@@ -349,7 +247,11 @@ export class WebSdkSessionBoard implements SessionBoard {
     return { removed };
   }
 
-  async relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
+  relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
+    return this.serial(() => this.relabelNow(doc, actor, clusterId, label));
+  }
+
+  private async relabelNow(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
     const r = renameCluster(doc, actor, { clusterId, label: label.trim() });
     if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.message);
     try {
@@ -365,7 +267,11 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   // ---- badges ----
 
-  async syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
+  syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
+    return this.serial(() => this.syncBadgesNow(tally, clusters, signal));
+  }
+
+  private async syncBadgesNow(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
     const roundId = tally.roundId;
     const outcome: BadgeOutcome = { created: 0, updated: 0, removed: 0, unchanged: 0, badges: {} };
     try {
@@ -426,7 +332,11 @@ export class WebSdkSessionBoard implements SessionBoard {
     }
   }
 
-  async clearBadges(roundId?: string): Promise<number> {
+  clearBadges(roundId?: string): Promise<number> {
+    return this.serial(() => this.clearBadgesNow(roundId));
+  }
+
+  private async clearBadgesNow(roundId?: string): Promise<number> {
     try {
       const mine = await this.ours((m) => m.k === 'badge' && (roundId === undefined || m.r === roundId));
       return await this.removeOurs(mine.map((m) => m.item.id), 'badges');
@@ -437,7 +347,11 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   // ---- results ----
 
-  async showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
+  showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
+    return this.serial(() => this.showResultsNow(roundId, tally, meta));
+  }
+
+  private async showResultsNow(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
     if (!tally.visible || tally.roundId !== roundId) throw new BoardLinkError('not-visible', 'results');
     const lang = meta.lang ?? this.lang;
     const rows = tally.rows.filter((r) => r.votes > 0);
@@ -496,7 +410,11 @@ export class WebSdkSessionBoard implements SessionBoard {
     return [...rects.values()].at(-1);
   }
 
-  async hideResults(roundId: string): Promise<number> {
+  hideResults(roundId: string): Promise<number> {
+    return this.serial(() => this.hideResultsNow(roundId));
+  }
+
+  private async hideResultsNow(roundId: string): Promise<number> {
     try {
       const frames = (await this.ours((m) => m.k === 'results' && m.r === roundId)).map((m) => m.item as SdkFrame);
       const ids = frames.flatMap((f) => [...f.childrenIds, f.id]);

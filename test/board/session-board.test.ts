@@ -234,6 +234,18 @@ describe('badges', () => {
     expect(ours(host, (m) => m.k === 'badge')).toEqual([]);
   });
 
+  it('two syncs at once make one badge per target, and an unchanged sync costs two reads', async () => {
+    const { host, link, doc, roundId } = await voted();
+    const t = tally(doc, roundId);
+    await Promise.all([link.syncBadges(t, listClusters(doc)), link.syncBadges(t, listClusters(doc))]);
+    expect(ours(host, (m) => m.k === 'badge')).toHaveLength(3);
+    host.resetStats();
+    await link.syncBadges(t, listClusters(doc));
+    // The badges, the cluster labels, the notes and labels they sit on: three reads, nothing written.
+    expect(host.stats().totalCalls).toBeLessThanOrEqual(3);
+    expect(host.stats().calls['item.sync'] ?? 0).toBe(0);
+  });
+
   it('a hidden round shows no badges until it is revealed; clearBadges removes them', async () => {
     const { host, link, doc } = world();
     const ids = stickies(host, ['a', 'b']);

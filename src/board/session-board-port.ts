@@ -1,0 +1,92 @@
+/**
+ * The session's board link as the UI sees it (implemented by WebSdkSessionBoard in
+ * session-board.ts): plain data in and out; failures are BoardLinkError (link-items.ts),
+ * with a code and a text in Danish and English.
+ */
+import type * as Y from 'yjs';
+import type { Rect } from '../core/geometry.js';
+import type { Lang } from '../core/lang.js';
+import type { StickyColour } from '../core/miro-rules.js';
+import type { Actor, TallyResult } from '../core/session/index.js';
+import type { TemplateId } from '../core/template/types.js';
+
+/** A cluster and its notes, as listClusters(doc) gives them. */
+export interface ClusterNotes {
+  id: string;
+  notes: readonly string[];
+}
+
+export interface GroupOptions {
+  colour?: StickyColour;
+  signal?: AbortSignal;
+}
+
+export interface GroupOutcome {
+  clusterId: string;
+  noteIds: string[];
+  /** The label shape on the board. */
+  labelId: string;
+  /** The labelled area the notes now sit in (absolute, top-left). */
+  area: Rect;
+  /** Whether the area fits inside the zone or frame the notes were in. */
+  insideBounds: boolean;
+  /** Clusters left empty by this grouping, dissolved (and their labels removed). */
+  dissolved: string[];
+}
+
+export interface BadgeOutcome {
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  /** targetId → badge item id, for the round's badges now on the board. */
+  badges: Record<string, string>;
+}
+
+export interface ResultsMeta {
+  /** The round's question (getRound(doc, id).question). */
+  question: string;
+  /** How many could vote (the N of "n of N"): e.g. the session's participants. */
+  eligible?: number;
+  /** Default: now. */
+  date?: Date | number;
+  /** Default: the board's language. */
+  lang?: Lang;
+  /** Row labels by target id (cluster labels from the doc); notes without one show their text. */
+  labels?: Record<string, string>;
+  /** Put the frame beside this rect, or beside this template's frame; an earlier results frame of the round keeps its place. */
+  beside?: Rect;
+  besideTemplate?: TemplateId;
+  maxRows?: number;
+  /** Move the view to the frame (default true; a failed zoom is ignored). */
+  zoom?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ResultsOutcome {
+  frameId: string;
+  frame: Rect;
+  shown: number;
+  more: number;
+  /** Earlier results frames of the round that were removed. */
+  replaced: number;
+}
+
+export interface SessionBoard {
+  /** Makes a cluster of the selected stickies and tidies them into a labelled area. */
+  groupSelection(doc: Y.Doc, actor: Actor, label?: string, options?: GroupOptions): Promise<GroupOutcome>;
+  /** Dissolves the cluster; its notes stay where they are; its label and badges go. */
+  ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }>;
+  /** Renames the cluster and its label on the board. */
+  relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void>;
+  /** One badge per voted target of a visible tally, updated in place; none when not visible. */
+  syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome>;
+  /** Removes the badges of a round (of every round without one); resolves to how many. */
+  clearBadges(roundId?: string): Promise<number>;
+  /** Writes the round's results frame, replacing an earlier one of the same round. */
+  showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome>;
+  /** Removes the round's results frames; resolves to how many. */
+  hideResults(roundId: string): Promise<number>;
+  /** Forgets what it knows of the board and scans again on the next call. */
+  refresh(): void;
+}
