@@ -11,7 +11,7 @@ import { launchChromium } from './support/chromium.js';
 import { startVite, type RunningVite } from './support/vite-server.js';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel'] as const;
+const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel'] as const;
 
 let vite: RunningVite;
 let browser: Browser;
@@ -283,6 +283,39 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => vote.locator('li[data-target]').count()).toBe(4);
   });
 
+  it('the facilitator drafts P-IGLO initiatives from the top priorities; the participant reads them', async () => {
+    const id = await page.evaluate(async () => {
+      const fx = window.__fx;
+      const id = fx.round({ visibility: 'hidden', k: 1 });
+      const [a, b, c] = fx.notes as [string, string, string];
+      for (const t of [a, a, b, b, c]) await fx.cast('fac', id, t);
+      return id;
+    });
+    const fiePlan = panel(page, 'fac', 'plan-panel');
+    const annePlan = panel(page, 'anne', 'plan-panel');
+    // Hidden until reveal: nothing to draft from yet.
+    await expect.poll(() => fiePlan.locator('.hint').textContent()).toContain('Når en afstemning har et resultat');
+    await page.evaluate((id) => window.__fx.reveal(id), id);
+    await fiePlan.locator('#draft-count').fill('1');
+    await fiePlan.locator('#draft-layer').selectOption('O');
+    await fiePlan.locator('button[data-action="draft"]').click();
+    // Top 1 with a tie at the top: both tied items come along, on layer O.
+    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li strong').allTextContents()).toEqual(['Arbejdspres', 'Konflikter i teamet']);
+    expect(await annePlan.locator('input, select, button').count()).toBe(0);
+    const first = fiePlan.locator('ul[data-layer="O"] li').first();
+    await first.locator('input[id^="owner-"]').fill('Fie');
+    await first.locator('input[id^="owner-"]').press('Enter');
+    await first.locator('input[type="checkbox"]').check();
+    await first.locator('button[data-action="accept"]').click();
+    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li').first().textContent()).toMatch(/Hvem: Fie · Hvornår: – · del af vores beredskab/);
+    expect(await annePlan.locator('ul[data-layer="O"] li.draft').count()).toBe(1);
+    // Add one by hand on I.
+    await fiePlan.locator('#new-layer').selectOption('I');
+    await fiePlan.locator('#new-text').fill('Tjek ind med hinanden hver mandag');
+    await fiePlan.locator('#new-text').press('Enter');
+    await expect.poll(() => annePlan.locator('ul[data-layer="I"] li strong').allTextContents()).toEqual(['Tjek ind med hinanden hver mandag']);
+  });
+
   it('every panel passes axe with no serious or critical violations', async () => {
     const id = await page.evaluate(async () => {
       const fx = window.__fx;
@@ -290,6 +323,7 @@ describe('session panels (Danish)', () => {
       const id = fx.round({ visibility: 'live', k: 1, anonymity: 'named' });
       await fx.cast('anne', id, fx.notes[0]!);
       fx.round({ open: false, question: 'Kladde' });
+      fx.initiative('Tjek ind hver mandag');
       return id;
     });
     await panel(page, 'anne', 'cluster-panel').evaluate(() => undefined);
