@@ -18,7 +18,7 @@ import { checkTarget } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
 import { roundStatus } from '../../core/session/rounds.js';
 import {
-  fieldMap, MAP, publishedMap, readFields, roundsMap, sessionMap,
+  fieldMap, publishedMap, readFields, roundsMap, sessionMap,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
@@ -345,4 +345,3 @@ function project(
   }, SERVER_ORIGIN);
 }
 
-export { MAP };
