@@ -358,20 +358,25 @@ export class WebSdkSessionBoard implements SessionBoard {
     let frame;
     try {
       const earlier = (await this.ours((m) => m.k === 'results' && m.r === roundId, meta.signal)).map((m) => m.item as SdkFrame);
-      const unlabelled = rows.filter((r) => r.kind === 'note' && meta.labels?.[r.targetId] === undefined).map((r) => r.targetId);
-      const { items: noteItems } = await this.rectsOf(unlabelled, meta.signal);
+      // Labels not given: a note's own text, a cluster's label as drawn on the board.
+      const unlabelled = rows.filter((r) => !meta.labels?.[r.targetId]?.trim());
+      const { items: noteItems } = await this.rectsOf(unlabelled.filter((r) => r.kind === 'note').map((r) => r.targetId), meta.signal);
+      const drawn = unlabelled.some((r) => r.kind === 'cluster') ? await this.ours((m) => m.k === 'cluster-label', meta.signal) : [];
+      const clusterLabel = new Map(drawn.map(({ item, marker }) => [(marker as { c: string }).c, 'content' in item ? contentText(item.content) : '']));
       const labelOf = (id: string, kind: 'note' | 'cluster') => {
-        const given = meta.labels?.[id];
-        if (given !== undefined && given.trim() !== '') return given;
+        const given = meta.labels?.[id]?.trim();
+        if (given) return given;
         const n = noteItems.get(id);
-        return kind === 'note' && n && 'content' in n ? contentText(n.content) : DEFAULT_LABEL[lang];
+        const text = kind === 'note' ? (n && 'content' in n ? contentText(n.content) : '') : (clusterLabel.get(id) ?? '');
+        return text || DEFAULT_LABEL[lang];
       };
       const input = {
         question: meta.question,
         rows: rows.map((r) => ({ label: labelOf(r.targetId, r.kind), votes: r.votes, rank: r.rank, tied: r.tied })),
         date: meta.date ?? Date.now(),
         respondents: tally.respondents,
-        ...(meta.eligible !== undefined ? { eligible: meta.eligible } : {}),
+        // N is at least n: a participant who left still voted.
+        ...(meta.eligible ? { eligible: Math.max(meta.eligible, tally.respondents) } : {}),
         lang,
         ...(meta.maxRows !== undefined ? { maxRows: meta.maxRows } : {}),
       };

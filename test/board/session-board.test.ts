@@ -335,6 +335,18 @@ describe('results frame', () => {
     expect(ours(host, (m) => m.k === 'results').filter((i) => i.type === 'frame').map((f) => f.id)).toEqual([first.frameId]);
   });
 
+  it('names clusters by their label on the board, notes by their text, and never shows n of N with N < n', async () => {
+    const { host, link, doc } = world();
+    const ids = stickies(host, ['Pauser', 'a', 'b']);
+    host.setSelection(USER, ids.slice(1));
+    const g = await link.groupSelection(doc, actor, 'Sparring i teamet');
+    const roundId = round(doc, [ids[0]!, g.clusterId], { v1: [g.clusterId, g.clusterId, ids[0]!], v2: [ids[0]!] });
+    const out = await link.showResults(roundId, tally(doc, roundId), { question: 'Q', eligible: 1, lang: 'en', zoom: false });
+    expect(texts(host, out.frameId)).toEqual(expect.arrayContaining(['Sparring i teamet', 'Pauser', '2 of 2 voted']));
+    const again = await link.showResults(roundId, tally(doc, roundId), { question: 'Q', eligible: 0, labels: { [g.clusterId]: 'Fra doc' }, lang: 'da', zoom: false });
+    expect(texts(host, again.frameId)).toEqual(expect.arrayContaining(['Fra doc', '2 har stemt']));
+  });
+
   it('refuses a tally that is not visible', async () => {
     const { link, doc } = world();
     const r = createRound(doc, actor, { question: 'Q', scope: { kind: 'selection' }, targets: ['1'], k: 3 });
