@@ -132,13 +132,40 @@ describe('MiroTransport over a lossy bus', () => {
     expect(a.doc.getMap('m').toJSON()).toEqual({ keep: 'me' });
   });
 
-  it('chunks frames over the payload limit, and a lost chunk only loses its frame', async () => {
-    const board = new Board(9, { maxPayloadChars: 2_000 }, { maxPayloadChars: 2_000 });
+  it('chunks frames over the payload limit; lost chunks lose only their frame, which is repaired', async () => {
+    const board = new Board(9, { maxPayloadChars: 2_000, loss: 0.2 }, { maxPayloadChars: 2_000 });
     const [a, b] = [board.join('a'), board.join('b')];
     await board.run(3_000);
-    a.doc.getText('t').insert(0, 'x'.repeat(20_000)); // far over one payload
-    await board.run(5_000);
+    a.doc.getText('t').insert(0, 'x'.repeat(20_000)); // far over one payload: 14 chunks
+    await board.run(1_000);
+    expect(b.doc.getText('t').length).toBe(0); // some chunk of that frame was lost
+    await board.run(120_000);
     expect(b.doc.getText('t').length).toBe(20_000);
     expect(a.transport.stats.broadcasts).toBeGreaterThan(10);
+    expect(b.warnings).toEqual([]);
+  });
+
+  it('pays 50 credits a call through the meter, and goes offline while the meter refuses', async () => {
+    const board = new Board(13);
+    let spent = 0;
+    let refuse = false;
+    const meter = { spend: async (c: number) => { if (refuse) throw new Error('budget exhausted'); spent += c; } };
+    const a = board.join('a', { credits: meter });
+    const b = board.join('b');
+    await board.run(3_000);
+    a.doc.getMap('m').set('paid', 1);
+    await board.run(3_000);
+    const s = a.transport.stats;
+    expect(spent).toBe(50 * (s.broadcasts + s.storageGets + s.storageSets + s.storageRemoves));
+    refuse = true;
+    a.doc.getMap('m').set('unpaid', 2);
+    await board.run(3_000);
+    expect(a.transport.status).toBe('offline');
+    expect(b.doc.getMap('m').has('unpaid')).toBe(false);
+    expect(a.transport.stats.refused).toBeGreaterThan(0);
+    refuse = false;
+    await board.run(30_000);
+    expect(a.transport.status).toBe('synced');
+    expect(b.doc.getMap('m').get('unpaid')).toBe(2);
   });
 });
