@@ -8,7 +8,9 @@ import { createTryghedServer } from './index.js';
 
 export async function startDevSyncServer(env: Record<string, string | undefined> = process.env): Promise<{ stop(): Promise<void>; banner: string }> {
   try {
-    const config = loadConfig({ TRYGHED_DEV_AUTH: '1', ...env }, { quiet: true });
+    // Development tokens by default, but never offered under NODE_ENV=production.
+    const defaults = env.NODE_ENV === 'production' ? {} : { TRYGHED_DEV_AUTH: '1' };
+    const config = loadConfig({ ...defaults, ...env }, { quiet: true });
     const server = await createTryghedServer(config);
     await server.listen();
     const http = `http://${config.host}:${server.port}`;

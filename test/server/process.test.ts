@@ -49,3 +49,21 @@ describe('npm run server', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true });
   });
 });
+
+describe('npm start: the sync server beside the app', () => {
+  it('starts in development mode with tokens for the sandbox, and never in production', async () => {
+    const { startDevSyncServer } = await import('../../src/server/dev.js');
+    const dir = tempDir('tryghed-dev-');
+    const dev = await startDevSyncServer({ PORT: '0', DATA_DIR: dir });
+    try {
+      expect(dev.banner).toMatch(/^ws:\/\/127\.0\.0\.1:\d+ \(development tokens at http:\/\/127\.0\.0\.1:\d+\/dev\/token/);
+      const port = /:(\d+)/.exec(dev.banner)![1];
+      expect((await fetch(`http://127.0.0.1:${port}/dev/token?user=u&team=t`)).status).toBe(200);
+    } finally {
+      await dev.stop();
+      cleanup(dir);
+    }
+    const prod = await startDevSyncServer({ PORT: '0', NODE_ENV: 'production' });
+    expect(prod.banner).toMatch(/^not started: .*MIRO_CLIENT_SECRET/);
+  });
+});
