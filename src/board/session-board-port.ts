@@ -30,8 +30,8 @@ export interface GroupOutcome {
   area: Rect;
   /** Whether the area fits inside the zone or frame the notes were in. */
   insideBounds: boolean;
-  /** Clusters left empty by this grouping, dissolved (and their labels removed). */
-  dissolved: string[];
+  /** Clusters this grouping emptied (all their notes came here): merged into the new one, their labels removed. */
+  merged: string[];
 }
 
 export interface BadgeOutcome {

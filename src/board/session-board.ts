@@ -20,7 +20,7 @@ import { planClusterArea } from '../core/layout/cluster-area.js';
 import { layoutResults } from '../core/layout/results-frame.js';
 import { zoneLabelHeight } from '../core/layout/text-metrics.js';
 import {
-  clusterOf, createCluster, dissolveCluster, listClusters, moveNotes, renameCluster,
+  clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster,
   type Actor, type TallyResult,
 } from '../core/session/index.js';
 import { textToHtml } from '../core/template/markup.js';
@@ -176,9 +176,10 @@ export class WebSdkSessionBoard implements SessionBoard {
     const obstacles: Rect[] = [];
     for (const item of all) {
       if (!isBase(item) || selected.has(item.id)) continue;
-      if (this.index?.get(item.id)?.k === 'badge') continue; // badges follow on the next sync
+      const ourKind = this.index?.get(item.id)?.k;
+      if (ourKind === 'badge') continue; // badges follow on the next sync
       const r = absRect(item, byId);
-      const ground = item.type === 'frame' || (item.type === 'shape' && holdsAny(r));
+      const ground = item.type === 'frame' || (item.type === 'shape' && ourKind !== 'cluster-label' && holdsAny(r));
       if (ground) {
         if (!holdsAll(r)) continue;
         const top = item.type === 'shape' ? zoneLabelHeight(item.content, r.width) : 0;
@@ -216,14 +217,13 @@ export class WebSdkSessionBoard implements SessionBoard {
     }
     this.index?.set(labelItem!.id, { k: 'cluster-label', c: clusterId, v: 1 });
 
-    // Clusters this grouping emptied would leave a label over nothing: dissolve them.
+    // A cluster this grouping emptied sent every note here: merge it in, so votes cast on it
+    // count for the new one (an alias, see clusters.ts), and take its label off the board.
     const live = new Set(listClusters(doc).filter((c) => c.notes.length > 0).map((c) => c.id));
-    const dissolved = [...new Set([...before.values()].filter((c): c is string => c !== null && !live.has(c)))];
-    for (const c of dissolved) {
-      dissolveCluster(doc, actor, { clusterId: c });
-      await this.removeLabels(c).catch(() => 0);
-    }
-    return { clusterId, noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds, dissolved };
+    const merged = [...new Set([...before.values()].filter((c): c is string => c !== null && !live.has(c)))];
+    if (merged.length > 0) mergeClusters(doc, actor, { from: merged, into: clusterId });
+    for (const c of merged) await this.removeLabels(c).catch(() => 0);
+    return { clusterId, noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds, merged };
   }
 
   private async removeLabels(clusterId: string): Promise<number> {
@@ -314,17 +314,23 @@ export class WebSdkSessionBoard implements SessionBoard {
         shape.content = spec.content;
         updates.push(this.call(() => item.sync(), signal).then(() => void outcome.updated++));
       }
+      // Updates in place run beside the creations; the new badges are all made or none are.
+      const updated = Promise.allSettled(updates);
       const creates = [...specs.values()].filter((s) => !kept.has(s.targetId));
-      const [made] = await Promise.all([
-        createMarked(this.sdk, this.board.gate, creates.map((s) => ({ call: shapeCall(`badge`, s, 'round_rectangle'), marker: { k: 'badge', r: roundId, x: s.targetId, v: 1 } })), signal),
-        Promise.all(updates),
-      ]);
+      let made: SdkBaseItem[];
+      try {
+        made = await createMarked(this.sdk, this.board.gate, creates.map((s) => ({ call: shapeCall('badge', s, 'round_rectangle'), marker: { k: 'badge', r: roundId, x: s.targetId, v: 1 } })), signal);
+      } finally {
+        await updated;
+      }
       made.forEach((item, i) => {
         const t = creates[i]!.targetId;
         this.index?.set(item.id, { k: 'badge', r: roundId, x: t, v: 1 });
         outcome.badges[t] = item.id;
       });
       outcome.created = made.length;
+      const failed = (await updated).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
       outcome.removed = await this.removeOurs(stale, 'badges');
       return outcome;
     } catch (e) {

@@ -132,14 +132,17 @@ describe('grouping', () => {
     expect(ours(host)).toEqual([]);
   });
 
-  it('regrouping every note of a cluster dissolves the emptied one and removes its label', async () => {
+  it('regrouping every note of a cluster merges the emptied one in (its votes follow) and removes its label', async () => {
     const { host, link, doc } = world();
     const ids = stickies(host, ['a', 'b', 'c']);
     host.setSelection(USER, ids);
     const first = await link.groupSelection(doc, actor, 'Første');
+    const roundId = round(doc, [first.clusterId], { v1: [first.clusterId, first.clusterId] });
     host.setSelection(USER, ids);
     const second = await link.groupSelection(doc, actor, 'Anden');
-    expect(second.dissolved).toEqual([first.clusterId]);
+    expect(second.merged).toEqual([first.clusterId]);
+    const t = tally(doc, roundId);
+    expect(t.visible && t.rows.map((r) => [r.targetId, r.votes])).toEqual([[second.clusterId, 2]]);
     expect(listClusters(doc).map((c) => c.id)).toEqual([second.clusterId]);
     expect(host.item(first.labelId)).toBeUndefined();
     expect(ours(host).map((i) => i.id)).toEqual([second.labelId]);
