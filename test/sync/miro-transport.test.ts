@@ -95,6 +95,28 @@ describe('MiroTransport over a lossy bus', () => {
     expect(converged([a.doc, c.doc])).toBe(true);
   });
 
+  it('compacts: the writer rewrites the snapshot from the merged doc after changes, old generations go', async () => {
+    const board = new Board(17);
+    const [a, b] = [board.join('a'), board.join('b')];
+    await board.run(3_000);
+    let updateBytes = 0;
+    a.doc.on('update', (u: Uint8Array) => void (updateBytes += u.length));
+    for (let i = 0; i < 300; i++) {
+      (i % 2 ? a : b).doc.getMap('m').set('vote', `v${i}`); // 300 tiny updates to one key
+      await board.run(200);
+    }
+    await board.run(40_000);
+    const first = parseManifest(board.bus.getValue(MANIFEST_KEY))!;
+    expect(first.writer).toBe(a.doc.clientID.toString(36)); // the lowest client id writes
+    expect(first.bytes).toBeLessThan(updateBytes / 3); // overwritten values dropped, not a log of updates
+    b.doc.getMap('m').set('more', 'x');
+    await board.run(40_000);
+    const second = parseManifest(board.bus.getValue(MANIFEST_KEY))!;
+    expect(second.gen).not.toBe(first.gen);
+    expect([...board.bus.storage.keys()].filter((k) => k.startsWith('snap.'))).toEqual([`snap.${second.gen}.0`]);
+    expect(b.transport.stats.storageSets).toBe(0); // one writer at a time
+  });
+
   it('presence: peers see each other, and a peer that leaves disappears', async () => {
     const board = new Board(11, { loss: 0.2 });
     const rs = ['a', 'b', 'c'].map((n) => board.join(n));
