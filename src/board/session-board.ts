@@ -133,16 +133,18 @@ export class WebSdkSessionBoard implements SessionBoard {
     return { items, rects };
   }
 
-  /** Removes items (children first); resolves to how many went; forgets them. */
+  /** Removes items (children first); resolves to how many went. The index forgets them once
+   *  they are gone; after a failure, `ours()` prunes whichever did go on its next read. */
   private async removeOurs(ids: readonly string[], op: BoardLinkOp): Promise<number> {
     if (ids.length === 0) return 0;
+    let removed: number;
     try {
-      return await this.board.removeItems(ids);
+      removed = await this.board.removeItems(ids);
     } catch (e) {
       throw BoardLinkError.from(op, e);
-    } finally {
-      for (const id of ids) this.index?.delete(id);
     }
+    for (const id of ids) this.index?.delete(id);
+    return removed;
   }
 
   // ---- clusters ----

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as Y from 'yjs';
 import { BoardLinkError, contentText, WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { decodeLinkMarker, type LinkMarker } from '../../src/board/link-items.js';
@@ -279,6 +280,54 @@ describe('badges', () => {
     const err = await caught(link.syncBadges(tally(doc, roundId), listClusters(doc)));
     expect(err.code).toBe('refused');
     expect(ours(host, (m) => m.k === 'badge')).toEqual([]);
+  });
+});
+
+describe('badges under any sequence of votes, moves and refusals (property)', () => {
+  it('after every successful sync: exactly one badge per voted target, with its count and rank, at its corner', async () => {
+    const step = fc.record({
+      op: fc.constantFrom('cast', 'cast', 'withdraw', 'move'),
+      voter: fc.constantFrom('v1', 'v2', 'v3', 'v4'),
+      target: fc.integer({ min: 0, max: 4 }),
+      failAt: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const { host, link, doc } = world();
+        const ids = stickies(host, ['a', 'b', 'c', 'd', 'e', 'f']);
+        host.setSelection(USER, ids.slice(4));
+        const g = await link.groupSelection(doc, actor, 'K');
+        const targets = [...ids.slice(0, 4), g.clusterId];
+        const roundId = round(doc, targets, {}, 2);
+        for (const s of steps) {
+          const t = targets[s.target]!;
+          if (s.op === 'cast') castVote(doc, { roundId, ballotKey: s.voter, targetId: t });
+          if (s.op === 'withdraw') withdrawVote(doc, { roundId, ballotKey: s.voter, targetId: t });
+          if (s.op === 'move' && s.target < 4) host.hostUpdate(t, { x: 2000 + 300 * s.target, y: -800 });
+          if (s.failAt !== null) {
+            let n = 0;
+            const stop = host.failWhen((c) => ['board.createShape', 'item.sync', 'item.setMetadata', 'board.remove'].includes(c.method) && ++n === s.failAt);
+            await link.syncBadges(tally(doc, roundId), listClusters(doc)).catch((e) => expect(e).toBeInstanceOf(BoardLinkError));
+            stop();
+          }
+          await link.syncBadges(tally(doc, roundId), listClusters(doc));
+          const now = tally(doc, roundId);
+          const badges = ours(host, (m) => m.k === 'badge');
+          const want = now.visible ? now.rows.filter((r) => r.votes > 0) : [];
+          expect(badges).toHaveLength(want.length);
+          for (const row of want) {
+            const mine = badges.filter((b) => (markerOf(host, b.id) as { x: string }).x === row.targetId);
+            expect(mine).toHaveLength(1);
+            expect(contentText(mine[0]!.content)).toBe(`${row.votes} · ${row.tied ? '=' : '#'}${row.rank}`);
+            if (row.kind === 'note') {
+              const r = host.absoluteRect(row.targetId);
+              expect(mine[0]!.absolute.x + mine[0]!.absolute.width).toBeCloseTo(r.x + r.width, 6);
+            }
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
