@@ -316,6 +316,48 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => annePlan.locator('ul[data-layer="I"] li strong').allTextContents()).toEqual(['Tjek ind med hinanden hver mandag']);
   });
 
+  it('with a board link, grouping, renaming, dissolving and showing results go through it; its refusals are said', async () => {
+    const notes = await page.evaluate(() => window.__fx.notes);
+    await page.evaluate((ids) => window.__fx.select('fac', ids), [notes[2]!, notes[3]!]);
+    const clusters = panel(page, 'fac', 'cluster-panel');
+    await clusters.locator('#new-label').fill('Fravær');
+    await clusters.locator('#new-colour').selectOption('light_blue');
+    await clusters.locator('button[data-action="group"]').click();
+    await expect.poll(() => panel(page, 'anne', 'cluster-panel').locator('li[data-cluster] h3').allTextContents()).toEqual(['Fravær 2 sedler']);
+    // The board link made the cluster: the panel asked no one else.
+    expect(await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-group-request').length)).toBe(0);
+    const cluster = clusters.locator('li[data-cluster]');
+    const clusterId = await cluster.getAttribute('data-cluster');
+    await cluster.locator('input[id^="name-"]').fill('Sygefravær og ensomhed');
+    await cluster.locator('input[id^="name-"]').press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__fx.clusters().map((c) => c.label))).toEqual(['Sygefravær og ensomhed']);
+    await cluster.locator('button[data-action="dissolve"]').click();
+    await expect.poll(() => page.evaluate(() => window.__fx.clusters().length)).toBe(0);
+    expect(await page.evaluate(() => window.__fx.board.calls.map((c) => c.op))).toEqual(['groupSelection', 'relabel', 'ungroup']);
+    expect(await page.evaluate(() => window.__fx.board.calls[0]!.args)).toEqual(['Fravær', 'light_blue']);
+    expect(await page.evaluate(() => window.__fx.board.calls[1]!.args)).toEqual([clusterId, 'Sygefravær og ensomhed']);
+    // A refusal from the board is shown in its own words.
+    await page.evaluate(() => (window.__fx.board.fail = true));
+    await clusters.locator('button[data-action="group"]').click();
+    await expect.poll(() => clusters.locator('[data-error]').textContent()).toBe('Boardet sagde nej.');
+
+    await page.evaluate(() => (window.__fx.board.fail = false));
+    const id = await page.evaluate(async () => {
+      const id = window.__fx.round({ visibility: 'live', k: 1 });
+      await window.__fx.cast('anne', id, window.__fx.notes[0]!);
+      return id;
+    });
+    const results = panel(page, 'fac', 'results-panel');
+    await results.locator('[data-action="show-on-board"]').click();
+    await expect.poll(() => page.evaluate(() => window.__fx.board.calls.filter((c) => c.op === 'showResults').length)).toBe(1);
+    const [roundId, visible, meta] = await page.evaluate(() => window.__fx.board.calls.find((c) => c.op === 'showResults')!.args);
+    expect([roundId, visible]).toEqual([id, true]);
+    expect(meta).toMatchObject({ question: 'Hvad skal vi tale mere om?', lang: 'da', labels: { [notes[0]!]: 'Arbejdspres' } });
+    await page.evaluate(() => (window.__fx.board.fail = true));
+    await results.locator('[data-action="show-on-board"]').click();
+    await expect.poll(() => results.locator('[data-board-error]').textContent()).toBe('Boardet sagde nej.');
+  });
+
   it('every panel passes axe with no serious or critical violations', async () => {
     const id = await page.evaluate(async () => {
       const fx = window.__fx;

@@ -1,12 +1,14 @@
 /**
  * Clusters: group the selected stickies, then name, recolour, merge, dissolve, or take notes
- * out. Anyone may cluster. Grouping asks the shell first (`tryghed-group-request`, cancelable:
- * the board layer groups and arranges the notes itself and calls preventDefault); if nobody
- * takes it, the panel makes the cluster in the doc from `selection`.
+ * out. Anyone may cluster. With a `sessionBoard`, grouping, renaming and dissolving go through
+ * it (it tidies the notes and keeps the label on the board). Without one, grouping asks the
+ * shell (`tryghed-group-request`, cancelable: a shell that groups calls preventDefault); if
+ * nobody takes it, the panel makes the cluster in the doc from `selection`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
+import type { SessionBoard } from '../../board/session-board-port.js';
 import type { Lang } from '../../core/lang.js';
 import { STICKY_COLOURS, type StickyColour } from '../../core/miro-rules.js';
 import {
@@ -36,7 +38,9 @@ export class ClusterPanel extends LitElement {
     me: { attribute: false },
     labels: { attribute: false },
     selection: { attribute: false },
+    sessionBoard: { attribute: false },
     lang: { type: String },
+    busy: { state: true },
     newLabel: { state: true },
     newColour: { state: true },
     error: { state: true },
@@ -48,7 +52,10 @@ export class ClusterPanel extends LitElement {
   declare labels: TargetLabels;
   /** ids of the sticky notes selected on the board now (the shell follows the selection) */
   declare selection: readonly string[];
+  /** the board link (src/board/session-board.ts), when the panel runs on a board */
+  declare sessionBoard: SessionBoard | undefined;
   declare lang: Lang;
+  declare busy: boolean;
   declare newLabel: string;
   declare newColour: StickyColour;
   declare error: string;
@@ -62,7 +69,9 @@ export class ClusterPanel extends LitElement {
     this.me = undefined;
     this.labels = {};
     this.selection = [];
+    this.sessionBoard = undefined;
     this.lang = 'da';
+    this.busy = false;
     this.newLabel = '';
     this.newColour = 'yellow';
     this.error = '';
@@ -133,7 +142,7 @@ export class ClusterPanel extends LitElement {
         </div>
         ${this.colourSelect('new-colour', this.newColour, (c) => (this.newColour = c))}
         <p class="hint" id="sel-hint" data-selection=${n}>${n === 0 ? t(lang, 'cluster.selectFirst') : t(lang, 'cluster.selected', { n })}</p>
-        <button class="primary" type="submit" data-action="group" aria-describedby="sel-hint" aria-disabled=${n === 0 ? 'true' : 'false'}>
+        <button class="primary" type="submit" data-action="group" aria-describedby="sel-hint" aria-disabled=${n === 0 || this.busy ? 'true' : 'false'}>
           ${t(lang, 'cluster.group')}
         </button>
       </form>
@@ -164,7 +173,7 @@ export class ClusterPanel extends LitElement {
         <div class="field">
           <label for="name-${c.id}">${t(lang, 'cluster.rename')}</label>
           <input id="name-${c.id}" type="text" .value=${c.label}
-            @change=${(e: Event) => this.run(renameCluster(this.doc!, this.actor(), { clusterId: c.id, label: (e.target as HTMLInputElement).value }), c.id, 'cluster.renamed')} />
+            @change=${(e: Event) => this.rename(c.id, (e.target as HTMLInputElement).value)} />
         </div>
         ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => this.run(recolourCluster(this.doc!, this.actor(), { clusterId: c.id, colour }), c.id, 'cluster.recoloured'), t(lang, 'cluster.colour'))}
       </div>
@@ -185,7 +194,7 @@ export class ClusterPanel extends LitElement {
               </select>`
           : nothing}
         <button class="secondary" type="button" data-action="dissolve" aria-label=${t(lang, 'cluster.dissolveLabel', { name })}
-          @click=${() => this.run(dissolveCluster(this.doc!, this.actor(), { clusterId: c.id }), c.id, 'cluster.dissolved')}>${t(lang, 'cluster.dissolve')}</button>
+          @click=${() => this.dissolve(c.id)}>${t(lang, 'cluster.dissolve')}</button>
       </div>
     </li>`;
   }
@@ -214,16 +223,53 @@ export class ClusterPanel extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#name-${CSS.escape(into)}`)?.focus());
   }
 
+  /** A board call: busy meanwhile; a refusal is said in the board's own words. */
+  private async onBoard(op: (board: SessionBoard) => Promise<unknown>, clusterId: string, done: MessageKey): Promise<void> {
+    this.busy = true;
+    try {
+      await op(this.sessionBoard!);
+      this.error = '';
+      this.announcement = t(this.lang, done);
+      this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
+    } catch (e) {
+      console.error('Tryghed: board link failed', e);
+      const own = (e as { textIn?: (lang: Lang) => string }).textIn?.(this.lang);
+      this.error = own ?? t(this.lang, 'cluster.error.board');
+      this.announcement = this.error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private rename(clusterId: string, label: string) {
+    if (this.sessionBoard) void this.onBoard((b) => b.relabel(this.doc!, this.actor(), clusterId, label), clusterId, 'cluster.renamed');
+    else this.run(renameCluster(this.doc!, this.actor(), { clusterId, label }), clusterId, 'cluster.renamed');
+  }
+
+  private dissolve(clusterId: string) {
+    if (this.sessionBoard) void this.onBoard((b) => b.ungroup(this.doc!, this.actor(), clusterId), clusterId, 'cluster.dissolved');
+    else this.run(dissolveCluster(this.doc!, this.actor(), { clusterId }), clusterId, 'cluster.dissolved');
+  }
+
   private group = (e: Event) => {
     e.preventDefault();
-    if (!this.doc || !this.me) return;
+    if (!this.doc || !this.me || this.busy) return;
+    const label = this.newLabel.trim();
+    const colour = this.newColour;
+    if (this.sessionBoard) {
+      // The board reads its own selection; it says so if there is none.
+      void this.onBoard((b) => b.groupSelection(this.doc!, this.actor(), label || undefined, { colour }), '', 'cluster.grouped').then(() => {
+        if (!this.error) this.newLabel = '';
+      });
+      return;
+    }
     const noteIds = [...this.selection];
     if (noteIds.length === 0) {
       this.error = t(this.lang, 'cluster.error.no-notes');
       this.announcement = this.error;
       return;
     }
-    const detail = { noteIds, label: this.newLabel.trim(), colour: this.newColour };
+    const detail = { noteIds, label, colour };
     const ev = new CustomEvent('tryghed-group-request', { detail, bubbles: true, composed: true, cancelable: true });
     if (this.dispatchEvent(ev)) {
       const res = createCluster(this.doc, this.actor(), detail);

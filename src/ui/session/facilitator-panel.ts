@@ -164,7 +164,7 @@ export class FacilitatorPanel extends LitElement {
         aria-label=${`${t(lang, key)}: ${r.question}`} @click=${() => this.act(r, action)}>${t(lang, key)}</button>`;
     const settings = t(lang, 'facil.settings', {
       budget: r.budget, cap: r.cap, k: r.k,
-      anonymity: t(lang, `round.anonymity.${r.anonymity}` as MessageKey), visibility: t(lang, `round.visibility.${r.visibility}` as MessageKey),
+      anonymity: t(lang, `facil.anonymity.${r.anonymity}` as MessageKey), visibility: t(lang, `facil.visibility.${r.visibility}` as MessageKey),
     });
     return html`<li class="round" data-round=${r.id} data-status=${r.status}>
       <h4 class="question">${r.question}</h4>

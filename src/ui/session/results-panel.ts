@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type * as Y from 'yjs';
+import type { SessionBoard } from '../../board/session-board-port.js';
 import type { Lang } from '../../core/lang.js';
 import { tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../core/export/tally-export.js';
 import { facilitatorOf } from '../../core/session/roles.js';
@@ -39,7 +40,11 @@ export class ResultsPanel extends LitElement {
     me: { attribute: false },
     voteService: { attribute: false },
     labels: { attribute: false },
+    sessionBoard: { attribute: false },
+    eligible: { type: Number },
     lang: { type: String },
+    boardError: { state: true },
+    boardBusy: { state: true },
     roundId: { type: String, attribute: 'round-id' },
     now: { attribute: false },
     picked: { state: true },
@@ -49,7 +54,13 @@ export class ResultsPanel extends LitElement {
   declare me: Me | undefined;
   declare voteService: VoteService | undefined;
   declare labels: TargetLabels;
+  /** the board link: "show on the board" writes a results frame through it */
+  declare sessionBoard: SessionBoard | undefined;
+  /** how many could vote (the N of "n of N" on the results frame), if the shell knows */
+  declare eligible: number | undefined;
   declare lang: Lang;
+  declare boardError: string;
+  declare boardBusy: boolean;
   /** the round to show; by default the newest round that is not a draft (with a picker) */
   declare roundId: string | undefined;
   declare now: () => number;
@@ -67,7 +78,11 @@ export class ResultsPanel extends LitElement {
     this.me = undefined;
     this.voteService = undefined;
     this.labels = {};
+    this.sessionBoard = undefined;
+    this.eligible = undefined;
     this.lang = 'da';
+    this.boardError = '';
+    this.boardBusy = false;
     this.roundId = undefined;
     this.now = Date.now;
     this.picked = undefined;
@@ -162,9 +177,11 @@ export class ResultsPanel extends LitElement {
         <button class="secondary" type="button" data-export="csv" @click=${() => this.export(round, 'csv')}>${t(lang, 'results.exportCsv')}</button>
         <button class="secondary" type="button" data-export="markdown" @click=${() => this.export(round, 'markdown')}>${t(lang, 'results.exportMd')}</button>
         ${isFacilitator
-          ? html`<button class="primary" type="button" data-action="show-on-board" @click=${() => this.showOnBoard(round, rows)}>${t(lang, 'results.showOnBoard')}</button>`
+          ? html`<button class="primary" type="button" data-action="show-on-board" aria-disabled=${this.boardBusy ? 'true' : 'false'}
+              @click=${() => void this.showOnBoard(round, tally, rows)}>${t(lang, 'results.showOnBoard')}</button>`
           : nothing}
-      </div>`;
+      </div>
+      <p class="error" data-board-error>${this.boardError}</p>`;
   }
 
   /** Download the file; the event lets a shell whose frame forbids downloads offer it otherwise. */
@@ -186,8 +203,23 @@ export class ResultsPanel extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  private showOnBoard(round: RoundView, rows: ChartRow[]) {
+  /** Through the board link when there is one; the event tells the shell either way. */
+  private async showOnBoard(round: RoundView, tally: VisibleTally, rows: ChartRow[]) {
+    if (this.boardBusy) return;
     this.dispatchEvent(new CustomEvent('tryghed-show-results', { detail: { roundId: round.id, question: round.question, rows }, bubbles: true, composed: true }));
+    const board = this.sessionBoard;
+    if (!board) return;
+    this.boardBusy = true;
+    try {
+      const labels = Object.fromEntries(rows.map((r) => [r.targetId, r.label]));
+      await board.showResults(round.id, tally, { question: round.question, labels, lang: this.lang, ...(this.eligible ? { eligible: this.eligible } : {}) });
+      this.boardError = '';
+    } catch (e) {
+      console.error('Tryghed: results frame failed', e);
+      this.boardError = (e as { textIn?: (lang: Lang) => string }).textIn?.(this.lang) ?? t(this.lang, 'results.error.board');
+    } finally {
+      this.boardBusy = false;
+    }
   }
 }
 

@@ -179,7 +179,7 @@ export class VotePanel extends LitElement {
         aria-disabled=${row.mine === 0 ? 'true' : 'false'}
         @click=${() => this.vote(round, row, 'withdraw', label)}
       >−</button>
-      <span class="count" id=${countId} data-count aria-label=${t(lang, 'vote.myCount', { n: row.mine })}>${row.mine}</span>
+      <span class="count" id=${countId}><span aria-hidden="true" data-count>${row.mine}</span><span class="visually-hidden">${t(lang, 'vote.myCount', { n: row.mine })}</span></span>
       <button
         class="primary step"
         type="button"
