@@ -176,6 +176,43 @@ describe('grouping', () => {
   });
 });
 
+describe('grouping anywhere, with refusals anywhere (property)', () => {
+  it('either the notes are tidy in a labelled area clear of the other stickies, or board and doc are as before', async () => {
+    const spot = fc.record({ x: fc.integer({ min: -1500, max: 1500 }), y: fc.integer({ min: -1500, max: 1500 }) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(spot, { minLength: 1, maxLength: 8 }),
+        fc.array(spot, { maxLength: 8 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+        async (mine, others, failAt) => {
+          const { host, link, doc } = world();
+          const ids = mine.map((p) => host.hostCreate(USER, 'sticky_note', { content: '<p>n</p>', ...p, width: 200 }).id);
+          const rest = others.map((p) => host.hostCreate(USER, 'sticky_note', { content: '<p>o</p>', ...p, width: 150 }).id);
+          const before = host.items().map((i) => [i.id, i.absolute]);
+          const restRects = rest.map((id) => host.absoluteRect(id));
+          host.setSelection(USER, ids);
+          let n = 0;
+          if (failAt !== null) host.failWhen((c) => c.method !== 'board.get' && c.method !== 'board.getSelection' && ++n === failAt);
+          let out;
+          try {
+            out = await link.groupSelection(doc, actor, 'Gruppe');
+          } catch (e) {
+            expect(e).toBeInstanceOf(BoardLinkError);
+            expect(host.items().map((i) => [i.id, i.absolute])).toEqual(before);
+            expect(listClusters(doc)).toEqual([]);
+            return;
+          }
+          expect(listClusters(doc).map((c) => c.notes)).toEqual([[...ids].sort()]);
+          expectTidy(host, ids, out.area, out.labelId);
+          // Other stickies may have stood where the notes were, but the area does not cover them.
+          for (const r of restRects) expect(overlaps(out.area, r)).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('badges', () => {
   async function voted() {
     const w = world();
