@@ -208,6 +208,16 @@ describe('session panels (Danish)', () => {
     expect(await fie.textContent()).not.toContain('Anne');
   });
 
+  it('counts down a time limit and says when time is up', async () => {
+    await page.evaluate(() => window.__fx.round({ timeLimitMs: 6000, question: 'Hurtig runde' }));
+    const vote = panel(page, 'anne', 'vote-panel');
+    await expect.poll(() => vote.locator('[data-time-left]').textContent()).toMatch(/^Tid tilbage: 0:0[1-6]$/);
+    expect(await panel(page, 'fac', 'facilitator-panel').locator('[data-time-left]').textContent()).toMatch(/^Tid tilbage: 0:0[0-6]$/);
+    await expect.poll(() => vote.locator('[data-timed-out]').textContent(), { timeout: 20_000 }).toBe('Tiden er gået for »Hurtig runde«. Facilitatoren viser resultatet.');
+    expect(await vote.locator('li[data-target]').count()).toBe(0);
+    await expect.poll(() => panel(page, 'fac', 'facilitator-panel').locator('li[data-round]').getAttribute('data-status')).toBe('closed');
+  });
+
   it('says why no result is shown below k', async () => {
     const id = await page.evaluate(() => window.__fx.round({ visibility: 'live', k: 3 }));
     await page.evaluate(({ id }) => window.__fx.cast('anne', id, window.__fx.notes[0]!), { id });

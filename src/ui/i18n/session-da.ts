@@ -55,6 +55,7 @@ export const sessionDa: Record<SessionKey, string> = {
   'vote.namedNote': 'Navngiven afstemning: de andre kan se, at du har stemt, men ikke hvad du har stemt på.',
   'vote.anonymousNote': 'Anonym afstemning: ingen kan se, hvad du har stemt på.',
   'vote.capNote': 'Højst {cap} stemmer på det samme.',
+  'vote.timedOut': 'Tiden er gået for »{question}«. Facilitatoren viser resultatet.',
   'vote.timeLeft': 'Tid tilbage: {time}',
   'vote.targets': 'Det, du kan stemme på',
   'vote.cluster': 'Gruppe',

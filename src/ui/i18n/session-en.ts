@@ -56,6 +56,7 @@ export const sessionEn = {
   'vote.namedNote': 'Named round: the others can see that you have voted, not what you voted for.',
   'vote.anonymousNote': 'Anonymous round: nobody can see how you voted.',
   'vote.capNote': 'At most {cap} votes on one item.',
+  'vote.timedOut': 'Time is up for “{question}”. The facilitator will show the results.',
   'vote.timeLeft': 'Time left: {time}',
   'vote.targets': 'Items to vote on',
   'vote.cluster': 'Cluster',

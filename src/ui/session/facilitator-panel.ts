@@ -20,7 +20,7 @@ import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
-import { participation, type Me, type Person, type ScopeOption } from './session-view.js';
+import { formatDuration, participation, type Me, type Person, type ScopeOption } from './session-view.js';
 import './round-form.js';
 
 export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
@@ -168,7 +168,9 @@ export class FacilitatorPanel extends LitElement {
     });
     return html`<li class="round" data-round=${r.id} data-status=${r.status}>
       <h4 class="question">${r.question}</h4>
-      <p class="meta"><span class="status">${t(lang, `facil.status.${r.status}` as MessageKey)}</span> · ${settings}</p>
+      <p class="meta"><span class="status">${t(lang, `facil.status.${r.status}` as MessageKey)}</span>${r.status === 'open' && r.endsAt !== null
+        ? html` · <span data-time-left>${t(lang, 'vote.timeLeft', { time: formatDuration(r.endsAt - this.clock.now()) })}</span>`
+        : nothing} · ${settings}</p>
       ${r.status !== 'draft' ? this.renderParticipation(r) : nothing}
       ${mine
         ? html`<div class="actions">

@@ -134,8 +134,12 @@ export class VotePanel extends LitElement {
   override render() {
     const lang = this.lang;
     const open = this.openRounds();
+    // A round whose time ran out a moment ago: say so rather than just vanish.
+    const now = this.clock.now();
+    const timedOut = this.doc ? listRounds(this.doc, now).filter((r) => r.status === 'closed' && r.closedAt == null && r.endsAt !== null && now - r.endsAt < 15 * 60_000) : [];
     return html`<section aria-labelledby="vote-h">
       <h2 id="vote-h">${t(lang, 'vote.title')}</h2>
+      ${timedOut.map((r) => html`<p class="meta" data-timed-out=${r.id}>${t(lang, 'vote.timedOut', { question: r.question })}</p>`)}
       ${open.length === 0 ? html`<p class="empty">${t(lang, 'vote.noneOpen')}</p>` : open.map((r) => this.renderRound(r))}
       <p class="visually-hidden" role="status" aria-live="polite" data-announce>${this.announcement}</p>
     </section>`;
