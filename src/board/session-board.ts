@@ -16,7 +16,7 @@ import type * as Y from 'yjs';
 import { centre, contains, type Rect } from '../core/geometry.js';
 import type { Lang } from '../core/lang.js';
 import { planBadge } from '../core/layout/badges.js';
-import { planClusterArea } from '../core/layout/cluster-area.js';
+import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
 import { layoutResults } from '../core/layout/results-frame.js';
 import { zoneLabelHeight } from '../core/layout/text-metrics.js';
 import {
@@ -258,8 +258,14 @@ export class WebSdkSessionBoard implements SessionBoard {
     if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.message);
     try {
       const labels = await this.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
+      const text = label.trim() || DEFAULT_LABEL[this.lang];
       for (const { item } of labels) {
-        (item as { content: string }).content = textToHtml(label.trim() || DEFAULT_LABEL[this.lang]);
+        const shape = item as SdkItem & { content: string; width: number; height: number };
+        // A longer label grows upwards: its bottom edge stays above the notes.
+        const height = labelHeight(text, shape.width);
+        shape.y += (shape.height - height) / 2;
+        shape.height = height;
+        shape.content = textToHtml(text);
         await this.call(() => item.sync());
       }
     } catch (e) {

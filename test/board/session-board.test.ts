@@ -5,6 +5,7 @@ import { BoardLinkError, contentText, WebSdkSessionBoard } from '../../src/board
 import { decodeLinkMarker, type LinkMarker } from '../../src/board/link-items.js';
 import { MARKER_KEY } from '../../src/board/marker.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
+import { shapeTextFits } from '../../src/core/layout/text-metrics.js';
 import {
   castVote, createRound, listClusters, openRound, revealRound, startSession, tally, withdrawVote, type TallyResult,
 } from '../../src/core/session/index.js';
@@ -170,9 +171,16 @@ describe('grouping', () => {
     const ids = stickies(host, ['a', 'b']);
     host.setSelection(USER, ids);
     const g = await link.groupSelection(doc, actor, 'Før');
-    await link.relabel(doc, actor, g.clusterId, 'Efter & mere');
-    expect(listClusters(doc)[0]!.label).toBe('Efter & mere');
-    expect(contentText(host.item(g.labelId)!.content)).toBe('Efter & mere');
+    const was = host.absoluteRect(g.labelId);
+    const long = 'Efter & mere: en meget længere etiket, der ikke kan stå på én linje i gruppens smalle overskrift';
+    await link.relabel(doc, actor, g.clusterId, long);
+    expect(listClusters(doc)[0]!.label).toBe(long);
+    expect(contentText(host.item(g.labelId)!.content)).toBe(long);
+    // It grew upwards, so it still holds its text and covers none of the notes.
+    const now = host.absoluteRect(g.labelId);
+    expect(now.y + now.height).toBeCloseTo(was.y + was.height, 6);
+    expect(shapeTextFits(long, 24, 'rectangle', now.width, now.height)).toBe(true);
+    for (const id of ids) expect(overlaps(now, host.absoluteRect(id))).toBe(false);
   });
 });
 
