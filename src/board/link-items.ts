@@ -20,6 +20,7 @@ import type { MiroSdk, SdkBaseItem, SdkItem, SdkOtherItem } from './sdk.js';
 import type { Rect } from '../core/geometry.js';
 import type { PlannedShape } from '../core/layout/types.js';
 import { plainText } from '../core/template/markup.js';
+import { zoneLabelHeight } from '../core/layout/text-metrics.js';
 import { createCall } from './convert.js';
 
 export const LINK_MARKER_VERSION = 1;
@@ -253,4 +254,43 @@ export function contentText(html: string): string {
 export function shapeCall(elementId: string, spec: { rect: Rect; content: string; fill: string; textColour: string; fontSize: number }, shape = 'rectangle') {
   const planned: PlannedShape = { kind: 'shape', elementId, shape, ...spec, verticalAlign: 'middle' };
   return createCall(planned, spec.rect);
+}
+
+/** Obstacles further than this from the notes do not matter to a tidy. */
+const NEAR = 4000;
+
+/**
+ * Where a tidy of `notes` may go, read from every item on the board: zones and frames the
+ * notes sit in are ground, not obstacles, and the smallest that holds them all (below a
+ * zone's label) bounds the tidy; everything else nearby is an obstacle. Our badges are
+ * neither (they follow on the next sync); our cluster labels are always obstacles.
+ */
+export function tidyContext(
+  all: readonly AnyItem[],
+  notes: ReadonlyArray<{ id: string; rect: Rect }>,
+  ourKind: (id: string) => LinkMarker['k'] | undefined,
+): { bounds: Rect | null; obstacles: Rect[] } {
+  const selected = new Set(notes.map((n) => n.id));
+  const byId = new Map<string, AnyItem>(all.map((i) => [i.id, i]));
+  const box = union(notes.map((n) => n.rect));
+  const centres = notes.map((n) => ({ x: n.rect.x + n.rect.width / 2, y: n.rect.y + n.rect.height / 2 }));
+  const inside = (r: Rect) => (c: { x: number; y: number }) => c.x >= r.x && c.x <= r.x + r.width && c.y >= r.y && c.y <= r.y + r.height;
+  let bounds: Rect | null = null;
+  const obstacles: Rect[] = [];
+  for (const item of all) {
+    if (!isBase(item) || selected.has(item.id)) continue;
+    const kind = ourKind(item.id);
+    if (kind === 'badge') continue;
+    const r = absRect(item, byId);
+    const ground = item.type === 'frame' || (item.type === 'shape' && kind !== 'cluster-label' && centres.some(inside(r)));
+    if (ground) {
+      if (!centres.every(inside(r))) continue;
+      const top = item.type === 'shape' ? zoneLabelHeight(item.content, r.width) : 0;
+      const inner = { x: r.x + 8, y: r.y + top + 8, width: r.width - 16, height: r.height - top - 16 };
+      if (inner.width > 0 && inner.height > 0 && (!bounds || inner.width * inner.height < bounds.width * bounds.height)) bounds = inner;
+    } else if (near(r, box, NEAR)) {
+      obstacles.push(r);
+    }
+  }
+  return { bounds, obstacles };
 }

@@ -18,7 +18,6 @@ import type { Lang } from '../core/lang.js';
 import { planBadge } from '../core/layout/badges.js';
 import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
 import { layoutResults } from '../core/layout/results-frame.js';
-import { zoneLabelHeight } from '../core/layout/text-metrics.js';
 import {
   clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster,
   type Actor, type TallyResult,
@@ -27,7 +26,7 @@ import { textToHtml } from '../core/template/markup.js';
 import type { TemplateId } from '../core/template/types.js';
 import { insertLayoutItems } from './insert.js';
 import {
-  absRect, BatchFailure, BoardLinkError, contentText, createMarked, decodeLinkMarker, encodeLinkMarker, isBase, moveAll, near, shapeCall, union,
+  absRect, BatchFailure, BoardLinkError, contentText, createMarked, decodeLinkMarker, encodeLinkMarker, isBase, moveAll, shapeCall, tidyContext, union,
   type AnyItem, type BoardLinkOp, type LinkMarker,
 } from './link-items.js';
 import type {
@@ -49,8 +48,6 @@ export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
 }
 
 const DEFAULT_LABEL: Record<Lang, string> = { da: 'Gruppe', en: 'Cluster' };
-/** Obstacles further than this from the notes do not matter to the tidy. */
-const NEAR = 4000;
 
 export class WebSdkSessionBoard implements SessionBoard {
   readonly board: WebSdkBoard;
@@ -166,31 +163,7 @@ export class WebSdkSessionBoard implements SessionBoard {
       throw BoardLinkError.from('group', e);
     }
     const noteIds = notes.map((n) => n.id);
-    const selected = new Set(noteIds);
-    const byId = new Map<string, AnyItem>(all.map((i) => [i.id, i]));
-    const box = union(notes.map((n) => n.rect));
-    const centres = notes.map((n) => centre(n.rect));
-    const holdsAll = (r: Rect) => centres.every((c) => c.x >= r.x && c.x <= r.x + r.width && c.y >= r.y && c.y <= r.y + r.height);
-    const holdsAny = (r: Rect) => centres.some((c) => c.x >= r.x && c.x <= r.x + r.width && c.y >= r.y && c.y <= r.y + r.height);
-
-    // Zones and frames the notes sit in are ground, not obstacles; the smallest that holds them all bounds the tidy.
-    let bounds: Rect | null = null;
-    const obstacles: Rect[] = [];
-    for (const item of all) {
-      if (!isBase(item) || selected.has(item.id)) continue;
-      const ourKind = this.index?.get(item.id)?.k;
-      if (ourKind === 'badge') continue; // badges follow on the next sync
-      const r = absRect(item, byId);
-      const ground = item.type === 'frame' || (item.type === 'shape' && ourKind !== 'cluster-label' && holdsAny(r));
-      if (ground) {
-        if (!holdsAll(r)) continue;
-        const top = item.type === 'shape' ? zoneLabelHeight(item.content, r.width) : 0;
-        const inner = { x: r.x + 8, y: r.y + top + 8, width: r.width - 16, height: r.height - top - 16 };
-        if (inner.width > 0 && inner.height > 0 && (!bounds || inner.width * inner.height < bounds.width * bounds.height)) bounds = inner;
-      } else if (near(r, box, NEAR)) {
-        obstacles.push(r);
-      }
-    }
+    const { bounds, obstacles } = tidyContext(all, notes, (id) => this.index?.get(id)?.k);
 
     const before = new Map(noteIds.map((id) => [id, clusterOf(doc, id)]));
     const made = createCluster(doc, actor, { noteIds, label: label?.trim() ?? '', ...(options.colour ? { colour: options.colour } : {}) });
