@@ -1,7 +1,8 @@
 /**
  * What the session's board link (session-board.ts) needs beside the insertion engine: the
- * markers of its items, its error, and two all-or-nothing batches through the SdkGate:
- * create-and-mark several loose items, and move several items (undone on failure).
+ * markers of its items, its error, two all-or-nothing batches through the SdkGate
+ * (create-and-mark several loose items; move several items, undone on failure), and the
+ * geometry of SDK items (absolute rects, where a tidy may go).
  *
  * Markers live under the same metadata key as the template marker ('tryghed'), told apart
  * by `k`: {k:'badge', r: roundId, x: targetId}, {k:'results', r: roundId, e: elementId},
