@@ -72,4 +72,14 @@ export const sessionStyles = css`
     border-radius: 6px;
     box-sizing: border-box;
   }
+  /* Fields fill their grid cell and may shrink below their intrinsic width. */
+  .field {
+    min-width: 0;
+  }
+  .field input[type='text'],
+  .field input[type='number'],
+  .field select {
+    width: 100%;
+    min-width: 0;
+  }
 `;
