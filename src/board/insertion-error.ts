@@ -30,8 +30,9 @@ export interface InsertionErrorParams {
 
 export const INSERTION_MESSAGES: Record<InsertionErrorCode, Bilingual> = {
   refused: {
-    da: 'Miro afviste elementet »{element}«. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.',
-    en: 'Miro refused the element “{element}”. Nothing was inserted. Check that you can edit the board, and try again.',
+    // Plain words for the facilitator; the element id stays on the error (elementId, message) for developers.
+    da: 'Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.',
+    en: 'Miro refused part of the template. Nothing was inserted. Check that you can edit the board, and try again.',
   },
   'rate-limited': {
     da: 'Miro beder appen vente: for mange kald lige nu. Intet er indsat. Vent et minut, og prøv igen.',

@@ -91,8 +91,10 @@ describe('insertion error messages', () => {
     }
     const params = { element: 'zone-strains', removed: 12, leftBehind: 0 };
     expect(insertionErrorText('refused', params, 'da')).toBe(
-      'Miro afviste elementet »zone-strains«. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.',
+      'Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.',
     );
+    // The facilitator never sees an internal element id.
+    for (const lang of ['da', 'en'] as const) expect(insertionErrorText('refused', params, lang)).not.toContain('zone-strains');
     expect(insertionErrorText('refused', { ...params, leftBehind: 2 }, 'en')).toContain('2 items could not be removed again');
     expect(insertionErrorText('refused', { ...params, leftBehind: 2 }, 'en')).not.toContain('Nothing was inserted');
   });

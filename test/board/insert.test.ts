@@ -61,7 +61,8 @@ describe('WebSdkBoard.insertLayout against the stand-in', () => {
     expect(err.cause).toMatchObject({ code: 'INJECTED_FAILURE' });
     expect(err.removed).toBeGreaterThan(0);
     expect(err.leftBehind).toEqual([]);
-    expect(err.textIn('da')).toBe('Miro afviste elementet »card-3«. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.');
+    expect(err.textIn('da')).toBe('Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.');
+    expect(err.message).toContain('"card-3"'); // the id stays for developers
     expect(err.textIn('en')).toContain('Nothing was inserted');
   });
 
@@ -167,7 +168,7 @@ describe('rollback when Miro also refuses a removal', () => {
     const creates = ['createFrame', 'createShape', 'createStickyNote', 'createText'].reduce((n, m) => n + (host.stats().calls[`board.${m}`] ?? 0), 0);
     expect(err.removed + err.leftBehind.length).toBe(creates - 1);
     expect(err.textIn('en')).toBe(
-      'Miro refused the element “note”. 3 items could not be removed again; they are in the template’s frame and can be deleted by hand. Check that you can edit the board, and try again.',
+      'Miro refused part of the template. 3 items could not be removed again; they are in the template’s frame and can be deleted by hand. Check that you can edit the board, and try again.',
     );
   });
 });
