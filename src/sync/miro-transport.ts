@@ -103,7 +103,7 @@ export class MiroTransport implements SyncTransport {
     this.o = resolveTuning(options);
     this.channel = meterChannel(options.channel, this.stats, options.credits);
     this.reassembler = new Reassembler(Math.max(30_000, this.o.heartbeatMs));
-    this.peers = new PeerTable(this.doc.clientID, this.o.presenceTimeoutMs, () => this.clock.now());
+    this.peers = new PeerTable(this.doc.clientID, this.o.presenceTimeoutMs, this.o.heartbeatMs / 2, () => this.clock.now());
     this.store = new SnapshotStore(this.channel.storage, {
       writerId: this.doc.clientID.toString(36),
       now: () => this.clock.now(),

@@ -11,18 +11,28 @@ export interface PeerState {
   sv: StateVector;
   digest: string;
   at: number;
-  /** A delete-set mismatch with this summary was already requested once. */
-  dsPulled: boolean;
+  /** When we last asked about a delete-set mismatch with this summary (-Infinity: never). */
+  dsPulledAt: number;
 }
 
 export class PeerTable {
   private readonly peers = new Map<number, PeerState>();
 
-  constructor(private readonly selfId: number, private readonly timeoutMs: number, private readonly now: () => number) {}
+  /**
+   * @param dsRetryMs a delete-set mismatch with an unchanged summary is asked about again
+   *   only after this long (the answer may have been lost; a quiet board must still heal).
+   */
+  constructor(
+    private readonly selfId: number,
+    private readonly timeoutMs: number,
+    private readonly dsRetryMs: number,
+    private readonly now: () => number,
+  ) {}
 
   record(id: number, sv: StateVector, digest: string): void {
     const prev = this.peers.get(id);
-    this.peers.set(id, { sv, digest, at: this.now(), dsPulled: prev !== undefined && prev.digest === digest && prev.dsPulled });
+    const dsPulledAt = prev !== undefined && prev.digest === digest ? prev.dsPulledAt : -Infinity;
+    this.peers.set(id, { sv, digest, at: this.now(), dsPulledAt });
   }
 
   get(id: number): PeerState | undefined {
@@ -48,19 +58,22 @@ export class PeerTable {
 
   /**
    * We lack something: an update waits on a missing dependency, a present peer has inserts
-   * we have not, or one with our state vector has other deletes (asked about once per summary).
+   * we have not, or one with our state vector has other deletes (asked about once per
+   * summary, again after `dsRetryMs`).
    */
   lagging(doc: Y.Doc, mine: { svMap: StateVector; digest: string }): boolean {
     if (hasPending(doc)) return true;
+    const retryBefore = this.now() - this.dsRetryMs;
     for (const [, p] of this.present()) {
       if (svAhead(p.sv, mine.svMap)) return true;
-      if (!p.dsPulled && p.digest !== mine.digest && svEqual(p.sv, mine.svMap)) return true;
+      if (p.dsPulledAt <= retryBefore && p.digest !== mine.digest && svEqual(p.sv, mine.svMap)) return true;
     }
     return false;
   }
 
   markDsPulled(): void {
-    for (const p of this.peers.values()) p.dsPulled = true;
+    const now = this.now();
+    for (const p of this.peers.values()) p.dsPulledAt = now;
   }
 
   /**

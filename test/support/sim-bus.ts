@@ -85,6 +85,8 @@ type Handler = (payload: unknown) => void;
 export class SimBus {
   readonly storage = new Map<string, string>();
   readonly counts = { broadcasts: 0, delivered: 0, lost: 0, duplicated: 0, storageCalls: 0 };
+  /** When set, a delivery happens only if it says so (targeted loss in tests). */
+  deliverIf: ((from: SimPeer, to: SimPeer, payload: JsonValue) => boolean) | null = null;
   /** Called synchronously after every storage change (to check invariants at each step). */
   onStorageChange: (() => void) | null = null;
   private readonly peers = new Set<SimPeer>();
@@ -125,7 +127,7 @@ export class SimBus {
       const copies = this.random() < this.o.duplicate ? 2 : 1;
       if (copies === 2) this.counts.duplicated++;
       for (let c = 0; c < copies; c++) {
-        if (this.random() < this.o.loss) {
+        if (this.random() < this.o.loss || (this.deliverIf && !this.deliverIf(from, to, payload))) {
           this.counts.lost++;
           continue;
         }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Board, content, converged, randomEdit } from './harness.js';
 import { MANIFEST_KEY, parseManifest } from '../../src/sync/snapshot-store.js';
 import { SYNC_EVENT } from '../../src/sync/miro-transport.js';
-import { encodeFrame, FrameKind, splitFrame } from '../../src/sync/wire.js';
+import { decodeBase64, decodeFrame, encodeFrame, FrameKind, splitFrame } from '../../src/sync/wire.js';
 
 describe('MiroTransport over a lossy bus', () => {
   // Default: authors resend what peers lack in their next frames, requests repair the rest.
@@ -56,6 +56,28 @@ describe('MiroTransport over a lossy bus', () => {
     board.bus.loss = 0.2;
     expect(rs[1]!.doc.getMap('m').get('gone')).toBe('soon');
     await board.run(120_000);
+    expect(converged(rs.map((r) => r.doc))).toBe(true);
+    expect(rs[1]!.doc.getMap('m').has('gone')).toBe(false);
+  });
+
+  it('asks again about a delete-set mismatch when the first requests and answers were lost', async () => {
+    const board = new Board(23);
+    const rs = ['a', 'b', 'c'].map((n) => board.join(n));
+    rs[0]!.doc.getMap('m').set('gone', 'soon');
+    await board.run(10_000);
+    board.bus.loss = 1;
+    rs[0]!.doc.getMap('m').delete('gone'); // reaches nobody
+    await board.run(1_000);
+    board.bus.loss = 0;
+    // Summaries get through, so everyone sees the mismatch, but every request and answer is lost.
+    board.bus.deliverIf = (_f, _t, payload) => {
+      const env = payload as { n: number; d: string };
+      return env.n > 1 || decodeFrame(decodeBase64(env.d)).kind === FrameKind.data;
+    };
+    await board.run(100_000); // long enough for every heartbeat to be heard and every ask to fail
+    expect(rs[1]!.doc.getMap('m').has('gone')).toBe(true);
+    board.bus.deliverIf = null; // nothing changes any digest from here on: only a retry heals
+    await board.run(60_000);
     expect(converged(rs.map((r) => r.doc))).toBe(true);
     expect(rs[1]!.doc.getMap('m').has('gone')).toBe(false);
   });
