@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { BoardLinkError, contentText, WebSdkSessionBoard } from '../../src/board/session-board.js';
+import { followBadges } from '../../src/board/badge-follower.js';
 import { decodeLinkMarker, encodeLinkMarker, type LinkMarker } from '../../src/board/link-items.js';
 import { decodeMarker } from '../../src/board/marker.js';
 import { MARKER_KEY } from '../../src/board/marker.js';
@@ -346,6 +347,27 @@ describe('badges', () => {
     const err = await caught(link.syncBadges(tally(doc, roundId), listClusters(doc)));
     expect(err.code).toBe('refused');
     expect(ours(host, (m) => m.k === 'badge')).toEqual([]);
+  });
+});
+
+describe('followBadges', () => {
+  it('keeps the badges in step with the doc after the changes settle, until stopped', async () => {
+    const { host, link, doc } = world();
+    const ids = stickies(host, ['a', 'b']);
+    const roundId = round(doc, ids, {});
+    const seen: unknown[] = [];
+    const stop = followBadges(link, doc, roundId, { debounceMs: 5, onSync: (o, e) => seen.push(o ?? e) });
+    const badges = () => ours(host, (m) => m.k === 'badge').map((b) => contentText(b.content)).sort();
+    castVote(doc, { roundId, ballotKey: 'v1', targetId: ids[0]! });
+    castVote(doc, { roundId, ballotKey: 'v1', targetId: ids[0]! });
+    castVote(doc, { roundId, ballotKey: 'v2', targetId: ids[1]! });
+    await expect.poll(badges).toEqual(['1 · #2', '2 · #1']);
+    // Two syncs: the first at once (nothing voted yet), one after the three votes settled.
+    expect(seen).toHaveLength(2);
+    stop();
+    castVote(doc, { roundId, ballotKey: 'v3', targetId: ids[1]! });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(badges()).toEqual(['1 · #2', '2 · #1']);
   });
 });
 
