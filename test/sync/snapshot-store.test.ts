@@ -60,13 +60,13 @@ describe('SnapshotStore', () => {
     const big = state(150_000, 7);
     const written = w.write(big, 'd1');
     await scheduler.run(5_000);
-    expect(await settled(written)).toBe('written');
+    expect(await written).toBe('written');
     const m = parseManifest(bus.getValue(MANIFEST_KEY))!;
     expect(m.n).toBeGreaterThan(3);
     for (const json of bus.storage.values()) expect(json.length).toBeLessThanOrEqual(64 * 1024);
     const loaded = store('reader').load();
     await scheduler.run(5_000);
-    const got = await settled(loaded);
+    const got = await loaded;
     expect(Buffer.from(got!.update).equals(Buffer.from(big))).toBe(true);
     expect(got!.manifest.digest).toBe('d1');
   });
@@ -77,7 +77,7 @@ describe('SnapshotStore', () => {
     const r1 = w1.write(state(70_000, 1), 'one');
     const r2 = w2.write(state(70_000, 2), 'two');
     await runChecking(scheduler, bus, 4_000);
-    const results = [await settled(r1), await settled(r2)];
+    const results = [await r1, await r2];
     expect(results.filter((r) => r === 'written')).toHaveLength(1);
     const m = parseManifest(bus.getValue(MANIFEST_KEY))!;
     expect(m.writer).toBe(results[0] === 'written' ? 'w1' : 'w2');
@@ -92,15 +92,15 @@ describe('SnapshotStore', () => {
     const [w1, w2] = [store('w1'), store('w2')];
     const first = w1.write(state(1_000, 1), 'one');
     await scheduler.run(3_000);
-    expect(await settled(first)).toBe('written');
+    expect(await first).toBe('written');
     const firstGen = parseManifest(bus.getValue(MANIFEST_KEY))!.gen;
     const early = w2.write(state(1_000, 2), 'two');
     await scheduler.run(3_000);
-    expect(await settled(early)).toBe('lease-held');
+    expect(await early).toBe('lease-held');
     await scheduler.run(w1.leaseMs);
     const late = w2.write(state(1_000, 2), 'two');
     await scheduler.run(3_000);
-    expect(await settled(late)).toBe('written');
+    expect(await late).toBe('written');
     expect(parseManifest(bus.getValue(MANIFEST_KEY))!.digest).toBe('two');
     expect(bus.getValue(chunkKey(firstGen, 0))).toBeUndefined();
     expect((bus.getValue(LEASE_KEY) as { writer: string }).writer).toBe('w2');
@@ -145,7 +145,3 @@ describe('SnapshotStore', () => {
     expect(fooled).toBeGreaterThan(0);
   });
 });
-
-async function settled<T>(p: Promise<T>): Promise<T> {
-  return p;
-}
