@@ -118,13 +118,28 @@ function inflate(r: Rect, by: number): Rect {
   return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
 }
 
-/** The free spot nearest `want` (same size), inside `bounds` if given; null if there is none. */
+/**
+ * The free spot nearest `want` (same size), inside `bounds` if given; null if there is none.
+ * Candidates come from the obstacles within a radius of `want`, doubled until a spot is
+ * found or every obstacle was used, so a dense board costs little when there is room nearby.
+ */
 function placeNear(want: Rect, obstacles: readonly Rect[], bounds: Rect | null): Rect | null {
+  const reach = (o: Rect) => Math.max(o.x - (want.x + want.width), want.x - (o.x + o.width), o.y - (want.y + want.height), want.y - (o.y + o.height), 0);
+  const byReach = obstacles.map((o) => ({ o, d: reach(o) })).sort((a, b) => a.d - b.d);
+  for (let radius = 2 * Math.max(want.width, want.height); ; radius *= 2) {
+    const used = byReach.filter((x) => x.d <= radius).map((x) => x.o);
+    const spot = nearestFree(want, used, obstacles, bounds);
+    if (spot || used.length === obstacles.length) return spot;
+  }
+}
+
+/** The free spot nearest `want` among the spots flush with `edges` (checked against all `obstacles`). */
+function nearestFree(want: Rect, edges: readonly Rect[], obstacles: readonly Rect[], bounds: Rect | null): Rect | null {
   const { width: w, height: h } = want;
   const ok = (r: Rect) => (!bounds || contains(bounds, r, 1e-6)) && !obstacles.some((o) => overlaps(o, r));
   const xs = new Set<number>([want.x]);
   const ys = new Set<number>([want.y]);
-  for (const o of obstacles) {
+  for (const o of edges) {
     xs.add(o.x - w).add(o.x + o.width).add(o.x).add(o.x + o.width - w);
     ys.add(o.y - h).add(o.y + o.height).add(o.y).add(o.y + o.height - h);
   }

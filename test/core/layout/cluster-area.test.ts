@@ -84,6 +84,17 @@ describe('planClusterArea', () => {
     );
   });
 
+  it('finds room on a crowded board (600 stickies around), clear of all of them', () => {
+    const crowd: Rect[] = [];
+    for (let i = 0; i < 30; i++) for (let j = 0; j < 20; j++) if (!(i >= 12 && i < 16 && j >= 8 && j < 12)) crowd.push({ x: i * 260, y: j * 280, width: 200, height: 229 });
+    const input = [note('a', 3000, 2500), note('b', 3300, 2500), note('c', 3000, 2800)];
+    const plan = planClusterArea({ notes: input, label: 'Midt i', obstacles: crowd });
+    expectTidy(plan, input);
+    for (const o of crowd) expect(overlaps(plan.area, o)).toBe(false);
+    // The hole in the middle of the crowd is where it goes.
+    expect(contains({ x: 12 * 260 - 60, y: 8 * 280 - 51, width: 4 * 260 + 60, height: 4 * 280 + 51 }, plan.area)).toBe(true);
+  });
+
   it('labels are readable', () => {
     expect(contrastRatio(CLUSTER_LABEL_FILL, CLUSTER_LABEL_TEXT_COLOUR)).toBeGreaterThanOrEqual(4.5);
   });
