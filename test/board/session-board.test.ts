@@ -487,6 +487,19 @@ describe('results frame', () => {
     expect(texts(host, again.frameId)).toEqual(expect.arrayContaining(['Fra doc', '2 har stemt']));
   });
 
+  it('cancelling halfway (abort) removes what was made', async () => {
+    const { host, link, doc, roundId } = await revealed();
+    const before = host.items().map((i) => i.id);
+    host.latencyMs = 2;
+    const ac = new AbortController();
+    let created = 0;
+    host.onChange((c) => c.kind === 'create' && ++created === 5 && ac.abort());
+    const err = await caught(link.showResults(roundId, tally(doc, roundId), { question: 'Q?', signal: ac.signal }));
+    expect(err.code).toBe('aborted');
+    expect(err.textIn('en')).toBe('Cancelled. The board is as it was.');
+    expect(host.items().map((i) => i.id)).toEqual(before);
+  });
+
   it('refuses a tally that is not visible', async () => {
     const { link, doc } = world();
     const r = createRound(doc, actor, { question: 'Q', scope: { kind: 'selection' }, targets: ['1'], k: 3 });
