@@ -53,7 +53,7 @@ export function decodeLinkMarker(value: unknown): LinkMarker | null {
 
 // ---- errors ------------------------------------------------------------------------------
 
-export type BoardLinkOp = 'group' | 'ungroup' | 'relabel' | 'badges' | 'results';
+export type BoardLinkOp = 'group' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results';
 export type BoardLinkErrorCode =
   /** Group: no sticky note is selected. */
   | 'no-selection'

@@ -77,6 +77,8 @@ export interface SessionBoard {
   groupSelection(doc: Y.Doc, actor: Actor, label?: string, options?: GroupOptions): Promise<GroupOutcome>;
   /** Dissolves the cluster; its notes stay where they are; its label and badges go. */
   ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }>;
+  /** Merges clusters into `into` (votes follow, see clusters.ts); the merged-away labels and badges leave the board, notes stay put. */
+  merge(doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }>;
   /** Renames the cluster and its label on the board. */
   relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void>;
   /** One badge per voted target of a visible tally, updated in place; none when not visible. */

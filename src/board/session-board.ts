@@ -222,6 +222,20 @@ export class WebSdkSessionBoard implements SessionBoard {
     return { removed };
   }
 
+  merge(doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }> {
+    return this.serial(async () => {
+      const r = mergeClusters(doc, actor, { from: [...from], into });
+      if (!r.ok) throw new BoardLinkError('invalid', 'merge', null, [], r.message);
+      let removed = 0;
+      try {
+        for (const c of from) if (c !== into) removed += await this.removeLabels(c);
+      } catch (e) {
+        throw BoardLinkError.from('merge', e);
+      }
+      return { removed };
+    });
+  }
+
   relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
     return this.serial(() => this.relabelNow(doc, actor, clusterId, label));
   }

@@ -188,6 +188,26 @@ describe('grouping', () => {
     expect(ours(host)).toEqual([]);
   });
 
+  it('merging keeps the notes where they are, moves the votes, and takes the merged label and badges off the board', async () => {
+    const { host, link, doc } = world();
+    const ids = stickies(host, ['a', 'b', 'c', 'd']);
+    host.setSelection(USER, ids.slice(0, 2));
+    const a = await link.groupSelection(doc, actor, 'A');
+    host.setSelection(USER, ids.slice(2));
+    const b = await link.groupSelection(doc, actor, 'B');
+    const roundId = round(doc, [a.clusterId, b.clusterId], { v1: [a.clusterId, b.clusterId] });
+    await link.syncBadges(tally(doc, roundId), listClusters(doc));
+    const where = ids.map((id) => host.absoluteRect(id));
+    expect(await link.merge(doc, actor, [a.clusterId], b.clusterId)).toEqual({ removed: 2 });
+    expect(listClusters(doc).map((c) => [c.id, c.notes])).toEqual([[b.clusterId, [...ids].sort()]]);
+    expect(ids.map((id) => host.absoluteRect(id))).toEqual(where);
+    expect(host.item(a.labelId)).toBeUndefined();
+    const t = tally(doc, roundId);
+    expect(t.visible && t.rows.map((r) => [r.targetId, r.votes])).toEqual([[b.clusterId, 2]]);
+    await link.syncBadges(t, listClusters(doc));
+    expect(ours(host, (m) => m.k === 'badge').map((x) => contentText(x.content))).toEqual(['2 · #1']);
+  });
+
   it('relabel renames the cluster and its label', async () => {
     const { host, link, doc } = world();
     const ids = stickies(host, ['a', 'b']);
