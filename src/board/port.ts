@@ -94,4 +94,10 @@ export interface BoardPort {
   findByMarker(filter?: MarkerFilter): Promise<MarkedItem[]>;
   /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
   onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;
+  /** Called with the ids of items removed from the board (by anyone); returns unsubscribe. */
+  onItemsDeleted(cb: (ids: string[]) => void): () => void;
+  /** Sticky notes on the board: those with `ids`, or all of them. */
+  getNotes(ids?: readonly string[]): Promise<BoardNote[]>;
+  /** Starts the board's own timer where the board offers one; resolves false where it does not. */
+  startTimer(ms: number): Promise<boolean>;
 }

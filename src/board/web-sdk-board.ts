@@ -145,6 +145,29 @@ export class WebSdkBoard implements BoardPort {
     };
   }
 
+  onItemsDeleted(cb: (ids: string[]) => void): () => void {
+    const handler = (event: { items?: SdkOtherItem[] }) => {
+      const ids = (event.items ?? []).map((i) => i.id);
+      if (ids.length > 0) cb(ids);
+    };
+    this.sdk.board.ui.on('items:delete', handler);
+    return () => this.sdk.board.ui.off('items:delete', handler);
+  }
+
+  async getNotes(ids?: readonly string[]): Promise<BoardNote[]> {
+    if (ids && ids.length === 0) return [];
+    const filter = ids ? { id: [...ids] } : { type: 'sticky_note' };
+    return this.notesOf(await this.call(() => this.sdk.board.get(filter)));
+  }
+
+  /** Miro's board timer (`board.timer`, when `canUse('timer')`); a host without one answers false. */
+  async startTimer(ms: number): Promise<boolean> {
+    const timer = (this.sdk.board as { timer?: { start(durationMs: number): Promise<unknown> } }).timer;
+    if (!timer || !(await this.call(() => this.sdk.board.canUse('timer')))) return false;
+    await this.call(() => timer.start(ms));
+    return true;
+  }
+
   /**
    * Our items: frames carrying our marker, then their children carrying it. One read for the
    * frames, one metadata read per frame, per matching frame one read for its children and one

@@ -1,0 +1,312 @@
+/**
+ * The workshop session of one board, wired: who I am (getUserInfo), the board (getInfo), the
+ * board's sync setting (sync-config.ts), the transport it names (Miro's channel, metered by
+ * the board's shared credit budget, or the sync server with Miro's id token), the VoteService
+ * that fits it, presence, and the board's side effects: deleted stickies leave the tally,
+ * badges follow a visible tally, a timed round starts Miro's timer where there is one.
+ *
+ * When the setting changes (any panel, or the sandbox's switch), the session moves to the
+ * other transport with a fresh doc: each mode keeps its own copy of the session.
+ */
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { MiroSdk } from '../board/sdk.js';
+import { contentText } from '../board/link-items.js';
+import type { SessionBoard } from '../board/session-board-port.js';
+import type { WebSdkBoard } from '../board/web-sdk-board.js';
+import { listClusters } from '../core/session/clusters.js';
+import { LocalVoteService } from '../core/session/local-vote-service.js';
+import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
+import { facilitatorOf } from '../core/session/roles.js';
+import { listRounds } from '../core/session/rounds.js';
+import { deletedMap, membershipMap } from '../core/session/schema.js';
+import { markTargetsDeleted } from '../core/session/targets.js';
+import type { VoteService } from '../core/session/voting.js';
+import { channelFromSdk } from '../sync/miro-channel.js';
+import { MiroTransport } from '../sync/miro-transport.js';
+import { ServerTransport } from '../sync/server-transport.js';
+import { ServerVoteService } from '../sync/server-votes.js';
+import type { SyncTransport } from '../sync/transport.js';
+import type { Me, Person, TargetLabels } from '../ui/session/session-view.js';
+import type { ShellSession, SyncState, TargetSet } from '../ui/shell-session.js';
+import { LocalBallotKeyStore } from './ballot-keys.js';
+import { OfflineTransport } from './offline-transport.js';
+import { roomName, teamOf } from './room.js';
+import { DEFAULT_SYNC, readSyncConfig, sameSyncConfig, SYNC_COLLECTION, watchSyncConfig, writeSyncConfig, type SyncConfig } from './sync-config.js';
+import { RoutingVoteService } from './vote-routing.js';
+
+/** Namespaces the Miro transport's events and snapshot on the board. */
+export const SESSION_CHANNEL = 'session-v1';
+/** Board reads for labels and badge updates wait this long after a change, so a burst is one read. */
+const SETTLE_MS = 300;
+
+interface Connection {
+  config: SyncConfig;
+  transport: SyncTransport;
+  voteService: VoteService;
+  offs: Array<() => void>;
+}
+
+export interface WorkshopSessionOptions {
+  sdk: MiroSdk;
+  board: WebSdkBoard;
+  sessionBoard?: SessionBoard;
+}
+
+export class WorkshopSession implements ShellSession {
+  people: Person[] = [];
+  labels: TargetLabels = {};
+  selection: string[] = [];
+  private conn!: Connection;
+  private readonly listeners = new Set<() => void>();
+  private readonly offs: Array<() => void> = [];
+  private readonly ballotKeys: LocalBallotKeyStore;
+  private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  private badgeTimer: ReturnType<typeof setTimeout> | null = null;
+  private badgeKey = '';
+  private switching: Promise<void> = Promise.resolve();
+  private destroyed = false;
+
+  private constructor(
+    private readonly sdk: MiroSdk,
+    private readonly board: WebSdkBoard,
+    readonly sessionBoard: SessionBoard | undefined,
+    readonly me: Me,
+    readonly boardId: string,
+  ) {
+    this.ballotKeys = new LocalBallotKeyStore(boardId, me.id);
+  }
+
+  /** Reads who and where, the setting, and connects. */
+  static async open(options: WorkshopSessionOptions): Promise<WorkshopSession> {
+    const { sdk, board } = options;
+    const [user, info] = await Promise.all([sdk.board.getUserInfo(), sdk.board.getInfo()]);
+    const s = new WorkshopSession(sdk, board, options.sessionBoard, { id: String(user.id), name: user.name }, info.id);
+    const store = sdk.board.storage.collection(SYNC_COLLECTION);
+    const config = await readSyncConfig(store).catch(() => DEFAULT_SYNC);
+    s.conn = await s.connect(config);
+    await s.watchHost();
+    s.offs.push(await watchSyncConfig(store, (next) => void s.follow(next)));
+    return s;
+  }
+
+  get doc(): Y.Doc {
+    return this.conn.transport.doc;
+  }
+  get awareness(): Awareness {
+    return this.conn.transport.awareness;
+  }
+  get voteService(): VoteService {
+    return this.conn.voteService;
+  }
+  get status(): SyncState {
+    return this.conn.transport.status;
+  }
+  get sync(): SyncConfig {
+    return this.conn.config;
+  }
+  get transport(): SyncTransport {
+    return this.conn.transport;
+  }
+
+  subscribe(cb: () => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  private changed(): void {
+    for (const cb of [...this.listeners]) cb();
+  }
+
+  async setSync(setting: SyncConfig): Promise<void> {
+    await writeSyncConfig(this.sdk.board.storage.collection(SYNC_COLLECTION), setting);
+    // Storage tells every instance, this one included; following here too spares the wait.
+    await this.follow(setting);
+  }
+
+  async targetsOf(set: TargetSet): Promise<string[]> {
+    if (set === 'clusters') return listClusters(this.doc).filter((c) => c.notes.length > 0).map((c) => c.id);
+    const notes = set === 'selection' ? await this.board.getSelection() : await this.board.getNotes();
+    for (const n of notes) this.remember(n.id, n.content);
+    return notes.map((n) => n.id);
+  }
+
+  async roundOpened(_roundId: string, endsAt: number | null): Promise<boolean> {
+    if (endsAt === null) return false;
+    try {
+      return await this.board.startTimer(Math.max(1000, endsAt - Date.now()));
+    } catch (e) {
+      console.warn('Tryghed: the board timer did not start; the panel counts down instead', e);
+      return false;
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.disconnect(this.conn);
+    for (const off of this.offs.splice(0)) off();
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    if (this.badgeTimer) clearTimeout(this.badgeTimer);
+    this.listeners.clear();
+  }
+
+  // ---- transport -------------------------------------------------------------------------
+
+  private follow(next: SyncConfig): Promise<void> {
+    this.switching = this.switching.then(async () => {
+      if (this.destroyed || sameSyncConfig(next, this.conn.config)) return;
+      const old = this.conn;
+      const conn = await this.connect(next);
+      if (this.destroyed) return this.disconnect(conn);
+      this.conn = conn;
+      this.disconnect(old);
+      this.labels = {};
+      this.badgeKey = '';
+      this.changed();
+    });
+    return this.switching;
+  }
+
+  private async connect(config: SyncConfig): Promise<Connection> {
+    const doc = new Y.Doc();
+    const local = new LocalVoteService(doc, { actor: { userId: this.me.id }, ballotKeys: this.ballotKeys });
+    let transport: SyncTransport;
+    let voteService: VoteService;
+    if (config.mode === 'server') {
+      // Miro's id token names the team, which names the room; the provider asks for a fresh
+      // token on every (re)connect.
+      const token = () => this.sdk.board.getIdToken();
+      let room: string | null = null;
+      try {
+        room = roomName(teamOf(await token()), this.boardId);
+      } catch (e) {
+        console.error('Tryghed: cannot sign in to the sync server', e);
+      }
+      if (room) {
+        const server = new ServerTransport({ url: config.url, room, token, doc });
+        transport = server;
+        voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
+      } else {
+        transport = new OfflineTransport(doc, 'no-token');
+        voteService = local;
+      }
+    } else {
+      transport = new MiroTransport({ channel: channelFromSdk(this.sdk, SESSION_CHANNEL), doc, credits: this.board.gate.budget });
+      voteService = local;
+    }
+    transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: this.me.name } satisfies PresenceState);
+    const onUpdate = () => {
+      this.scheduleLabels();
+      this.scheduleBadges();
+    };
+    doc.on('update', onUpdate);
+    const offStatus = transport.onStatus(() => this.changed());
+    const offVotes = voteService.onChange(() => this.scheduleBadges());
+    return { config, transport, voteService, offs: [() => doc.off('update', onUpdate), offStatus, offVotes] };
+  }
+
+  private disconnect(c: Connection): void {
+    for (const off of c.offs) off();
+    c.transport.awareness.setLocalState(null);
+    c.transport.destroy();
+  }
+
+  // ---- what the host tells us ------------------------------------------------------------
+
+  private async watchHost(): Promise<void> {
+    const ui = this.sdk.board.ui;
+    const onUsers = (e: { users?: Array<{ id: string; name: string }> }) => {
+      this.people = (e.users ?? []).map((u) => ({ id: String(u.id), name: u.name }));
+      this.changed();
+    };
+    ui.on('online_users:update', onUsers);
+    this.offs.push(() => ui.off('online_users:update', onUsers));
+    this.offs.push(
+      this.board.onSelectionChange((notes) => {
+        for (const n of notes) this.remember(n.id, n.content);
+        this.selection = notes.map((n) => n.id);
+        this.changed();
+      }),
+    );
+    // A sticky removed from the board leaves the tally (and its votes stop counting).
+    this.offs.push(
+      this.board.onItemsDeleted((ids) => {
+        const doc = this.doc;
+        const known = ids.filter((id) => this.refersTo(doc, id) && !deletedMap(doc).has(id));
+        if (known.length > 0) markTargetsDeleted(doc, { userId: this.me.id }, { ids: known });
+      }),
+    );
+    const [users, selected] = await Promise.all([
+      this.sdk.board.getOnlineUsers().catch(() => []),
+      this.board.getSelection().catch(() => []),
+    ]);
+    onUsers({ users });
+    this.selection = selected.map((n) => n.id);
+    for (const n of selected) this.remember(n.id, n.content);
+  }
+
+  /** Whether the doc knows `id` as a note: clustered, or a target of a round. */
+  private refersTo(doc: Y.Doc, id: string): boolean {
+    return membershipMap(doc).has(id) || listRounds(doc).some((r) => r.targets.includes(id));
+  }
+
+  private remember(id: string, html: string): void {
+    const text = contentText(html);
+    if (this.labels[id] !== text) this.labels = { ...this.labels, [id]: text };
+  }
+
+  // ---- labels: texts of the notes the doc names ------------------------------------------
+
+  private scheduleLabels(): void {
+    if (this.labelTimer) return;
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = null;
+      void this.readLabels();
+    }, SETTLE_MS);
+  }
+
+  private async readLabels(): Promise<void> {
+    const doc = this.doc;
+    const wanted = new Set<string>([...membershipMap(doc).keys()]);
+    for (const r of listRounds(doc)) for (const t of r.targets) wanted.add(t);
+    const missing = [...wanted].filter((id) => !(id in this.labels) && !deletedMap(doc).has(id) && !listClusters(doc).some((c) => c.id === id));
+    if (missing.length === 0) return;
+    try {
+      const notes = await this.board.getNotes(missing);
+      for (const n of notes) this.remember(n.id, n.content);
+      if (notes.length > 0) this.changed();
+    } catch (e) {
+      console.warn('Tryghed: could not read sticky texts', e);
+    }
+  }
+
+  // ---- badges: the facilitator's panel keeps them in line with the visible tally ---------
+
+  private scheduleBadges(): void {
+    if (this.badgeTimer || !this.sessionBoard) return;
+    this.badgeTimer = setTimeout(() => {
+      this.badgeTimer = null;
+      void this.syncBadges();
+    }, SETTLE_MS);
+  }
+
+  private async syncBadges(): Promise<void> {
+    const doc = this.doc;
+    const board = this.sessionBoard;
+    // One writer: the facilitator's panel (participants would all draw the same badges).
+    if (!board || facilitatorOf(doc) !== this.me.id) return;
+    const round = listRounds(doc).filter((r) => r.status !== 'draft').at(-1);
+    if (!round) return;
+    const tally = this.voteService.tally(round.id);
+    const clusters = listClusters(doc).map((c) => ({ id: c.id, notes: c.notes }));
+    const key = JSON.stringify([round.id, tally, clusters]);
+    if (key === this.badgeKey) return;
+    this.badgeKey = key;
+    try {
+      await board.syncBadges(tally, clusters);
+    } catch (e) {
+      this.badgeKey = '';
+      console.warn('Tryghed: vote badges not updated', e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the app shell (tryghed-shell.ts) is handed for the workshop session: the shared doc and
+ * presence, the vote service, the board link, and what the host knows (me, people, selection,
+ * sticky texts). src/app builds it (src/app/session.ts) over whichever transport the board is
+ * set to; the shell never knows which one carries the doc.
+ */
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { SessionBoard } from '../board/session-board-port.js';
+import type { VoteService } from '../core/session/voting.js';
+import type { Me, Person, TargetLabels } from './session/session-view.js';
+
+/** What a round votes on: every cluster, every sticky note on the board, or the selected ones. */
+export type TargetSet = 'clusters' | 'notes' | 'selection';
+
+export type SyncSetting = { mode: 'miro' } | { mode: 'server'; url: string };
+export type SyncState = 'connecting' | 'synced' | 'offline';
+
+export interface ShellSession {
+  readonly me: Me;
+  /** Replaced (with awareness and voteService) when the board's sync setting changes. */
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly voteService: VoteService;
+  readonly sessionBoard: SessionBoard | undefined;
+  readonly status: SyncState;
+  readonly sync: SyncSetting;
+  /** People with the app open on the board (Miro's online users). */
+  readonly people: readonly Person[];
+  /** Sticky note texts by id, for the notes the session refers to. */
+  readonly labels: TargetLabels;
+  /** Sticky notes selected on the board now. */
+  readonly selection: readonly string[];
+  /** The notes and clusters a new round can vote on, read when the round is created. */
+  targetsOf(set: TargetSet): Promise<string[]>;
+  /** Stores the board's sync setting (the facilitator's choice); every panel follows it. */
+  setSync(setting: SyncSetting): Promise<void>;
+  /** A round was opened here: start the board's timer where there is one (false: the app's own countdown). */
+  roundOpened(roundId: string, endsAt: number | null): Promise<boolean>;
+  /** Called after any of the above changed; returns the unsubscribe. */
+  subscribe(cb: () => void): () => void;
+}
