@@ -130,6 +130,28 @@ export class ItemStore {
     return { frame: this.data(frame.id), item: this.data(item.id) };
   }
 
+  /**
+   * A person drags an item: its centre goes to (cx, cy) on the board and its parent becomes
+   * `parentId` (a frame, or null), with no containment check: on Miro a dragged sticky may
+   * overhang the frame it was dropped in. Its x/y become relative to the new parent.
+   */
+  place(itemId: string, cx: number, cy: number, parentId: string | null): ItemState {
+    const item = this.live(itemId);
+    let px = 0;
+    let py = 0;
+    if (parentId !== null) {
+      const frame = this.frameOf(parentId);
+      if (frame.id === item.id || this.descendants(item.id).includes(frame.id)) refuse('INVALID_ARGUMENT', 'A frame cannot contain itself');
+      const fr = this.absoluteRect(frame.id);
+      px = fr.x;
+      py = fr.y;
+    }
+    this.setParent(item, parentId);
+    item.x = cx - px;
+    item.y = cy - py;
+    return item;
+  }
+
   frameRemove(frameId: string, itemId: string): { frame: ItemData; item: ItemData } {
     const frame = this.frameOf(frameId);
     const item = this.live(itemId);

@@ -16,7 +16,7 @@ import { CallMeter, type FailPredicate, type MeterOptions, type MeterStats } fro
 import { ItemStore } from './items.js';
 import type { ItemData, ItemState } from './model.js';
 import type { Args, MethodName, Push, Rect4, Result } from './protocol.js';
-import { MAX_BROADCAST_BYTES, MAX_STORAGE_VALUE_BYTES, byteLength, requireJson, requireString } from './rules.js';
+import { MAX_BROADCAST_BYTES, MAX_STORAGE_VALUE_BYTES, byteLength, requireFiniteNumber, requireJson, requireString } from './rules.js';
 
 export interface StandInUser {
   id: string;
@@ -64,6 +64,10 @@ interface Instance {
   id: string;
   userId: string;
   push: (p: Push) => void;
+}
+
+function pointIn(r: Rect, x: number, y: number): boolean {
+  return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
 }
 
 type Handlers = { [M in MethodName]: (inst: Instance, ...args: Args<M>) => Result<M> | Promise<Result<M>> };
@@ -169,15 +173,48 @@ export class StandInBoard {
   /** Absolute rectangle (top-left based) of a live item. */
   absoluteRect(id: string): Rect { return this.store.absoluteRect(id); }
 
-  /** A person (not the app) creates an item on the board: validated, not metered. */
-  hostCreate(userId: string, type: SdkItemType, props: unknown): ItemView {
-    return this.view(this.create(userId, type, props));
+  /**
+   * A person (not the app) creates an item on the board: validated, not metered. With
+   * `parentId` the item is made inside that frame, as a double-click in a frame does on Miro;
+   * props x/y are then still board (absolute) coordinates.
+   */
+  hostCreate(userId: string, type: SdkItemType, props: unknown, options: { parentId?: string } = {}): ItemView {
+    return this.view(this.create(userId, type, props, options.parentId ?? null));
   }
   /** A person moves or edits an item (e.g. drags a sticky into a cluster). */
   hostUpdate(id: string, fields: Record<string, unknown>): ItemView {
     return this.view(this.sync(id, fields));
   }
   hostRemove(id: string): void { this.removeItem(id); }
+
+  /**
+   * A person drags items by (dx, dy) board units, as on Miro: a frame carries what is in it;
+   * any other item whose centre lands in a frame becomes that frame's child (the topmost one,
+   * i.e. the last created), and dragged out of every frame it leaves its frame. An item whose
+   * frame is dragged too just goes along. One `experimental:items:update` for the lot.
+   */
+  hostMove(ids: readonly string[], dx: number, dy: number): ItemView[] {
+    requireFiniteNumber(dx, 'dx');
+    requireFiniteNumber(dy, 'dy');
+    const moving = new Set(ids.map((id) => this.store.live(id).id));
+    const roots = [...moving].filter((id) => !this.ancestors(id).some((a) => moving.has(a)));
+    const carried = new Set(roots.flatMap((id) => [id, ...this.store.descendants(id)]));
+    const frames = this.store.all().filter((s) => s.type === 'frame' && !carried.has(s.id)).reverse();
+    const touched = new Set<string>();
+    for (const id of roots) {
+      const s = this.store.live(id);
+      const r = this.store.absoluteRect(id);
+      const cx = r.x + r.width / 2 + dx;
+      const cy = r.y + r.height / 2 + dy;
+      const before = s.parentId;
+      const after = s.type === 'frame' ? before : (frames.find((f) => pointIn(this.store.absoluteRect(f.id), cx, cy))?.id ?? null);
+      this.store.place(id, cx, cy, after);
+      touched.add(id);
+      if (before !== after) for (const f of [before, after]) if (f) touched.add(f);
+    }
+    if (touched.size > 0) this.updated([...touched]);
+    return roots.map((id) => this.view(this.store.live(id)));
+  }
 
   storageValue(collection: string, key: string): { value: Json; version: string } | undefined {
     const e = this.storage.get(collection)?.get(key);
@@ -277,6 +314,13 @@ export class StandInBoard {
     else queueMicrotask(deliver);
   }
 
+  /** Frames an item sits in, innermost first. */
+  private ancestors(id: string): string[] {
+    const out: string[] = [];
+    for (let p = this.store.live(id).parentId; p !== null; p = this.store.live(p).parentId) out.push(p);
+    return out;
+  }
+
   private user(userId: string): StandInUser {
     const u = this.usersById.get(userId);
     if (!u) refuse('UNKNOWN_USER', `Unknown user ${JSON.stringify(userId)}: add it with StandInBoard.addUser first`);
@@ -287,8 +331,10 @@ export class StandInBoard {
     return { ...structuredClone(s), absolute: this.store.absoluteRect(s.id) };
   }
 
-  private create(userId: string, type: SdkItemType, props: unknown): ItemState {
+  private create(userId: string, type: SdkItemType, props: unknown, parentId: string | null = null): ItemState {
+    if (parentId !== null && this.store.live(parentId).type !== 'frame') refuse('INVALID_ARGUMENT', `Item ${parentId} is not a frame`);
     const state = this.store.create(userId, type, props);
+    if (parentId !== null) this.store.place(state.id, state.x, state.y, parentId);
     this.emit({ kind: 'create', ids: [state.id] });
     const data = this.store.data(state.id);
     this.pushTo(() => true, () => ({ channel: 'ui', name: 'items:create', items: [data] }));
