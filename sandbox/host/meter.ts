@@ -5,6 +5,7 @@
  * board's benchmark and tests read.
  */
 import { CREDITS_PER_CALL, CREDITS_PER_HOUR, CREDITS_PER_MINUTE } from '../../src/core/miro-rules.js';
+import { mulberry32 } from '../../src/core/random.js';
 import { SdkError, rateLimitError } from './errors.js';
 
 export interface CallInfo {
@@ -47,17 +48,8 @@ export interface MeterStats {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-/** mulberry32: small, fast, seeded; enough for jitter and injected-error dice. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded dice for jitter and injected errors (kept under this name for the stand-in's callers). */
+export const seededRandom = mulberry32;
 
 function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

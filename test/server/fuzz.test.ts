@@ -6,21 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { mulberry32 } from '../../src/core/random.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { startChildServer, type ChildServer } from './support/child.js';
 import { cleanup, client, ROOM, SECRET, tempDir, token, waitFor } from './support/helpers.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function frame(build: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -121,7 +112,7 @@ describe('fuzzing the server with malformed frames', () => {
       }
     })();
 
-    const rand = prng(SEED);
+    const rand = mulberry32(SEED);
     const tok = token('attacker');
     let sent = 0;
     const workers = Array.from({ length: 12 }, async () => {

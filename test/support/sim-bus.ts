@@ -7,16 +7,7 @@
 import type { ChannelStorage, JsonValue, MiroChannel } from '../../src/sync/miro-channel.js';
 import type { Clock } from '../../src/sync/miro-transport.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../src/core/random.js';
 
 interface Task {
   at: number;
