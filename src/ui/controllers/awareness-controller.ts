@@ -2,9 +2,10 @@
  * Presence through Yjs awareness: re-renders the host when anyone's state changes and reads
  * the names of everyone who has the app open. Awareness carries a display name only.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import { PRESENCE_FIELD, type PresenceState } from '../../core/session/presence.js';
+import { FollowingController } from './following-controller.js';
 
 export interface Present {
   clientId: number;
@@ -28,20 +29,20 @@ export function presentPeople(awareness: Awareness): Present[] {
   return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
-export class AwarenessController implements ReactiveController {
+export class AwarenessController extends FollowingController {
   private current: Awareness | undefined;
-  private connected = false;
 
   constructor(
     private host: ReactiveControllerHost,
     private awareness: () => Awareness | undefined,
   ) {
+    super();
     host.addController(this);
   }
 
   private onChange = () => this.host.requestUpdate();
 
-  private sync() {
+  protected sync() {
     const next = this.connected ? this.awareness() : undefined;
     if (next === this.current) return;
     this.current?.off('change', this.onChange);
@@ -51,19 +52,5 @@ export class AwarenessController implements ReactiveController {
 
   get people(): Present[] {
     return this.current ? presentPeople(this.current) : [];
-  }
-
-  hostConnected() {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate() {
-    this.sync();
-  }
-
-  hostDisconnected() {
-    this.connected = false;
-    this.sync();
   }
 }

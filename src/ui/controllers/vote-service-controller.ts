@@ -2,23 +2,24 @@
  * Follows a VoteService: subscribes with onChange while the host is connected, re-renders it,
  * and calls `refresh` (e.g. to fetch the caller's own ballot, which is async) on each change.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { VoteService } from '../../core/session/voting.js';
+import { FollowingController } from './following-controller.js';
 
-export class VoteServiceController implements ReactiveController {
+export class VoteServiceController extends FollowingController {
   private current: VoteService | undefined;
   private unsubscribe: (() => void) | undefined;
-  private connected = false;
 
   constructor(
     private host: ReactiveControllerHost,
     private service: () => VoteService | undefined,
     private refresh?: (service: VoteService) => void,
   ) {
+    super();
     host.addController(this);
   }
 
-  private sync() {
+  protected sync() {
     const next = this.connected ? this.service() : undefined;
     if (next === this.current) return;
     this.unsubscribe?.();
@@ -31,19 +32,5 @@ export class VoteServiceController implements ReactiveController {
       });
       this.refresh?.(next);
     }
-  }
-
-  hostConnected() {
-    this.connected = true;
-    this.sync();
-  }
-
-  hostUpdate() {
-    this.sync();
-  }
-
-  hostDisconnected() {
-    this.connected = false;
-    this.sync();
   }
 }
