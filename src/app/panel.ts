@@ -1,12 +1,39 @@
-/** The panel page: the template panel, given a Board port over the SDK. */
+/**
+ * The panel page: the app shell, given a Board port over the SDK at once (templates), then
+ * the workshop session once it is connected (session.ts).
+ */
 import { WebSdkBoard } from '../board/web-sdk-board.js';
-import '../ui/tryghed-app.js';
+import { WebSdkSessionBoard } from '../board/session-board.js';
+import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
+import '../ui/tryghed-shell.js';
 import { loadSdk } from './load-sdk.js';
+import { WorkshopSession } from './session.js';
 
-const app = document.querySelector('tryghed-app') ?? document.body.appendChild(document.createElement('tryghed-app'));
+const shell = document.querySelector('tryghed-shell') ?? document.body.appendChild(document.createElement('tryghed-shell'));
+let sdk;
 try {
-  app.board = new WebSdkBoard(await loadSdk());
+  sdk = await loadSdk();
 } catch (e) {
   console.error('Tryghed: could not reach the board', e);
-  app.failedToConnect = true;
+  shell.failedToConnect = true;
+}
+if (sdk) {
+  const board = new WebSdkBoard(sdk);
+  shell.board = board;
+  let lang;
+  try {
+    lang = loadLang(globalThis.localStorage, browserLanguages());
+  } catch {
+    lang = loadLang(undefined, browserLanguages());
+  }
+  // One gate for everything: templates, the board link and the Miro transport share the budget.
+  const sessionBoard = new WebSdkSessionBoard(sdk, { board, lang });
+  try {
+    const session = await WorkshopSession.open({ sdk, board, sessionBoard });
+    shell.session = session;
+    addEventListener('pagehide', () => session.destroy());
+  } catch (e) {
+    console.error('Tryghed: the workshop session did not start', e);
+    shell.sessionFailed = true;
+  }
 }

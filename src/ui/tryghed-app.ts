@@ -39,6 +39,7 @@ export class TryghedApp extends LitElement {
   static override properties = {
     board: { attribute: false },
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
+    embedded: { type: Boolean },
     lang: { state: true },
     run: { state: true },
   };
@@ -46,6 +47,8 @@ export class TryghedApp extends LitElement {
   /** Set by src/app once the SDK is ready; until then the panel says it is connecting. */
   declare board: BoardPort | undefined;
   declare failedToConnect: boolean;
+  /** Inside the app shell (tryghed-shell.ts): the shell shows the title and language switch and sets `lang`. */
+  declare embedded: boolean;
   declare lang: Lang;
   declare run: Run;
 
@@ -58,6 +61,7 @@ export class TryghedApp extends LitElement {
     super();
     this.board = undefined;
     this.failedToConnect = false;
+    this.embedded = false;
     this.lang = loadLang(storage(), browserLanguages());
     this.run = { state: 'idle' };
   }
@@ -112,20 +116,21 @@ export class TryghedApp extends LitElement {
 
   override render() {
     const lang = this.lang;
-    return html`<header>
-        <h1>${t(lang, 'app.title')}</h1>
-        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
-      </header>
-      <main>
-      <p class="intro">${t(lang, 'app.intro')}</p>
+    const content = html`<p class="intro">${t(lang, 'app.intro')}</p>
       <div class="status">${this.renderStatus()}</div>
       <template-list
         .lang=${lang}
         .entries=${this.entries()}
         blocked=${this.blockedReason()}
         @template-insert=${(e: CustomEvent<{ id: TemplateId }>) => void this.insert(e.detail.id)}
-      ></template-list>
-      </main>`;
+      ></template-list>`;
+    // In the shell, the shell owns the title, the language switch and the main landmark.
+    if (this.embedded) return html`<div>${content}</div>`;
+    return html`<header>
+        <h1>${t(lang, 'app.title')}</h1>
+        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
+      </header>
+      <main>${content}</main>`;
   }
 
   private renderStatus() {

@@ -1,5 +1,6 @@
 /** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
 import { sessionDa } from './session-da.js';
+import { shellDa } from './shell-da.js';
 import type { Messages } from './en.js';
 
 export const da: Messages = {
@@ -56,4 +57,5 @@ export const da: Messages = {
   'sandbox.stats': '{calls} kald · {credits} credits · {limited} rate-limit-afvisninger',
 
   ...sessionDa,
+  ...shellDa,
 };

@@ -3,6 +3,7 @@
  * (checked by the compiler and by test/ui/i18n.test.ts). `{name}` marks a parameter.
  */
 import { sessionEn } from './session-en.js';
+import { shellEn } from './shell-en.js';
 export const en = {
   'app.title': 'Tryghed',
   'app.intro': 'Choose a template for today’s workshop. It is placed on the board in free space near what you are looking at.',
@@ -57,6 +58,7 @@ export const en = {
   'sandbox.stats': '{calls} calls · {credits} credits · {limited} rate-limited',
 
   ...sessionEn,
+  ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

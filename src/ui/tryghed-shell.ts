@@ -1,0 +1,336 @@
+/**
+ * The app shell: one tab set over the panel's sections (templates, group, vote, run rounds,
+ * results, plan), with the title, the shared language switch and who is here on top. It is
+ * handed the Board port (templates, at once) and the workshop session (src/app/session.ts,
+ * once it is connected) and passes them down; it knows nothing of Miro or of the transport.
+ *
+ * Tabs follow the WAI-ARIA tabs pattern: one tab stop, arrow keys move and select, Home/End.
+ * The tab list comes first, so from the title the keyboard goes to the language switch and
+ * then straight into the section shown. "Run rounds" is the facilitator's, and shown to
+ * everyone only while nobody has started the session (whoever starts it is the facilitator).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type * as Y from 'yjs';
+import type { BoardPort } from '../board/port.js';
+import type { Lang } from '../core/lang.js';
+import { facilitatorOf, startSession } from '../core/session/roles.js';
+import { sessionMap } from '../core/session/schema.js';
+import { YController } from './controllers/y-controller.js';
+import { t, type MessageKey } from './i18n/t.js';
+import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
+import { primaryButton, tokens } from './shared-styles.js';
+import type { RoundChangedEvent } from './session/facilitator-panel.js';
+import type { ScopeOption } from './session/session-view.js';
+import type { ShellSession, TargetSet } from './shell-session.js';
+import type { SyncChangeEvent } from './sync-settings.js';
+import './lang-switch.js';
+import './session/cluster-panel.js';
+import './session/facilitator-panel.js';
+import './session/plan-panel.js';
+import './session/presence-list.js';
+import './session/results-panel.js';
+import './session/vote-panel.js';
+import './sync-settings.js';
+import './tryghed-app.js';
+
+export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan'] as const;
+export type TabId = (typeof TABS)[number];
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export class TryghedShell extends LitElement {
+  static override properties = {
+    board: { attribute: false },
+    session: { attribute: false },
+    failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
+    sessionFailed: { type: Boolean, attribute: 'session-failed' },
+    lang: { state: true },
+    tab: { state: true },
+  };
+
+  declare board: BoardPort | undefined;
+  declare session: ShellSession | undefined;
+  declare failedToConnect: boolean;
+  declare sessionFailed: boolean;
+  declare lang: Lang;
+  declare tab: TabId;
+
+  private y = new YController(this, () => (this.session ? [sessionMap(this.session.doc) as unknown as Y.Map<unknown>] : undefined));
+  private unsubscribe: (() => void) | null = null;
+  private subscribed: ShellSession | undefined;
+
+  constructor() {
+    super();
+    this.board = undefined;
+    this.session = undefined;
+    this.failedToConnect = false;
+    this.sessionFailed = false;
+    this.lang = loadLang(storage(), browserLanguages());
+    this.tab = 'templates';
+  }
+
+  static override styles = [
+    tokens,
+    primaryButton,
+    css`
+      :host {
+        display: block;
+        max-width: 640px;
+        margin: 0 auto;
+        box-sizing: border-box;
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px;
+        padding: var(--ty-s1) var(--ty-s2) 0;
+        border-bottom: 1px solid var(--ty-line);
+        position: sticky;
+        top: 0;
+        z-index: 2;
+        background: var(--ty-surface);
+      }
+      [role='tab'] {
+        min-height: 36px;
+        padding: 0 10px;
+        border: 1px solid transparent;
+        border-bottom: 0;
+        border-radius: var(--ty-radius) var(--ty-radius) 0 0;
+        background: none;
+        font: inherit;
+        color: var(--ty-muted);
+        cursor: pointer;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--ty-text);
+        font-weight: 600;
+        border-color: var(--ty-line);
+        background: var(--ty-surface);
+        box-shadow: inset 0 -3px 0 var(--ty-accent);
+      }
+      [role='tab']:focus-visible {
+        outline: 3px solid var(--ty-focus);
+        outline-offset: -3px;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        flex-wrap: wrap;
+        gap: var(--ty-s1) var(--ty-s2);
+        padding: var(--ty-s2) var(--ty-s2) 0;
+      }
+      h1 {
+        margin: 0;
+        font-size: 20px;
+        letter-spacing: -0.01em;
+      }
+      .who {
+        padding: 0 var(--ty-s2);
+      }
+      .sync {
+        margin: 4px 0 0;
+        font-size: 13px;
+        color: var(--ty-muted);
+      }
+      .sync[data-status='offline'] {
+        color: var(--ty-danger);
+      }
+      [role='tabpanel'] {
+        padding: var(--ty-s2);
+      }
+      [role='tabpanel'][data-tab='templates'] {
+        padding: 0;
+      }
+      [role='tabpanel'] > * + * {
+        margin-top: var(--ty-s3);
+      }
+      .notice {
+        padding: var(--ty-s2);
+        border-radius: var(--ty-radius);
+        background: var(--ty-soft);
+      }
+      .notice p {
+        margin: 0 0 var(--ty-s1);
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.lang;
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.subscribed = undefined;
+    super.disconnectedCallback();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('session') && this.subscribed !== this.session) {
+      this.unsubscribe?.();
+      this.subscribed = this.session;
+      this.unsubscribe = this.session?.subscribe(() => this.requestUpdate()) ?? null;
+    }
+    // A tab that is no longer mine (the role was handed over) gives way to the next one.
+    if (!this.visibleTabs().includes(this.tab)) this.tab = 'results';
+  }
+
+  private facilitator(): string | null | undefined {
+    return this.session ? facilitatorOf(this.session.doc) : undefined;
+  }
+
+  private visibleTabs(): TabId[] {
+    const f = this.facilitator();
+    const mayRun = this.session !== undefined && (f === null || f === this.session.me.id);
+    return TABS.filter((id) => id !== 'rounds' || mayRun);
+  }
+
+  override render() {
+    const lang = this.lang;
+    const tabs = this.visibleTabs();
+    return html`<div role="tablist" aria-label=${t(lang, 'shell.tabs')} @keydown=${this.onTabKey}>
+        ${tabs.map((id) => html`<button role="tab" type="button" id="tab-${id}" data-tab=${id} aria-controls="panel-${id}"
+            aria-selected=${id === this.tab ? 'true' : 'false'} tabindex=${id === this.tab ? '0' : '-1'}
+            @click=${() => this.select(id)}>${t(lang, `shell.tab.${id}` as MessageKey)}</button>`)}
+      </div>
+      <header>
+        <h1>${t(lang, 'app.title')}</h1>
+        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
+      </header>
+      <div class="who">
+        ${this.session
+          ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .lang=${lang}></presence-list>
+              <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
+                ${t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>`
+          : nothing}
+      </div>
+      <main>${tabs.map((id) => this.renderPanel(id))}</main>`;
+  }
+
+  private renderPanel(id: TabId) {
+    return html`<section role="tabpanel" id="panel-${id}" data-tab=${id} aria-labelledby="tab-${id}" ?hidden=${id !== this.tab}>
+      ${id === 'templates' ? this.renderTemplates() : this.renderSession(id)}
+    </section>`;
+  }
+
+  private renderTemplates() {
+    return html`<tryghed-app embedded .board=${this.board} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-app>`;
+  }
+
+  private renderSession(id: Exclude<TabId, 'templates'>) {
+    const lang = this.lang;
+    const s = this.session;
+    if (!s) {
+      const key = this.failedToConnect || this.sessionFailed ? 'shell.session.failed' : 'shell.session.connecting';
+      return html`<p class="notice" role="status">${t(lang, key)}</p>`;
+    }
+    const { doc, me, voteService, labels } = s;
+    const start = this.facilitator() === null && id !== 'rounds'
+      ? html`<div class="notice" data-start>
+          <p>${t(lang, 'shell.notStarted')}</p>
+          <button class="primary" type="button" data-action="start-session" @click=${this.start}>${t(lang, 'shell.start')}</button>
+        </div>`
+      : nothing;
+    switch (id) {
+      case 'group':
+        return html`${start}<cluster-panel .doc=${doc} .me=${me} .labels=${labels} .selection=${s.selection}
+          .sessionBoard=${s.sessionBoard} .lang=${lang}></cluster-panel>`;
+      case 'vote':
+        return html`${start}<vote-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
+      case 'rounds':
+        return html`<facilitator-panel .doc=${doc} .me=${me} .voteService=${voteService} .awareness=${s.awareness}
+            .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang} @tryghed-round-changed=${this.roundChanged}></facilitator-panel>
+          <sync-settings .setting=${s.sync} .lang=${lang} @tryghed-sync-change=${this.syncChange}></sync-settings>`;
+      case 'results':
+        return html`${start}<results-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels}
+          .sessionBoard=${s.sessionBoard} .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
+      case 'plan':
+        return html`${start}<plan-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
+    }
+  }
+
+  /** The N of "n of N": everyone with the app open now (never fewer than Miro's online users). */
+  private eligible(s: ShellSession): number {
+    let present = 0;
+    for (const state of s.awareness.getStates().values()) if ((state as Record<string, unknown>)?.presence) present++;
+    return Math.max(present, s.people.length);
+  }
+
+  private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[] } | null = null;
+  private scopes(s: ShellSession): ScopeOption[] {
+    if (this.scopeCache?.session === s && this.scopeCache.lang === this.lang) return this.scopeCache.scopes;
+    const option = (set: TargetSet): ScopeOption => ({
+      scope: { kind: 'selection' },
+      label: t(this.lang, `shell.scope.${set}` as MessageKey),
+      targets: () => s.targetsOf(set),
+    });
+    const scopes = [option('notes'), option('clusters'), option('selection')];
+    this.scopeCache = { session: s, lang: this.lang, scopes };
+    return scopes;
+  }
+
+  private select(id: TabId, focus = false): void {
+    this.tab = id;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
+  }
+
+  private onTabKey = (e: KeyboardEvent) => {
+    const tabs = this.visibleTabs();
+    const i = tabs.indexOf(this.tab);
+    const to =
+      e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length]
+      : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length]
+      : e.key === 'Home' ? tabs[0]
+      : e.key === 'End' ? tabs[tabs.length - 1]
+      : undefined;
+    if (!to) return;
+    e.preventDefault();
+    this.select(to, true);
+  };
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    saveLang(storage(), lang);
+    document.documentElement.lang = lang;
+  }
+
+  private start = () => {
+    const s = this.session;
+    if (!s) return;
+    startSession(s.doc, { userId: s.me.id });
+  };
+
+  private roundChanged = (e: RoundChangedEvent) => {
+    const { roundId, action, endsAt } = e.detail;
+    if (action === 'open' && this.session) void this.session.roundOpened(roundId, endsAt ?? null);
+  };
+
+  private syncChange = (e: SyncChangeEvent) => {
+    const { setting, done } = e.detail;
+    if (!this.session) return done(false);
+    this.session.setSync(setting).then(
+      () => done(true),
+      (err: unknown) => {
+        console.error('Tryghed: the sync setting was not saved', err);
+        done(false);
+      },
+    );
+  };
+}
+
+customElements.define('tryghed-shell', TryghedShell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tryghed-shell': TryghedShell;
+  }
+}
