@@ -15,24 +15,31 @@ export interface SwitchState {
 }
 
 export type SwitchesChangeEvent = CustomEvent<SwitchState>;
+/** The board's sync setting, as the toolbar switches it (sandbox-sync.ts applies it). */
+export type SandboxSyncMode = 'miro' | 'server';
+export type SyncModeEvent = CustomEvent<{ mode: SandboxSyncMode }>;
 
 export class SandboxControls extends LitElement {
   static override properties = {
     lang: { type: String },
     switches: { attribute: false },
     stats: { type: String },
+    sync: { type: String },
   };
 
   declare lang: Lang;
   declare switches: SwitchState;
   /** One line of counters (calls, credits, rate-limited). */
   declare stats: string;
+  /** The board's sync mode now (set by sandbox-sync.ts from the board's storage). */
+  declare sync: SandboxSyncMode;
 
   constructor() {
     super();
     this.lang = 'en';
     this.switches = { latencyMs: 0, rateLimitErrors: false, refuseCreates: false, refuseAfter: 5 };
     this.stats = '';
+    this.sync = 'miro';
   }
 
   static override styles = css`
@@ -94,6 +101,16 @@ export class SandboxControls extends LitElement {
       outline: 3px solid #1d4ed8;
       outline-offset: 2px;
     }
+    .sync {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+    }
+    button[aria-pressed='true'] {
+      border-color: #0b6b57;
+      background: #e6f4f0;
+      font-weight: 600;
+    }
     .stats {
       margin-left: auto;
       color: #4f5862;
@@ -127,6 +144,11 @@ export class SandboxControls extends LitElement {
           aria-label=${t(lang, 'sandbox.failAfter')}
           @change=${(e: Event) => this.update1({ refuseAfter: clampInt((e.target as HTMLInputElement).value, 0, 1000) })} />
       </label>
+      <span class="sync" role="group" aria-label=${t(lang, 'sandbox.sync')}>
+        ${t(lang, 'sandbox.sync')}:
+        ${(['miro', 'server'] as const).map((mode) => html`<button type="button" data-sync=${mode} aria-pressed=${this.sync === mode ? 'true' : 'false'}
+          @click=${() => this.dispatchEvent(new CustomEvent('sandbox-sync-change', { detail: { mode }, bubbles: true, composed: true }))}>${t(lang, `sandbox.sync.${mode}`)}</button>`)}
+      </span>
       <button type="button" data-action="clear" @click=${() => this.emit('sandbox-clear')}>${t(lang, 'sandbox.clear')}</button>
       <span class="stats" aria-live="off">${this.stats}</span>`;
   }
@@ -155,5 +177,6 @@ declare global {
     'switches-change': SwitchesChangeEvent;
     'sandbox-app-icon': CustomEvent<undefined>;
     'sandbox-clear': CustomEvent<undefined>;
+    'sandbox-sync-change': SyncModeEvent;
   }
 }
