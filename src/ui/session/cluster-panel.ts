@@ -5,11 +5,9 @@
  * shell (`tryghed-group-request`, cancelable: a shell that groups calls preventDefault); if
  * nobody takes it, the panel makes the cluster in the doc from `selection`.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Y from 'yjs';
 import type { SessionBoard } from '../../board/session-board-port.js';
-import type { Lang } from '../../core/lang.js';
 import { STICKY_COLOURS, type StickyColour } from '../../core/miro-rules.js';
 import {
   createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
@@ -19,9 +17,8 @@ import { aliasesMap, clustersMap, membershipMap } from '../../core/session/schem
 import type { Result } from '../../core/session/types.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
-import { sessionStyles } from './session-styles.js';
-import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import { targetLabel, type TargetLabels } from './session-view.js';
 
 export type GroupRequestEvent = CustomEvent<{ noteIds: string[]; label: string; colour: StickyColour }>;
 export type ClustersChangedEvent = CustomEvent<{ clusterIds: string[] }>;
@@ -32,14 +29,11 @@ const ERRORS: Record<ClusterError, MessageKey> = {
   'bad-colour': 'cluster.error.bad-colour',
 };
 
-export class ClusterPanel extends LitElement {
+export class ClusterPanel extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     labels: { attribute: false },
     selection: { attribute: false },
     sessionBoard: { attribute: false },
-    lang: { type: String },
     busy: { state: true },
     newLabel: { state: true },
     newColour: { state: true },
@@ -47,14 +41,11 @@ export class ClusterPanel extends LitElement {
     announcement: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare labels: TargetLabels;
   /** ids of the sticky notes selected on the board now (the shell follows the selection) */
   declare selection: readonly string[];
   /** the board link (src/board/session-board.ts), when the panel runs on a board */
   declare sessionBoard: SessionBoard | undefined;
-  declare lang: Lang;
   declare busy: boolean;
   declare newLabel: string;
   declare newColour: StickyColour;
@@ -65,12 +56,9 @@ export class ClusterPanel extends LitElement {
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.labels = {};
     this.selection = [];
     this.sessionBoard = undefined;
-    this.lang = 'da';
     this.busy = false;
     this.newLabel = '';
     this.newColour = 'yellow';
@@ -79,9 +67,7 @@ export class ClusterPanel extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       form,
       .edit {
@@ -199,10 +185,6 @@ export class ClusterPanel extends LitElement {
     </li>`;
   }
 
-  private actor() {
-    return { userId: this.me?.id ?? '' };
-  }
-
   private run(res: Result<unknown, ClusterError>, clusterId: string, done: MessageKey) {
     if (!res.ok) {
       this.error = t(this.lang, ERRORS[res.error]);
@@ -233,8 +215,7 @@ export class ClusterPanel extends LitElement {
       this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
     } catch (e) {
       console.error('Tryghed: board link failed', e);
-      const own = (e as { textIn?: (lang: Lang) => string }).textIn?.(this.lang);
-      this.error = own ?? t(this.lang, 'cluster.error.board');
+      this.error = this.boardErrorText(e, 'cluster.error.board');
       this.announcement = this.error;
     } finally {
       this.busy = false;

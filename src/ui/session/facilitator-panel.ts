@@ -5,59 +5,45 @@
  * Participation comes from the ballots: names with "has voted" in named rounds, only a count
  * in anonymous ones, nothing about which way.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Lang } from '../../core/lang.js';
 import { facilitatorOf, handOver, startSession } from '../../core/session/roles.js';
-import { closeRound, listRounds, openRound, removeRound, revealRound, type RoundError, type RoundView } from '../../core/session/rounds.js';
-import { ballotsMap, clustersMap, deletedMap, membershipMap, aliasesMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import { closeRound, listRounds, openRound, removeRound, revealRound, type RoundView } from '../../core/session/rounds.js';
+import { ballotsMap, roundsMap, sessionMap } from '../../core/session/schema.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { AwarenessController } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
-import { sessionStyles } from './session-styles.js';
-import { formatDuration, participation, type Me, type Person, type ScopeOption } from './session-view.js';
+import { ROUND_ERRORS } from './round-errors.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import { formatDuration, participation, targetTypes, type Person, type ScopeOption } from './session-view.js';
 import './round-form.js';
 
 export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
 export type RoundChangedEvent = CustomEvent<{ roundId: string; action: RoundAction; endsAt?: number | null }>;
 export type HandedOverEvent = CustomEvent<{ to: string }>;
 
-const ERRORS: Record<RoundError, MessageKey> = {
-  'not-facilitator': 'facil.error.not-facilitator',
-  invalid: 'round.error.invalid',
-  'no-round': 'facil.error.no-round',
-  'wrong-status': 'facil.error.wrong-status',
-};
-
-export class FacilitatorPanel extends LitElement {
+export class FacilitatorPanel extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     voteService: { attribute: false },
     awareness: { attribute: false },
     scopes: { attribute: false },
     people: { attribute: false },
-    lang: { type: String },
     now: { attribute: false },
     error: { state: true },
     announcement: { state: true },
     handTo: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare voteService: VoteService | undefined;
   declare awareness: Awareness | undefined;
   /** what a new round can vote on (zones, templates, selection), from the shell */
   declare scopes: readonly ScopeOption[];
   /** people on the board (Miro's online users): for hand-over and names in named rounds */
   declare people: readonly Person[];
-  declare lang: Lang;
   declare now: () => number;
   declare error: string;
   declare announcement: string;
@@ -65,20 +51,17 @@ export class FacilitatorPanel extends LitElement {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), ...targetTypes(d)];
   });
   private presence = new AwarenessController(this, () => this.awareness);
   private clock = new ClockController(this, () => (this.doc ? listRounds(this.doc, this.now()).find((r) => r.status === 'open' && r.endsAt !== null)?.endsAt ?? null : null), () => this.now());
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.voteService = undefined;
     this.awareness = undefined;
     this.scopes = [];
     this.people = [];
-    this.lang = 'da';
     this.now = Date.now;
     this.error = '';
     this.announcement = '';
@@ -86,9 +69,7 @@ export class FacilitatorPanel extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       #rounds-h {
         margin-top: var(--ty-s3);
@@ -121,10 +102,6 @@ export class FacilitatorPanel extends LitElement {
       }
     `,
   ];
-
-  private isFacilitator(): boolean {
-    return !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;
-  }
 
   private nameOf(id: string): string | undefined {
     if (id === this.me?.id) return this.me.name;
@@ -239,7 +216,7 @@ export class FacilitatorPanel extends LitElement {
       : action === 'reveal' ? revealRound(this.doc, actor, { roundId: r.id, now })
       : removeRound(this.doc, actor, { roundId: r.id });
     if (!res.ok) {
-      this.error = t(this.lang, ERRORS[res.error]);
+      this.error = t(this.lang, ROUND_ERRORS[res.error]);
       return;
     }
     this.error = '';

@@ -3,24 +3,21 @@
  * preparedness flag. The facilitator drafts initiatives from a round's top priorities, adds,
  * edits and removes them; everyone else reads the plan. The model refuses others anyway.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
-import type { Lang } from '../../core/lang.js';
 import {
   addInitiative, draftFromTopPriorities, listPlan, removeInitiative, updateInitiative,
   type InitiativePatch, type InitiativeView, type PlanError,
 } from '../../core/session/plan.js';
-import { facilitatorOf } from '../../core/session/roles.js';
 import { listRounds } from '../../core/session/rounds.js';
-import { PLAN_LAYERS, aliasesMap, ballotsMap, clustersMap, deletedMap, membershipMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
+import { PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
 import type { Result } from '../../core/session/types.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
-import { sessionStyles } from './session-styles.js';
-import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 
 const ERRORS: Record<PlanError, MessageKey> = {
   'not-facilitator': 'facil.error.not-facilitator',
@@ -29,13 +26,10 @@ const ERRORS: Record<PlanError, MessageKey> = {
   'no-tally': 'plan.error.no-tally',
 };
 
-export class PlanPanel extends LitElement {
+export class PlanPanel extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     voteService: { attribute: false },
     labels: { attribute: false },
-    lang: { type: String },
     draftRound: { state: true },
     draftCount: { state: true },
     draftLayer: { state: true },
@@ -45,11 +39,8 @@ export class PlanPanel extends LitElement {
     announcement: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare voteService: VoteService | undefined;
   declare labels: TargetLabels;
-  declare lang: Lang;
   declare draftRound: string;
   declare draftCount: number;
   declare draftLayer: PlanLayer;
@@ -60,16 +51,13 @@ export class PlanPanel extends LitElement {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
   });
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.voteService = undefined;
     this.labels = {};
-    this.lang = 'da';
     this.draftRound = '';
     this.draftCount = 3;
     this.draftLayer = 'G';
@@ -80,9 +68,7 @@ export class PlanPanel extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       .field {
         display: grid;
@@ -132,10 +118,6 @@ export class PlanPanel extends LitElement {
     return t(this.lang, `plan.layer.${l}` as MessageKey);
   }
 
-  private actor() {
-    return { userId: this.me?.id ?? '' };
-  }
-
   private run(res: Result<unknown, PlanError>, done: string) {
     if (!res.ok) {
       this.error = t(this.lang, ERRORS[res.error]);
@@ -150,7 +132,7 @@ export class PlanPanel extends LitElement {
   override render() {
     const lang = this.lang;
     if (!this.doc) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
-    const mine = !!this.me && facilitatorOf(this.doc) === this.me.id;
+    const mine = this.isFacilitator();
     const plan = listPlan(this.doc);
     return html`<section aria-labelledby="plan-h">
       <h2 id="plan-h">${t(lang, 'plan.title')}</h2>

@@ -3,23 +3,20 @@
  * ("shown when at least 3 have voted"); export as CSV or Markdown; and, for the facilitator,
  * a request to put the result on the board (the shell hands it to the board layer).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type * as Y from 'yjs';
 import type { SessionBoard } from '../../board/session-board-port.js';
-import type { Lang } from '../../core/lang.js';
 import { tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../core/export/tally-export.js';
-import { facilitatorOf } from '../../core/session/roles.js';
 import { listRounds, type RoundView } from '../../core/session/rounds.js';
-import { aliasesMap, ballotsMap, clustersMap, deletedMap, membershipMap, publishedMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import { ballotsMap, publishedMap, roundsMap, sessionMap } from '../../core/session/schema.js';
 import type { HiddenReason, TallyResult, VoteService } from '../../core/session/voting.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
 import type { ChartRow } from './results-chart.js';
-import { sessionStyles } from './session-styles.js';
-import { targetLabel, type Me, type TargetLabels } from './session-view.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
 
 export type ExportFormat = 'csv' | 'markdown';
@@ -34,15 +31,12 @@ const REASONS: Record<HiddenReason, MessageKey> = {
   'not-published': 'results.hidden.not-published',
 };
 
-export class ResultsPanel extends LitElement {
+export class ResultsPanel extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     voteService: { attribute: false },
     labels: { attribute: false },
     sessionBoard: { attribute: false },
     eligible: { type: Number },
-    lang: { type: String },
     boardError: { state: true },
     boardBusy: { state: true },
     roundId: { type: String, attribute: 'round-id' },
@@ -50,15 +44,12 @@ export class ResultsPanel extends LitElement {
     picked: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare voteService: VoteService | undefined;
   declare labels: TargetLabels;
   /** the board link: "show on the board" writes a results frame through it */
   declare sessionBoard: SessionBoard | undefined;
   /** how many could vote (the N of "n of N" on the results frame), if the shell knows */
   declare eligible: number | undefined;
-  declare lang: Lang;
   declare boardError: string;
   declare boardBusy: boolean;
   /** the round to show; by default the newest round that is not a draft (with a picker) */
@@ -68,19 +59,16 @@ export class ResultsPanel extends LitElement {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), publishedMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
+    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
   });
   private clock = new ClockController(this, () => this.current()?.endsAt ?? null, () => this.now());
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.voteService = undefined;
     this.labels = {};
     this.sessionBoard = undefined;
     this.eligible = undefined;
-    this.lang = 'da';
     this.boardError = '';
     this.boardBusy = false;
     this.roundId = undefined;
@@ -90,9 +78,7 @@ export class ResultsPanel extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       .picker {
         display: grid;
@@ -168,7 +154,6 @@ export class ResultsPanel extends LitElement {
       </p>`;
     }
     const rows = this.chartRows(tally);
-    const isFacilitator = !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;
     return html`${head}
       <p class="meta" data-respondents>${t(lang, 'results.respondents', { n: tally.respondents, votes: tally.totalVotes })}</p>
       ${rows.some((r) => r.tied) ? html`<p class="hint">${t(lang, 'results.tieNote')}</p>` : nothing}
@@ -176,7 +161,7 @@ export class ResultsPanel extends LitElement {
       <div class="actions">
         <button class="secondary" type="button" data-export="csv" @click=${() => this.export(round, 'csv')}>${t(lang, 'results.exportCsv')}</button>
         <button class="secondary" type="button" data-export="markdown" @click=${() => this.export(round, 'markdown')}>${t(lang, 'results.exportMd')}</button>
-        ${isFacilitator
+        ${this.isFacilitator()
           ? html`<button class="primary" type="button" data-action="show-on-board" aria-disabled=${this.boardBusy ? 'true' : 'false'}
               @click=${() => void this.showOnBoard(round, tally, rows)}>${t(lang, 'results.showOnBoard')}</button>`
           : nothing}
@@ -216,7 +201,7 @@ export class ResultsPanel extends LitElement {
       this.boardError = '';
     } catch (e) {
       console.error('Tryghed: results frame failed', e);
-      this.boardError = (e as { textIn?: (lang: Lang) => string }).textIn?.(this.lang) ?? t(this.lang, 'results.error.board');
+      this.boardError = this.boardErrorText(e, 'results.error.board');
     } finally {
       this.boardBusy = false;
     }

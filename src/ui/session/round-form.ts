@@ -4,15 +4,13 @@
  * visibility, k and an optional time limit. Sealed anonymity is offered only with a server.
  * Fields say what is wrong next to themselves; the model checks again and refuses anyway.
  */
-import { LitElement, css, html, nothing } from 'lit';
-import type * as Y from 'yjs';
-import type { Lang } from '../../core/lang.js';
-import { createRound, type RoundError } from '../../core/session/rounds.js';
+import { css, html, nothing } from 'lit';
+import { createRound } from '../../core/session/rounds.js';
 import { ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
-import { sessionStyles } from './session-styles.js';
-import type { Me, ScopeOption } from './session-view.js';
+import { ROUND_ERRORS } from './round-errors.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import type { ScopeOption } from './session-view.js';
 
 export type RoundCreatedEvent = CustomEvent<{ roundId: string }>;
 
@@ -30,42 +28,26 @@ interface Values {
   minutes: number;
 }
 
-const ROUND_ERRORS: Record<RoundError, MessageKey> = {
-  'not-facilitator': 'facil.error.not-facilitator',
-  invalid: 'round.error.invalid',
-  'no-round': 'facil.error.no-round',
-  'wrong-status': 'facil.error.wrong-status',
-};
-
-export class RoundForm extends LitElement {
+export class RoundForm extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     scopes: { attribute: false },
     serviceMode: { type: String, attribute: 'service-mode' },
-    lang: { type: String },
     values: { state: true },
     errors: { state: true },
     busy: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare scopes: readonly ScopeOption[];
   /** the VoteService's mode: 'server' offers sealed rounds */
   declare serviceMode: 'local' | 'server';
-  declare lang: Lang;
   declare values: Values;
   declare errors: Partial<Record<Field | 'form', string>>;
   declare busy: boolean;
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.scopes = [];
     this.serviceMode = 'local';
-    this.lang = 'da';
     this.values = {
       question: '', scope: 0, budget: ROUND_DEFAULTS.budget, cap: ROUND_DEFAULTS.cap, anonymity: ROUND_DEFAULTS.anonymity,
       visibility: ROUND_DEFAULTS.visibility, k: ROUND_DEFAULTS.k, minutes: NaN,
@@ -75,9 +57,7 @@ export class RoundForm extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       form {
         display: grid;

@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import type { Lang } from '../../core/lang.js';
 import { effectiveBallot, liveTarget, readBallots } from '../../core/session/ballots.js';
-import { clustersMap } from '../../core/session/schema.js';
+import { aliasesMap, clustersMap, deletedMap, membershipMap } from '../../core/session/schema.js';
 import type { RoundScope } from '../../core/session/schema.js';
 import type { RoundView } from '../../core/session/rounds.js';
 import { effectiveTarget } from '../../core/session/targets.js';
@@ -30,6 +30,11 @@ export interface ScopeOption {
   scope: RoundScope;
   label: string;
   targets: readonly string[] | (() => Promise<readonly string[]>);
+}
+
+/** The types a target's name and its vote row read: a panel showing targets observes them all. */
+export function targetTypes(doc: Y.Doc) {
+  return [clustersMap(doc), aliasesMap(doc), membershipMap(doc), deletedMap(doc)];
 }
 
 /** A short, readable name for a target: its cluster label or the note's text. */

@@ -3,63 +3,48 @@
  * Buttons stay in place and focusable while a vote is cast (aria-disabled, never disabled),
  * so focus stays put; every outcome is announced in a live region, refusals in words.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Y from 'yjs';
-import type { Lang } from '../../core/lang.js';
 import { listRounds, type RoundView } from '../../core/session/rounds.js';
-import { ballotsMap, clustersMap, deletedMap, membershipMap, aliasesMap, roundsMap } from '../../core/session/schema.js';
+import { ballotsMap, roundsMap } from '../../core/session/schema.js';
 import type { MyVotes, VoteResult, VoteService } from '../../core/session/voting.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
 import { t } from '../i18n/t.js';
-import { primaryButton, tokens } from '../shared-styles.js';
-import { sessionStyles } from './session-styles.js';
-import { formatDuration, targetLabel, voteRows, type Me, type TargetLabels, type VoteRow } from './session-view.js';
+import { SessionPanelBase } from './session-panel-base.js';
+import { formatDuration, targetLabel, targetTypes, voteRows, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';
 
 export type VoteCastEvent = CustomEvent<{ roundId: string; targetId: string; action: 'cast' | 'withdraw'; result: VoteResult }>;
 
-export class VotePanel extends LitElement {
+export class VotePanel extends SessionPanelBase {
   static override properties = {
-    doc: { attribute: false },
-    me: { attribute: false },
     voteService: { attribute: false },
     labels: { attribute: false },
-    lang: { type: String },
     now: { attribute: false },
     mine: { state: true },
     announcement: { state: true },
     error: { state: true },
   };
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
   declare voteService: VoteService | undefined;
   /** note id → plain text of the sticky */
   declare labels: TargetLabels;
-  declare lang: Lang;
   /** the clock (tests pass a fake one) */
   declare now: () => number;
   declare mine: ReadonlyMap<string, MyVotes | null>;
   declare announcement: string;
   declare error: { roundId: string; text: string } | null;
 
-  private y = new YController(this, () => {
-    const d = this.doc;
-    return d && [roundsMap(d), ballotsMap(d), clustersMap(d), aliasesMap(d), membershipMap(d), deletedMap(d)];
-  });
+  private y = new YController(this, () => this.doc && [roundsMap(this.doc), ballotsMap(this.doc), ...targetTypes(this.doc)]);
   private clock = new ClockController(this, () => this.openRounds().find((r) => r.endsAt !== null)?.endsAt ?? null, () => this.now());
   private refreshSeq = 0;
 
   constructor() {
     super();
-    this.doc = undefined;
-    this.me = undefined;
     this.voteService = undefined;
     this.labels = {};
-    this.lang = 'da';
     this.now = Date.now;
     this.mine = new Map();
     this.announcement = '';
@@ -68,9 +53,7 @@ export class VotePanel extends LitElement {
   }
 
   static override styles = [
-    tokens,
-    primaryButton,
-    sessionStyles,
+    SessionPanelBase.styles,
     css`
       .remaining {
         font-size: 15px;
@@ -172,27 +155,21 @@ export class VotePanel extends LitElement {
     const label = targetLabel(this.doc!, row.id, this.labels, lang);
     const canAdd = remaining > 0 && row.mine < round.cap;
     const countId = `n-${round.id}-${row.id}`;
+    // − and + differ only in what they do and when they are refused.
+    const step = (action: 'cast' | 'withdraw', refused: boolean, text: string) => html`<button
+      class=${action === 'cast' ? 'primary step' : 'secondary step'}
+      type="button"
+      data-action=${action}
+      aria-label=${t(lang, action === 'cast' ? 'vote.castLabel' : 'vote.withdrawLabel', { label })}
+      aria-describedby=${countId}
+      aria-disabled=${refused ? 'true' : 'false'}
+      @click=${() => this.vote(round, row, action, label)}
+    >${text}</button>`;
     return html`<li class=${row.mine > 0 ? 'voted' : ''} data-target=${row.id}>
       <span class="label">${row.kind === 'cluster' ? html`<span class="tag">${t(lang, 'vote.cluster')}</span> ` : nothing}${label}</span>
-      <button
-        class="secondary step"
-        type="button"
-        data-action="withdraw"
-        aria-label=${t(lang, 'vote.withdrawLabel', { label })}
-        aria-describedby=${countId}
-        aria-disabled=${row.mine === 0 ? 'true' : 'false'}
-        @click=${() => this.vote(round, row, 'withdraw', label)}
-      >−</button>
+      ${step('withdraw', row.mine === 0, '−')}
       <span class="count" id=${countId}><span aria-hidden="true" data-count>${row.mine}</span><span class="visually-hidden">${t(lang, 'vote.myCount', { n: row.mine })}</span></span>
-      <button
-        class="primary step"
-        type="button"
-        data-action="cast"
-        aria-label=${t(lang, 'vote.castLabel', { label })}
-        aria-describedby=${countId}
-        aria-disabled=${canAdd ? 'false' : 'true'}
-        @click=${() => this.vote(round, row, 'cast', label)}
-      >+</button>
+      ${step('cast', !canAdd, '+')}
     </li>`;
   }
 
