@@ -14,6 +14,19 @@ export const PAD = 24;
 export const STICKY_W = 199;
 export const STICKY_H = Math.round(STICKY_W * STICKY_ASPECT.square);
 
+/**
+ * One type scale for every template, sized for reading a whole frame on screen (a 2400–3200
+ * wide frame is seen at roughly 0.35–0.5 zoom): a prompt of 44 reads as ~18–22 px.
+ */
+export const TYPE = {
+  title: 80,
+  heading: 52,
+  prompt: 44,
+  note: 36,
+  label: 30,
+  body: 36,
+} as const;
+
 export const INK = '#1f2933';
 export const MUTED = '#52606d';
 export const WHITE = '#ffffff';
@@ -51,8 +64,10 @@ export function shapeHeightFor(t: Bilingual, fontSize: number, width: number, sh
 
 /** Width of a zone that holds `cols` stickies side by side, with padding. */
 export const stickyCols = (cols: number): number => cols * STICKY_W + (cols - 1) * GAP + 2 * PAD;
-/** Height of the sticky area for `rows` rows (without the label band). */
-export const stickyRows = (rows: number): number => rows * STICKY_H + (rows - 1) * GAP + PAD;
+/** Height of the sticky area for `rows` rows (without the label band); `h` for seed cards of another size. */
+export const stickyRows = (rows: number, h = STICKY_H): number => rows * h + (rows - 1) * GAP + PAD;
+/** Width of a zone that holds `cols` cards of width `w` side by side, with padding. */
+export const cardCols = (cols: number, w: number): number => cols * w + (cols - 1) * GAP + 2 * PAD;
 
 export class Builder {
   readonly elements: TemplateElement[] = [];
@@ -84,10 +99,11 @@ export class Builder {
     this.track(x, y, width, height);
   }
 
-  card(id: string, text: Bilingual, x: number, y: number, colour: StickyColour, opts: { zone?: string; source?: string; width?: number } = {}): number {
+  card(id: string, text: Bilingual, x: number, y: number, colour: StickyColour, opts: { zone?: string; source?: string; width?: number; shape?: 'square' | 'rectangle' } = {}): number {
     const width = opts.width ?? STICKY_W;
-    this.elements.push({ kind: 'card', id, x, y, width, text, colour, shape: 'square', ...(opts.zone ? { zone: opts.zone } : {}), ...(opts.source ? { source: opts.source } : {}) });
-    const h = width * STICKY_ASPECT.square;
+    const shape = opts.shape ?? 'square';
+    this.elements.push({ kind: 'card', id, x, y, width, text, colour, shape, ...(opts.zone ? { zone: opts.zone } : {}), ...(opts.source ? { source: opts.source } : {}) });
+    const h = width * STICKY_ASPECT[shape];
     this.track(x, y, width, h);
     return h;
   }

@@ -1,37 +1,55 @@
 /**
  * Writes templates/<id>.json from seed/content.json: the deck's Danish copied verbatim,
- * coordinates computed on an 8-unit grid. Run: npx tsx scripts/templates/generate.ts
+ * coordinates computed on an 8-unit grid, text on one type scale (TYPE in build.ts).
+ * Run: npx tsx scripts/templates/generate.ts, then look: npx tsx scripts/templates/render.ts
  * The committed JSON is the product; the app never runs this.
+ *
+ * Frames aim at a landscape shape (about 3:2 or wider) so a whole frame fits a screen at a
+ * zoom where prompts still read; zones hold at least a row of participant stickies.
  */
 import { writeFileSync } from 'node:fs';
 import content from '../../seed/content.json' with { type: 'json' };
+import { STICKY_ASPECT } from '../../src/core/miro-rules.js';
 import { parseTemplate } from '../../src/core/template/schema.js';
 import type { Template } from '../../src/core/template/types.js';
 import {
-  bi, Builder, GAP, GUTTER, INK, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H, STICKY_W,
-  stickyCols, stickyRows, TINT, up8, WHITE, ZONE,
+  bi, Builder, cardCols, GAP, GUTTER, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H,
+  stickyCols, stickyRows, textHeight, TINT, TYPE, up8, WHITE,
 } from './build.js';
 
 const C = content;
-const INNER = 2240; // standard content width: a 2400-wide frame
+/** Darker ink for the two sides of a contrast (safe/unsafe, protections/strains). */
+const SIDE_INK = { good: '#2f6f4f', bad: '#9b2f48' };
+const BORDER = { rose: '#e3b5bd', green: '#a9d3bf', sand: '#e0c9a6', blue: '#b6cbe6', slate: '#cbd2d9', lilac: '#c9bfe6' };
+/** A seed card as a wide sticky: long Danish words keep a readable size (Miro shrinks text to fit). */
+const RECT_H = (w: number): number => w * STICKY_ASPECT.rectangle;
+/** Its height rounded up, for positions: whole numbers keep the layout exact under translation. */
+const RECT_STEP = (w: number): number => Math.ceil(RECT_H(w));
 
 function opening(): Template {
   const b = new Builder();
+  const inner = 2240;
   let y = MARGIN;
-  y += b.text('title', bi(C.opening.title), MARGIN, y, INNER, 64, { source: 'opening.title' }) + GUTTER;
-  const cardW = 1200;
+  y += b.text('title', bi(C.opening.title), MARGIN, y, inner, TYPE.title, { source: 'opening.title' }) + GUTTER;
+  // Right: the two self-talk quotes as stickies; left: the research card, as tall as they are.
+  const qW = 320;
+  const rightW = 2 * qW + GUTTER;
+  const rx = MARGIN + inner - rightW;
+  const selfLabel = { da: 'Selvsnak', en: 'Self-talk' };
+  const labelH = textHeight(selfLabel, TYPE.note, rightW);
+  const blockH = up8(labelH + GAP + qW * STICKY_ASPECT.square);
+  const cardW = rx - MARGIN - 2 * GUTTER;
   const cardText = bi(C.opening.research_card);
-  const cardH = shapeHeightFor(cardText, 28, cardW);
-  b.shape('research-card', MARGIN, y, cardW, cardH, TINT.blue, { text: cardText, fontSize: 28, source: 'opening.research_card' });
-  const qx = MARGIN + cardW + 2 * GUTTER;
-  const labelH = b.text('self-talk-label', { da: 'Selvsnak', en: 'Self-talk' }, qx, y, 2 * 280 + GUTTER, 24, { colour: MUTED });
+  const cardH = Math.max(shapeHeightFor(cardText, TYPE.prompt, cardW), blockH);
+  b.shape('research-card', MARGIN, y, cardW, cardH, TINT.blue, { text: cardText, fontSize: TYPE.prompt, source: 'opening.research_card' });
+  b.text('self-talk-label', selfLabel, rx, y, rightW, TYPE.note, { colour: MUTED });
   C.opening.self_talk.forEach((q, i) => {
-    b.card(`self-talk-${i + 1}`, bi(q), qx + i * (280 + GUTTER), y + labelH + GAP, 'light_yellow', { width: 280, source: `opening.self_talk.${i}` });
+    b.card(`self-talk-${i + 1}`, bi(q), rx + i * (qW + GUTTER), y + labelH + GAP, 'light_yellow', { width: qW, source: `opening.self_talk.${i}` });
   });
-  y += Math.max(cardH, labelH + GAP + up8(280 * (STICKY_H / STICKY_W))) + 2 * GUTTER;
+  y += cardH + 2 * GUTTER;
   const label = bi(C.opening.checkin_question);
-  const band = labelBand(label, INNER, 36);
-  b.zone('check-in', label, MARGIN, y, INNER, band + stickyRows(2), { labelFontSize: 36, source: 'opening.checkin_question', fill: TINT.sand, border: '#e0c9a6' });
+  const band = labelBand(label, inner, TYPE.prompt);
+  b.zone('check-in', label, MARGIN, y, inner, band + stickyRows(2), { labelFontSize: TYPE.prompt, source: 'opening.checkin_question', fill: TINT.sand, border: BORDER.sand });
   return b.template({
     id: 'opening', order: 1,
     title: { da: 'Lederen som instrument', en: 'The leader as an instrument' },
@@ -42,61 +60,56 @@ function opening(): Template {
 function strainProtection(): Template {
   const b = new Builder();
   const m = C.strain_protection_map;
-  let y = MARGIN;
-  y += b.text('title', { da: 'Byggepladsen', en: 'The building site' }, MARGIN, y, INNER, 64) + GAP;
-  m.prompts.forEach((p, i) => {
-    y += b.text(`prompt-${i + 1}`, bi(p), MARGIN, y, 2000, 28, { source: `strain_protection_map.prompts.${i}`, colour: MUTED }) + GAP;
-  });
-  y += GUTTER - GAP;
-  const colW = stickyCols(5);
-  const columns = [
-    { key: 'strains' as const, prefix: 'strain', fill: TINT.rose, border: '#e3b5bd' },
-    { key: 'protections' as const, prefix: 'protection', fill: TINT.green, border: '#a9d3bf' },
-  ];
-  const top = y;
-  let bottom = y;
-  columns.forEach((col, ci) => {
-    const x = MARGIN + ci * (colW + GUTTER);
-    let cy = top;
-    cy += b.text(`${col.prefix}s-title`, bi(m[col.key].title), x, cy, colW, 40, { source: `strain_protection_map.${col.key}.title` }) + GAP;
-    for (const item of m[col.key].items) {
-      const label = bi(item);
-      const h = labelBand(label, colW, 24) + stickyRows(1);
-      b.zone(`${col.prefix}-${item.id}`, label, x, cy, colW, h, { fill: col.fill, border: col.border, labelFontSize: 24, source: `strain_protection_map.${col.key}.items.${item.id}` });
-      cy += h + GAP;
-    }
-    bottom = Math.max(bottom, cy);
-  });
-  // The high-risk context, as a panel beside the columns.
   const hr = C.high_risk;
-  const px = MARGIN + 2 * (colW + GUTTER) + GUTTER;
-  const pw = 640;
-  const ix = px + PAD;
-  const iw = pw - 2 * PAD;
-  let py = top + PAD;
-  const parts: Array<() => void> = [];
-  const titleH = b.text('high-risk-title', bi(hr.title), ix, py, iw, 32, { source: 'high_risk.title' });
-  py += titleH + GAP;
-  const exW = (iw - GAP) / 2;
-  const exH = 80;
-  hr.exposures.forEach((e, i) => {
-    const ex = ix + (i % 2) * (exW + GAP);
-    const ey = py + Math.floor(i / 2) * (exH + GAP);
-    parts.push(() => b.shape(`exposure-${i + 1}`, ex, ey, exW, exH, WHITE, { text: bi(e), fontSize: 24, border: '#cbd2d9', source: `high_risk.exposures.${i}` }));
+  // Each side is a 2 × 3 grid of zones, three stickies wide; the header spans the same two sides.
+  const zoneW = stickyCols(3);
+  const sideW = 2 * zoneW + GAP;
+  const rightX = MARGIN + sideW + 2 * GUTTER;
+  let y = MARGIN;
+  let ly = y;
+  ly += b.text('title', { da: 'Byggepladsen', en: 'The building site' }, MARGIN, ly, sideW, TYPE.title) + GAP;
+  m.prompts.forEach((p, i) => {
+    ly += b.text(`prompt-${i + 1}`, bi(p), MARGIN, ly, sideW, i === 0 ? TYPE.prompt : TYPE.note, { source: `strain_protection_map.prompts.${i}`, ...(i === 0 ? {} : { colour: MUTED }) }) + GAP;
   });
-  py += 2 * exH + GAP + GAP;
-  const principleH = (() => {
-    const h = b.text('high-risk-principle', bi(hr.principle), ix, py, iw, 24, { source: 'high_risk.principle', colour: MUTED });
-    return h;
-  })();
-  py += principleH + PAD;
-  // The panel is drawn first (behind), so move it before its contents.
-  const panelIndex = b.elements.findIndex((e) => e.id === 'high-risk-title');
-  b.shape('high-risk-panel', px, top, pw, py - top, TINT.slate, { shape: 'rectangle' });
-  const panel = b.elements.pop()!;
-  b.elements.splice(panelIndex, 0, panel);
-  parts.forEach((draw) => draw());
-  void bottom;
+  // The high-risk context as a panel on the right of the header; drawn before its contents.
+  const ix = rightX + PAD;
+  const iw = sideW - 2 * PAD;
+  const titleH = textHeight(bi(hr.title), TYPE.prompt, iw);
+  const exW = (iw - 3 * GAP) / 4;
+  const exH = Math.max(...hr.exposures.map((e) => shapeHeightFor(bi(e), TYPE.body, exW)));
+  const principleH = textHeight(bi(hr.principle), TYPE.note, iw);
+  const panelH = up8(PAD + titleH + GAP + exH + GAP + principleH + PAD);
+  b.shape('high-risk-panel', rightX, y, sideW, panelH, TINT.slate, { shape: 'rectangle' });
+  let py = y + PAD;
+  py += b.text('high-risk-title', bi(hr.title), ix, py, iw, TYPE.prompt, { source: 'high_risk.title' }) + GAP;
+  hr.exposures.forEach((e, i) => {
+    b.shape(`exposure-${i + 1}`, ix + i * (exW + GAP), py, exW, exH, WHITE, { text: bi(e), fontSize: TYPE.body, border: BORDER.slate, source: `high_risk.exposures.${i}` });
+  });
+  py += exH + GAP;
+  b.text('high-risk-principle', bi(hr.principle), ix, py, iw, TYPE.note, { source: 'high_risk.principle', colour: MUTED });
+  y = Math.max(ly - GAP, y + panelH) + 2 * GUTTER;
+
+  const columns = [
+    { key: 'strains' as const, prefix: 'strain', fill: TINT.rose, border: BORDER.rose, ink: SIDE_INK.bad },
+    { key: 'protections' as const, prefix: 'protection', fill: TINT.green, border: BORDER.green, ink: SIDE_INK.good },
+  ];
+  const allLabels = columns.flatMap((c) => m[c.key].items.map(bi));
+  const band = Math.max(...allLabels.map((l) => labelBand(l, zoneW, TYPE.label)));
+  const zoneH = band + stickyRows(1);
+  const headH = Math.max(...columns.map((c) => textHeight(bi(m[c.key].title), TYPE.heading, sideW)));
+  columns.forEach((col, ci) => {
+    const x = MARGIN + ci * (sideW + 2 * GUTTER);
+    b.text(`${col.prefix}s-title`, bi(m[col.key].title), x, y, sideW, TYPE.heading, { source: `strain_protection_map.${col.key}.title`, colour: col.ink });
+    const top = y + headH + GAP;
+    const items = m[col.key].items;
+    items.forEach((item, i) => {
+      // An odd last zone spans the side, so both sides end on the same line.
+      const last = i === items.length - 1 && items.length % 2 === 1;
+      const zx = x + (i % 2) * (zoneW + GAP);
+      const zy = top + Math.floor(i / 2) * (zoneH + GAP);
+      b.zone(`${col.prefix}-${item.id}`, bi(item), zx, zy, last ? sideW : zoneW, zoneH, { fill: col.fill, border: col.border, labelFontSize: TYPE.label, source: `strain_protection_map.${col.key}.items.${item.id}` });
+    });
+  });
   return b.template({
     id: 'strain-protection', order: 2,
     title: { da: 'Byggepladsen', en: 'The building site' },
@@ -107,20 +120,21 @@ function strainProtection(): Template {
 function preparedness(): Template {
   const b = new Builder();
   const p = C.preparedness;
-  let y = MARGIN;
-  y += b.text('title', bi(p.title), MARGIN, y, INNER, 64, { source: 'preparedness.title' }) + GAP;
-  y += b.text('question', bi(p.question), MARGIN, y, INNER, 32, { source: 'preparedness.question', colour: MUTED }) + GUTTER;
-  const headW = 320;
+  const headW = 360;
   const cellW = stickyCols(2);
+  const inner = headW + 6 * cellW + 5 * GAP;
+  let y = MARGIN;
+  y += b.text('title', bi(p.title), MARGIN, y, inner, TYPE.title, { source: 'preparedness.title' }) + GAP;
+  y += b.text('question', bi(p.question), MARGIN, y, inner, TYPE.prompt, { source: 'preparedness.question' }) + GUTTER;
   const fills = [TINT.blue, TINT.green];
+  const borders = [BORDER.blue, BORDER.green];
   const ids = ['facing', 'calls-for'];
+  const h = labelBand({ da: 'Måned 1', en: 'Month 1' }, cellW, TYPE.label) + stickyRows(2);
   p.rows.forEach((row, r) => {
-    const label0 = { da: 'Måned 1', en: 'Month 1' };
-    const h = labelBand(label0, cellW, 24) + stickyRows(2);
-    b.text(`row-${ids[r]}`, bi(row), MARGIN, y + PAD, headW - GUTTER, 32, { source: `preparedness.rows.${r}` });
+    b.text(`row-${ids[r]}`, bi(row), MARGIN, y + PAD, headW - GUTTER, TYPE.prompt, { source: `preparedness.rows.${r}` });
     for (let mth = 1; mth <= 6; mth++) {
       const x = MARGIN + headW + (mth - 1) * (cellW + GAP);
-      b.zone(`${ids[r]}-m${mth}`, { da: `Måned ${mth}`, en: `Month ${mth}` }, x, y, cellW, h, { fill: fills[r], labelFontSize: 24 });
+      b.zone(`${ids[r]}-m${mth}`, { da: `Måned ${mth}`, en: `Month ${mth}` }, x, y, cellW, h, { fill: fills[r], border: borders[r], labelFontSize: TYPE.label });
     }
     y += h + GAP;
   });
@@ -134,38 +148,44 @@ function preparedness(): Template {
 function warningSigns(): Template {
   const b = new Builder();
   const w = C.warning_signs;
-  let y = MARGIN;
-  y += b.text('title', bi(w.title), MARGIN, y, INNER, 64, { source: 'warning_signs.title' }) + GUTTER;
   const cols = 5;
-  const zw = stickyCols(cols);
+  const cardW = 336;
+  const cardH = RECT_STEP(cardW);
+  const zw = cardCols(cols, cardW);
+  const rw = stickyCols(4);
+  const inner = zw + 2 * GUTTER + rw;
+  let y = MARGIN;
+  y += b.text('title', bi(w.title), MARGIN, y, inner, TYPE.title, { source: 'warning_signs.title' }) + GUTTER;
   const groups = [
-    { id: 'individual', hint: 'I', label: { da: 'Hos den enkelte leder', en: 'In the individual leader' }, colour: 'light_yellow' as const, fill: TINT.sand },
-    { id: 'group', hint: 'G', label: { da: 'I ledergruppen', en: 'In the leadership team' }, colour: 'light_blue' as const, fill: TINT.blue },
+    { id: 'individual', hint: 'I', label: { da: 'Hos den enkelte leder', en: 'In the individual leader' }, colour: 'light_yellow' as const, fill: TINT.sand, border: BORDER.sand },
+    { id: 'group', hint: 'G', label: { da: 'I ledergruppen', en: 'In the leadership team' }, colour: 'light_blue' as const, fill: TINT.blue, border: BORDER.blue },
   ];
   const top = y;
   for (const g of groups) {
     const items = w.items.filter((i) => i.level_hint === g.hint);
     const rows = Math.ceil(items.length / cols);
-    const band = labelBand(g.label, zw, 28);
-    const h = band + stickyRows(rows);
-    b.zone(g.id, g.label, MARGIN, y, zw, h, { fill: g.fill, labelFontSize: 28 });
+    const band = labelBand(g.label, zw, TYPE.note);
+    const h = up8(band + stickyRows(rows, cardH));
+    b.zone(g.id, g.label, MARGIN, y, zw, h, { fill: g.fill, border: g.border, labelFontSize: TYPE.note });
     items.forEach((item, i) => {
-      const x = MARGIN + PAD + (i % cols) * (STICKY_W + GAP);
-      const cy = y + band + Math.floor(i / cols) * (STICKY_H + GAP);
-      b.card(`sign-${item.id}`, bi(item), x, cy, g.colour, { zone: g.id, source: `warning_signs.items.${item.id}` });
+      const x = MARGIN + PAD + (i % cols) * (cardW + GAP);
+      const cy = y + band + Math.floor(i / cols) * (cardH + GAP);
+      b.card(`sign-${item.id}`, bi(item), x, cy, g.colour, { zone: g.id, width: cardW, shape: 'rectangle', source: `warning_signs.items.${item.id}` });
     });
     y += h + GUTTER;
   }
-  const leftBottom = y - GUTTER;
+  // Right: what we see, the follow-up, how we will talk about it; ending where the left ends.
+  const bottom = y - GUTTER;
   const rx = MARGIN + zw + 2 * GUTTER;
-  const rw = stickyCols(5);
+  const followH = textHeight(bi(w.follow_up), TYPE.prompt, rw);
+  const zoneH = up8((bottom - top - followH - 2 * GUTTER) / 2);
   const seeLabel = { da: 'Det vi ser hos os', en: 'What we see in ourselves' };
-  const seeH = up8((leftBottom - top) / 2);
-  b.zone('what-we-see', seeLabel, rx, top, rw, seeH, { labelFontSize: 28 });
-  let ry = top + seeH + GUTTER;
-  ry += b.text('follow-up', bi(w.follow_up), rx, ry, rw, 28, { source: 'warning_signs.follow_up', colour: MUTED }) + GAP;
+  b.zone('what-we-see', seeLabel, rx, top, rw, zoneH, { labelFontSize: TYPE.prompt, fill: TINT.slate, border: BORDER.slate });
+  const fy = top + zoneH + GUTTER;
+  b.text('follow-up', bi(w.follow_up), rx, fy, rw, TYPE.prompt, { source: 'warning_signs.follow_up' });
+  const ty = fy + followH + GUTTER;
   const talkLabel = { da: 'Sådan vil vi tale om det', en: 'How we will talk about it' };
-  b.zone('how-we-talk', talkLabel, rx, ry, rw, Math.max(leftBottom - ry, labelBand(talkLabel, rw, 28) + stickyRows(1)), { labelFontSize: 28, fill: TINT.green });
+  b.zone('how-we-talk', talkLabel, rx, ty, rw, Math.max(bottom - ty, labelBand(talkLabel, rw, TYPE.prompt) + stickyRows(1)), { labelFontSize: TYPE.prompt, fill: TINT.green, border: BORDER.green });
   return b.template({
     id: 'warning-signs', order: 4,
     title: { da: 'Tegn (uden)på…', en: 'Outward signs of…' },
@@ -176,20 +196,27 @@ function warningSigns(): Template {
 function plate(): Template {
   const b = new Builder();
   const p = C.plate;
-  let y = MARGIN;
-  y += b.text('title', { da: 'Tallerkenen', en: 'The plate' }, MARGIN, y, INNER, 64) + GAP;
-  y += b.text('context', bi(p.context), MARGIN, y, INNER, 32, { source: 'plate.context', colour: MUTED }) + GAP;
-  y += b.text('question', bi(p.question), MARGIN, y, INNER, 36, { source: 'plate.question' }) + GUTTER;
   const cols = 4;
-  const zw = up8((INNER - (cols - 1) * GUTTER) / cols);
+  const zw = 568;
+  const inner = cols * zw + (cols - 1) * GUTTER;
+  // A calm badge top right says what makes this template different: it is private.
+  const badge = { da: 'Privat refleksion – tælles aldrig op', en: 'Private reflection – never counted' };
+  const badgeW = 760;
+  const badgeH = shapeHeightFor(badge, TYPE.note, badgeW);
+  const textW = inner - badgeW - 2 * GUTTER;
+  let y = MARGIN;
+  b.shape('private-note', MARGIN + inner - badgeW, y, badgeW, badgeH, TINT.lilac, { text: badge, fontSize: TYPE.note, border: BORDER.lilac });
+  y += b.text('title', { da: 'Tallerkenen', en: 'The plate' }, MARGIN, y, textW, TYPE.title) + GAP;
+  y += b.text('context', bi(p.context), MARGIN, y, textW, TYPE.note, { source: 'plate.context', colour: MUTED }) + GAP;
+  y += b.text('question', bi(p.question), MARGIN, y, inner, TYPE.heading, { source: 'plate.question' }) + GUTTER;
   const d = zw - 2 * GUTTER;
   for (let i = 0; i < 8; i++) {
     const label = { da: `Tallerken ${i + 1}`, en: `Plate ${i + 1}` };
-    const band = labelBand(label, zw, 24);
+    const band = labelBand(label, zw, TYPE.label);
     const zh = band + d + GUTTER;
     const x = MARGIN + (i % cols) * (zw + GUTTER);
     const zy = y + Math.floor(i / cols) * (zh + GUTTER);
-    b.zone(`place-${i + 1}`, label, x, zy, zw, zh, { fill: TINT.sand, border: '#e0c9a6', labelFontSize: 24, voteable: false });
+    b.zone(`place-${i + 1}`, label, x, zy, zw, zh, { fill: TINT.sand, border: BORDER.sand, labelFontSize: TYPE.label, voteable: false });
     b.shape(`plate-${i + 1}`, x + GUTTER, zy + band, d, d, WHITE, { shape: 'circle', border: '#9aa5b1', zone: `place-${i + 1}` });
   }
   return b.template({
@@ -202,30 +229,32 @@ function plate(): Template {
 function emotions(): Template {
   const b = new Builder();
   const e = C.emotional_spectrum;
+  const inner = 2400;
   let y = MARGIN;
   const bannerText = bi(e.banner);
-  const bannerH = shapeHeightFor(bannerText, 56, INNER, 'rectangle');
-  b.shape('banner', MARGIN, y, INNER, bannerH, '#334e68', { shape: 'rectangle', text: bannerText, fontSize: 56, textColour: WHITE, source: 'emotional_spectrum.banner' });
+  const bannerH = shapeHeightFor(bannerText, TYPE.title, inner, 'rectangle');
+  b.shape('banner', MARGIN, y, inner, bannerH, '#334e68', { shape: 'rectangle', text: bannerText, fontSize: TYPE.title, textColour: WHITE, source: 'emotional_spectrum.banner' });
   y += bannerH + GUTTER;
-  y += b.text('question', bi(e.question), MARGIN, y, INNER, 40, { source: 'emotional_spectrum.question', align: 'center' }) + GUTTER;
-  const pw = 560;
+  y += b.text('question', bi(e.question), MARGIN, y, inner, TYPE.heading, { source: 'emotional_spectrum.question', align: 'center' }) + 2 * GUTTER;
+  const pw = 640;
   const fills: Record<string, string> = { left: TINT.rose, centre: TINT.green, right: TINT.blue };
-  const ph = Math.max(...e.poles.map((p) => shapeHeightFor(bi(p), 36, pw)));
+  const borders: Record<string, string> = { left: BORDER.rose, centre: BORDER.green, right: BORDER.blue };
+  const ph = Math.max(...e.poles.map((p) => shapeHeightFor(bi(p), TYPE.prompt, pw)));
   let voiceBottom = y + ph;
   e.poles.forEach((p) => {
-    const x = p.pos === 'left' ? MARGIN : p.pos === 'right' ? MARGIN + INNER - pw : MARGIN + (INNER - pw) / 2;
-    b.shape(`pole-${p.id}`, x, y, pw, ph, fills[p.pos] ?? TINT.slate, { text: bi(p), fontSize: 36, source: `emotional_spectrum.poles.${p.id}` });
+    const x = p.pos === 'left' ? MARGIN : p.pos === 'right' ? MARGIN + inner - pw : MARGIN + (inner - pw) / 2;
+    b.shape(`pole-${p.id}`, x, y, pw, ph, fills[p.pos] ?? TINT.slate, { text: bi(p), fontSize: TYPE.prompt, border: borders[p.pos], source: `emotional_spectrum.poles.${p.id}` });
     if ('voice_da' in p && p.voice_da !== undefined && p.voice_en !== undefined) {
       const voice = { da: p.voice_da, en: p.voice_en };
-      const h = b.text(`voice-${p.id}`, voice, x, y + ph + GAP, pw, 32, { align: 'center', colour: MUTED, source: `emotional_spectrum.poles.${p.id}.voice` });
+      const h = b.text(`voice-${p.id}`, voice, x, y + ph + GAP, pw, TYPE.note, { align: 'center', colour: MUTED, source: `emotional_spectrum.poles.${p.id}.voice` });
       voiceBottom = Math.max(voiceBottom, y + ph + GAP + h);
     }
   });
-  y = voiceBottom + GAP;
-  b.shape('spectrum', MARGIN, y, INNER, 80, '#cbd2d9', { shape: 'left_right_arrow' });
+  y = voiceBottom + GUTTER;
+  b.shape('spectrum', MARGIN, y, inner, 80, '#cbd2d9', { shape: 'left_right_arrow' });
   y += 80 + 2 * GUTTER;
   const label = { da: 'Det, der hjælper mig', en: 'What helps me' };
-  b.zone('what-helps-me', label, MARGIN, y, INNER, labelBand(label, INNER, 32) + stickyRows(2), { labelFontSize: 32, fill: TINT.green, border: '#a9d3bf' });
+  b.zone('what-helps-me', label, MARGIN, y, inner, labelBand(label, inner, TYPE.prompt) + stickyRows(2), { labelFontSize: TYPE.prompt, fill: TINT.green, border: BORDER.green });
   return b.template({
     id: 'emotions', order: 6,
     title: { da: 'Følelser smitter', en: 'Emotions are contagious' },
@@ -236,44 +265,53 @@ function emotions(): Template {
 function safeUnsafeTeam(): Template {
   const b = new Builder();
   const s = C.safety_culture;
-  const colW = stickyCols(4);
-  const width = 2 * colW + GUTTER;
+  // A row = a seed card (a wide sticky) and, beside it, a zone for our own examples.
+  // Each team is two such rows side by side, four deep; the two teams sit side by side.
+  const cardW = 448;
+  const cardH = RECT_STEP(cardW);
+  const exW = stickyCols(2);
+  const cellW = cardW + GAP + exW;
+  const blockW = 2 * cellW + GUTTER;
+  const inner = 2 * blockW + 2 * GUTTER;
   let y = MARGIN;
-  y += b.text('title', { da: 'Det trygge og det utrygge lederteam', en: 'The safe and the unsafe leadership team' }, MARGIN, y, width, 64) + GUTTER;
-  // The definition card at a readable measure, the two principles beside it.
+  y += b.text('title', { da: 'Det trygge og det utrygge lederteam', en: 'The safe and the unsafe leadership team' }, MARGIN, y, inner, TYPE.title) + GUTTER;
+  // The definition card at a readable measure over the safe side, the two principles beside it.
   const d = s.definition_card;
   const defText = {
     da: `<strong>${d.title.da}</strong>\n${d.da}\n<em>${d.attribution_da}</em>`,
     en: `<strong>${d.title.en}</strong>\n${d.en}\n<em>${d.attribution_en}</em>`,
   };
-  const defW = colW + GUTTER + stickyCols(2);
-  const defH = shapeHeightFor(defText, 24, defW);
-  b.shape('definition', MARGIN, y, defW, defH, TINT.lilac, { text: defText, fontSize: 24, source: 'safety_culture.definition_card' });
-  const px = MARGIN + defW + GUTTER;
-  const pw = width - defW - GUTTER;
-  let py = y + PAD;
+  const defFont = TYPE.body;
+  const defH = shapeHeightFor(defText, defFont, blockW);
+  b.shape('definition', MARGIN, y, blockW, defH, TINT.lilac, { text: defText, fontSize: defFont, border: BORDER.lilac, source: 'safety_culture.definition_card' });
+  const px = MARGIN + blockW + 2 * GUTTER;
+  const principlesH = s.principles.reduce((h, p) => h + textHeight(bi(p), TYPE.heading, blockW), 0) + GUTTER;
+  let py = y + Math.max(0, up8((defH - principlesH) / 2));
   s.principles.forEach((p, i) => {
-    py += b.text(`principle-${i + 1}`, bi(p), px, py, pw, 28, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
+    py += b.text(`principle-${i + 1}`, bi(p), px, py, blockW, TYPE.heading, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
   });
-  y = Math.max(y + defH, py) + GUTTER;
-  y += b.text('team-prompt', bi(s.team_prompt), MARGIN, y, width, 36, { source: 'safety_culture.team_prompt' }) + GUTTER;
+  y = Math.max(y + defH, py) + 2 * GUTTER;
+  y += b.text('team-prompt', bi(s.team_prompt), MARGIN, y, inner, TYPE.heading, { source: 'safety_culture.team_prompt' }) + GUTTER;
   const columns = [
-    { key: 'safe_team' as const, prefix: 'safe', colour: 'light_green' as const, fill: TINT.green, border: '#a9d3bf' },
-    { key: 'unsafe_team' as const, prefix: 'unsafe', colour: 'light_pink' as const, fill: TINT.rose, border: '#e3b5bd' },
+    { key: 'safe_team' as const, prefix: 'safe', colour: 'light_green' as const, fill: TINT.green, border: BORDER.green, ink: SIDE_INK.good },
+    { key: 'unsafe_team' as const, prefix: 'unsafe', colour: 'light_pink' as const, fill: TINT.rose, border: BORDER.rose, ink: SIDE_INK.bad },
   ];
   const label = { da: 'Vores eksempler', en: 'Our examples' };
+  const band = labelBand(label, exW, TYPE.label);
+  const rowH = band + stickyRows(1);
+  const headH = Math.max(...columns.map((c) => textHeight(bi(s[c.key].title), TYPE.heading, blockW)));
   columns.forEach((col, ci) => {
-    const x = MARGIN + ci * (colW + GUTTER);
-    let cy = y;
-    cy += b.text(`${col.prefix}-title`, bi(s[col.key].title), x, cy, colW, 40, { source: `safety_culture.${col.key}.title` }) + GAP;
-    const band = labelBand(label, colW, 20);
-    for (const item of s[col.key].items) {
+    const x = MARGIN + ci * (blockW + 2 * GUTTER);
+    b.text(`${col.prefix}-title`, bi(s[col.key].title), x, y, blockW, TYPE.heading, { source: `safety_culture.${col.key}.title`, colour: col.ink });
+    const top = y + headH + GAP;
+    s[col.key].items.forEach((item, i) => {
+      const cx = x + (i % 2) * (cellW + GUTTER);
+      const cy = top + Math.floor(i / 2) * (rowH + PAD);
       const zid = `${col.prefix}-${item.id}-examples`;
-      const h = band + stickyRows(1);
-      b.zone(zid, label, x, cy, colW, h, { fill: col.fill, border: col.border });
-      b.card(`${col.prefix}-${item.id}`, bi(item), x + PAD, cy + band, col.colour, { zone: zid, source: `safety_culture.${col.key}.items.${item.id}` });
-      cy += h + GAP;
-    }
+      // The card is centred on its row, beside the zone.
+      b.card(`${col.prefix}-${item.id}`, bi(item), cx, cy + Math.floor((rowH - cardH) / 2), col.colour, { width: cardW, shape: 'rectangle', source: `safety_culture.${col.key}.items.${item.id}` });
+      b.zone(zid, label, cx + cardW + GAP, cy, exW, rowH, { fill: col.fill, border: col.border, labelFontSize: TYPE.label });
+    });
   });
   return b.template({
     id: 'safe-unsafe-team', order: 7,
@@ -285,23 +323,31 @@ function safeUnsafeTeam(): Template {
 function notTalkedAbout(): Template {
   const b = new Builder();
   const n = C.not_talked_about;
-  let y = MARGIN;
-  y += b.text('title', { da: 'Det vi ikke taler nok om', en: 'What we do not talk about enough' }, MARGIN, y, INNER, 64) + GAP;
-  y += b.text('question', bi(n.question), MARGIN, y, INNER, 36, { source: 'not_talked_about.question' }) + GAP;
-  y += b.text('quote', bi(n.quote), MARGIN, y, INNER, 32, { source: 'not_talked_about.quote', colour: MUTED }) + GUTTER;
-  y += b.text('areas-title', bi(n.title), MARGIN, y, INNER, 40, { source: 'not_talked_about.title' }) + GAP;
   const cols = 3;
-  const zw = up8((INNER - (cols - 1) * GUTTER) / cols);
+  const zw = stickyCols(4);
+  const inner = cols * zw + (cols - 1) * GUTTER;
+  // Header: title and question on the left, the quote as a card on the right.
+  const quoteW = zw;
+  const textW = inner - quoteW - 2 * GUTTER;
+  let y = MARGIN;
+  let ly = y;
+  ly += b.text('title', { da: 'Det vi ikke taler nok om', en: 'What we do not talk about enough' }, MARGIN, ly, textW, TYPE.title) + GAP;
+  ly += b.text('question', bi(n.question), MARGIN, ly, textW, TYPE.prompt, { source: 'not_talked_about.question' });
+  const quote = bi(n.quote);
+  const quoteH = Math.max(shapeHeightFor(quote, TYPE.prompt, quoteW), up8(ly - y));
+  b.shape('quote', MARGIN + inner - quoteW, y, quoteW, quoteH, TINT.lilac, { text: quote, fontSize: TYPE.prompt, textColour: MUTED, border: BORDER.lilac, source: 'not_talked_about.quote' });
+  y = Math.max(ly, y + quoteH) + 2 * GUTTER;
+  y += b.text('areas-title', bi(n.title), MARGIN, y, inner, TYPE.heading, { source: 'not_talked_about.title' }) + GAP;
   const zones = [
     ...n.items.map((i) => ({ id: `area-${i.id}`, label: bi(i), source: `not_talked_about.items.${i.id}` })),
     { id: 'area-other', label: { da: 'Andet', en: 'Other' }, source: undefined },
   ];
-  const band = Math.max(...zones.map((z) => labelBand(z.label, zw, 24)));
-  const zh = band + stickyRows(2);
+  const band = Math.max(...zones.map((z) => labelBand(z.label, zw, TYPE.label)));
+  const zh = band + stickyRows(1) + up8(STICKY_H / 2);
   zones.forEach((z, i) => {
     const x = MARGIN + (i % cols) * (zw + GUTTER);
     const zy = y + Math.floor(i / cols) * (zh + GUTTER);
-    b.zone(z.id, z.label, x, zy, zw, zh, { labelFontSize: 24, ...(z.source ? { source: z.source } : { fill: TINT.slate }) });
+    b.zone(z.id, z.label, x, zy, zw, zh, { labelFontSize: TYPE.label, ...(z.source ? { source: z.source, fill: TINT.sand, border: BORDER.sand } : { fill: TINT.slate, border: BORDER.slate }) });
   });
   return b.template({
     id: 'not-talked-about', order: 8,
@@ -313,45 +359,47 @@ function notTalkedAbout(): Template {
 function pIglo(): Template {
   const b = new Builder();
   const p = C.p_iglo;
-  const headW = 600;
-  const colW = [stickyCols(5), stickyCols(2), stickyCols(2)];
-  const width = headW + GUTTER + colW.reduce((a, w) => a + w + GAP, 0) - GAP + 2 * PAD;
+  const headW = 960;
+  const colW = [stickyCols(4), stickyCols(2), stickyCols(2)];
+  const width = PAD + headW + GUTTER + colW.reduce((a, w) => a + w + GAP, 0) - GAP + PAD;
   let y = MARGIN;
-  const introW = (width - GUTTER) / 2;
+  // The deck's lead-in ("Leder- og medarbejderskab …men hvordan?") as a kicker above the title.
+  const introW = 640;
   const introH = Math.max(
-    ...p.intro.map((t, i) => b.text(`intro-${i + 1}`, bi(t), MARGIN + i * (introW + GUTTER), y, introW, 28, { source: `p_iglo.intro.${i}`, colour: MUTED })),
+    ...p.intro.map((t, i) => b.text(`intro-${i + 1}`, bi(t), MARGIN + i * introW, y, introW - GAP, TYPE.note, { source: `p_iglo.intro.${i}`, colour: MUTED })),
   );
   y += introH + GAP;
-  y += b.text('title', bi(p.title), MARGIN, y, width, 64, { source: 'p_iglo.title' }) + GAP;
-  y += b.text('subtitle', bi(p.subtitle), MARGIN, y, width, 32, { source: 'p_iglo.subtitle', colour: MUTED }) + GUTTER;
+  y += b.text('title', bi(p.title), MARGIN, y, width, TYPE.title, { source: 'p_iglo.title' }) + GAP;
+  y += b.text('subtitle', bi(p.subtitle), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.subtitle', colour: MUTED }) + 2 * GUTTER;
   const colX: number[] = [];
   let cx = MARGIN + PAD + headW + GUTTER;
   const colIds = ['initiative', 'who', 'when'];
+  const colHeadH = Math.max(...p.columns.map((c, i) => textHeight(bi(c), TYPE.heading, colW[i]!)));
   p.columns.forEach((c, i) => {
     colX.push(cx);
-    b.text(`column-${colIds[i]}`, bi(c), cx, y, colW[i]!, 36, { source: `p_iglo.columns.${i}` });
+    b.text(`column-${colIds[i]}`, bi(c), cx, y, colW[i]!, TYPE.heading, { source: `p_iglo.columns.${i}` });
     cx += colW[i]! + GAP;
   });
-  y += 64;
+  y += colHeadH + GAP;
   const fills = ['#e4ecf7', '#e6f4ee', '#f8efe4', '#eeeaf7', '#fbe9ec'];
   p.layers.forEach((layer, li) => {
     const k = layer.key.toLowerCase();
     const heading = { da: `${layer.key} – ${layer.da}`, en: `${layer.key} – ${layer.en}` };
     const innerTop = y + PAD;
-    const bandIndex = b.elements.length;
-    let hy = innerTop;
-    hy += b.text(`layer-${k}`, heading, MARGIN + PAD, hy, headW, 32, { source: `p_iglo.layers.${layer.key}` }) + GAP;
-    hy += b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, hy, headW, 24, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
+    const headingH = textHeight(heading, TYPE.prompt, headW);
+    const promptH = textHeight(bi(layer.prompt), TYPE.note, headW);
     const zoneLabels = p.columns.map((c) => ({ da: `${layer.key} · ${c.da}`, en: `${layer.key} · ${c.en}` }));
-    const zh = Math.max(...zoneLabels.map((l, i) => labelBand(l, colW[i]!))) + stickyRows(1);
-    zoneLabels.forEach((l, i) => b.zone(`layer-${k}-${colIds[i]}`, l, colX[i]!, innerTop, colW[i]!, zh, { fill: WHITE }));
-    const bandH = up8(Math.max(hy, innerTop + zh) - y + PAD);
+    const zh = Math.max(Math.max(...zoneLabels.map((l, i) => labelBand(l, colW[i]!, TYPE.label))) + stickyRows(1), up8(headingH + GAP + promptH));
+    const bandH = zh + 2 * PAD;
+    // The band goes behind its contents.
     b.shape(`band-${k}`, MARGIN, y, width, bandH, fills[li] ?? TINT.slate, { shape: 'rectangle' });
-    b.elements.splice(bandIndex, 0, b.elements.pop()!); // the band goes behind its contents
+    b.text(`layer-${k}`, heading, MARGIN + PAD, innerTop, headW, TYPE.prompt, { source: `p_iglo.layers.${layer.key}` });
+    b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, innerTop + headingH + GAP, headW, TYPE.note, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
+    zoneLabels.forEach((l, i) => b.zone(`layer-${k}-${colIds[i]}`, l, colX[i]!, innerTop, colW[i]!, zh, { fill: WHITE, border: BORDER.slate, labelFontSize: TYPE.label }));
     y += bandH + GAP;
   });
   y += GUTTER - GAP;
-  b.text('interplay-prompt', bi(p.interplay_prompt), MARGIN, y, width, 32, { source: 'p_iglo.interplay_prompt' });
+  b.text('interplay-prompt', bi(p.interplay_prompt), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.interplay_prompt' });
   return b.template({
     id: 'p-iglo', order: 9,
     title: { da: 'P-IGLO-indsatsplan', en: 'P-IGLO plan' },
@@ -362,13 +410,15 @@ function pIglo(): Template {
 function practice(): Template {
   const b = new Builder();
   const p = C.practice;
+  const inner = 2400;
   let y = MARGIN;
-  y += b.text('title', bi(p.title), MARGIN, y, INNER, 64, { source: 'practice.title' }) + GUTTER;
-  const zw = (INNER - GUTTER) / 2;
-  const band = Math.max(...p.questions.map((q) => labelBand(bi(q), zw, 32)));
+  y += b.text('title', bi(p.title), MARGIN, y, inner, TYPE.title, { source: 'practice.title' }) + GUTTER;
+  const zw = (inner - 2 * GUTTER) / 2;
+  const band = Math.max(...p.questions.map((q) => labelBand(bi(q), zw, TYPE.prompt)));
   const fills = [TINT.green, TINT.blue];
+  const borders = [BORDER.green, BORDER.blue];
   p.questions.forEach((q, i) => {
-    b.zone(q.id.replace('_', '-'), bi(q), MARGIN + i * (zw + GUTTER), y, zw, band + stickyRows(3), { labelFontSize: 32, source: `practice.questions.${q.id}`, fill: fills[i] });
+    b.zone(q.id.replace('_', '-'), bi(q), MARGIN + i * (zw + 2 * GUTTER), y, zw, band + stickyRows(3), { labelFontSize: TYPE.prompt, source: `practice.questions.${q.id}`, fill: fills[i], border: borders[i] });
   });
   return b.template({
     id: 'practice', order: 10,
@@ -380,18 +430,20 @@ function practice(): Template {
 function takeaways(): Template {
   const b = new Builder();
   const t = C.takeaways;
+  const inner = 2400;
   let y = MARGIN;
-  y += b.text('title', bi(t.title), MARGIN, y, INNER, 64, { source: 'takeaways.title' }) + GUTTER;
+  y += b.text('title', bi(t.title), MARGIN, y, inner, TYPE.title, { source: 'takeaways.title' }) + GUTTER;
   const n = t.items.length;
-  const w = (INNER - (n - 1) * GUTTER) / n;
-  const h = Math.max(...t.items.map((i) => shapeHeightFor(bi(i), 28, w)));
+  const w = (inner - (n - 1) * GUTTER) / n;
+  const h = Math.max(...t.items.map((i) => shapeHeightFor(bi(i), TYPE.body, w)));
   const fills = [TINT.blue, TINT.sand, TINT.green, TINT.lilac];
+  const borders = [BORDER.blue, BORDER.sand, BORDER.green, BORDER.lilac];
   t.items.forEach((item, i) => {
-    b.shape(`takeaway-${i + 1}`, MARGIN + i * (w + GUTTER), y, w, h, fills[i] ?? TINT.slate, { text: bi(item), fontSize: 28, source: `takeaways.items.${i}` });
+    b.shape(`takeaway-${i + 1}`, MARGIN + i * (w + GUTTER), y, w, h, fills[i] ?? TINT.slate, { text: bi(item), fontSize: TYPE.body, border: borders[i], source: `takeaways.items.${i}` });
   });
   y += h + 2 * GUTTER;
   const label = { da: 'Min vigtigste pointe', en: 'My main point' };
-  b.zone('my-main-point', label, MARGIN, y, INNER, labelBand(label, INNER, 32) + stickyRows(2), { labelFontSize: 32, fill: TINT.sand, border: '#e0c9a6' });
+  b.zone('my-main-point', label, MARGIN, y, inner, labelBand(label, inner, TYPE.prompt) + stickyRows(2), { labelFontSize: TYPE.prompt, fill: TINT.sand, border: BORDER.sand });
   return b.template({
     id: 'takeaways', order: 11,
     title: { da: 'Take-aways', en: 'Take-aways' },
@@ -407,4 +459,3 @@ for (const make of all) {
   writeFileSync(file, `${JSON.stringify(t, null, 2)}\n`);
   console.log(`${file}: ${t.elements.length} elements, frame ${t.frame.width}×${t.frame.height}`);
 }
-void INK; void ZONE;

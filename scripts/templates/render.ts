@@ -1,7 +1,8 @@
 /**
  * Dev aid: draw every template's layout as HTML in Chromium and save PNGs, to eyeball
  * spacing and text fit. npx tsx scripts/templates/render.ts [outDir] [lang]
- * Sticky text is shown at a fixed size here; Miro shrinks it to fit.
+ * Sticky text is fitted as Miro does (largest size at which whole words fit), so a sticky
+ * too narrow for its words shows its text small here too. Dashed boxes are the estimate.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -24,7 +25,7 @@ function html(layout: Layout): string {
       case 'frame':
         return `<div style="${pos}height:${r.height}px;background:${it.fill};outline:2px solid #999"></div>`;
       case 'sticky':
-        return `<div style="${pos}height:${r.height}px;background:${STICKY_HEX[it.colour]};font-size:24px;display:flex;align-items:center;justify-content:center;text-align:center;box-shadow:0 2px 4px #0003;padding:12px;box-sizing:border-box">${it.content}</div>`;
+        return `<div class="sticky" style="${pos}height:${r.height}px;background:${STICKY_HEX[it.colour]};font-size:48px;display:flex;flex-direction:column;align-items:center;justify-content:center;text-align:center;box-shadow:0 2px 4px #0003;padding:${Math.round(r.width * 0.08)}px;box-sizing:border-box;line-height:1.3;overflow:hidden">${it.content}</div>`;
       case 'shape': {
         const radius = it.shape === 'circle' ? '50%' : it.shape === 'round_rectangle' ? '16px' : '0';
         const valign = it.verticalAlign === 'top' ? 'flex-start' : 'center';
@@ -38,6 +39,13 @@ function html(layout: Layout): string {
 <div style="transform:scale(${SCALE});transform-origin:0 0;width:${f.width}px;height:${f.height}px">${divs.join('\n')}</div>`;
 }
 
+/** Kept as a string: tsx would wrap a function with helpers the page does not have. */
+const FIT_STICKIES = `for (const el of document.querySelectorAll('.sticky')) {
+  let size = 48;
+  const fits = () => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+  while (size > 6 && !fits()) el.style.fontSize = --size + 'px';
+}`;
+
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const page = await browser.newPage();
@@ -47,6 +55,8 @@ for (const t of TEMPLATES) {
   const doc = html(layout);
   writeFileSync(`${out}/${t.id}.${lang}.html`, doc);
   await page.setContent(doc);
+  // Shrink each sticky's text until whole words fit, as Miro's auto-size does.
+  await page.evaluate(FIT_STICKIES);
   await page.screenshot({ path: `${out}/${t.id}.${lang}.png` });
 }
 await browser.close();

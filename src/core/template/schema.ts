@@ -28,9 +28,9 @@ export const ELEMENT_KINDS = ['zone', 'card', 'text', 'shape'] as const;
 export const SHAPE_KINDS = [
   'rectangle', 'round_rectangle', 'circle', 'triangle', 'rhombus', 'parallelogram', 'right_arrow', 'left_right_arrow',
 ] as const;
-/** Readable on a board at normal zoom, not a poster. */
+/** Readable on a board at normal zoom; a title may be large enough to read a whole frame. */
 export const MIN_FONT_SIZE = 14;
-export const MAX_FONT_SIZE = 64;
+export const MAX_FONT_SIZE = 96;
 const ELEMENT_ID = /^[a-z0-9-]+$/;
 const SOURCE_PATH = /^[a-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 

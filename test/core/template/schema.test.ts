@@ -165,7 +165,7 @@ describe('parseTemplate', () => {
     expect(message).toContain(`${FILE}: $.id: "intro" is not a template id`);
     expect(message).toContain(`${FILE}: $.elements[3].shape: "star" is not a shape Miro draws`);
     expect(message).toContain(`${FILE}: $.elements[1].shape: "round" is not a sticky shape (square, rectangle)`);
-    expect(message).toContain(`${FILE}: $.elements[2].fontSize: 200 is outside 14–64`);
+    expect(message).toContain(`${FILE}: $.elements[2].fontSize: 200 is outside 14–96`);
   });
 
   it('reports every fault, one line each', () => {
