@@ -1,0 +1,244 @@
+/**
+ * A whole workshop session in the sandbox, once over Miro's channel (the stand-in's events and
+ * storage) and once over the sync server (started here with development tokens and a temporary
+ * data directory): a facilitator and two participants, each in their own panel. Participants
+ * write stickies, one groups two of them (the cluster shows in every panel), the facilitator
+ * creates and opens a round, all three vote in the Vote panel (mouse and keyboard), the
+ * facilitator reveals, every Results panel shows the same ranking, and "Show on board" writes
+ * a results frame whose labels, counts, bars and participation carry the same numbers. A panel
+ * opened after the votes sees the same state.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { ItemView } from '../../sandbox/host/stand-in.js';
+import { loadConfig } from '../../src/server/config.js';
+import { createTryghedServer, type TryghedServer } from '../../src/server/index.js';
+import { launchChromium } from './support/chromium.js';
+import { boardItems, screenshot } from './support/sandbox-page.js';
+import { startVite, type RunningVite } from './support/vite-server.js';
+
+let vite: RunningVite;
+let browser: Browser;
+let server: TryghedServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
+  server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
+  await server.listen();
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const QUESTION = 'What should we work on first?';
+const NOTES = {
+  u2: ['Too many meetings', 'No time to think'],
+  u3: ['Unclear priorities', 'Lonely decisions'],
+};
+const CLUSTER = 'Workload';
+
+/** The panel iframe of `userId`, once the session is connected through `mode`. */
+async function sessionPanel(page: Page, userId: string, mode: 'miro' | 'server'): Promise<Frame> {
+  const handle = await page.waitForSelector(`section[data-user="${userId}"] iframe.panel`, { timeout: 30_000 });
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForSelector(`p.sync[data-sync="${mode}"][data-status="synced"]`, { timeout: 60_000 });
+  return frame;
+}
+
+async function tab(panel: Frame, id: string): Promise<void> {
+  await panel.click(`button[role="tab"][data-tab="${id}"]`);
+  await panel.waitForSelector(`[role="tabpanel"][data-tab="${id}"]:not([hidden])`);
+}
+
+/** A person writes a sticky on the board (the stand-in's host side: validated, not metered). */
+function writeSticky(page: Page, userId: string, text: string, x: number, y: number): Promise<string> {
+  return page.evaluate(
+    ({ userId, text, x, y }) => document.querySelector('sandbox-app')!.board.hostCreate(userId, 'sticky_note', { content: `<p>${text}</p>`, x, y }).id,
+    { userId, text, x, y },
+  );
+}
+
+function select(page: Page, userId: string, ids: string[]): Promise<void> {
+  return page.evaluate(({ userId, ids }) => document.querySelector('sandbox-app')!.board.setSelection(userId, ids), { userId, ids });
+}
+
+/** The vote row whose label holds `text`. */
+const row = (panel: Frame, text: string) => panel.locator('vote-panel li[data-target]', { hasText: text });
+
+async function cast(panel: Frame, text: string, times: number, how: 'mouse' | 'keyboard'): Promise<void> {
+  const r = row(panel, text);
+  const count = r.locator('[data-count]');
+  for (let i = 0; i < times; i++) {
+    const before = Number(await count.textContent());
+    const plus = r.locator('button[data-action="cast"]');
+    if (how === 'mouse') await plus.click();
+    else {
+      await plus.focus();
+      await panel.page().keyboard.press('Enter');
+    }
+    await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(before + 1);
+  }
+}
+
+/** The Results panel's accessible table: [label, votes] in rank order, with the ranks. */
+async function resultsTable(panel: Frame): Promise<Array<{ label: string; votes: number; rank: number }>> {
+  return panel.evaluate(() => {
+    const deep = (root: Document | ShadowRoot, sel: string): Element[] => {
+      const out = [...root.querySelectorAll(sel)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, sel));
+      return out;
+    };
+    const chart = deep(document, 'results-panel')[0]?.shadowRoot?.querySelector('results-chart');
+    const rows = [...(chart?.shadowRoot?.querySelectorAll('table[data-table] tbody tr[data-row]') ?? [])];
+    const ranks = new Map([...(chart?.shadowRoot?.querySelectorAll('g[data-row]') ?? [])].map((g) => [g.getAttribute('data-row'), Number(g.getAttribute('data-rank'))]));
+    return rows.map((tr) => ({
+      label: tr.querySelector('th')!.textContent!.trim(),
+      votes: Number(tr.querySelectorAll('td')[1]!.textContent!.trim()),
+      rank: ranks.get(tr.getAttribute('data-row')) ?? 0,
+    }));
+  });
+}
+
+const EXPECTED = [
+  { label: CLUSTER, votes: 5, rank: 1 },
+  { label: NOTES.u3[0]!, votes: 3, rank: 2 },
+  { label: NOTES.u3[1]!, votes: 1, rank: 3 },
+];
+
+/** The marker our board link writes on results items: { k: 'results', e: elementId }. */
+function resultsElement(item: ItemView): string | undefined {
+  const found = Object.values(item.metadata ?? {}).flatMap((byKey) => Object.values(byKey ?? {})) as Array<{ k?: string; e?: string }>;
+  return found.find((m) => m?.k === 'results')?.e;
+}
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
+
+async function runSession(mode: 'miro' | 'server'): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  try {
+    await page.goto(`${vite.url}/sandbox/?sync-server=${encodeURIComponent(server.url)}`);
+    await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
+    await page.click('sandbox-participants button[data-action="add-participant"]');
+    await page.click('sandbox-participants button[data-action="add-participant"]');
+    if (mode === 'server') await page.click('sandbox-controls button[data-sync="server"]');
+    const [f, p2, p3] = await Promise.all(['u1', 'u2', 'u3'].map((u) => sessionPanel(page, u, mode)));
+    const all = [f!, p2!, p3!];
+
+    // The facilitator starts the session; everyone sees that someone has.
+    await tab(f!, 'group');
+    await f!.click('button[data-action="start-session"]');
+    for (const p of all) await p.waitForSelector('[data-start]', { state: 'detached', timeout: 30_000 });
+    expect(await p2!.locator('button[role="tab"][data-tab="rounds"]').count(), 'run rounds is the facilitator’s').toBe(0);
+
+    // Participants write stickies; one groups two of them.
+    const ids: Record<string, string> = {};
+    for (const [u, texts] of Object.entries(NOTES)) {
+      for (const [i, text] of texts.entries()) ids[text] = await writeSticky(page, u, text, (u === 'u2' ? -600 : 200) + i * 260, 0);
+    }
+    await select(page, 'u2', [ids[NOTES.u2[0]!]!, ids[NOTES.u2[1]!]!]);
+    await tab(p2!, 'group');
+    await p2!.waitForSelector('cluster-panel p[data-selection="2"]');
+    await p2!.fill('cluster-panel #new-label', CLUSTER);
+    await p2!.click('cluster-panel button[data-action="group"]');
+    for (const p of all) {
+      await tab(p, 'group');
+      const cluster = p.locator('cluster-panel li[data-cluster]');
+      await expect.poll(() => cluster.count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => cluster.locator('h3').innerText(), { timeout: 30_000 }).toContain(CLUSTER);
+    }
+
+    // The facilitator creates a round over every sticky on the board, and opens it.
+    await tab(f!, 'rounds');
+    await f!.fill('round-form #question', QUESTION);
+    await f!.fill('round-form #budget', '3');
+    await f!.fill('round-form #cap', '2');
+    await f!.fill('round-form #k', '3');
+    await f!.click('round-form button[data-action="create"]');
+    const round = f!.locator('facilitator-panel li[data-round]');
+    await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+    await round.locator('button[data-action="open"]').click();
+    await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('open');
+
+    // Everyone votes in the Vote panel: Workload 2+2+1, Unclear priorities 1+2, Lonely decisions 1.
+    for (const p of all) {
+      await tab(p, 'vote');
+      await expect.poll(() => p.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(3);
+    }
+    await cast(f!, CLUSTER, 2, 'mouse');
+    await cast(f!, NOTES.u3[0]!, 1, 'keyboard');
+    await cast(p2!, CLUSTER, 2, 'keyboard');
+    await cast(p2!, NOTES.u3[1]!, 1, 'mouse');
+    await cast(p3!, CLUSTER, 1, 'mouse');
+    await cast(p3!, NOTES.u3[0]!, 2, 'keyboard');
+    for (const p of all) await expect(p.locator('vote-panel [data-remaining]').innerText()).resolves.toMatch(/\b0\b/);
+    // The facilitator sees that all three have voted (never which way).
+    await tab(f!, 'rounds');
+    await expect.poll(() => round.locator('[data-participation]').innerText(), { timeout: 30_000 }).toMatch(/\b3\b.*\b3\b/);
+
+    await round.locator('button[data-action="reveal"]').click();
+    await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
+    for (const p of all) {
+      await tab(p, 'results');
+      await expect.poll(() => resultsTable(p), { timeout: 30_000 }).toEqual(EXPECTED);
+    }
+
+    // The results frame on the board carries the same numbers.
+    await f!.click('results-panel button[data-action="show-on-board"]');
+    let frame: ItemView | undefined;
+    await expect.poll(async () => {
+      frame = (await boardItems(page)).find((i) => i.type === 'frame' && String(i.title).includes(QUESTION));
+      return frame !== undefined;
+    }, { timeout: 60_000 }).toBe(true);
+    const byElement = new Map<string, ItemView>();
+    await expect.poll(async () => {
+      byElement.clear();
+      for (const i of await boardItems(page)) if (i.parentId === frame!.id && resultsElement(i)) byElement.set(resultsElement(i)!, i);
+      return byElement.has('participation');
+    }, { timeout: 30_000 }).toBe(true);
+    EXPECTED.forEach((want, i) => {
+      expect(plain(String(byElement.get(`label-${i}`)?.content)), `label-${i}`).toBe(want.label);
+      expect(plain(String(byElement.get(`count-${i}`)?.content)), `count-${i}`).toBe(String(want.votes));
+    });
+    const bar = (i: number) => byElement.get(`bar-${i}`)!.absolute.width;
+    expect(bar(1) / bar(0)).toBeCloseTo(3 / 5, 2);
+    expect(bar(2) / bar(0)).toBeCloseTo(1 / 5, 2);
+    expect(plain(String(byElement.get('participation')!.content))).toBe('3 of 3 voted');
+    await screenshot(page, `workshop-session-${mode}`);
+
+    // Vote badges follow the revealed tally, one per voted target.
+    await expect.poll(async () => (await boardItems(page)).filter((i) => Object.values(i.metadata ?? {}).some((m) => Object.values(m ?? {}).some((v) => (v as { k?: string })?.k === 'badge'))).length, { timeout: 30_000 }).toBe(3);
+
+    // A late joiner sees the same session.
+    await page.click('sandbox-participants button[data-action="add-participant"]');
+    const late = await sessionPanel(page, 'u4', mode);
+    await tab(late, 'results');
+    await expect.poll(() => resultsTable(late), { timeout: 60_000 }).toEqual(EXPECTED);
+    await tab(late, 'group');
+    await expect.poll(() => late.locator('cluster-panel li[data-cluster] h3').innerText(), { timeout: 30_000 }).toContain(CLUSTER);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('a workshop session in the sandbox', () => {
+  it('runs over Miro’s channel (events and storage)', async () => {
+    await runSession('miro');
+  });
+
+  it('runs over the sync server', async () => {
+    await runSession('server');
+  });
+});
