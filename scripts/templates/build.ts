@@ -17,13 +17,14 @@ export const STICKY_H = Math.round(STICKY_W * STICKY_ASPECT.square);
 /**
  * One type scale for every template, sized for reading a whole frame on screen (a 2400–3200
  * wide frame is seen at roughly 0.35–0.5 zoom): a prompt of 44 reads as ~18–22 px.
+ * Zone labels that carry the deck's own items use `note`; plain labels ("Måned 1") use `label`.
  */
 export const TYPE = {
   title: 80,
   heading: 52,
   prompt: 44,
   note: 36,
-  label: 30,
+  label: 32,
   body: 36,
 } as const;
 

@@ -94,7 +94,7 @@ function strainProtection(): Template {
     { key: 'protections' as const, prefix: 'protection', fill: TINT.green, border: BORDER.green, ink: SIDE_INK.good },
   ];
   const allLabels = columns.flatMap((c) => m[c.key].items.map(bi));
-  const band = Math.max(...allLabels.map((l) => labelBand(l, zoneW, TYPE.label)));
+  const band = Math.max(...allLabels.map((l) => labelBand(l, zoneW, TYPE.note)));
   const zoneH = band + stickyRows(1);
   const headH = Math.max(...columns.map((c) => textHeight(bi(m[c.key].title), TYPE.heading, sideW)));
   columns.forEach((col, ci) => {
@@ -107,7 +107,7 @@ function strainProtection(): Template {
       const last = i === items.length - 1 && items.length % 2 === 1;
       const zx = x + (i % 2) * (zoneW + GAP);
       const zy = top + Math.floor(i / 2) * (zoneH + GAP);
-      b.zone(`${col.prefix}-${item.id}`, bi(item), zx, zy, last ? sideW : zoneW, zoneH, { fill: col.fill, border: col.border, labelFontSize: TYPE.label, source: `strain_protection_map.${col.key}.items.${item.id}` });
+      b.zone(`${col.prefix}-${item.id}`, bi(item), zx, zy, last ? sideW : zoneW, zoneH, { fill: col.fill, border: col.border, labelFontSize: TYPE.note, source: `strain_protection_map.${col.key}.items.${item.id}` });
     });
   });
   return b.template({
@@ -212,11 +212,11 @@ function plate(): Template {
   const d = zw - 2 * GUTTER;
   for (let i = 0; i < 8; i++) {
     const label = { da: `Tallerken ${i + 1}`, en: `Plate ${i + 1}` };
-    const band = labelBand(label, zw, TYPE.label);
+    const band = labelBand(label, zw, TYPE.note);
     const zh = band + d + GUTTER;
     const x = MARGIN + (i % cols) * (zw + GUTTER);
     const zy = y + Math.floor(i / cols) * (zh + GUTTER);
-    b.zone(`place-${i + 1}`, label, x, zy, zw, zh, { fill: TINT.sand, border: BORDER.sand, labelFontSize: TYPE.label, voteable: false });
+    b.zone(`place-${i + 1}`, label, x, zy, zw, zh, { fill: TINT.sand, border: BORDER.sand, labelFontSize: TYPE.note, voteable: false });
     b.shape(`plate-${i + 1}`, x + GUTTER, zy + band, d, d, WHITE, { shape: 'circle', border: '#9aa5b1', zone: `place-${i + 1}` });
   }
   return b.template({
@@ -281,7 +281,7 @@ function safeUnsafeTeam(): Template {
     da: `<strong>${d.title.da}</strong>\n${d.da}\n<em>${d.attribution_da}</em>`,
     en: `<strong>${d.title.en}</strong>\n${d.en}\n<em>${d.attribution_en}</em>`,
   };
-  const defFont = TYPE.body;
+  const defFont = TYPE.prompt;
   const defH = shapeHeightFor(defText, defFont, blockW);
   b.shape('definition', MARGIN, y, blockW, defH, TINT.lilac, { text: defText, fontSize: defFont, border: BORDER.lilac, source: 'safety_culture.definition_card' });
   const px = MARGIN + blockW + 2 * GUTTER;
@@ -342,12 +342,12 @@ function notTalkedAbout(): Template {
     ...n.items.map((i) => ({ id: `area-${i.id}`, label: bi(i), source: `not_talked_about.items.${i.id}` })),
     { id: 'area-other', label: { da: 'Andet', en: 'Other' }, source: undefined },
   ];
-  const band = Math.max(...zones.map((z) => labelBand(z.label, zw, TYPE.label)));
+  const band = Math.max(...zones.map((z) => labelBand(z.label, zw, TYPE.note)));
   const zh = band + stickyRows(1) + up8(STICKY_H / 2);
   zones.forEach((z, i) => {
     const x = MARGIN + (i % cols) * (zw + GUTTER);
     const zy = y + Math.floor(i / cols) * (zh + GUTTER);
-    b.zone(z.id, z.label, x, zy, zw, zh, { labelFontSize: TYPE.label, ...(z.source ? { source: z.source, fill: TINT.sand, border: BORDER.sand } : { fill: TINT.slate, border: BORDER.slate }) });
+    b.zone(z.id, z.label, x, zy, zw, zh, { labelFontSize: TYPE.note, ...(z.source ? { source: z.source, fill: TINT.sand, border: BORDER.sand } : { fill: TINT.slate, border: BORDER.slate }) });
   });
   return b.template({
     id: 'not-talked-about', order: 8,
@@ -370,7 +370,7 @@ function pIglo(): Template {
   );
   y += introH + GAP;
   y += b.text('title', bi(p.title), MARGIN, y, width, TYPE.title, { source: 'p_iglo.title' }) + GAP;
-  y += b.text('subtitle', bi(p.subtitle), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.subtitle', colour: MUTED }) + 2 * GUTTER;
+  y += b.text('subtitle', bi(p.subtitle), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.subtitle', colour: MUTED }) + GUTTER;
   const colX: number[] = [];
   let cx = MARGIN + PAD + headW + GUTTER;
   const colIds = ['initiative', 'who', 'when'];
@@ -435,11 +435,11 @@ function takeaways(): Template {
   y += b.text('title', bi(t.title), MARGIN, y, inner, TYPE.title, { source: 'takeaways.title' }) + GUTTER;
   const n = t.items.length;
   const w = (inner - (n - 1) * GUTTER) / n;
-  const h = Math.max(...t.items.map((i) => shapeHeightFor(bi(i), TYPE.body, w)));
+  const h = Math.max(...t.items.map((i) => shapeHeightFor(bi(i), TYPE.prompt, w)));
   const fills = [TINT.blue, TINT.sand, TINT.green, TINT.lilac];
   const borders = [BORDER.blue, BORDER.sand, BORDER.green, BORDER.lilac];
   t.items.forEach((item, i) => {
-    b.shape(`takeaway-${i + 1}`, MARGIN + i * (w + GUTTER), y, w, h, fills[i] ?? TINT.slate, { text: bi(item), fontSize: TYPE.body, border: borders[i], source: `takeaways.items.${i}` });
+    b.shape(`takeaway-${i + 1}`, MARGIN + i * (w + GUTTER), y, w, h, fills[i] ?? TINT.slate, { text: bi(item), fontSize: TYPE.prompt, border: borders[i], source: `takeaways.items.${i}` });
   });
   y += h + 2 * GUTTER;
   const label = { da: 'Min vigtigste pointe', en: 'My main point' };
