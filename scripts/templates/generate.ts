@@ -267,7 +267,7 @@ function safeUnsafeTeam(): Template {
   const s = C.safety_culture;
   // A row = a seed card (a wide sticky) and, beside it, a zone for our own examples.
   // Each team is two such rows side by side, four deep; the two teams sit side by side.
-  const cardW = 448;
+  const cardW = 480;
   const cardH = RECT_STEP(cardW);
   const exW = stickyCols(2);
   const cellW = cardW + GAP + exW;
@@ -298,7 +298,7 @@ function safeUnsafeTeam(): Template {
   ];
   const label = { da: 'Vores eksempler', en: 'Our examples' };
   const band = labelBand(label, exW, TYPE.label);
-  const rowH = band + stickyRows(1);
+  const rowH = up8(Math.max(band + stickyRows(1), cardH));
   const headH = Math.max(...columns.map((c) => textHeight(bi(s[c.key].title), TYPE.heading, blockW)));
   columns.forEach((col, ci) => {
     const x = MARGIN + ci * (blockW + 2 * GUTTER);
