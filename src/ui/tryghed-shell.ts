@@ -13,6 +13,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type * as Y from 'yjs';
 import type { BoardPort } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
+import { PRESENCE_FIELD } from '../core/session/presence.js';
 import { facilitatorOf, startSession } from '../core/session/roles.js';
 import { sessionMap } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
@@ -261,7 +262,7 @@ export class TryghedShell extends LitElement {
   /** The N of "n of N": everyone with the app open now (never fewer than Miro's online users). */
   private eligible(s: ShellSession): number {
     let present = 0;
-    for (const state of s.awareness.getStates().values()) if ((state as Record<string, unknown>)?.presence) present++;
+    for (const state of s.awareness.getStates().values()) if ((state as Record<string, unknown> | null)?.[PRESENCE_FIELD]) present++;
     return Math.max(present, s.people.length);
   }
 

@@ -16,6 +16,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { ItemView } from '../../sandbox/host/stand-in.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer, type TryghedServer } from '../../src/server/index.js';
+import { axeViolations, serious } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { boardItems, screenshot } from './support/sandbox-page.js';
 import { startVite, type RunningVite } from './support/vite-server.js';
@@ -240,5 +241,47 @@ describe('a workshop session in the sandbox', () => {
 
   it('runs over the sync server', async () => {
     await runSession('server');
+  });
+});
+
+describe('the app shell', () => {
+  it('is a tab set by keyboard (arrows, Home, End), in Danish, with no serious axe violations on any tab', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(`${vite.url}/sandbox/`);
+      const f = await sessionPanel(page, 'u1', 'miro');
+      const selected = () => f.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return { focused: el?.getAttribute('data-tab') ?? null, text: el?.textContent?.trim() };
+      });
+      // Before anyone starts, "Run rounds" is there for whoever will.
+      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Grupper', 'Stem', 'Styr runder', 'Resultater', 'Plan']);
+      await f.locator('button[role="tab"][aria-selected="true"]').focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await selected()).toEqual({ focused: 'group', text: 'Grupper' });
+      await page.keyboard.press('End');
+      expect((await selected()).focused).toBe('plan');
+      await page.keyboard.press('ArrowRight');
+      expect((await selected()).focused).toBe('templates');
+      await page.keyboard.press('ArrowLeft');
+      expect((await selected()).focused).toBe('plan');
+      await page.keyboard.press('Home');
+      expect((await selected()).focused).toBe('templates');
+      expect(await f.locator('[role="tabpanel"]:not([hidden])').getAttribute('data-tab')).toBe('templates');
+
+      await tab(f, 'group');
+      await f.click('button[data-action="start-session"]');
+      await f.waitForSelector('[data-start]', { state: 'detached' });
+      for (const id of ['templates', 'group', 'vote', 'rounds', 'results', 'plan']) {
+        await tab(f, id);
+        expect(serious(await axeViolations(f)), id).toEqual([]);
+      }
+      await screenshot(page, 'shell-rounds-da');
+    } finally {
+      await context.close();
+    }
   });
 });
