@@ -3,30 +3,14 @@
  * of the attempt on the board and the panel says what happened and what to do (then "Try
  * again" works once the refusal is off); rate-limit errors are retried and the insertion completes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { INSERTION_MESSAGES } from '../../src/board/port.js';
-import { launchChromium } from './support/chromium.js';
+import { useBrowserEnv, useSandbox } from './support/browser-env.js';
 import {
-  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, openSandbox, screenshot, waitForOutcome, type SandboxSession,
+  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, screenshot, waitForOutcome,
 } from './support/sandbox-page.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
 
-let vite: RunningVite;
-let browser: Browser;
-let s: SandboxSession;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-  s = await openSandbox(browser, vite.url, 'da');
-});
-
-afterAll(async () => {
-  await s?.close();
-  await browser?.close();
-  await vite?.close();
-});
+const s = useSandbox(useBrowserEnv(), 'da');
 
 async function setSwitch(name: 'rate-limit' | 'refuse', on: boolean): Promise<void> {
   const box = s.page.locator(`sandbox-controls input[name="${name}"]`);

@@ -3,36 +3,17 @@
  * then holds exactly what the layout promised, the view has moved to it, and a screenshot per
  * template is saved to artifacts/screenshots/<id>-<lang>.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contains } from '../../src/core/geometry.js';
 import { LANGS } from '../../src/core/lang.js';
 import { TEMPLATES } from '../../src/core/template/catalogue.js';
-import { launchChromium } from './support/chromium.js';
-import {
-  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, markerOf, openSandbox, screenshot, type SandboxSession,
-} from './support/sandbox-page.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
+import { useBrowserEnv, useSandbox } from './support/browser-env.js';
+import { boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
 
-let vite: RunningVite;
-let browser: Browser;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+const env = useBrowserEnv();
 
 describe.each(LANGS)('sandbox, panel in %s', (lang) => {
-  let s: SandboxSession;
-  beforeAll(async () => {
-    s = await openSandbox(browser, vite.url, lang);
-  });
-  afterAll(async () => s?.close());
+  const s = useSandbox(env, lang);
 
   it('lists the eleven templates in workshop order, in the browser’s language', async () => {
     const ids = await s.panel.$$eval('button[data-insert]', (bs) => bs.map((b) => b.getAttribute('data-insert')));

@@ -4,51 +4,19 @@
  * template can be inserted with Tab and Enter alone with focus visible, and the language
  * switch changes the panel's language and is remembered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/lang.js';
 import { axeViolations, serious } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
+import { useBrowserEnv, useSandbox } from './support/browser-env.js';
+import { focusedElement, type Focused } from './support/focus.js';
 import {
-  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, screenshot, waitForOutcome, type SandboxSession,
+  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, screenshot, waitForOutcome,
 } from './support/sandbox-page.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
 
-/** The focused element, through shadow roots: its tag and data-insert, and whether a focus ring shows. */
-function focused(frame: Frame) {
-  return frame.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return null;
-    const style = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      insert: el.getAttribute('data-insert'),
-      text: el.textContent?.trim() ?? '',
-      ring: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-    };
-  });
-}
-
-let vite: RunningVite;
-let browser: Browser;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+const env = useBrowserEnv();
 
 describe.each(LANGS)('panel in %s', (lang) => {
-  let s: SandboxSession;
-  beforeAll(async () => {
-    s = await openSandbox(browser, vite.url, lang);
-  });
-  afterAll(async () => s?.close());
+  const s = useSandbox(env, lang);
 
   it('has no serious or critical axe violations when idle', async () => {
     expect(serious(await axeViolations(s.panel))).toEqual([]);
@@ -58,10 +26,10 @@ describe.each(LANGS)('panel in %s', (lang) => {
     await clearBoard(s.page);
     await s.panel.locator('h1').click(); // put the keyboard in the panel, on nothing focusable
     const seen: string[] = [];
-    let target = null as Awaited<ReturnType<typeof focused>>;
+    let target = null as Focused | null;
     for (let i = 0; i < 12 && target?.insert !== 'emotions'; i++) {
       await s.panel.page().keyboard.press('Tab');
-      target = await focused(s.panel);
+      target = await focusedElement(s.panel);
       seen.push(target?.insert ?? target?.text ?? '?');
       expect(target?.ring, `focus ring on ${seen.at(-1)}`).toBe(true);
     }
@@ -114,7 +82,7 @@ describe.each(LANGS)('panel in %s', (lang) => {
 
 describe('language switch', () => {
   it('switches the panel to the other language and remembers the choice', async () => {
-    const s = await openSandbox(browser, vite.url, 'da');
+    const s = await openSandbox(env.browser, env.vite.url, 'da');
     try {
       expect(await s.panel.locator('template-list h2').first().innerText()).toBe('Lederen som instrument');
       await s.panel.click('lang-switch button[lang="en"]');

@@ -3,30 +3,13 @@
  * (and the stand-in's viewport follows, so "near the current view" means what is on screen),
  * and more participants each get their own panel that works against the same board.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
-import {
-  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, openSandbox, panelFrame, type SandboxSession,
-} from './support/sandbox-page.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
+import { useBrowserEnv, useSandbox } from './support/browser-env.js';
+import { boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, panelFrame } from './support/sandbox-page.js';
 
-let vite: RunningVite;
-let browser: Browser;
-let s: SandboxSession;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-  s = await openSandbox(browser, vite.url, 'en');
-});
-
-afterAll(async () => {
-  await s?.close();
-  await browser?.close();
-  await vite?.close();
-});
+const env = useBrowserEnv();
+const s = useSandbox(env, 'en');
 
 const viewport = () => s.page.evaluate(() => window.__sandbox!.board.viewport());
 
@@ -100,6 +83,6 @@ describe('sandbox page', () => {
   it('never requested anything beyond 127.0.0.1 (no Miro SDK script in the sandbox)', () => {
     expect(s.requests.some((u) => u.includes('/panel.html?sandbox=1&user=u1'))).toBe(true);
     expect(s.requests.some((u) => u.includes('/index.html?sandbox=1&user=u1'))).toBe(true);
-    expect(s.requests.filter((u) => !u.startsWith(vite.url))).toEqual([]);
+    expect(s.requests.filter((u) => !u.startsWith(env.vite.url))).toEqual([]);
   });
 });

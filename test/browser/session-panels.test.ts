@@ -6,32 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { useBrowserEnv } from './support/browser-env.js';
+import { focusedElement as focused } from './support/focus.js';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel'] as const;
 
-let vite: RunningVite;
-let browser: Browser;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+const env = useBrowserEnv();
 
 async function openFixture(lang: 'da' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: lang === 'da' ? 'da-DK' : 'en-GB', acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: lang === 'da' ? 'da-DK' : 'en-GB', acceptDownloads: true });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${vite.url}/test/browser/fixtures/session-panels.html?lang=${lang}`);
+  await page.goto(`${env.vite.url}/test/browser/fixtures/session-panels.html?lang=${lang}`);
   await page.waitForFunction(() => window.__fx?.ready === true, null, { timeout: 60_000 });
   return { context, page };
 }
@@ -43,15 +32,6 @@ const row = (page: Page, user: 'fac' | 'anne', noteIndex: number) =>
 
 /** What the panel's live region says now (a repeat of the same words ends in a no-break space). */
 const announced = async (p: Locator) => ((await p.locator('[role="status"]').textContent()) ?? '').replace(/\u00a0$/, '');
-
-/** The deepest focused element, through shadow roots: tag and data-action and its row's target. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { tag: el?.tagName.toLowerCase(), action: el?.getAttribute('data-action'), target: el?.closest('li')?.getAttribute('data-target') };
-  });
-}
 
 async function axe(page: Page, target: Locator) {
   await page.evaluate(AXE);
@@ -105,7 +85,7 @@ describe('session panels (Danish)', () => {
     await form.locator('button[data-action="create"]').click();
     await expect.poll(() => form.locator('#question').getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('#question-err').textContent()).toBe('Skriv det spørgsmål, der skal stemmes om.');
-    expect((await focused(page)).tag).toBe('input');
+    expect((await focused(page))?.tag).toBe('input');
     // Defaults are the brief's: 5 votes, cap 3, k 3, anonymous, hidden.
     expect(await form.locator('#budget').inputValue()).toBe('5');
     expect(await form.locator('#cap').inputValue()).toBe('3');
@@ -134,7 +114,7 @@ describe('session panels (Danish)', () => {
     expect(await anneVote.locator('h3').textContent()).toBe('Hvad fylder mest?');
     expect(await anneVote.locator('[data-time-left]').textContent()).toMatch(/Tid tilbage: (10:00|9:5\d)/);
     // Focus stays in the round after its buttons change.
-    expect((await focused(page)).tag).toBe('button');
+    expect((await focused(page))?.tag).toBe('button');
 
     await row(page, 'anne', 0).locator('button[data-action="cast"]').click();
     await expect.poll(() => fie.locator('[data-voter="3458764500000000002"]').textContent()).toBe('Anne: har stemt ✓');
