@@ -143,7 +143,7 @@ export class WorkshopSession implements ShellSession {
 
   destroy(): void {
     this.destroyed = true;
-    this.disconnect(this.conn);
+    void this.disconnect(this.conn);
     for (const off of this.offs.splice(0)) off();
     if (this.labelTimer) clearTimeout(this.labelTimer);
     if (this.badgeTimer) clearTimeout(this.badgeTimer);
@@ -155,11 +155,12 @@ export class WorkshopSession implements ShellSession {
   private follow(next: SyncConfig): Promise<void> {
     this.switching = this.switching.then(async () => {
       if (this.destroyed || sameSyncConfig(next, this.conn.config)) return;
-      const old = this.conn;
+      // The old transport leaves first: the Miro transport writes its snapshot as it goes,
+      // so coming back to Miro mode later finds the session where it was.
+      await this.disconnect(this.conn);
       const conn = await this.connect(next);
-      if (this.destroyed) return this.disconnect(conn);
+      if (this.destroyed) return void this.disconnect(conn);
       this.conn = conn;
-      this.disconnect(old);
       this.labels = {};
       this.badgeKey = '';
       this.changed();
@@ -205,10 +206,12 @@ export class WorkshopSession implements ShellSession {
     return { config, transport, voteService, offs: [() => doc.off('update', onUpdate), offStatus, offVotes] };
   }
 
-  private disconnect(c: Connection): void {
-    for (const off of c.offs) off();
+  private async disconnect(c: Connection): Promise<void> {
+    for (const off of c.offs.splice(0)) off();
     c.transport.awareness.setLocalState(null);
-    c.transport.destroy();
+    const leaving = (c.transport as { leave?: () => Promise<void> }).leave;
+    if (leaving) await leaving.call(c.transport).catch((e: unknown) => console.warn('Tryghed: leaving the session', e));
+    else c.transport.destroy();
   }
 
   // ---- what the host tells us ------------------------------------------------------------

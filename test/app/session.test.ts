@@ -1,0 +1,106 @@
+/**
+ * The workshop session wiring against the sandbox's stand-in for Miro (in Node, real timers):
+ * two people's sessions share one doc over Miro's channel, deleted stickies leave the tally,
+ * sticky texts become labels, the board's sync setting moves every session (and back, where
+ * the session is as it was), and a timed round starts the board's timer only where it may.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StandInBoard } from '../../sandbox/host/stand-in.js';
+import { WorkshopSession } from '../../src/app/session.js';
+import { SYNC_COLLECTION, SYNC_KEY } from '../../src/app/sync-config.js';
+import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
+import { createCluster, createRound, deletedMap, facilitatorOf, listClusters, startSession } from '../../src/core/session/index.js';
+
+const open: WorkshopSession[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.destroy();
+});
+
+async function join(board: StandInBoard, userId: string, sdkPatch?: (sdk: ReturnType<StandInBoard['sdkFor']>) => void) {
+  const sdk = board.sdkFor(userId);
+  sdkPatch?.(sdk);
+  board.setPanelOpen(userId, true);
+  const s = await WorkshopSession.open({ sdk, board: new WebSdkBoard(sdk) });
+  open.push(s);
+  await s.transport.whenSynced();
+  return s;
+}
+
+function standIn(features: Record<string, boolean> = {}) {
+  const board = new StandInBoard({ latencyMs: 1, features });
+  board.addUser({ id: 'u1', name: 'Ann' });
+  board.addUser({ id: 'u2', name: 'Bo' });
+  return board;
+}
+
+const sticky = (board: StandInBoard, user: string, text: string, x: number) =>
+  board.hostCreate(user, 'sticky_note', { content: `<p>${text}</p>`, x, y: 0 }).id;
+
+describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
+  it('shares one doc between people; labels come from the board; deleted stickies leave the tally', async () => {
+    const board = standIn();
+    const [a, b] = [await join(board, 'u1'), await join(board, 'u2')];
+    expect(a.me).toEqual({ id: 'u1', name: 'Ann' });
+    expect(a.sync).toEqual({ mode: 'miro' });
+    await vi.waitFor(() => expect(b.people.map((p) => p.id).sort()).toEqual(['u1', 'u2']));
+
+    startSession(a.doc, { userId: 'u1' });
+    const n1 = sticky(board, 'u2', 'Too many meetings', 0);
+    const n2 = sticky(board, 'u2', 'No time', 300);
+    const other = board.hostCreate('u2', 'shape', { x: 900, y: 0, width: 100, height: 100 }).id;
+    createCluster(b.doc, { userId: 'u2' }, { noteIds: [n1, n2], label: 'Workload' });
+    await vi.waitFor(() => expect(facilitatorOf(b.doc)).toBe('u1'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(listClusters(a.doc).map((c) => c.label)).toEqual(['Workload']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(a.labels).toMatchObject({ [n1]: 'Too many meetings', [n2]: 'No time' }), { timeout: 10_000 });
+
+    expect(await a.targetsOf('notes')).toEqual([n1, n2]);
+    expect(await a.targetsOf('clusters')).toEqual([listClusters(a.doc)[0]!.id]);
+    board.setSelection('u1', [n2]);
+    expect(await a.targetsOf('selection')).toEqual([n2]);
+
+    board.hostRemove(n1);
+    board.hostRemove(other);
+    await vi.waitFor(() => expect(deletedMap(b.doc).has(n1)).toBe(true), { timeout: 10_000 });
+    // Only notes the session knows are recorded; any other item removed is none of its business.
+    expect(deletedMap(a.doc).has(other)).toBe(false);
+  });
+
+  it('follows the board’s sync setting, and finds the Miro session again on the way back', async () => {
+    const board = standIn();
+    const [a, b] = [await join(board, 'u1'), await join(board, 'u2')];
+    startSession(a.doc, { userId: 'u1' });
+    await vi.waitFor(() => expect(facilitatorOf(b.doc)).toBe('u1'), { timeout: 10_000 });
+    let changes = 0;
+    b.subscribe(() => changes++);
+
+    // No token in this stand-in: server mode cannot sign in, and says so (offline, fresh doc).
+    await a.setSync({ mode: 'server', url: 'ws://127.0.0.1:9' });
+    expect(board.storageValue(SYNC_COLLECTION, SYNC_KEY)?.value).toEqual({ mode: 'server', url: 'ws://127.0.0.1:9' });
+    await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'server', url: 'ws://127.0.0.1:9' }), { timeout: 10_000 });
+    expect([a.status, b.status]).toEqual(['offline', 'offline']);
+    expect(facilitatorOf(b.doc)).toBeNull();
+    expect(changes).toBeGreaterThan(0);
+
+    await a.setSync({ mode: 'miro' });
+    await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'miro' }), { timeout: 10_000 });
+    await b.transport.whenSynced();
+    await vi.waitFor(() => expect(facilitatorOf(b.doc)).toBe('u1'), { timeout: 15_000 });
+  });
+
+  it('starts the board’s timer for a timed round only where the board has one', async () => {
+    const start = vi.fn(async () => ({}));
+    const withTimer = standIn({ timer: true });
+    const a = await join(withTimer, 'u1', (sdk) => Object.assign(sdk.board, { timer: { start } }));
+    startSession(a.doc, { userId: 'u1' });
+    createRound(a.doc, { userId: 'u1' }, { question: 'q', scope: { kind: 'selection' }, targets: ['n'], timeLimitMs: 120_000 });
+    expect(await a.roundOpened('r', Date.now() + 120_000)).toBe(true);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect((start.mock.calls[0] as unknown as [number])[0]).toBeGreaterThan(115_000);
+    expect(await a.roundOpened('r', null)).toBe(false);
+
+    const without = standIn(); // canUse('timer') is false by default in the stand-in
+    const b = await join(without, 'u1', (sdk) => Object.assign(sdk.board, { timer: { start } }));
+    expect(await b.roundOpened('r', Date.now() + 60_000)).toBe(false);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+});
