@@ -4,7 +4,8 @@
  */
 import { LANGS, type Bilingual } from '../../src/core/lang.js';
 import { STICKY_ASPECT, type StickyColour } from '../../src/core/miro-rules.js';
-import { estimateTextHeight, SHAPE_TEXT_PADDING, shapeTextBox, zoneLabelHeight, ZONE_LABEL_FONT_SIZE } from '../../src/core/layout/text-metrics.js';
+import { countLines, estimateTextHeight, GLYPH_WIDTH_EM, SHAPE_TEXT_PADDING, shapeTextBox, zoneLabelHeight, ZONE_LABEL_FONT_SIZE } from '../../src/core/layout/text-metrics.js';
+import { plainText } from '../../src/core/template/markup.js';
 import type { Template, TemplateElement, TemplateId, ShapeElement } from '../../src/core/template/types.js';
 
 export const MARGIN = 80;
@@ -52,6 +53,29 @@ export function textHeight(t: Bilingual, fontSize: number, width: number): numbe
   return up8(Math.max(...LANGS.map((l) => estimateTextHeight(t[l], fontSize, width))));
 }
 
+/** Lines by characters alone, as the sandbox's stand-in counts them (it does not wrap words). */
+function charLines(text: string, fontSize: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * GLYPH_WIDTH_EM)));
+  return plainText(text).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+/**
+ * The board decides a text's height and places it by its centre, so a text whose line count
+ * is ambiguous lands off its planned top. Take the widest width (at most `width`, at least
+ * 80 % of it) at which word wrap and a plain character count agree in both languages.
+ */
+export function steadyTextWidth(t: Bilingual, fontSize: number, width: number): number {
+  for (let w = width; w >= width * 0.8; w -= 8) {
+    if (LANGS.every((l) => countLines(t[l], fontSize, w) === charLines(t[l], fontSize, w))) return w;
+  }
+  return width;
+}
+
+/** Height a text element will take when placed with Builder.text at `width`. */
+export function textBoxHeight(t: Bilingual, fontSize: number, width: number): number {
+  return textHeight(t, fontSize, steadyTextWidth(t, fontSize, width));
+}
+
 /** Height of a zone's label band, plus the gap before the first sticky. */
 export function labelBand(label: Bilingual, width: number, fontSize = ZONE_LABEL_FONT_SIZE): number {
   return up8(Math.max(...LANGS.map((l) => zoneLabelHeight(l === 'da' ? label.da : label.en, width, fontSize))) + GAP);
@@ -81,7 +105,11 @@ export class Builder {
   }
 
   /** Returns the height used (estimated for the larger language). */
-  text(id: string, text: Bilingual, x: number, y: number, width: number, fontSize: number, opts: { source?: string; colour?: string; align?: 'left' | 'center' | 'right' } = {}): number {
+  text(id: string, text: Bilingual, x: number, y: number, boxWidth: number, fontSize: number, opts: { source?: string; colour?: string; align?: 'left' | 'center' | 'right' } = {}): number {
+    const width = steadyTextWidth(text, fontSize, boxWidth);
+    // A narrower box keeps its alignment edge (or its centre) where it was.
+    if (opts.align === 'center') x += (boxWidth - width) / 2;
+    else if (opts.align === 'right') x += boxWidth - width;
     const h = textHeight(text, fontSize, width);
     this.elements.push({ kind: 'text', id, x, y, width, text, fontSize, ...(opts.colour ? { colour: opts.colour } : {}), ...(opts.align ? { align: opts.align } : {}), ...(opts.source ? { source: opts.source } : {}) });
     this.track(x, y, width, h);

@@ -14,7 +14,7 @@ import { parseTemplate } from '../../src/core/template/schema.js';
 import type { Template } from '../../src/core/template/types.js';
 import {
   bi, Builder, cardCols, GAP, GUTTER, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H,
-  stickyCols, stickyRows, textHeight, TINT, TYPE, up8, WHITE,
+  stickyCols, stickyRows, textBoxHeight, TINT, TYPE, up8, WHITE,
 } from './build.js';
 
 const C = content;
@@ -36,7 +36,7 @@ function opening(): Template {
   const rightW = 2 * qW + GUTTER;
   const rx = MARGIN + inner - rightW;
   const selfLabel = { da: 'Selvsnak', en: 'Self-talk' };
-  const labelH = textHeight(selfLabel, TYPE.note, rightW);
+  const labelH = textBoxHeight(selfLabel, TYPE.note, rightW);
   const blockH = up8(labelH + GAP + qW * STICKY_ASPECT.square);
   const cardW = rx - MARGIN - 2 * GUTTER;
   const cardText = bi(C.opening.research_card);
@@ -74,10 +74,10 @@ function strainProtection(): Template {
   // The high-risk context as a panel on the right of the header; drawn before its contents.
   const ix = rightX + PAD;
   const iw = sideW - 2 * PAD;
-  const titleH = textHeight(bi(hr.title), TYPE.prompt, iw);
+  const titleH = textBoxHeight(bi(hr.title), TYPE.prompt, iw);
   const exW = (iw - 3 * GAP) / 4;
   const exH = Math.max(...hr.exposures.map((e) => shapeHeightFor(bi(e), TYPE.body, exW)));
-  const principleH = textHeight(bi(hr.principle), TYPE.note, iw);
+  const principleH = textBoxHeight(bi(hr.principle), TYPE.note, iw);
   const panelH = up8(PAD + titleH + GAP + exH + GAP + principleH + PAD);
   b.shape('high-risk-panel', rightX, y, sideW, panelH, TINT.slate, { shape: 'rectangle' });
   let py = y + PAD;
@@ -96,7 +96,7 @@ function strainProtection(): Template {
   const allLabels = columns.flatMap((c) => m[c.key].items.map(bi));
   const band = Math.max(...allLabels.map((l) => labelBand(l, zoneW, TYPE.note)));
   const zoneH = band + stickyRows(1);
-  const headH = Math.max(...columns.map((c) => textHeight(bi(m[c.key].title), TYPE.heading, sideW)));
+  const headH = Math.max(...columns.map((c) => textBoxHeight(bi(m[c.key].title), TYPE.heading, sideW)));
   columns.forEach((col, ci) => {
     const x = MARGIN + ci * (sideW + 2 * GUTTER);
     b.text(`${col.prefix}s-title`, bi(m[col.key].title), x, y, sideW, TYPE.heading, { source: `strain_protection_map.${col.key}.title`, colour: col.ink });
@@ -177,7 +177,7 @@ function warningSigns(): Template {
   // Right: what we see, the follow-up, how we will talk about it; ending where the left ends.
   const bottom = y - GUTTER;
   const rx = MARGIN + zw + 2 * GUTTER;
-  const followH = textHeight(bi(w.follow_up), TYPE.prompt, rw);
+  const followH = textBoxHeight(bi(w.follow_up), TYPE.prompt, rw);
   const zoneH = up8((bottom - top - followH - 2 * GUTTER) / 2);
   const seeLabel = { da: 'Det vi ser hos os', en: 'What we see in ourselves' };
   b.zone('what-we-see', seeLabel, rx, top, rw, zoneH, { labelFontSize: TYPE.prompt, fill: TINT.slate, border: BORDER.slate });
@@ -285,7 +285,7 @@ function safeUnsafeTeam(): Template {
   const defH = shapeHeightFor(defText, defFont, blockW);
   b.shape('definition', MARGIN, y, blockW, defH, TINT.lilac, { text: defText, fontSize: defFont, border: BORDER.lilac, source: 'safety_culture.definition_card' });
   const px = MARGIN + blockW + 2 * GUTTER;
-  const principlesH = s.principles.reduce((h, p) => h + textHeight(bi(p), TYPE.heading, blockW), 0) + GUTTER;
+  const principlesH = s.principles.reduce((h, p) => h + textBoxHeight(bi(p), TYPE.heading, blockW), 0) + GUTTER;
   let py = y + Math.max(0, up8((defH - principlesH) / 2));
   s.principles.forEach((p, i) => {
     py += b.text(`principle-${i + 1}`, bi(p), px, py, blockW, TYPE.heading, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
@@ -299,7 +299,7 @@ function safeUnsafeTeam(): Template {
   const label = { da: 'Vores eksempler', en: 'Our examples' };
   const band = labelBand(label, exW, TYPE.label);
   const rowH = up8(Math.max(band + stickyRows(1), cardH));
-  const headH = Math.max(...columns.map((c) => textHeight(bi(s[c.key].title), TYPE.heading, blockW)));
+  const headH = Math.max(...columns.map((c) => textBoxHeight(bi(s[c.key].title), TYPE.heading, blockW)));
   columns.forEach((col, ci) => {
     const x = MARGIN + ci * (blockW + 2 * GUTTER);
     b.text(`${col.prefix}-title`, bi(s[col.key].title), x, y, blockW, TYPE.heading, { source: `safety_culture.${col.key}.title`, colour: col.ink });
@@ -374,7 +374,7 @@ function pIglo(): Template {
   const colX: number[] = [];
   let cx = MARGIN + PAD + headW + GUTTER;
   const colIds = ['initiative', 'who', 'when'];
-  const colHeadH = Math.max(...p.columns.map((c, i) => textHeight(bi(c), TYPE.heading, colW[i]!)));
+  const colHeadH = Math.max(...p.columns.map((c, i) => textBoxHeight(bi(c), TYPE.heading, colW[i]!)));
   p.columns.forEach((c, i) => {
     colX.push(cx);
     b.text(`column-${colIds[i]}`, bi(c), cx, y, colW[i]!, TYPE.heading, { source: `p_iglo.columns.${i}` });
@@ -386,8 +386,8 @@ function pIglo(): Template {
     const k = layer.key.toLowerCase();
     const heading = { da: `${layer.key} – ${layer.da}`, en: `${layer.key} – ${layer.en}` };
     const innerTop = y + PAD;
-    const headingH = textHeight(heading, TYPE.prompt, headW);
-    const promptH = textHeight(bi(layer.prompt), TYPE.note, headW);
+    const headingH = textBoxHeight(heading, TYPE.prompt, headW);
+    const promptH = textBoxHeight(bi(layer.prompt), TYPE.note, headW);
     const zoneLabels = p.columns.map((c) => ({ da: `${layer.key} · ${c.da}`, en: `${layer.key} · ${c.en}` }));
     const zh = Math.max(Math.max(...zoneLabels.map((l, i) => labelBand(l, colW[i]!, TYPE.label))) + stickyRows(1), up8(headingH + GAP + promptH));
     const bandH = zh + 2 * PAD;
