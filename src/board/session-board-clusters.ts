@@ -1,0 +1,122 @@
+/**
+ * Clusters on the board: group the selected stickies (a cluster in the doc, the notes tidied
+ * into a labelled area), ungroup, merge, relabel. What creates several items is all or
+ * nothing; on failure the doc is put back too.
+ */
+import type * as Y from 'yjs';
+import { centre } from '../core/geometry.js';
+import type { Lang } from '../core/lang.js';
+import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
+import {
+  clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster, type Actor,
+} from '../core/session/index.js';
+import { textToHtml } from '../core/template/markup.js';
+import { BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import type { GroupOptions, GroupOutcome } from './session-board-port.js';
+import { DEFAULT_LABEL, type SessionBoardItems } from './session-board-items.js';
+import type { BoardNote } from './port.js';
+import type { SdkBaseItem, SdkItem } from './sdk.js';
+
+export async function groupSelection(
+  items: SessionBoardItems, lang: Lang, doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {},
+): Promise<GroupOutcome> {
+  const { sdk, board } = items;
+  const { signal } = options;
+  let notes: BoardNote[];
+  let all: AnyItem[];
+  try {
+    notes = await board.getSelection();
+    if (notes.length === 0) throw new BoardLinkError('no-selection', 'group');
+    await items.scan(signal);
+    all = await items.call(() => sdk.board.get(), signal);
+  } catch (e) {
+    throw BoardLinkError.from('group', e);
+  }
+  const noteIds = notes.map((n) => n.id);
+  const { bounds, obstacles } = tidyContext(all, notes, (id) => items.markerOf(id)?.k);
+
+  const before = new Map(noteIds.map((id) => [id, clusterOf(doc, id)]));
+  const made = createCluster(doc, actor, { noteIds, label: label?.trim() ?? '', ...(options.colour ? { colour: options.colour } : {}) });
+  if (!made.ok) throw new BoardLinkError('invalid', 'group', null, [], made.message);
+  const { clusterId } = made.value;
+  const plan = planClusterArea({ notes, label: label?.trim() || DEFAULT_LABEL[lang], obstacles, bounds });
+
+  let labelItem: SdkBaseItem | undefined;
+  try {
+    [labelItem] = await createMarked(sdk, board.gate, [{ call: shapeCall('label', { ...plan.label }), marker: { k: 'cluster-label', c: clusterId, v: 1 } }], signal);
+    const sdkNotes = new Map((await items.call(() => sdk.board.get({ id: noteIds }), signal)).filter(isBase).map((i) => [i.id, i]));
+    const moves = plan.notes.map(({ id, rect }) => {
+      const item = sdkNotes.get(id)!;
+      const was = centre(notes.find((n) => n.id === id)!.rect);
+      // Miro keeps a child's x/y relative to its frame: shift by the same offset.
+      return { item, x: item.x + (rect.x + rect.width / 2 - was.x), y: item.y + (rect.y + rect.height / 2 - was.y) };
+    });
+    await moveAll(board.gate, moves, signal);
+  } catch (e) {
+    const leftBehind = e instanceof BatchFailure ? e.leftBehind : [];
+    if (labelItem) leftBehind.push(...(await items.removeOurs([labelItem.id], 'group').then(() => [], () => [labelItem!.id])));
+    // Put the doc back: the new cluster goes, the notes return to where they were.
+    dissolveCluster(doc, actor, { clusterId });
+    for (const [id, was] of before) if (was) moveNotes(doc, actor, { noteIds: [id], to: was });
+    throw BoardLinkError.from('group', e instanceof BatchFailure ? e.cause : e, leftBehind);
+  }
+  items.remember(labelItem!.id, { k: 'cluster-label', c: clusterId, v: 1 });
+
+  // A cluster this grouping emptied sent every note here: merge it in, so votes cast on it
+  // count for the new one (an alias, see clusters.ts), and take its label off the board.
+  const live = new Set(listClusters(doc).filter((c) => c.notes.length > 0).map((c) => c.id));
+  const merged = [...new Set([...before.values()].filter((c): c is string => c !== null && !live.has(c)))];
+  if (merged.length > 0) mergeClusters(doc, actor, { from: merged, into: clusterId });
+  for (const c of merged) await removeLabels(items, c).catch(() => 0);
+  return { clusterId, noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds, merged };
+}
+
+/** A cluster's label and its badges off the board. */
+async function removeLabels(items: SessionBoardItems, clusterId: string): Promise<number> {
+  const mine = await items.ours((m) => (m.k === 'cluster-label' && m.c === clusterId) || (m.k === 'badge' && m.x === clusterId));
+  return items.removeOurs(mine.map((m) => m.item.id), 'ungroup');
+}
+
+export async function ungroup(items: SessionBoardItems, doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
+  const r = dissolveCluster(doc, actor, { clusterId });
+  let removed: number;
+  try {
+    removed = await removeLabels(items, clusterId);
+  } catch (e) {
+    throw BoardLinkError.from('ungroup', e);
+  }
+  if (!r.ok && removed === 0) throw new BoardLinkError('invalid', 'ungroup', null, [], r.message);
+  return { removed };
+}
+
+export async function merge(items: SessionBoardItems, doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }> {
+  const r = mergeClusters(doc, actor, { from: [...from], into });
+  if (!r.ok) throw new BoardLinkError('invalid', 'merge', null, [], r.message);
+  let removed = 0;
+  try {
+    for (const c of from) if (c !== into) removed += await removeLabels(items, c);
+  } catch (e) {
+    throw BoardLinkError.from('merge', e);
+  }
+  return { removed };
+}
+
+export async function relabel(items: SessionBoardItems, lang: Lang, doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
+  const r = renameCluster(doc, actor, { clusterId, label: label.trim() });
+  if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.message);
+  try {
+    const labels = await items.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
+    const text = label.trim() || DEFAULT_LABEL[lang];
+    for (const { item } of labels) {
+      const shape = item as SdkItem & { content: string; width: number; height: number };
+      // A longer label grows upwards: its bottom edge stays above the notes.
+      const height = labelHeight(text, shape.width);
+      shape.y += (shape.height - height) / 2;
+      shape.height = height;
+      shape.content = textToHtml(text);
+      await items.call(() => item.sync());
+    }
+  } catch (e) {
+    throw BoardLinkError.from('relabel', e);
+  }
+}

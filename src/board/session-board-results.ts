@@ -1,0 +1,80 @@
+/**
+ * A round's results frame beside the template (or where the round's earlier frame stood):
+ * written whole through the insertion engine, then the earlier frame goes.
+ */
+import type { Lang } from '../core/lang.js';
+import { layoutResults } from '../core/layout/results-frame.js';
+import type { TallyResult } from '../core/session/index.js';
+import { insertLayoutItems } from './insert.js';
+import { absRect, BoardLinkError, contentText, encodeLinkMarker } from './link-items.js';
+import type { ResultsMeta, ResultsOutcome } from './session-board-port.js';
+import { DEFAULT_LABEL, type SessionBoardItems } from './session-board-items.js';
+import { newInsertionId } from './marker.js';
+import type { SdkFrame } from './sdk.js';
+
+export async function showResults(items: SessionBoardItems, defaultLang: Lang, roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
+  if (!tally.visible || tally.roundId !== roundId) throw new BoardLinkError('not-visible', 'results');
+  const { sdk, board } = items;
+  const lang = meta.lang ?? defaultLang;
+  const rows = tally.rows.filter((r) => r.votes > 0);
+  let frame;
+  try {
+    const earlier = (await items.ours((m) => m.k === 'results' && m.r === roundId, meta.signal)).map((m) => m.item as SdkFrame);
+    // Labels not given: a note's own text, a cluster's label as drawn on the board.
+    const unlabelled = rows.filter((r) => !meta.labels?.[r.targetId]?.trim());
+    const { items: noteItems } = await items.rectsOf(unlabelled.filter((r) => r.kind === 'note').map((r) => r.targetId), meta.signal);
+    const drawn = unlabelled.some((r) => r.kind === 'cluster') ? await items.ours((m) => m.k === 'cluster-label', meta.signal) : [];
+    const clusterLabel = new Map(drawn.map(({ item, marker }) => [(marker as { c: string }).c, 'content' in item ? contentText(item.content) : '']));
+    const labelOf = (id: string, kind: 'note' | 'cluster') => {
+      const given = meta.labels?.[id]?.trim();
+      if (given) return given;
+      const n = noteItems.get(id);
+      const text = kind === 'note' ? (n && 'content' in n ? contentText(n.content) : '') : (clusterLabel.get(id) ?? '');
+      return text || DEFAULT_LABEL[lang];
+    };
+    const input = {
+      question: meta.question,
+      rows: rows.map((r) => ({ label: labelOf(r.targetId, r.kind), votes: r.votes, rank: r.rank, tied: r.tied })),
+      date: meta.date ?? Date.now(),
+      respondents: tally.respondents,
+      // N is at least n: a participant who left still voted.
+      ...(meta.eligible ? { eligible: Math.max(meta.eligible, tally.respondents) } : {}),
+      lang,
+      ...(meta.maxRows !== undefined ? { maxRows: meta.maxRows } : {}),
+    };
+    let at: { x: number; y: number };
+    if (earlier[0]) {
+      // The round's earlier frame keeps its place; the new one replaces it there.
+      const r = absRect(earlier[0], new Map());
+      at = { x: r.x, y: r.y };
+    } else {
+      const beside = meta.beside ?? (await items.templateRect(meta.besideTemplate, meta.signal));
+      const want = beside ? layoutResults({ ...input, beside }).frame : undefined;
+      const size = layoutResults(input).frame;
+      at = await board.findFreeSpace({ width: size.width, height: size.height }, want, meta.signal);
+    }
+    const layout = layoutResults({ ...input, at: { x: at.x, y: at.y } });
+    const marker = (item: { elementId: string }) => encodeLinkMarker({ k: 'results', r: roundId, e: item.elementId, v: 1 });
+    const out = await insertLayoutItems(sdk, board.gate, layout, { x: layout.frame.x, y: layout.frame.y }, newInsertionId(), { marker, ...(meta.signal ? { signal: meta.signal } : {}) });
+    items.remember(out.frameId, { k: 'results', r: roundId, e: 'frame', v: 1 });
+    frame = { frameId: out.frameId, frame: out.frame, shown: layout.shown, more: layout.more, replaced: 0 };
+    // The new frame stands; only now the old ones go (children first).
+    frame.replaced = earlier.length;
+    await items.removeOurs(earlier.flatMap((f) => [...f.childrenIds, f.id]), 'results').catch(() => (frame!.replaced = 0));
+  } catch (e) {
+    throw BoardLinkError.from('results', e);
+  }
+  if (meta.zoom !== false) await board.zoomTo([frame.frameId]).catch(() => undefined);
+  return frame;
+}
+
+export async function hideResults(items: SessionBoardItems, roundId: string): Promise<number> {
+  try {
+    const frames = (await items.ours((m) => m.k === 'results' && m.r === roundId)).map((m) => m.item as SdkFrame);
+    const ids = frames.flatMap((f) => [...f.childrenIds, f.id]);
+    await items.removeOurs(ids, 'results');
+    return frames.length;
+  } catch (e) {
+    throw BoardLinkError.from('results', e);
+  }
+}
