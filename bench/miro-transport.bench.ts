@@ -30,7 +30,8 @@ import {
 } from '../src/core/session/index.js';
 import { MiroTransport } from '../src/sync/miro-transport.js';
 import { paidCalls, type ChannelStats } from '../src/sync/metered-channel.js';
-import { mulberry32, Scheduler, SimBus } from '../test/support/sim-bus.js';
+import { mulberry32 } from '../src/core/random.js';
+import { Scheduler, SimBus } from '../test/support/sim-bus.js';
 
 const PARTICIPANTS = 15;
 const VOTES = 10;

@@ -16,6 +16,7 @@ import {
   ballotsMap, castVote, createCluster, createRound, LocalVoteService, MemoryBallotKeyStore, markTargetsDeleted,
   openRound, revealRound, startSession, tally, withdrawVote, type Anonymity,
 } from '../src/core/session/index.js';
+import { mulberry32 } from '../src/core/random.js';
 
 const NOTES = 1000;
 const CLUSTERS = 30;
@@ -24,21 +25,11 @@ const PARTICIPANTS = 100;
 const VOTES = 10;
 const TOGGLES = 10_000;
 
-/** A small seeded generator, so every run builds the same doc. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const miroId = (i: number) => `34587645${String(10_000_000_000 + i * 7919).slice(-11)}`;
 const kib = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc).byteLength / 1024;
 
 export async function buildDoc(anonymity: Anonymity) {
-  const rand = mulberry32(42);
+  const rand = mulberry32(42); // seeded: every run builds the same doc
   const doc = new Y.Doc();
   const fac = { userId: miroId(999_999) };
   const notes = Array.from({ length: NOTES }, (_, i) => miroId(i));
