@@ -23,13 +23,8 @@ import { startVite, type RunningVite } from './support/vite-server.js';
 
 let vite: RunningVite;
 let browser: Browser;
-let server: TryghedServer;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
-  server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
-  await server.listen();
   vite = await startVite();
   browser = await launchChromium();
 });
@@ -37,9 +32,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await vite?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** A sync server of its own for one run (the sandbox's board id is always the same, and so its room). */
+async function startServer(): Promise<{ server: TryghedServer; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
+  const server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
+  await server.listen();
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 const QUESTION = 'What should we work on first?';
 const NOTES = {
@@ -124,13 +131,14 @@ function resultsElement(item: ItemView): string | undefined {
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 
-async function runSession(mode: 'miro' | 'server'): Promise<void> {
+async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sealed' = 'anonymous'): Promise<void> {
+  const sync = mode === 'server' ? await startServer() : null;
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
   try {
-    await page.goto(`${vite.url}/sandbox/?sync-server=${encodeURIComponent(server.url)}`);
+    await page.goto(`${vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
     await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
     await page.click('sandbox-participants button[data-action="add-participant"]');
     await page.click('sandbox-participants button[data-action="add-participant"]');
@@ -167,6 +175,7 @@ async function runSession(mode: 'miro' | 'server'): Promise<void> {
     await f!.fill('round-form #budget', '3');
     await f!.fill('round-form #cap', '2');
     await f!.fill('round-form #k', '3');
+    if (anonymity === 'sealed') await f!.check('round-form input[name="anonymity"][value="sealed"]');
     await f!.click('round-form button[data-action="create"]');
     const round = f!.locator('facilitator-panel li[data-round]');
     await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
@@ -187,7 +196,8 @@ async function runSession(mode: 'miro' | 'server'): Promise<void> {
     for (const p of all) await expect(p.locator('vote-panel [data-remaining]').innerText()).resolves.toMatch(/\b0\b/);
     // The facilitator sees that all three have voted (never which way).
     await tab(f!, 'rounds');
-    await expect.poll(() => round.locator('[data-participation]').innerText(), { timeout: 30_000 }).toMatch(/\b3\b.*\b3\b/);
+    // (Sealed rounds: the count stays on the server until the totals are published.)
+    if (anonymity !== 'sealed') await expect.poll(() => round.locator('[data-participation]').innerText(), { timeout: 30_000 }).toMatch(/\b3\b.*\b3\b/);
 
     await round.locator('button[data-action="reveal"]').click();
     await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
@@ -217,7 +227,7 @@ async function runSession(mode: 'miro' | 'server'): Promise<void> {
     expect(bar(1) / bar(0)).toBeCloseTo(3 / 5, 2);
     expect(bar(2) / bar(0)).toBeCloseTo(1 / 5, 2);
     expect(plain(String(byElement.get('participation')!.content))).toBe('3 of 3 voted');
-    await screenshot(page, `workshop-session-${mode}`);
+    await screenshot(page, `workshop-session-${mode}-${anonymity}`);
 
     // Vote badges follow the revealed tally, one per voted target.
     await expect.poll(async () => (await boardItems(page)).filter((i) => Object.values(i.metadata ?? {}).some((m) => Object.values(m ?? {}).some((v) => (v as { k?: string })?.k === 'badge'))).length, { timeout: 30_000 }).toBe(3);
@@ -231,6 +241,7 @@ async function runSession(mode: 'miro' | 'server'): Promise<void> {
     await expect.poll(() => late.locator('cluster-panel li[data-cluster] h3').innerText(), { timeout: 30_000 }).toContain(CLUSTER);
   } finally {
     await context.close();
+    await sync?.close();
   }
 }
 
@@ -241,6 +252,10 @@ describe('a workshop session in the sandbox', () => {
 
   it('runs over the sync server', async () => {
     await runSession('server');
+  });
+
+  it('runs a sealed round on the sync server (ballots on the server, totals in the doc)', async () => {
+    await runSession('server', 'sealed');
   });
 });
 
