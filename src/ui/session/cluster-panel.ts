@@ -76,10 +76,6 @@ export class ClusterPanel extends SessionPanelBase {
         gap: var(--ty-s1);
         align-items: end;
       }
-      .field {
-        display: grid;
-        gap: 4px;
-      }
       ul.clusters {
         list-style: none;
         margin: var(--ty-s2) 0 0;

@@ -70,10 +70,6 @@ export class PlanPanel extends SessionPanelBase {
   static override styles = [
     SessionPanelBase.styles,
     css`
-      .field {
-        display: grid;
-        gap: 4px;
-      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
@@ -83,12 +79,6 @@ export class PlanPanel extends SessionPanelBase {
       fieldset {
         margin: var(--ty-s2) 0;
         padding: var(--ty-s1) var(--ty-s2) var(--ty-s2);
-        border: 1px solid var(--ty-line);
-        border-radius: var(--ty-radius);
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
       }
       ul.plan {
         list-style: none;

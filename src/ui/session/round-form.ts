@@ -63,10 +63,6 @@ export class RoundForm extends SessionPanelBase {
         display: grid;
         gap: var(--ty-s2);
       }
-      .field {
-        display: grid;
-        gap: 4px;
-      }
       .row {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
@@ -75,12 +71,6 @@ export class RoundForm extends SessionPanelBase {
       fieldset {
         margin: 0;
         padding: var(--ty-s1) var(--ty-s2);
-        border: 1px solid var(--ty-line);
-        border-radius: var(--ty-radius);
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
       }
       fieldset label {
         font-weight: normal;

@@ -61,6 +61,14 @@ export const sessionStyles = css`
   label {
     font-weight: 600;
   }
+  fieldset {
+    border: 1px solid var(--ty-line);
+    border-radius: var(--ty-radius);
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 4px;
+  }
   input[type='text'],
   input[type='number'],
   select,
@@ -72,8 +80,11 @@ export const sessionStyles = css`
     border-radius: 6px;
     box-sizing: border-box;
   }
-  /* Fields fill their grid cell and may shrink below their intrinsic width. */
+  /* A field is its label over its control; it fills its grid cell and may shrink below its
+     intrinsic width. */
   .field {
+    display: grid;
+    gap: 4px;
     min-width: 0;
   }
   .field input[type='text'],
