@@ -27,6 +27,14 @@ function copyChildren(from: Node, to: Node): void {
   }
 }
 
+/** Content as plain text, one line per paragraph (for the sticky editor and for screen readers). */
+export function plainText(content: string): string {
+  const body = new DOMParser().parseFromString(content.replace(/<br\s*\/?>/gi, '\n'), 'text/html').body;
+  const paragraphs = [...body.querySelectorAll('p')];
+  const text = paragraphs.length > 0 && paragraphs.every((p) => p.parentElement === body) ? paragraphs.map((p) => p.textContent ?? '').join('\n') : (body.textContent ?? '');
+  return text.trim();
+}
+
 /** The board redraws on every pan: measure each distinct content once. */
 const measures = new Map<string, { chars: number; longestWord: number }>();
 

@@ -1,8 +1,9 @@
 /**
  * The sandbox page: plays Miro's host for the app. It owns one StandInBoard (the model and
  * its refusals, sandbox/host/), serves it to the app's iframes over postMessage, draws the
- * board, and wires the toolbar's switches to the stand-in. `window.__sandbox` is a read-only
- * hook for the browser tests.
+ * board, and wires the toolbar's switches to the stand-in. A person works on the board as one
+ * participant at a time ("acting as"): writes, selects, moves and deletes stickies (board-editing.ts).
+ * `window.__sandbox` is a hook for the browser tests (read-only, plus the person's actions).
  */
 import { LitElement, css, html } from 'lit';
 import type { Rect } from '../../src/core/geometry.js';
@@ -10,9 +11,16 @@ import { browserLanguages, loadLang } from '../../src/ui/i18n/lang-pref.js';
 import { t } from '../../src/ui/i18n/t.js';
 import { serveStandIn, type StandInBridge } from '../host/bridge.js';
 import { StandInBoard, type BoardChange, type ItemView } from '../host/stand-in.js';
+import type { StickyColour } from '../../src/core/miro-rules.js';
+import { BoardEditing, type SelectMode } from './board-editing.js';
+import { bt } from './board-strings.js';
+import { plainText } from './content.js';
+import type { StickySave } from './sandbox-sticky-editor.js';
 import type { SwitchState } from './sandbox-controls.js';
 import { appUrl, type Participant } from './sandbox-participants.js';
 import './sandbox-board.js';
+import './sandbox-board-tools.js';
+import './sandbox-sticky-editor.js';
 import './sandbox-controls.js';
 import './sandbox-participants.js';
 
@@ -29,6 +37,27 @@ export interface SandboxHook {
   };
   switches(): SwitchState;
   panelOpen(userId: string): boolean;
+  /** Who acts on the board (the "Acting as" choice), and choosing it. */
+  actingUser(): string;
+  actAs(userId: string): void;
+  /** A user's selection on the stand-in (default: the acting user). */
+  selection(userId?: string): string[];
+  /** Select as the acting user (as clicks would): the stand-in pushes selection:update to that user's app. */
+  select(ids: string[], mode?: SelectMode): string[];
+  /** Write a sticky as the acting user, centred at board point (x, y); in `frameId` (default: the frame under the point). */
+  createSticky(text: string, x: number, y: number, frameId?: string | null): ItemView;
+}
+
+/** The sticky dialog: where it opens (board element pixels) and what it writes to. */
+interface EditorState {
+  mode: 'new' | 'edit';
+  id: string | null;
+  x: number;
+  y: number;
+  sx: number;
+  sy: number;
+  text: string;
+  colour: StickyColour;
 }
 
 function storage(): Storage | undefined {
@@ -45,14 +74,26 @@ export class SandboxApp extends LitElement {
     participants: { state: true },
     switches: { state: true },
     stats: { state: true },
+    acting: { state: true },
+    selection: { state: true },
+    selectMode: { state: true },
+    editor: { state: true },
+    notice: { state: true },
   };
 
   declare items: ItemView[];
   declare participants: Participant[];
   declare switches: SwitchState;
   declare stats: string;
+  declare acting: string;
+  declare selection: string[];
+  declare selectMode: boolean;
+  declare editor: EditorState | null;
+  /** The last editing outcome, for screen readers (deleted, refused). */
+  declare notice: string;
 
   readonly board = new StandInBoard({ latencyMs: DEFAULT_LATENCY_MS, jitterMs: 20 });
+  readonly editing = new BoardEditing(this.board, FACILITATOR);
   private readonly uiLang = loadLang(storage(), browserLanguages());
   private bridge: StandInBridge | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -66,6 +107,11 @@ export class SandboxApp extends LitElement {
     this.participants = [];
     this.switches = { latencyMs: DEFAULT_LATENCY_MS, rateLimitErrors: false, refuseCreates: false, refuseAfter: 5 };
     this.stats = '';
+    this.acting = FACILITATOR;
+    this.selection = [];
+    this.selectMode = false;
+    this.editor = null;
+    this.notice = '';
   }
 
   static override styles = css`
@@ -77,6 +123,23 @@ export class SandboxApp extends LitElement {
     }
     header {
       grid-column: 1 / -1;
+    }
+    main {
+      position: relative;
+    }
+    sandbox-board-tools {
+      position: absolute;
+      top: 12px;
+      left: 12px;
+      max-width: calc(100% - 24px);
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     main,
     aside {
@@ -133,9 +196,31 @@ export class SandboxApp extends LitElement {
       <main><sandbox-board
         .lang=${this.uiLang}
         .items=${this.items}
+        .selected=${this.selection}
+        ?select-mode=${this.selectMode}
         aria-label=${t(this.uiLang, 'sandbox.board')}
         @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
-      ></sandbox-board></main>
+        @board-select=${(e: CustomEvent<{ ids: string[]; mode: SelectMode }>) => this.act(() => this.editing.select(e.detail.ids, e.detail.mode))}
+        @board-move=${(e: CustomEvent<{ ids: string[]; dx: number; dy: number }>) => this.act(() => this.editing.move(e.detail.ids, e.detail.dx, e.detail.dy))}
+        @board-write=${(e: CustomEvent<{ x: number; y: number; sx: number; sy: number }>) => this.openEditor({ mode: 'new', id: null, text: '', colour: 'light_yellow', ...e.detail })}
+        @board-edit=${(e: CustomEvent<{ id: string; sx: number; sy: number }>) => this.editSticky(e.detail.id, e.detail.sx, e.detail.sy)}
+        @board-delete=${() => this.deleteSelection()}
+      ></sandbox-board>
+      <sandbox-board-tools
+        .lang=${this.uiLang}
+        .users=${this.participants}
+        acting=${this.acting}
+        selected-count=${this.selection.length}
+        ?select-mode=${this.selectMode}
+        aria-label=${bt(this.uiLang, 'tools')}
+        role="toolbar"
+        @acting-change=${(e: CustomEvent<{ userId: string }>) => this.actAs(e.detail.userId)}
+        @tools-new-sticky=${() => this.writeAtCentre()}
+        @tools-select-mode=${(e: CustomEvent<{ on: boolean }>) => { this.selectMode = e.detail.on; }}
+        @tools-delete=${() => this.deleteSelection()}
+      ></sandbox-board-tools>
+      ${this.editor ? this.renderEditor(this.editor) : ''}
+      <div class="sr-only" role="status" data-notice>${this.notice}</div></main>
       <aside aria-label=${t(this.uiLang, 'sandbox.participants')}><sandbox-participants
         .lang=${this.uiLang}
         .participants=${this.participants}
@@ -160,6 +245,9 @@ export class SandboxApp extends LitElement {
       case 'users':
         this.refreshParticipants();
         break;
+      case 'selection':
+        if (change.userId === this.acting) this.selection = this.editing.selection();
+        break;
       case 'viewport':
         // The app moved the view (zoomTo): follow it. Our own pans are not echoed back.
         if (!this.settingViewport) this.boardEl()?.show(this.board.viewportOf(change.userId));
@@ -175,10 +263,79 @@ export class SandboxApp extends LitElement {
     this.refreshQueued = true;
     requestAnimationFrame(() => {
       this.refreshQueued = false;
-      this.items = this.board.items();
+      this.refreshNow();
       const s = this.board.stats();
       this.stats = t(this.uiLang, 'sandbox.stats', { calls: s.totalCalls, credits: s.creditsSpent, limited: s.rateLimited });
     });
+  }
+
+  /** Redraw now: after a person's move, so the drag preview hands over to the moved items without a jump back. */
+  private refreshNow(): void {
+    this.items = this.board.items();
+    // Removing items prunes selections on the stand-in without an event.
+    this.selection = this.editing.selection();
+  }
+
+  /** Apply a person's action to the stand-in; a refusal is said, not thrown. */
+  private act(fn: () => unknown): boolean {
+    try {
+      fn();
+      this.refreshNow();
+      return true;
+    } catch (err) {
+      this.notice = bt(this.uiLang, 'refused', { message: err instanceof Error ? err.message : String(err) });
+      console.warn('sandbox:', err);
+      return false;
+    }
+  }
+
+  private actAs(userId: string): void {
+    if (!this.board.users().some((u) => u.id === userId)) throw new Error(`Unknown user ${userId}`);
+    this.acting = userId;
+    this.editing.actingUser = userId;
+    this.selection = this.editing.selection();
+  }
+
+  private deleteSelection(): void {
+    let removed: string[] = [];
+    if (this.act(() => { removed = this.editing.deleteSelection(); })) this.notice = bt(this.uiLang, 'deleted', { n: removed.length });
+  }
+
+  private writeAtCentre(): void {
+    const board = this.boardEl();
+    if (!board) return;
+    const v = board.visibleRect();
+    const { width, height } = board.getBoundingClientRect();
+    this.openEditor({ mode: 'new', id: null, text: '', colour: 'light_yellow', x: v.x + v.width / 2, y: v.y + v.height / 2, sx: width / 2, sy: height / 2 });
+  }
+
+  private editSticky(id: string, sx: number, sy: number): void {
+    const item = this.board.item(id);
+    if (!item || item.type !== 'sticky_note') return;
+    const colour = (typeof item.style.fillColor === 'string' ? item.style.fillColor : 'light_yellow') as StickyColour;
+    this.openEditor({ mode: 'edit', id, text: plainText(item.content), colour, x: 0, y: 0, sx, sy });
+  }
+
+  private openEditor(state: EditorState): void {
+    this.editor = state;
+  }
+
+  private closeEditor(): void {
+    this.editor = null;
+    this.boardEl()?.focusBoard();
+  }
+
+  private renderEditor(ed: EditorState) {
+    const { width, height } = this.boardEl()?.getBoundingClientRect() ?? { width: 800, height: 600 };
+    const left = Math.max(8, Math.min(ed.sx - 150, width - 308));
+    const top = Math.max(8, Math.min(ed.sy - 40, height - 320));
+    const save = (e: CustomEvent<StickySave>) => {
+      const { text, colour } = e.detail;
+      const ok = this.act(() => (ed.mode === 'new' ? this.editing.createSticky(text, ed.x, ed.y, { colour }) : this.editing.edit(ed.id!, text, colour)));
+      if (ok) this.closeEditor();
+    };
+    return html`<sandbox-sticky-editor style="left:${left}px;top:${top}px" .lang=${this.uiLang} mode=${ed.mode}
+      .text=${ed.text} .colour=${ed.colour} @sticky-save=${save} @sticky-cancel=${() => this.closeEditor()}></sandbox-sticky-editor>`;
   }
 
   /** One screen, one view: every user's viewport is what the board shows. */
@@ -256,6 +413,19 @@ export class SandboxApp extends LitElement {
       },
       switches: () => ({ ...this.switches }),
       panelOpen: (userId) => board.panelOf(userId) !== undefined,
+      actingUser: () => this.acting,
+      actAs: (userId) => this.actAs(userId),
+      selection: (userId = this.acting) => board.selectionOf(userId),
+      select: (ids, mode = 'replace') => {
+        const next = this.editing.select(ids, mode);
+        this.refreshNow();
+        return next;
+      },
+      createSticky: (text, x, y, frameId) => {
+        const item = this.editing.createSticky(text, x, y, frameId === undefined ? {} : { frameId });
+        this.refreshNow();
+        return structuredClone(item);
+      },
     };
     Object.defineProperty(window, '__sandbox', { value: Object.freeze(hook), configurable: false, writable: false });
   }

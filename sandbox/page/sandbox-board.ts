@@ -1,55 +1,55 @@
 /**
  * The sandbox's picture of the board: frames, shapes, stickies and text as the app created
- * them, in SVG, with pan (drag, arrow keys) and zoom (wheel, +/−, buttons). It reports the
- * visible rect so the stand-in's `viewport.get()` answers what the user sees, and `show(rect)`
- * moves the view (the stand-in's `viewport.zoomTo`).
+ * them, in SVG, with pan (drag, Shift+arrow keys) and zoom (wheel, +/−, buttons), and editing
+ * as on Miro (board-gestures.ts decides; this element draws the selection, the band, the move
+ * preview and the keyboard cursor, and emits board-* events for the page to apply). It reports
+ * the visible rect so the stand-in's `viewport.get()` answers what the user sees, and
+ * `show(rect)` moves the view (the stand-in's `viewport.zoomTo`).
  */
 import { LitElement, css, html, svg, type SVGTemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Rect } from '../../src/core/geometry.js';
 import type { Lang } from '../../src/core/lang.js';
-import { STICKY_HEX } from '../../src/core/layout/preview.js';
 import { t } from '../../src/ui/i18n/t.js';
-import { contentToDom, stickyFontSize, textMeasure } from './content.js';
 import type { ItemView } from '../host/stand-in.js';
+import { BoardGestures, readingOrder, type BoardEvents, type GestureHost, type View } from './board-gestures.js';
+import { bt } from './board-strings.js';
+import { plainText } from './content.js';
 import { boundsOf, drawOrder } from './drawn-item.js';
+import { ItemPainter } from './item-svg.js';
 
 export type ViewportChangeEvent = CustomEvent<{ rect: Rect }>;
 
 const MIN_SCALE = 0.01;
 const MAX_SCALE = 4;
 
-function str(v: string | number | undefined, fallback: string): string {
-  return typeof v === 'string' && v !== '' ? v : fallback;
-}
-function num(v: string | number | undefined, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-function visibleFill(v: string | number | undefined): string {
-  const s = str(v, 'transparent');
-  return s === 'transparent' || /^#[0-9a-f]{6}00$/i.test(s) ? 'none' : s;
-}
-
-export class SandboxBoard extends LitElement {
+export class SandboxBoard extends LitElement implements GestureHost {
   static override properties = {
     items: { attribute: false },
+    selected: { attribute: false },
+    selectMode: { type: Boolean, attribute: 'select-mode' },
     lang: { type: String },
     view: { state: true },
   };
 
   declare items: readonly ItemView[];
+  /** The acting user's selection. */
+  declare selected: readonly string[];
+  /** Dragging empty board draws a selection band instead of panning. */
+  declare selectMode: boolean;
   declare lang: Lang;
   /** World point at the top-left of the screen, and screen pixels per board unit. */
-  declare view: { x: number; y: number; scale: number };
+  declare view: View;
 
-  /** Content DOM per item, rebuilt only when its content or style changes. */
-  private nodes = new Map<string, { key: string; node: HTMLElement }>();
-  private drag: { px: number; py: number; vx: number; vy: number } | null = null;
+  private readonly painter = new ItemPainter();
+  private readonly gestures = new BoardGestures(this);
   private resizeObserver = new ResizeObserver(() => this.reportViewport());
 
   constructor() {
     super();
     this.items = [];
+    this.selected = [];
+    this.selectMode = false;
     this.lang = 'en';
     this.view = { x: -600, y: -400, scale: 0.5 };
   }
@@ -63,6 +63,8 @@ export class SandboxBoard extends LitElement {
       background-image: radial-gradient(#d3d7dc 1px, transparent 1px);
       background-size: 24px 24px;
       touch-action: none;
+      user-select: none;
+      -webkit-user-select: none;
     }
     svg {
       display: block;
@@ -76,6 +78,20 @@ export class SandboxBoard extends LitElement {
     }
     svg.dragging {
       cursor: grabbing;
+    }
+    svg.select-mode {
+      cursor: crosshair;
+    }
+    .handle {
+      cursor: move;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .content {
       box-sizing: border-box;
@@ -161,11 +177,6 @@ export class SandboxBoard extends LitElement {
     if (b) this.show(b);
   }
 
-  private setView(view: { x: number; y: number; scale: number }): void {
-    this.view = view;
-    this.reportViewport();
-  }
-
   private reportViewport(): void {
     this.dispatchEvent(new CustomEvent('viewport-change', { detail: { rect: this.visibleRect() }, bubbles: true, composed: true }));
   }
@@ -179,7 +190,7 @@ export class SandboxBoard extends LitElement {
     this.setView({ scale: next, x: wx - sx / next, y: wy - sy / next });
   }
 
-  private zoomCentre(factor: number): void {
+  zoomCentre(factor: number): void {
     const { width, height } = this.getBoundingClientRect();
     this.zoomAt(factor, width / 2, height / 2);
   }
@@ -190,57 +201,54 @@ export class SandboxBoard extends LitElement {
     this.zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
   };
 
-  private onPointerDown = (e: PointerEvent): void => {
-    if (e.button !== 0) return;
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
-    this.drag = { px: e.clientX, py: e.clientY, vx: this.view.x, vy: this.view.y };
-  };
+  /** Focus the board itself (after the sticky editor closes). */
+  focusBoard(): void {
+    this.renderRoot.querySelector('svg')?.focus();
+  }
 
-  private onPointerMove = (e: PointerEvent): void => {
-    if (!this.drag) return;
-    const s = this.view.scale;
-    this.setView({ scale: s, x: this.drag.vx - (e.clientX - this.drag.px) / s, y: this.drag.vy - (e.clientY - this.drag.py) / s });
-  };
+  bounds(): DOMRect {
+    return this.getBoundingClientRect();
+  }
 
-  private onPointerUp = (): void => {
-    this.drag = null;
-  };
+  hitAt(clientX: number, clientY: number): ItemView | null {
+    const el = (this.renderRoot as ShadowRoot).elementFromPoint(clientX, clientY);
+    const g = el?.closest('[data-id]');
+    if (!g) return null;
+    const item = this.items.find((i) => i.id === g.getAttribute('data-id'));
+    // A frame is picked by its title; its body is board to pan, band or write on.
+    if (!item || (item.type === 'frame' && !el?.closest('[data-part="title"]'))) return null;
+    return item;
+  }
 
-  private onKey = (e: KeyboardEvent): void => {
-    const step = 80 / this.view.scale;
-    const { x, y, scale } = this.view;
-    const moves: Record<string, () => void> = {
-      ArrowLeft: () => this.setView({ scale, x: x - step, y }),
-      ArrowRight: () => this.setView({ scale, x: x + step, y }),
-      ArrowUp: () => this.setView({ scale, x, y: y - step }),
-      ArrowDown: () => this.setView({ scale, x, y: y + step }),
-      '+': () => this.zoomCentre(1.25),
-      '=': () => this.zoomCentre(1.25),
-      '-': () => this.zoomCentre(0.8),
-      '0': () => this.showAll(),
-    };
-    const move = moves[e.key];
-    if (move) {
-      e.preventDefault();
-      move();
-    }
-  };
+  emit<K extends keyof BoardEvents>(name: K, detail: BoardEvents[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  setView(view: View): void {
+    this.view = view;
+    this.reportViewport();
+  }
 
   override render() {
     const { x, y, scale } = this.view;
     const drawn = drawOrder(this.items);
-    this.forgetRemoved(drawn);
+    this.painter.forgetRemoved(drawn);
+    const g = this.gestures;
+    const moved = this.movedIds();
+    const { dx, dy } = g.moving ?? { dx: 0, dy: 0 };
+    const draw = (i: ItemView) => (moved.has(i.id) ? svg`<g transform="translate(${dx} ${dy})">${this.painter.draw(i, scale)}</g>` : this.painter.draw(i, scale));
+    const mode = g.press?.kind === 'pan' && g.press.moved ? 'dragging' : this.selectMode ? 'select-mode' : '';
     return html`<svg
-        role="img"
+        role="application"
         tabindex="0"
+        aria-roledescription=${bt(this.lang, 'role')}
         aria-label=${t(this.lang, 'sandbox.items', { count: this.items.length })}
-        class=${this.drag ? 'dragging' : ''}
+        aria-describedby="board-keys"
+        class=${mode}
         @wheel=${this.onWheel}
-        @pointerdown=${this.onPointerDown}
-        @pointermove=${this.onPointerMove}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerUp}
-        @keydown=${this.onKey}
+        @pointerdown=${g.onPointerDown}
+        @dblclick=${g.onDoubleClick}
+        @keydown=${g.onKey}
       >
         <defs>
           <filter id="sticky-shadow" x="-10%" y="-10%" width="130%" height="130%">
@@ -248,9 +256,12 @@ export class SandboxBoard extends LitElement {
           </filter>
         </defs>
         <g transform="scale(${scale}) translate(${-x} ${-y})">
-          ${repeat(drawn, (i) => i.id, (i) => this.drawItem(i))}
+          ${repeat(drawn, (i) => i.id, draw)}
+          <g pointer-events="none">${this.drawMarks(moved, dx, dy)}</g>
         </g>
       </svg>
+      <div id="board-keys" class="sr-only">${bt(this.lang, 'keys')}</div>
+      <div class="sr-only" role="status">${this.focusText()}</div>
       <div class="controls">
         <button type="button" aria-label=${t(this.lang, 'sandbox.zoomOut')} title=${t(this.lang, 'sandbox.zoomOut')} @click=${() => this.zoomCentre(0.8)}>−</button>
         <span class="zoom" aria-live="off">${Math.round(scale * 100)}%</span>
@@ -259,131 +270,54 @@ export class SandboxBoard extends LitElement {
       </div>`;
   }
 
-  private drawItem(item: ItemView): SVGTemplateResult {
-    const { x, y, width: w, height: h } = item.absolute;
-    const s = item.style;
-    switch (item.type) {
-      case 'frame': {
-        const titleSize = 14 / this.view.scale;
-        return svg`<g data-id=${item.id} data-type="frame">
-          <rect x=${x} y=${y} width=${w} height=${h} fill=${visibleFill(s.fillColor) === 'none' ? '#ffffff' : str(s.fillColor, '#ffffff')}
-            stroke="#c3c9d0" stroke-width=${1 / this.view.scale}></rect>
-          <text x=${x} y=${y - titleSize * 0.6} font-size=${titleSize} fill="#4f5862"
-            font-family="system-ui, sans-serif">${item.title}</text>
-        </g>`;
-      }
-      case 'sticky_note': {
-        const fill = (STICKY_HEX as Record<string, string>)[str(s.fillColor, 'light_yellow')] ?? STICKY_HEX.light_yellow;
-        const fontSize = stickyFontSize(textMeasure(item.content), w, h);
-        const dark = str(s.fillColor, '') === 'black';
-        return svg`<g data-id=${item.id} data-type="sticky_note">
-          <rect x=${x} y=${y} width=${w} height=${h} fill=${fill} filter="url(#sticky-shadow)"></rect>
-          <foreignObject x=${x} y=${y} width=${w} height=${h}>${this.contentNode(item, {
-            fontSize,
-            colour: dark ? '#ffffff' : '#1f2328',
-            align: str(s.textAlign, 'center'),
-            valign: str(s.textAlignVertical, 'middle'),
-            padding: w * 0.08,
-          })}</foreignObject>
-        </g>`;
-      }
-      case 'shape': {
-        const fill = visibleFill(s.fillColor);
-        const fillOpacity = num(s.fillOpacity, 1);
-        const stroke = visibleFill(s.borderColor);
-        const sw = num(s.borderWidth, 2);
-        const dash = s.borderStyle === 'dashed' ? `${sw * 4} ${sw * 3}` : s.borderStyle === 'dotted' ? `${sw} ${sw * 2}` : '';
-        return svg`<g data-id=${item.id} data-type="shape">
-          ${shapeOutline(item.shape || 'rectangle', x, y, w, h, fill, fillOpacity, stroke, sw, dash)}
-          <foreignObject x=${x} y=${y} width=${w} height=${h}>${this.contentNode(item, {
-            fontSize: num(s.fontSize, 14),
-            colour: str(s.color, '#1a1a1a'),
-            align: str(s.textAlign, 'center'),
-            valign: str(s.textAlignVertical, 'middle'),
-            padding: 16,
-          })}</foreignObject>
-        </g>`;
-      }
-      case 'text': {
-        const bg = visibleFill(s.fillColor);
-        return svg`<g data-id=${item.id} data-type="text">
-          ${bg === 'none' ? '' : svg`<rect x=${x} y=${y} width=${w} height=${h} fill=${bg}></rect>`}
-          <foreignObject x=${x} y=${y} width=${w} height=${h} style="overflow: visible">${this.contentNode(item, {
-            fontSize: num(s.fontSize, 14),
-            colour: str(s.color, '#1a1a1a'),
-            align: str(s.textAlign, 'left'),
-            valign: 'top',
-            padding: 0,
-            overflow: 'visible',
-          })}</foreignObject>
-        </g>`;
-      }
-      default:
-        return svg`<rect data-id=${item.id} x=${x} y=${y} width=${w} height=${h} fill="#e6e8eb" stroke="#8c959f"></rect>`;
+  /** Ids drawn shifted by the drag in progress: the dragged items and what is in them. */
+  private movedIds(): Set<string> {
+    const ids = this.gestures.moving?.ids;
+    if (!ids) return new Set();
+    const moving = new Set(ids);
+    const parent = new Map(this.items.map((i) => [i.id, i.parentId]));
+    const carried = (id: string): boolean => {
+      for (let p: string | null | undefined = id; p; p = parent.get(p)) if (moving.has(p)) return true;
+      return false;
+    };
+    return new Set(this.items.filter((i) => carried(i.id)).map((i) => i.id));
+  }
+
+  /** Selection outlines, the keyboard cursor and the band, drawn over the items at a constant screen width. */
+  private drawMarks(moved: Set<string>, dx: number, dy: number): SVGTemplateResult[] {
+    const s = this.view.scale;
+    const byId = new Map(this.items.map((i) => [i.id, i]));
+    const outline = (r: Rect, gap: number, extra: string, id: string) => {
+      const o = moved.has(id) ? [dx, dy] : [0, 0];
+      return svg`<rect x=${r.x - gap + o[0]!} y=${r.y - gap + o[1]!} width=${r.width + 2 * gap} height=${r.height + 2 * gap} fill="none"
+        stroke="#1d4ed8" stroke-width=${2 / s} stroke-dasharray=${extra} data-mark=${extra ? 'focus' : 'selected'}></rect>`;
+    };
+    const marks: SVGTemplateResult[] = [];
+    for (const id of this.selected) {
+      const item = byId.get(id);
+      if (item) marks.push(outline(item.absolute, 3 / s, '', id));
     }
+    const focus = this.gestures.focusId ? byId.get(this.gestures.focusId) : undefined;
+    if (focus) marks.push(outline(focus.absolute, 9 / s, `${6 / s} ${4 / s}`, focus.id));
+    const b = this.gestures.band;
+    if (b) marks.push(svg`<rect x=${b.x} y=${b.y} width=${b.width} height=${b.height} fill="#1d4ed8" fill-opacity="0.08" stroke="#1d4ed8" stroke-width=${1 / s} data-mark="band"></rect>`);
+    return marks;
   }
 
-  private contentNode(
-    item: ItemView,
-    look: { fontSize: number; colour: string; align: string; valign: string; padding: number; overflow?: string },
-  ): HTMLElement {
-    const key = JSON.stringify([item.content, look]);
-    const cached = this.nodes.get(item.id);
-    if (cached && cached.key === key) return cached.node;
-    const node = document.createElement('div');
-    node.className = 'content';
-    const justify = look.valign === 'top' ? 'flex-start' : look.valign === 'bottom' ? 'flex-end' : 'center';
-    node.style.cssText = `font-size:${look.fontSize}px;color:${look.colour};text-align:${look.align};justify-content:${justify};padding:${look.padding}px;overflow:${look.overflow ?? 'hidden'}`;
-    node.append(contentToDom(item.content));
-    this.nodes.set(item.id, { key, node });
-    return node;
-  }
-
-  private forgetRemoved(drawn: readonly ItemView[]): void {
-    if (this.nodes.size <= drawn.length) return;
-    const live = new Set(drawn.map((i) => i.id));
-    for (const id of this.nodes.keys()) if (!live.has(id)) this.nodes.delete(id);
+  /** What a screen reader hears as the keyboard moves: the current sticky, its text, whether it is selected. */
+  private focusText(): string {
+    const id = this.gestures.focusId;
+    if (id === null) return '';
+    const stickies = readingOrder(this.items);
+    const at = stickies.findIndex((i) => i.id === id);
+    if (at < 0) return stickies.length === 0 ? bt(this.lang, 'noStickies') : '';
+    const key = this.selected.includes(id) ? 'focusSelected' : 'focus';
+    return bt(this.lang, key, { n: at + 1, total: stickies.length, text: plainText(stickies[at]!.content) });
   }
 }
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-function shapeOutline(
-  shape: string, x: number, y: number, w: number, h: number,
-  fill: string, fillOpacity: number, stroke: string, sw: number, dash: string,
-): SVGTemplateResult {
-  const paint = { fill, 'fill-opacity': fillOpacity, stroke, 'stroke-width': stroke === 'none' ? 0 : sw };
-  switch (shape) {
-    case 'circle':
-      return svg`<ellipse cx=${x + w / 2} cy=${y + h / 2} rx=${w / 2} ry=${h / 2} fill=${paint.fill} fill-opacity=${paint['fill-opacity']}
-        stroke=${paint.stroke} stroke-width=${paint['stroke-width']} stroke-dasharray=${dash}></ellipse>`;
-    case 'triangle':
-    case 'rhombus':
-    case 'parallelogram':
-    case 'right_arrow':
-    case 'left_right_arrow': {
-      const points = polygon(shape, x, y, w, h);
-      return svg`<polygon points=${points} fill=${paint.fill} fill-opacity=${paint['fill-opacity']}
-        stroke=${paint.stroke} stroke-width=${paint['stroke-width']} stroke-dasharray=${dash}></polygon>`;
-    }
-    default: {
-      const r = shape === 'round_rectangle' ? Math.min(w, h) * 0.1 : 0;
-      return svg`<rect x=${x} y=${y} width=${w} height=${h} rx=${r} fill=${paint.fill} fill-opacity=${paint['fill-opacity']}
-        stroke=${paint.stroke} stroke-width=${paint['stroke-width']} stroke-dasharray=${dash}></rect>`;
-    }
-  }
-}
-
-function polygon(shape: string, x: number, y: number, w: number, h: number): string {
-  const pts: Array<[number, number]> =
-    shape === 'triangle' ? [[0.5, 0], [1, 1], [0, 1]]
-    : shape === 'rhombus' ? [[0.5, 0], [1, 0.5], [0.5, 1], [0, 0.5]]
-    : shape === 'parallelogram' ? [[0.2, 0], [1, 0], [0.8, 1], [0, 1]]
-    : shape === 'right_arrow' ? [[0, 0.25], [0.7, 0.25], [0.7, 0], [1, 0.5], [0.7, 1], [0.7, 0.75], [0, 0.75]]
-    : [[0, 0.5], [0.25, 0], [0.25, 0.25], [0.75, 0.25], [0.75, 0], [1, 0.5], [0.75, 1], [0.75, 0.75], [0.25, 0.75], [0.25, 1]];
-  return pts.map(([px, py]) => `${x + px * w},${y + py * h}`).join(' ');
 }
 
 customElements.define('sandbox-board', SandboxBoard);
@@ -394,5 +328,10 @@ declare global {
   }
   interface HTMLElementEventMap {
     'viewport-change': ViewportChangeEvent;
+    'board-select': CustomEvent<BoardEvents['board-select']>;
+    'board-move': CustomEvent<BoardEvents['board-move']>;
+    'board-write': CustomEvent<BoardEvents['board-write']>;
+    'board-edit': CustomEvent<BoardEvents['board-edit']>;
+    'board-delete': CustomEvent<BoardEvents['board-delete']>;
   }
 }
