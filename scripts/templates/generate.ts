@@ -40,16 +40,16 @@ function opening(): Template {
   const blockH = up8(labelH + GAP + qW * STICKY_ASPECT.square);
   const cardW = rx - MARGIN - 2 * GUTTER;
   const cardText = bi(C.opening.research_card);
-  const cardH = Math.max(shapeHeightFor(cardText, TYPE.prompt, cardW), blockH);
-  b.shape('research-card', MARGIN, y, cardW, cardH, TINT.blue, { text: cardText, fontSize: TYPE.prompt, source: 'opening.research_card' });
+  const cardH = Math.max(shapeHeightFor(cardText, TYPE.heading, cardW), blockH);
+  b.shape('research-card', MARGIN, y, cardW, cardH, TINT.blue, { text: cardText, fontSize: TYPE.heading, source: 'opening.research_card' });
   b.text('self-talk-label', selfLabel, rx, y, rightW, TYPE.note, { colour: MUTED });
   C.opening.self_talk.forEach((q, i) => {
     b.card(`self-talk-${i + 1}`, bi(q), rx + i * (qW + GUTTER), y + labelH + GAP, 'light_yellow', { width: qW, source: `opening.self_talk.${i}` });
   });
   y += cardH + 2 * GUTTER;
   const label = bi(C.opening.checkin_question);
-  const band = labelBand(label, inner, TYPE.prompt);
-  b.zone('check-in', label, MARGIN, y, inner, band + stickyRows(2), { labelFontSize: TYPE.prompt, source: 'opening.checkin_question', fill: TINT.sand, border: BORDER.sand });
+  const band = labelBand(label, inner, TYPE.heading);
+  b.zone('check-in', label, MARGIN, y, inner, band + stickyRows(2), { labelFontSize: TYPE.heading, source: 'opening.checkin_question', fill: TINT.sand, border: BORDER.sand });
   return b.template({
     id: 'opening', order: 1,
     title: { da: 'Lederen som instrument', en: 'The leader as an instrument' },
@@ -129,14 +129,15 @@ function preparedness(): Template {
   const fills = [TINT.blue, TINT.green];
   const borders = [BORDER.blue, BORDER.green];
   const ids = ['facing', 'calls-for'];
+  const inks = ['#2b5c8a', SIDE_INK.good];
   const h = labelBand({ da: 'Måned 1', en: 'Month 1' }, cellW, TYPE.label) + stickyRows(2);
   p.rows.forEach((row, r) => {
-    b.text(`row-${ids[r]}`, bi(row), MARGIN, y + PAD, headW - GUTTER, TYPE.prompt, { source: `preparedness.rows.${r}` });
+    b.text(`row-${ids[r]}`, bi(row), MARGIN, y + PAD, headW - GUTTER, TYPE.prompt, { source: `preparedness.rows.${r}`, colour: inks[r] });
     for (let mth = 1; mth <= 6; mth++) {
       const x = MARGIN + headW + (mth - 1) * (cellW + GAP);
       b.zone(`${ids[r]}-m${mth}`, { da: `Måned ${mth}`, en: `Month ${mth}` }, x, y, cellW, h, { fill: fills[r], border: borders[r], labelFontSize: TYPE.label });
     }
-    y += h + GAP;
+    y += h + GUTTER;
   });
   return b.template({
     id: 'preparedness', order: 3,
