@@ -272,7 +272,8 @@ export class WorkshopSession implements ShellSession {
     const doc = this.doc;
     const wanted = new Set<string>([...membershipMap(doc).keys()]);
     for (const r of listRounds(doc)) for (const t of r.targets) wanted.add(t);
-    const missing = [...wanted].filter((id) => !(id in this.labels) && !deletedMap(doc).has(id) && !listClusters(doc).some((c) => c.id === id));
+    const clusters = new Set(listClusters(doc).map((c) => c.id));
+    const missing = [...wanted].filter((id) => !(id in this.labels) && !deletedMap(doc).has(id) && !clusters.has(id));
     if (missing.length === 0) return;
     try {
       const notes = await this.board.getNotes(missing);

@@ -235,7 +235,8 @@ export class TryghedShell extends LitElement {
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
     const { doc, me, voteService, labels } = s;
-    const start = this.facilitator() === null && id !== 'rounds'
+    // Only once the doc is loaded: a session someone started must not look unstarted.
+    const start = this.facilitator() === null && s.status === 'synced' && id !== 'rounds'
       ? html`<div class="notice" data-start>
           <p>${t(lang, 'shell.notStarted')}</p>
           <button class="primary" type="button" data-action="start-session" @click=${this.start}>${t(lang, 'shell.start')}</button>
