@@ -30,6 +30,8 @@ import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, ty
 import { answerCovers, PeerTable } from './peers.js';
 import { awarenessMessage, readMessage, step1Message, step2Message, updateMessage } from './messages.js';
 import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
+import { NamedTimers } from './named-timers.js';
+import { StatusCell } from './status-cell.js';
 
 export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
 export const SYNC_EVENT = 'y';
@@ -41,8 +43,6 @@ export class MiroTransport implements SyncTransport {
   readonly stats: ChannelStats = emptyStats();
   /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
   readonly frames = { data: 0, heartbeat: 0, request: 0, reply: 0 };
-  status: SyncStatus = 'connecting';
-
   private readonly channel: MiroChannel;
   private readonly store: SnapshotStore;
   private readonly clock: Clock;
@@ -51,8 +51,7 @@ export class MiroTransport implements SyncTransport {
   private readonly o: Tuning;
   private readonly reassembler: Reassembler;
   private readonly peers: PeerTable;
-  private readonly statusListeners = new Set<(s: SyncStatus) => void>();
-  private readonly syncedWaiters: Array<() => void> = [];
+  private readonly statusCell = new StatusCell('connecting');
   /** Requests to answer: the requester's state vector, and ours when the request came. */
   private readonly pendingReplies = new Map<string, { theirs: StateVector; ours: StateVector }>();
   private readonly myRequests = new Set<string>();
@@ -66,7 +65,7 @@ export class MiroTransport implements SyncTransport {
   private lastSentAt = -Infinity;
   private summaryCache: { sv: Uint8Array; svMap: StateVector; digest: string } | null = null;
   private lastSnapshotDigest: string | null = null;
-  private readonly timers = new Map<string, unknown>();
+  private readonly timers: NamedTimers;
   private pullBackoff = 0;
   private seq = 0;
   private joined = false;
@@ -81,7 +80,7 @@ export class MiroTransport implements SyncTransport {
   };
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.summaryCache = null;
-    if (!this.timers.has('snapshot')) this.after('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
+    if (!this.timers.has('snapshot')) this.timers.set('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
     if (origin === this) return;
     for (const client of Y.parseUpdateMeta(update).from.keys()) this.myClients.add(client);
     this.pendingUpdates.push(update);
@@ -101,6 +100,7 @@ export class MiroTransport implements SyncTransport {
     this.random = options.random ?? Math.random;
     this.log = options.log ?? console;
     this.o = resolveTuning(options);
+    this.timers = new NamedTimers(this.clock, () => !this.destroyed);
     this.channel = meterChannel(options.channel, this.stats, options.credits);
     this.reassembler = new Reassembler(Math.max(30_000, this.o.heartbeatMs));
     this.peers = new PeerTable(this.doc.clientID, this.o.presenceTimeoutMs, this.o.heartbeatMs / 2, () => this.clock.now());
@@ -123,14 +123,16 @@ export class MiroTransport implements SyncTransport {
     void this.start();
   }
 
+  get status(): SyncStatus {
+    return this.statusCell.value;
+  }
+
   whenSynced(): Promise<void> {
-    if (this.status === 'synced') return Promise.resolve();
-    return new Promise((resolve) => this.syncedWaiters.push(resolve));
+    return this.statusCell.whenSynced();
   }
 
   onStatus(cb: (status: SyncStatus) => void): () => void {
-    this.statusListeners.add(cb);
-    return () => this.statusListeners.delete(cb);
+    return this.statusCell.onChange(cb);
   }
 
   destroy(): void {
@@ -141,8 +143,7 @@ export class MiroTransport implements SyncTransport {
   async leave(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const h of this.timers.values()) this.clock.clearTimeout(h);
-    this.timers.clear();
+    this.timers.cancelAll();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
@@ -173,8 +174,8 @@ export class MiroTransport implements SyncTransport {
       this.log.warn('[miro-transport] could not load the snapshot; peers will fill in', err);
     }
     if (this.destroyed) return;
-    this.after('join', this.o.joinTimeoutMs, () => this.markJoined());
-    this.after('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
+    this.timers.set('join', this.o.joinTimeoutMs, () => this.markJoined());
+    this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
     await this.sendRequest();
     this.scheduleHeartbeat();
   }
@@ -183,14 +184,14 @@ export class MiroTransport implements SyncTransport {
 
   private scheduleFlush(): void {
     if (this.destroyed || this.timers.has('flush')) return;
-    this.after('flush', this.o.flushMs, () => {
+    this.timers.set('flush', this.o.flushMs, () => {
       if (this.pendingUpdates.length > 0 || this.awarenessDirty) void this.send(FrameKind.data);
     });
   }
 
   private scheduleHeartbeat(): void {
     const ms = this.o.heartbeatMs * (0.8 + 0.4 * this.random());
-    this.after('heartbeat', this.offline ? Math.min(ms, 5_000) : ms, () => {
+    this.timers.set('heartbeat', this.offline ? Math.min(ms, 5_000) : ms, () => {
       if (this.offline || this.clock.now() - this.lastSentAt >= this.o.heartbeatMs * 0.8) void this.send(FrameKind.data, { heartbeat: true });
       this.scheduleHeartbeat();
     });
@@ -229,7 +230,7 @@ export class MiroTransport implements SyncTransport {
       this.awarenessDirty = false;
       this.lastAwarenessAt = now;
     }
-    this.cancel('flush'); // whatever it would have sent is in this frame
+    this.timers.cancel('flush'); // whatever it would have sent is in this frame
     const { sv, digest } = this.summary();
     const frame: Frame = { kind, reqId: opts.reqId ?? '', replyTo: opts.replyTo ?? [], sv, digest, messages };
     const key = `${(++this.seq).toString(36)}${Math.floor(this.random() * 1e9).toString(36)}`;
@@ -305,7 +306,7 @@ export class MiroTransport implements SyncTransport {
         this.pendingReplies.set(frame.reqId, { theirs: requesterSv, ours: mine.svMap });
         if (!this.timers.has('reply')) {
           const delay = this.peers.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
-          this.after('reply', delay, () => void this.sendReplies());
+          this.timers.set('reply', delay, () => void this.sendReplies());
         }
       }
       // Its answer holds everything beyond its vector: if that is behind ours, it fills our gap too.
@@ -317,7 +318,7 @@ export class MiroTransport implements SyncTransport {
         const pending = this.pendingReplies.get(id);
         if (pending && answerCovers(senderSv, pending, this.myClients)) this.pendingReplies.delete(id);
       }
-      if (this.pendingReplies.size === 0) this.cancel('reply');
+      if (this.pendingReplies.size === 0) this.timers.cancel('reply');
     }
     if (!this.timers.has('pull') && this.peers.lagging(this.doc, mine)) this.armPull();
   }
@@ -326,7 +327,7 @@ export class MiroTransport implements SyncTransport {
 
   private armPull(): void {
     const [lo, hi] = this.o.pullDelayMs;
-    this.after('pull', lo + this.random() * (hi - lo), () => void this.pull());
+    this.timers.set('pull', lo + this.random() * (hi - lo), () => void this.pull());
   }
 
   private async pull(): Promise<void> {
@@ -338,7 +339,7 @@ export class MiroTransport implements SyncTransport {
     await this.sendRequest();
     // Answers may be lost too: look again later, backing off up to the heartbeat period.
     this.pullBackoff = Math.min(this.o.heartbeatMs, this.pullBackoff === 0 ? 3_000 : this.pullBackoff * 2);
-    this.after('pull', this.pullBackoff * (0.75 + 0.5 * this.random()), () => void this.pull());
+    this.timers.set('pull', this.pullBackoff * (0.75 + 0.5 * this.random()), () => void this.pull());
   }
 
   private presenceTick(): void {
@@ -348,9 +349,9 @@ export class MiroTransport implements SyncTransport {
     this.reassembler.expire(this.clock.now());
     // The writer may have gone with unsaved changes: the next one in line picks them up.
     if (this.lastSnapshotDigest !== this.summary().digest && !this.timers.has('snapshot')) {
-      this.after('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
+      this.timers.set('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
     }
-    this.after('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
+    this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
   }
 
   // ---- snapshot --------------------------------------------------------------------------
@@ -383,29 +384,12 @@ export class MiroTransport implements SyncTransport {
   }
 
   private markJoined(): void {
-    this.cancel('join');
+    this.timers.cancel('join');
     this.joined = true;
     if (!this.offline && !this.destroyed) this.setStatus('synced');
   }
 
   private setStatus(s: SyncStatus): void {
-    if (s === this.status) return;
-    this.status = s;
-    if (s === 'synced') for (const w of this.syncedWaiters.splice(0)) w();
-    for (const cb of this.statusListeners) cb(s);
-  }
-
-  private after(name: string, ms: number, fn: () => void): void {
-    this.cancel(name);
-    this.timers.set(name, this.clock.setTimeout(() => {
-      this.timers.delete(name);
-      if (!this.destroyed) fn();
-    }, ms));
-  }
-
-  private cancel(name: string): void {
-    const h = this.timers.get(name);
-    if (h !== undefined) this.clock.clearTimeout(h);
-    this.timers.delete(name);
+    this.statusCell.set(s);
   }
 }
