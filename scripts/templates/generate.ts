@@ -69,16 +69,20 @@ function strainProtection(): Template {
   let ly = y;
   ly += b.text('title', { da: 'Byggepladsen', en: 'The building site' }, MARGIN, ly, sideW, TYPE.title) + GAP;
   m.prompts.forEach((p, i) => {
-    ly += b.text(`prompt-${i + 1}`, bi(p), MARGIN, ly, sideW, i === 0 ? TYPE.prompt : TYPE.note, { source: `strain_protection_map.prompts.${i}`, ...(i === 0 ? {} : { colour: MUTED }) }) + GAP;
+    ly += b.text(`prompt-${i + 1}`, bi(p), MARGIN, ly, sideW, TYPE.prompt, { source: `strain_protection_map.prompts.${i}`, ...(i === 0 ? {} : { colour: MUTED }) }) + GAP;
   });
   // The high-risk context as a panel on the right of the header; drawn before its contents.
   const ix = rightX + PAD;
   const iw = sideW - 2 * PAD;
   const titleH = textBoxHeight(bi(hr.title), TYPE.prompt, iw);
   const exW = (iw - 3 * GAP) / 4;
-  const exH = Math.max(...hr.exposures.map((e) => shapeHeightFor(bi(e), TYPE.body, exW)));
+  const exMin = Math.max(...hr.exposures.map((e) => shapeHeightFor(bi(e), TYPE.body, exW)));
   const principleH = textBoxHeight(bi(hr.principle), TYPE.note, iw);
-  const panelH = up8(PAD + titleH + GAP + exH + GAP + principleH + PAD);
+  // As tall as the title and prompts beside it, so the header ends on one line.
+  const leftH = textBoxHeight({ da: 'Byggepladsen', en: 'The building site' }, TYPE.title, sideW)
+    + m.prompts.reduce((h, p) => h + GAP + textBoxHeight(bi(p), TYPE.prompt, sideW), 0);
+  const panelH = up8(Math.max(PAD + titleH + GAP + exMin + GAP + principleH + PAD, leftH));
+  const exH = panelH - (PAD + titleH + GAP + GAP + principleH + PAD); // the chips take up any slack
   b.shape('high-risk-panel', rightX, y, sideW, panelH, TINT.slate, { shape: 'rectangle' });
   let py = y + PAD;
   py += b.text('high-risk-title', bi(hr.title), ix, py, iw, TYPE.prompt, { source: 'high_risk.title' }) + GAP;
