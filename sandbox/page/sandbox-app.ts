@@ -3,7 +3,7 @@
  * its refusals, sandbox/host/), serves it to the app's iframes over postMessage, draws the
  * board, and wires the toolbar's switches to the stand-in. A person works on the board as one
  * participant at a time ("acting as"): writes, selects, moves and deletes stickies (board-editing.ts).
- * `window.__sandbox` is a hook for the browser tests (read-only, plus the person's actions).
+ * `window.__sandbox` is a hook for the browser tests (sandbox-hook.ts).
  */
 import { LitElement, css, html } from 'lit';
 import type { Rect } from '../../src/core/geometry.js';
@@ -17,6 +17,7 @@ import { bt } from './board-strings.js';
 import { plainText } from './content.js';
 import type { StickySave } from './sandbox-sticky-editor.js';
 import type { SwitchState } from './sandbox-controls.js';
+import { installHook } from './sandbox-hook.js';
 import { appUrl, type Participant } from './sandbox-participants.js';
 import './sandbox-board.js';
 import './sandbox-board-tools.js';
@@ -28,25 +29,6 @@ const FACILITATOR = 'u1';
 /** Calls take a little time by default, so the panel's progress bar is visible. */
 const DEFAULT_LATENCY_MS = 40;
 const RATE_LIMIT_PROBABILITY = 0.25;
-
-export interface SandboxHook {
-  board: {
-    items(): ItemView[];
-    stats(): ReturnType<StandInBoard['stats']>;
-    viewport(userId?: string): Rect;
-  };
-  switches(): SwitchState;
-  panelOpen(userId: string): boolean;
-  /** Who acts on the board (the "Acting as" choice), and choosing it. */
-  actingUser(): string;
-  actAs(userId: string): void;
-  /** A user's selection on the stand-in (default: the acting user). */
-  selection(userId?: string): string[];
-  /** Select as the acting user (as clicks would): the stand-in pushes selection:update to that user's app. */
-  select(ids: string[], mode?: SelectMode): string[];
-  /** Write a sticky as the acting user, centred at board point (x, y); in `frameId` (default: the frame under the point). */
-  createSticky(text: string, x: number, y: number, frameId?: string | null): ItemView;
-}
 
 /** The sticky dialog: where it opens (board element pixels) and what it writes to. */
 interface EditorState {
@@ -202,7 +184,7 @@ export class SandboxApp extends LitElement {
         @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
         @board-select=${(e: CustomEvent<{ ids: string[]; mode: SelectMode }>) => this.act(() => this.editing.select(e.detail.ids, e.detail.mode))}
         @board-move=${(e: CustomEvent<{ ids: string[]; dx: number; dy: number }>) => this.act(() => this.editing.move(e.detail.ids, e.detail.dx, e.detail.dy))}
-        @board-write=${(e: CustomEvent<{ x: number; y: number; sx: number; sy: number }>) => this.openEditor({ mode: 'new', id: null, text: '', colour: 'light_yellow', ...e.detail })}
+        @board-write=${(e: CustomEvent<{ x: number; y: number; sx: number; sy: number }>) => { this.editor = { mode: 'new', id: null, text: '', colour: 'light_yellow', ...e.detail }; }}
         @board-edit=${(e: CustomEvent<{ id: string; sx: number; sy: number }>) => this.editSticky(e.detail.id, e.detail.sx, e.detail.sy)}
         @board-delete=${() => this.deleteSelection()}
       ></sandbox-board>
@@ -306,18 +288,14 @@ export class SandboxApp extends LitElement {
     if (!board) return;
     const v = board.visibleRect();
     const { width, height } = board.getBoundingClientRect();
-    this.openEditor({ mode: 'new', id: null, text: '', colour: 'light_yellow', x: v.x + v.width / 2, y: v.y + v.height / 2, sx: width / 2, sy: height / 2 });
+    this.editor = { mode: 'new', id: null, text: '', colour: 'light_yellow', x: v.x + v.width / 2, y: v.y + v.height / 2, sx: width / 2, sy: height / 2 };
   }
 
   private editSticky(id: string, sx: number, sy: number): void {
     const item = this.board.item(id);
     if (!item || item.type !== 'sticky_note') return;
     const colour = (typeof item.style.fillColor === 'string' ? item.style.fillColor : 'light_yellow') as StickyColour;
-    this.openEditor({ mode: 'edit', id, text: plainText(item.content), colour, x: 0, y: 0, sx, sy });
-  }
-
-  private openEditor(state: EditorState): void {
-    this.editor = state;
+    this.editor = { mode: 'edit', id, text: plainText(item.content), colour, x: 0, y: 0, sx, sy };
   }
 
   private closeEditor(): void {
@@ -404,30 +382,15 @@ export class SandboxApp extends LitElement {
   }
 
   private exposeHook(): void {
-    const board = this.board;
-    const hook: SandboxHook = {
-      board: {
-        items: () => structuredClone(board.items()),
-        stats: () => structuredClone(board.stats()),
-        viewport: (userId = FACILITATOR) => board.viewportOf(userId),
-      },
-      switches: () => ({ ...this.switches }),
-      panelOpen: (userId) => board.panelOf(userId) !== undefined,
-      actingUser: () => this.acting,
+    installHook({
+      board: this.board,
+      editing: this.editing,
+      facilitator: FACILITATOR,
+      switches: () => this.switches,
+      acting: () => this.acting,
       actAs: (userId) => this.actAs(userId),
-      selection: (userId = this.acting) => board.selectionOf(userId),
-      select: (ids, mode = 'replace') => {
-        const next = this.editing.select(ids, mode);
-        this.refreshNow();
-        return next;
-      },
-      createSticky: (text, x, y, frameId) => {
-        const item = this.editing.createSticky(text, x, y, frameId === undefined ? {} : { frameId });
-        this.refreshNow();
-        return structuredClone(item);
-      },
-    };
-    Object.defineProperty(window, '__sandbox', { value: Object.freeze(hook), configurable: false, writable: false });
+      refresh: () => this.refreshNow(),
+    });
   }
 }
 
@@ -436,8 +399,5 @@ customElements.define('sandbox-app', SandboxApp);
 declare global {
   interface HTMLElementTagNameMap {
     'sandbox-app': SandboxApp;
-  }
-  interface Window {
-    __sandbox?: SandboxHook;
   }
 }

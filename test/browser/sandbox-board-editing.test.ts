@@ -150,6 +150,31 @@ describe('writing a sticky', () => {
     expect((await create('hook', point.x, point.y)).parentId).toBe(frame.id);
     expect((await create('free', point.x, point.y, null)).parentId).toBeNull();
   });
+  it('double-click on a sticky (or Enter on it by keyboard) opens it for editing, prefilled; saving changes text and colour in place', async () => {
+    const [a, b] = await threeInARow();
+    const p = await screenOfItem(page, a.id);
+    await page.mouse.dblclick(p.x, p.y);
+    const dialog = page.getByRole('dialog', { name: 'Edit sticky note' });
+    const field = dialog.getByLabel('Text on the sticky note');
+    expect(await field.inputValue()).toBe('A');
+    await field.fill('A\nanden linje');
+    await dialog.getByLabel('Colour').selectOption('light_blue');
+    await field.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const edited = (await item(a.id))!;
+    expect([edited.content, edited.style.fillColor]).toEqual(['<p>A</p><p>anden linje</p>', 'light_blue']);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(edited.absolute[k]).toBeCloseTo(a.absolute[k], 6);
+    expect((await stickies()).length).toBe(3);
+
+    await page.locator('sandbox-board svg').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    expect(await dialog.getByLabel('Text on the sticky note').inputValue()).toBe('B');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await item(b.id))!.content).toBe('<p>B</p>');
+  });
 });
 
 describe('selecting', () => {
