@@ -182,14 +182,21 @@ export class ClusterPanel extends SessionPanelBase {
   }
 
   private run(res: Result<unknown, ClusterError>, clusterId: string, done: MessageKey) {
-    if (!res.ok) {
-      this.error = t(this.lang, ERRORS[res.error]);
-      this.announcement = this.error;
-      return;
-    }
+    if (res.ok) this.changed(clusterId, done);
+    else this.refuse(t(this.lang, ERRORS[res.error]));
+  }
+
+  /** Done: the error goes, the outcome is announced, and the shell hears which cluster changed. */
+  private changed(clusterId: string, done: MessageKey) {
     this.error = '';
     this.announcement = t(this.lang, done);
     this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
+  }
+
+  /** A refusal is shown and announced. */
+  private refuse(text: string) {
+    this.error = text;
+    this.announcement = text;
   }
 
   private merge(from: string, select: HTMLSelectElement) {
@@ -206,13 +213,10 @@ export class ClusterPanel extends SessionPanelBase {
     this.busy = true;
     try {
       await op(this.sessionBoard!);
-      this.error = '';
-      this.announcement = t(this.lang, done);
-      this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
+      this.changed(clusterId, done);
     } catch (e) {
       console.error('Tryghed: board link failed', e);
-      this.error = this.boardErrorText(e, 'cluster.error.board');
-      this.announcement = this.error;
+      this.refuse(this.boardErrorText(e, 'cluster.error.board'));
     } finally {
       this.busy = false;
     }
@@ -242,8 +246,7 @@ export class ClusterPanel extends SessionPanelBase {
     }
     const noteIds = [...this.selection];
     if (noteIds.length === 0) {
-      this.error = t(this.lang, 'cluster.error.no-notes');
-      this.announcement = this.error;
+      this.refuse(t(this.lang, 'cluster.error.no-notes'));
       return;
     }
     const detail = { noteIds, label, colour };
