@@ -48,8 +48,8 @@ function opening(): Template {
   });
   y += cardH + 2 * GUTTER;
   const label = bi(C.opening.checkin_question);
-  const band = labelBand(label, inner, TYPE.heading);
-  b.zone('check-in', label, MARGIN, y, inner, band + stickyRows(2), { labelFontSize: TYPE.heading, source: 'opening.checkin_question', fill: TINT.sand, border: BORDER.sand });
+  const band = labelBand(label, inner, TYPE.prompt);
+  b.zone('check-in', label, MARGIN, y, inner, band + stickyRows(2), { labelFontSize: TYPE.prompt, source: 'opening.checkin_question', fill: TINT.sand, border: BORDER.sand });
   return b.template({
     id: 'opening', order: 1,
     title: { da: 'Lederen som instrument', en: 'The leader as an instrument' },
