@@ -387,6 +387,7 @@ function pIglo(): Template {
   });
   y += colHeadH + GAP;
   const fills = ['#e4ecf7', '#e6f4ee', '#f8efe4', '#eeeaf7', '#fbe9ec'];
+  const inks = ['#2b5c8a', SIDE_INK.good, '#7a4f12', '#55408f', SIDE_INK.bad]; // each layer's heading in its band's colour
   p.layers.forEach((layer, li) => {
     const k = layer.key.toLowerCase();
     const heading = { da: `${layer.key} – ${layer.da}`, en: `${layer.key} – ${layer.en}` };
@@ -398,7 +399,7 @@ function pIglo(): Template {
     const bandH = zh + 2 * PAD;
     // The band goes behind its contents.
     b.shape(`band-${k}`, MARGIN, y, width, bandH, fills[li] ?? TINT.slate, { shape: 'rectangle' });
-    b.text(`layer-${k}`, heading, MARGIN + PAD, innerTop, headW, TYPE.prompt, { source: `p_iglo.layers.${layer.key}` });
+    b.text(`layer-${k}`, heading, MARGIN + PAD, innerTop, headW, TYPE.prompt, { source: `p_iglo.layers.${layer.key}`, colour: inks[li] });
     b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, innerTop + headingH + GAP, headW, TYPE.note, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
     zoneLabels.forEach((l, i) => b.zone(`layer-${k}-${colIds[i]}`, l, colX[i]!, innerTop, colW[i]!, zh, { fill: WHITE, border: BORDER.slate, labelFontSize: TYPE.label }));
     y += bandH + GAP;
