@@ -111,6 +111,7 @@ export class SandboxApp extends LitElement {
     }
     sandbox-board-tools {
       position: absolute;
+      z-index: 1;
       top: 12px;
       left: 12px;
       max-width: calc(100% - 24px);
@@ -175,20 +176,7 @@ export class SandboxApp extends LitElement {
         @sandbox-app-icon=${() => this.board.clickIcon(FACILITATOR)}
         @sandbox-clear=${() => this.clearBoard()}
       ></sandbox-controls></header>
-      <main><sandbox-board
-        .lang=${this.uiLang}
-        .items=${this.items}
-        .selected=${this.selection}
-        ?select-mode=${this.selectMode}
-        aria-label=${t(this.uiLang, 'sandbox.board')}
-        @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
-        @board-select=${(e: CustomEvent<{ ids: string[]; mode: SelectMode }>) => this.act(() => this.editing.select(e.detail.ids, e.detail.mode))}
-        @board-move=${(e: CustomEvent<{ ids: string[]; dx: number; dy: number }>) => this.act(() => this.editing.move(e.detail.ids, e.detail.dx, e.detail.dy))}
-        @board-write=${(e: CustomEvent<{ x: number; y: number; sx: number; sy: number }>) => { this.editor = { mode: 'new', id: null, text: '', colour: 'light_yellow', ...e.detail }; }}
-        @board-edit=${(e: CustomEvent<{ id: string; sx: number; sy: number }>) => this.editSticky(e.detail.id, e.detail.sx, e.detail.sy)}
-        @board-delete=${() => this.deleteSelection()}
-      ></sandbox-board>
-      <sandbox-board-tools
+      <main><sandbox-board-tools
         .lang=${this.uiLang}
         .users=${this.participants}
         acting=${this.acting}
@@ -201,6 +189,19 @@ export class SandboxApp extends LitElement {
         @tools-select-mode=${(e: CustomEvent<{ on: boolean }>) => { this.selectMode = e.detail.on; }}
         @tools-delete=${() => this.deleteSelection()}
       ></sandbox-board-tools>
+      <sandbox-board
+        .lang=${this.uiLang}
+        .items=${this.items}
+        .selected=${this.selection}
+        ?select-mode=${this.selectMode}
+        aria-label=${t(this.uiLang, 'sandbox.board')}
+        @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
+        @board-select=${(e: CustomEvent<{ ids: string[]; mode: SelectMode }>) => this.act(() => this.editing.select(e.detail.ids, e.detail.mode))}
+        @board-move=${(e: CustomEvent<{ ids: string[]; dx: number; dy: number }>) => this.act(() => this.editing.move(e.detail.ids, e.detail.dx, e.detail.dy))}
+        @board-write=${(e: CustomEvent<{ x: number; y: number; sx: number; sy: number }>) => { this.editor = { mode: 'new', id: null, text: '', colour: 'light_yellow', ...e.detail }; }}
+        @board-edit=${(e: CustomEvent<{ id: string; sx: number; sy: number }>) => this.editSticky(e.detail.id, e.detail.sx, e.detail.sy)}
+        @board-delete=${() => this.deleteSelection()}
+      ></sandbox-board>
       ${this.editor ? this.renderEditor(this.editor) : ''}
       <div class="sr-only" role="status" data-notice>${this.notice}</div></main>
       <aside aria-label=${t(this.uiLang, 'sandbox.participants')}><sandbox-participants

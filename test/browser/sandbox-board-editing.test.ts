@@ -308,6 +308,32 @@ describe('moving and deleting', () => {
     expect(await selection()).toEqual([c.id]);
   });
 
+  it('a frame is picked by its title; dragged, it carries its children, which stay in it', async () => {
+    expect(await insertThroughPanel(panel, 'takeaways')).toBe('done');
+    const frame = (await boardItems(page)).find((i) => i.type === 'frame')!;
+    const child = await create('i rammen', frame.absolute.x + 400, frame.absolute.y + frame.absolute.height - 300);
+    await select([]);
+    const title = (await page.locator(`sandbox-board g[data-id="${frame.id}"] text[data-part="title"]`).boundingBox())!;
+    const from = { x: title.x + Math.min(20, title.width / 2), y: title.y + title.height / 2 };
+    await page.mouse.click(from.x, from.y);
+    expect(await selection()).toEqual([frame.id]);
+    const scale = await boardScale();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 50, from.y + 40, { steps: 5 });
+    await page.mouse.up();
+    const f1 = (await item(frame.id))!;
+    expect(f1.absolute.x - frame.absolute.x).toBeCloseTo(50 / scale, 0);
+    expect(f1.absolute.y - frame.absolute.y).toBeCloseTo(40 / scale, 0);
+    const c1 = (await item(child.id))!;
+    expect(c1.parentId).toBe(frame.id);
+    expect(c1.absolute.x - child.absolute.x).toBeCloseTo(50 / scale, 0);
+    // A click on the frame's body is board, not the frame: it clears the selection.
+    const body = await screenOf(page, f1.absolute.x + 30, f1.absolute.y + f1.absolute.height - 30);
+    await page.mouse.click(body.x, body.y);
+    expect(await selection()).toEqual([]);
+  });
+
   it('Alt+arrow keys move the selection by keyboard', async () => {
     const [a] = await threeInARow();
     await select([a.id]);
