@@ -154,7 +154,7 @@ function warningSigns(): Template {
   const b = new Builder();
   const w = C.warning_signs;
   const cols = 5;
-  const cardW = 336;
+  const cardW = 384;
   const cardH = RECT_STEP(cardW);
   const zw = cardCols(cols, cardW);
   const rw = stickyCols(4);
