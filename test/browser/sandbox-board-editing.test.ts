@@ -405,3 +405,25 @@ describe('accessibility', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('in Danish', () => {
+  it('the board tools, the sticky dialog and the keyboard read-out speak Danish', async () => {
+    const da = await openSandbox(browser, vite.url, 'da');
+    try {
+      const p = da.page;
+      await p.getByRole('toolbar', { name: 'Redskaber til boardet' }).waitFor();
+      expect(await p.getByLabel('Handler som').inputValue()).toBe('u1');
+      await p.getByRole('button', { name: 'Ny seddel' }).click();
+      const dialog = p.getByRole('dialog', { name: 'Ny seddel' });
+      await dialog.getByLabel('Tekst på sedlen').fill('Travlhed');
+      await dialog.getByRole('button', { name: 'Gem' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await p.locator('sandbox-board svg').focus();
+      await p.keyboard.press('ArrowRight');
+      await expect.poll(() => p.locator('sandbox-board [role="status"]').textContent()).toBe('Seddel 1 af 1: Travlhed (markeret)');
+      expect(await p.locator('sandbox-board-tools [role="status"]').textContent()).toBe('1 markeret');
+    } finally {
+      await da.close();
+    }
+  });
+});
