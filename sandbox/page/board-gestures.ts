@@ -83,10 +83,6 @@ export class BoardGestures {
 
   onPointerDown = (e: PointerEvent): void => {
     if (e.button !== 0) return;
-    // No text selection and no native drag of sticky text: a press on the board is ours. Focus
-    // stays with the board, so its keys (Delete, Escape) work after a click.
-    e.preventDefault();
-    (e.currentTarget as SVGElement).focus({ preventScroll: true });
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
     // The rest of the press is followed on the window: capture can be lost while the board redraws.
     window.addEventListener('pointermove', this.onPointerMove);
@@ -161,6 +157,11 @@ export class BoardGestures {
     this.moving = null;
     this.band = null;
     this.host.requestUpdate();
+  };
+
+  /** No native drag of sticky text (it would cancel the press): a press on the board is ours. */
+  onDragStart = (e: DragEvent): void => {
+    e.preventDefault();
   };
 
   onDoubleClick = (e: MouseEvent): void => {

@@ -248,6 +248,7 @@ export class SandboxBoard extends LitElement implements GestureHost {
         @wheel=${this.onWheel}
         @pointerdown=${g.onPointerDown}
         @dblclick=${g.onDoubleClick}
+        @dragstart=${g.onDragStart}
         @keydown=${g.onKey}
       >
         <defs>
