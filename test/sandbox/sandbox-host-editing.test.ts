@@ -1,9 +1,13 @@
 /**
  * A person editing the board through the stand-in (what the sandbox page does on double-click,
  * drag and delete): stickies made inside a frame, moves that re-parent like Miro, and the
- * events the app instances get for them.
+ * events the app instances get for them; and the page's editing logic over it (board-editing.ts,
+ * the band and keyboard order of board-gestures.ts).
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BoardEditing, textToContent } from '../../sandbox/page/board-editing.js';
+import { itemsInBand, readingOrder } from '../../sandbox/page/board-gestures.js';
 import type { Push } from '../../sandbox/host/protocol.js';
 import { boardWith } from './helpers.js';
 
@@ -128,5 +132,79 @@ describe('selection and deletion by a person', () => {
     await settle();
     expect(board.selectionOf('u2')).toEqual([b.id]);
     expect(named('items:delete').map((p) => p.user).sort()).toEqual(['u1', 'u2']);
+  });
+});
+
+// The page's editing logic is plain TS over the stand-in: tested here without a browser.
+
+describe('BoardEditing (the sandbox page acting as one participant)', () => {
+  function editingBoard() {
+    const t = withPushes(['u1', 'u2']);
+    const editing = new BoardEditing(t.board, 'u2');
+    return { ...t, editing };
+  }
+
+  it('writes a sticky as the acting user, inside the frame under the point, and selects it', async () => {
+    const { board, editing, settle, named } = editingBoard();
+    const frame = board.hostCreate('u1', 'frame', { title: 'F', x: 1000, y: 500, width: 600, height: 400 });
+    const inFrame = editing.createSticky('a <b> & c\nline 2', 900, 450);
+    expect(inFrame.parentId).toBe(frame.id);
+    expect(inFrame.createdBy).toBe('u2');
+    expect(inFrame.content).toBe('<p>a &lt;b&gt; &amp; c</p><p>line 2</p>');
+    expect(inFrame.style.fillColor).toBe('light_yellow');
+    expect(editing.createSticky('free', 0, 0).parentId).toBeNull();
+    expect(editing.createSticky('forced out', 900, 450, { frameId: null, colour: 'pink' }).parentId).toBeNull();
+    await settle();
+    expect(named('selection:update').every((p) => p.user === 'u2')).toBe(true);
+    expect(board.selectionOf('u1')).toEqual([]);
+  });
+
+  it('toggling the same ids twice gives the selection back; add is a union; replace is exactly the ids', () => {
+    const { board, editing } = editingBoard();
+    const ids = Array.from({ length: 6 }, (_, i) => board.hostCreate('u1', 'sticky_note', { content: String(i), x: i * 300, y: 0 }).id);
+    fc.assert(fc.property(fc.subarray(ids), fc.subarray(ids), (start, flip) => {
+      editing.select(start, 'replace');
+      expect(editing.selection().sort()).toEqual([...start].sort());
+      editing.select(flip, 'toggle');
+      const once = new Set(editing.selection());
+      for (const id of ids) expect(once.has(id)).toBe(start.includes(id) !== flip.includes(id));
+      editing.select(flip, 'toggle');
+      expect(editing.selection().sort()).toEqual([...start].sort());
+      editing.select(flip, 'add');
+      expect(editing.selection().sort()).toEqual([...new Set([...start, ...flip])].sort());
+    }));
+  });
+
+  it('deleting a selection with a frame and its child removes both without error, and empties the selection', async () => {
+    const { board, editing, settle, named } = editingBoard();
+    const frame = board.hostCreate('u1', 'frame', { title: 'F', x: 1000, y: 500, width: 600, height: 400 });
+    const child = editing.createSticky('in', 900, 450);
+    const other = editing.createSticky('out', 0, 0);
+    editing.select([frame.id, child.id]);
+    expect(editing.deleteSelection()).toEqual([frame.id]);
+    expect(board.items().map((i) => i.id)).toEqual([other.id]);
+    expect(editing.selection()).toEqual([]);
+    await settle();
+    expect(named('selection:update').filter((p) => p.user === 'u2').at(-1)!.push).toMatchObject({ items: [] });
+  });
+
+  it('textToContent escapes and makes one paragraph per line', () => {
+    expect(textToContent('  x"y\r\n<i>z</i>  ')).toBe('<p>x&quot;y</p><p>&lt;i&gt;z&lt;/i&gt;</p>');
+  });
+});
+
+describe('band and keyboard order', () => {
+  it('a band takes what it touches, a frame only when wholly inside; stickies are walked in reading order', () => {
+    const { board } = withPushes();
+    const frame = board.hostCreate('u1', 'frame', { title: 'F', x: 0, y: 0, width: 400, height: 400 }); // (-200,-200)..(200,200)
+    const a = board.hostCreate('u1', 'sticky_note', { content: 'a', x: 500, y: 0, width: 100 });
+    const b = board.hostCreate('u1', 'sticky_note', { content: 'b', x: 300, y: 0, width: 100 });
+    const c = board.hostCreate('u1', 'sticky_note', { content: 'c', x: 0, y: 400, width: 100 });
+    const items = board.items();
+    // Crosses the frame's edge and touches b: b only.
+    expect(itemsInBand(items, { x: 100, y: -10, width: 300, height: 20 })).toEqual([b.id]);
+    // Holds the whole frame (b starts at x 250): the frame.
+    expect(itemsInBand(items, { x: -210, y: -210, width: 420, height: 420 })).toEqual([frame.id]);
+    expect(readingOrder(items).map((i) => i.id)).toEqual([b.id, a.id, c.id]);
   });
 });
