@@ -244,7 +244,10 @@ export function fieldsFromSync(state: ItemState, raw: unknown): ItemFields {
       if (wChanged && hChanged && !near((width as number) * STICKY_ASPECT[shape], height as number)) {
         refuse('INVALID_STICKY_SIZE', 'Invalid sticky note size: change either width or height, not both (the other follows from the shape)');
       }
-      [f.width, f.height] = hChanged && !wChanged ? stickySize(shape, undefined, height) : stickySize(shape, width, undefined);
+      // Keep the stored size when neither side changed: recomputing it drifts by float error.
+      if (wChanged || hChanged || shape !== state.shape) {
+        [f.width, f.height] = hChanged && !wChanged ? stickySize(shape, undefined, height) : stickySize(shape, width, undefined);
+      }
       f.style = stickyStyle(p.style ?? {}, state.style);
       return f;
     }

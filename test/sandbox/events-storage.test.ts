@@ -163,6 +163,17 @@ describe('UI events, users, token, features, viewport', () => {
     expect(log).toEqual([[`${s.id}@40`], [`${s.id}@60`]]);
   });
 
+  it('a move or a content edit keeps the size of a sticky exactly (no float drift)', async () => {
+    const board = boardWith();
+    const a = board.sdkFor('u1');
+    const s = await a.board.createStickyNote({ content: 'x', x: 0, y: 0, width: 199 });
+    const before = { width: board.item(s.id)!.width, height: board.item(s.id)!.height };
+    s.content = '<p>y</p>';
+    await s.sync();
+    board.hostUpdate(s.id, { x: 60 });
+    expect({ width: board.item(s.id)!.width, height: board.item(s.id)!.height }).toEqual(before);
+  });
+
   it('openPanel makes the user online and tells everyone', async () => {
     const board = boardWith();
     const [a, b] = [board.sdkFor('u1'), board.sdkFor('u2')];
