@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { BoardNote } from '../board/port.js';
 import type { MiroSdk } from '../board/sdk.js';
 import { contentText } from '../board/link-items.js';
 import type { SessionBoard } from '../board/session-board-port.js';
@@ -22,6 +23,7 @@ import { listRounds } from '../core/session/rounds.js';
 import { deletedMap, membershipMap } from '../core/session/schema.js';
 import { markTargetsDeleted } from '../core/session/targets.js';
 import type { VoteService } from '../core/session/voting.js';
+import type { TemplateId } from '../core/template/types.js';
 import { channelFromSdk } from '../sync/miro-channel.js';
 import { MiroTransport } from '../sync/miro-transport.js';
 import { ServerTransport } from '../sync/server-transport.js';
@@ -126,9 +128,22 @@ export class WorkshopSession implements ShellSession {
 
   async targetsOf(set: TargetSet): Promise<string[]> {
     if (set === 'clusters') return listClusters(this.doc).filter((c) => c.notes.length > 0).map((c) => c.id);
-    const notes = set === 'selection' ? await this.board.getSelection() : await this.board.getNotes();
+    let notes: BoardNote[];
+    if (set === 'selection') notes = await this.board.getSelection();
+    else {
+      // People's stickies only: the seed cards our templates bring carry our marker.
+      const [all, ours] = await Promise.all([this.board.getNotes(), this.board.findByMarker(set === 'notes' ? {} : { templateId: set.template })]);
+      const marked = new Set(ours.map((m) => m.id));
+      const frames = new Set(ours.filter((m) => m.kind === 'frame').map((m) => m.id));
+      notes = all.filter((n) => !marked.has(n.id) && (set === 'notes' || (n.parentId !== null && frames.has(n.parentId))));
+    }
     for (const n of notes) this.remember(n.id, n.content);
     return notes.map((n) => n.id);
+  }
+
+  async templatesOnBoard(): Promise<TemplateId[]> {
+    const frames = await this.board.findMarkedFrames();
+    return [...new Set(frames.map((f) => f.marker.t as TemplateId))];
   }
 
   async roundOpened(_roundId: string, endsAt: number | null): Promise<boolean> {

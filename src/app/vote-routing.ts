@@ -5,6 +5,11 @@
  */
 import type * as Y from 'yjs';
 import { getRound } from '../core/session/rounds.js';
+
+/** A sealed round opened a moment ago may not have reached the server's database yet: the
+ *  facilitator's client writes "open" into the doc and the server takes it from there. */
+const RETRY_MS = 250;
+const RETRIES = 12;
 import type { MyVotes, TallyResult, VoteResult, VoteService } from '../core/session/voting.js';
 
 export class RoutingVoteService implements VoteService {
@@ -20,8 +25,19 @@ export class RoutingVoteService implements VoteService {
     return getRound(this.doc, roundId)?.anonymity === 'sealed' ? this.sealed : this.local;
   }
 
-  cast(roundId: string, targetId: string): Promise<VoteResult> {
-    return this.pick(roundId).cast(roundId, targetId);
+  async cast(roundId: string, targetId: string): Promise<VoteResult> {
+    const service = this.pick(roundId);
+    let result = await service.cast(roundId, targetId);
+    // Retried only while the doc says the round is open and the server has not heard of it.
+    for (let i = 0; i < RETRIES && service === this.sealed && !result.ok && result.error === 'no-round' && this.isOpen(roundId); i++) {
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+      result = await service.cast(roundId, targetId);
+    }
+    return result;
+  }
+
+  private isOpen(roundId: string): boolean {
+    return getRound(this.doc, roundId)?.status === 'open';
   }
 
   withdraw(roundId: string, targetId: string): Promise<VoteResult> {

@@ -92,6 +92,8 @@ export interface BoardPort {
   getSelection(): Promise<BoardNote[]>;
   /** Our items (marked frames and their marked children) matching `filter`. */
   findByMarker(filter?: MarkerFilter): Promise<MarkedItem[]>;
+  /** Our template frames only (one metadata read per frame, none per child). */
+  findMarkedFrames(filter?: MarkerFilter): Promise<MarkedItem[]>;
   /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
   onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;
   /** Called with the ids of items removed from the board (by anyone); returns unsubscribe. */

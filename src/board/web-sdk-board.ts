@@ -197,6 +197,20 @@ export class WebSdkBoard implements BoardPort {
     return out;
   }
 
+  async findMarkedFrames(filter: MarkerFilter = {}): Promise<MarkedItem[]> {
+    const frames = (await this.call(() => this.sdk.board.get({ type: 'frame' }))).filter(
+      (f): f is SdkFrame => f.type === 'frame' && isBase(f),
+    );
+    const marks = await Promise.all(frames.map((f) => this.markerOf(f)));
+    const out: MarkedItem[] = [];
+    frames.forEach((f, k) => {
+      const m = marks[k];
+      if (!m || (filter.templateId && m.t !== filter.templateId) || (filter.insertionId && m.i !== filter.insertionId)) return;
+      out.push({ id: f.id, kind: 'frame', rect: this.rectOf(f, null), parentId: f.parentId, marker: m });
+    });
+    return out;
+  }
+
   private async markerOf(item: SdkItem): Promise<TryghedMarker | null> {
     return decodeMarker(await this.call(() => item.getMetadata(MARKER_KEY)));
   }

@@ -8,10 +8,12 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
+import type { TemplateId } from '../core/template/types.js';
 import type { Me, Person, TargetLabels } from './session/session-view.js';
 
-/** What a round votes on: every cluster, every sticky note on the board, or the selected ones. */
-export type TargetSet = 'clusters' | 'notes' | 'selection';
+/** What a round votes on: every cluster, every sticky note people wrote on the board, the
+ *  selected ones, or those written on one inserted template. */
+export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId };
 
 export type SyncSetting = { mode: 'miro' } | { mode: 'server'; url: string };
 export type SyncState = 'connecting' | 'synced' | 'offline';
@@ -33,6 +35,8 @@ export interface ShellSession {
   readonly selection: readonly string[];
   /** The notes and clusters a new round can vote on, read when the round is created. */
   targetsOf(set: TargetSet): Promise<string[]>;
+  /** The templates inserted on the board (read on request: one metadata read per frame). */
+  templatesOnBoard(): Promise<TemplateId[]>;
   /** Stores the board's sync setting (the facilitator's choice); every panel follows it. */
   setSync(setting: SyncSetting): Promise<void>;
   /** A round was opened here: start the board's timer where there is one (false: the app's own countdown). */

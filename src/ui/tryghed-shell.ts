@@ -13,6 +13,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type * as Y from 'yjs';
 import type { BoardPort } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
+import { TEMPLATES } from '../core/template/catalogue.js';
+import type { TemplateId } from '../core/template/types.js';
 import { PRESENCE_FIELD } from '../core/session/presence.js';
 import { facilitatorOf, startSession } from '../core/session/roles.js';
 import { sessionMap } from '../core/session/schema.js';
@@ -53,6 +55,7 @@ export class TryghedShell extends LitElement {
     sessionFailed: { type: Boolean, attribute: 'session-failed' },
     lang: { state: true },
     tab: { state: true },
+    templates: { state: true },
   };
 
   declare board: BoardPort | undefined;
@@ -61,6 +64,8 @@ export class TryghedShell extends LitElement {
   declare sessionFailed: boolean;
   declare lang: Lang;
   declare tab: TabId;
+  /** Templates on the board, for round scopes; read when "Run rounds" is opened. */
+  declare templates: readonly TemplateId[];
 
   private y = new YController(this, () => (this.session ? [sessionMap(this.session.doc) as unknown as Y.Map<unknown>] : undefined));
   private unsubscribe: (() => void) | null = null;
@@ -74,6 +79,7 @@ export class TryghedShell extends LitElement {
     this.sessionFailed = false;
     this.lang = loadLang(storage(), browserLanguages());
     this.tab = 'templates';
+    this.templates = [];
   }
 
   static override styles = [
@@ -267,22 +273,38 @@ export class TryghedShell extends LitElement {
     return Math.max(present, s.people.length);
   }
 
-  private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[] } | null = null;
+  private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[]; templates: readonly TemplateId[] } | null = null;
   private scopes(s: ShellSession): ScopeOption[] {
-    if (this.scopeCache?.session === s && this.scopeCache.lang === this.lang) return this.scopeCache.scopes;
+    const c = this.scopeCache;
+    if (c?.session === s && c.lang === this.lang && c.templates === this.templates) return c.scopes;
     const option = (set: TargetSet): ScopeOption => ({
       scope: { kind: 'selection' },
       label: t(this.lang, `shell.scope.${set}` as MessageKey),
       targets: () => s.targetsOf(set),
     });
     const scopes = [option('notes'), option('clusters'), option('selection')];
-    this.scopeCache = { session: s, lang: this.lang, scopes };
+    for (const id of this.templates) {
+      const title = TEMPLATES.find((tpl) => tpl.id === id)?.title[this.lang] ?? id;
+      scopes.push({ scope: { kind: 'template', templateId: id }, label: t(this.lang, 'shell.scope.template', { title }), targets: () => s.targetsOf({ template: id }) });
+    }
+    this.scopeCache = { session: s, lang: this.lang, scopes, templates: this.templates };
     return scopes;
   }
 
   private select(id: TabId, focus = false): void {
     this.tab = id;
+    if (id === 'rounds') void this.readTemplates();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
+  }
+
+  private async readTemplates(): Promise<void> {
+    try {
+      const found = (await this.session?.templatesOnBoard()) ?? [];
+      const ordered = TEMPLATES.map((tpl) => tpl.id).filter((id) => found.includes(id));
+      if (ordered.join() !== this.templates.join()) this.templates = ordered;
+    } catch (e) {
+      console.warn('Tryghed: could not list the templates on the board', e);
+    }
   }
 
   private onTabKey = (e: KeyboardEvent) => {

@@ -9,6 +9,8 @@ import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { WorkshopSession } from '../../src/app/session.js';
 import { SYNC_COLLECTION, SYNC_KEY } from '../../src/app/sync-config.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
+import { layoutTemplate } from '../../src/core/layout/layout.js';
+import { getTemplate } from '../../src/core/template/catalogue.js';
 import { createCluster, createRound, deletedMap, facilitatorOf, listClusters, startSession } from '../../src/core/session/index.js';
 
 const open: WorkshopSession[] = [];
@@ -85,6 +87,22 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'miro' }), { timeout: 10_000 });
     await b.transport.whenSynced();
     await vi.waitFor(() => expect(facilitatorOf(b.doc)).toBe('u1'), { timeout: 15_000 });
+  });
+
+  it('offers what people wrote, on the board or on one inserted template, never the template’s own cards', async () => {
+    const board = standIn();
+    const a = await join(board, 'u1');
+    const port = new WebSdkBoard(board.sdkFor('u1'));
+    const inserted = await port.insertLayout(layoutTemplate(getTemplate('safe-unsafe-team'), 'en', { x: 0, y: 0 }), { at: { x: 0, y: 0 }, zoom: false });
+    const cards = board.items().filter((i) => i.type === 'sticky_note').map((i) => i.id);
+    expect(cards.length).toBeGreaterThan(0); // the template brings sticky cards of its own
+    const frame = board.item(inserted.frameId)!;
+    const inside = board.hostCreate('u1', 'sticky_note', { content: '<p>We say it aloud</p>', x: 200, y: frame.absolute.height - 200 }, { parentId: inserted.frameId }).id;
+    const outside = sticky(board, 'u1', 'Elsewhere', frame.absolute.x + frame.absolute.width + 1000);
+    expect(await a.templatesOnBoard()).toEqual(['safe-unsafe-team']);
+    expect(await a.targetsOf({ template: 'safe-unsafe-team' })).toEqual([inside]);
+    expect(new Set(await a.targetsOf('notes'))).toEqual(new Set([inside, outside]));
+    expect(await a.targetsOf({ template: 'takeaways' })).toEqual([]);
   });
 
   it('starts the board’s timer for a timed round only where the board has one', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RoutingVoteService } from '../../src/app/vote-routing.js';
-import { createRound, startSession } from '../../src/core/session/index.js';
+import { createRound, openRound, startSession } from '../../src/core/session/index.js';
 import type { VoteService } from '../../src/core/session/voting.js';
 
 function recording(name: string, calls: string[]): VoteService & { fire(): void } {
@@ -18,6 +18,33 @@ function recording(name: string, calls: string[]): VoteService & { fire(): void 
 }
 
 describe('votes in server mode', () => {
+  it('retry a sealed cast the server does not know yet while the doc says the round is open', async () => {
+    const doc = new Y.Doc();
+    const f = { userId: 'f' };
+    startSession(doc, f);
+    const r = createRound(doc, f, { question: 'q', scope: { kind: 'selection' }, targets: ['n1'], anonymity: 'sealed' });
+    if (!r.ok) throw new Error(r.message);
+    const roundId = r.value.roundId;
+    let calls = 0;
+    const votes = { roundId, budget: 1, cap: 1, used: 1, remaining: 0, perTarget: { n1: 1 }, ignored: 0 };
+    const server: VoteService = {
+      mode: 'server',
+      cast: async () => (++calls < 3 ? { ok: false, error: 'no-round', message: '' } : { ok: true, votes }),
+      withdraw: async () => ({ ok: false, error: 'no-vote', message: '' }),
+      myVotes: async () => null,
+      tally: (id) => ({ visible: false, roundId: id, reason: 'not-open', respondents: 0, k: 1 }),
+      onChange: () => () => undefined,
+    };
+    const routed = new RoutingVoteService(doc, recording('local', []), server);
+    // Still a draft: the refusal stands at once.
+    expect(await routed.cast(roundId, 'n1')).toMatchObject({ ok: false, error: 'no-round' });
+    expect(calls).toBe(1);
+    openRound(doc, f, { roundId });
+    calls = 0;
+    expect(await routed.cast(roundId, 'n1')).toEqual({ ok: true, votes });
+    expect(calls).toBe(3);
+  });
+
   it('go to the server for sealed rounds and stay in the doc for the others', async () => {
     const doc = new Y.Doc();
     const f = { userId: 'f' };

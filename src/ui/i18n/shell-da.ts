@@ -22,9 +22,10 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.miro.offline': 'Ikke forbundet. Dine ændringer gemmes og deles, når forbindelsen er tilbage.',
   'shell.sync.server.offline': 'Sync-serveren kan ikke nås. Dine ændringer gemmes og deles, når den er tilbage.',
 
-  'shell.scope.notes': 'Alle sticky notes på boardet',
+  'shell.scope.notes': 'Alle sticky notes skrevet på boardet',
   'shell.scope.clusters': 'Grupperne',
   'shell.scope.selection': 'De valgte sticky notes',
+  'shell.scope.template': 'Sticky notes på “{title}”',
 
   'sync.title': 'Sådan deles sessionen',
   'sync.intro': 'Gælder alle på dette board. Hver måde har sin egen kopi af sessionen.',

@@ -23,9 +23,10 @@ export const shellEn = {
   'shell.sync.miro.offline': 'Not connected. Your changes are kept and shared when the connection is back.',
   'shell.sync.server.offline': 'The sync server cannot be reached. Your changes are kept and shared when it is back.',
 
-  'shell.scope.notes': 'Every sticky note on the board',
+  'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The clusters',
   'shell.scope.selection': 'The selected sticky notes',
+  'shell.scope.template': 'Sticky notes on “{title}”',
 
   'sync.title': 'How the session is shared',
   'sync.intro': 'Applies to everyone on this board. Each way keeps its own copy of the session.',
