@@ -217,7 +217,8 @@ async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sea
     await expect.poll(async () => {
       byElement.clear();
       for (const i of await boardItems(page)) if (i.parentId === frame!.id && resultsElement(i)) byElement.set(resultsElement(i)!, i);
-      return byElement.has('participation');
+      // Items are created a few at a time: wait for the whole frame.
+      return ['participation', ...EXPECTED.flatMap((_, i) => [`label-${i}`, `count-${i}`, `bar-${i}`])].every((e) => byElement.has(e));
     }, { timeout: 30_000 }).toBe(true);
     EXPECTED.forEach((want, i) => {
       expect(plain(String(byElement.get(`label-${i}`)?.content)), `label-${i}`).toBe(want.label);
