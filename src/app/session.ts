@@ -44,6 +44,7 @@ const SETTLE_MS = 300;
 
 interface Connection {
   config: SyncConfig;
+  signInFailed: boolean;
   transport: SyncTransport;
   voteService: VoteService;
   offs: Array<() => void>;
@@ -102,7 +103,10 @@ export class WorkshopSession implements ShellSession {
     return this.conn.voteService;
   }
   get status(): SyncState {
-    return this.conn.transport.status;
+    return this.conn.signInFailed ? 'offline' : this.conn.transport.status;
+  }
+  get signInFailed(): boolean {
+    return this.conn.signInFailed;
   }
   get sync(): SyncConfig {
     return this.conn.config;
@@ -188,6 +192,8 @@ export class WorkshopSession implements ShellSession {
     const local = new LocalVoteService(doc, { actor: { userId: this.me.id }, ballotKeys: this.ballotKeys });
     let transport: SyncTransport;
     let voteService: VoteService;
+    const offs: Array<() => void> = [];
+    let signInFailed = false;
     if (config.mode === 'server') {
       // Miro's id token names the team, which names the room; the provider asks for a fresh
       // token on every (re)connect.
@@ -200,11 +206,20 @@ export class WorkshopSession implements ShellSession {
       }
       if (room) {
         const server = new ServerTransport({ url: config.url, room, token, doc });
+        offs.push(
+          server.onAuthFailed((reason) => {
+            console.error('Tryghed: the sync server refused the sign-in:', reason);
+            if (this.conn?.transport === server) this.conn.signInFailed = true;
+            else signInFailed = true;
+            this.changed();
+          }),
+        );
         transport = server;
         voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
       } else {
         transport = new OfflineTransport(doc, 'no-token');
         voteService = local;
+        signInFailed = true;
       }
     } else {
       transport = new MiroTransport({ channel: channelFromSdk(this.sdk, SESSION_CHANNEL), doc, credits: this.board.gate.budget });
@@ -218,7 +233,7 @@ export class WorkshopSession implements ShellSession {
     doc.on('update', onUpdate);
     const offStatus = transport.onStatus(() => this.changed());
     const offVotes = voteService.onChange(() => this.scheduleBadges());
-    return { config, transport, voteService, offs: [() => doc.off('update', onUpdate), offStatus, offVotes] };
+    return { config, transport, voteService, signInFailed, offs: [...offs, () => doc.off('update', onUpdate), offStatus, offVotes] };
   }
 
   private async disconnect(c: Connection): Promise<void> {

@@ -26,6 +26,8 @@ export interface ShellSession {
   readonly voteService: VoteService;
   readonly sessionBoard: SessionBoard | undefined;
   readonly status: SyncState;
+  /** Server mode: the sign-in was refused or impossible (status is then 'offline'). */
+  readonly signInFailed: boolean;
   readonly sync: SyncSetting;
   /** People with the app open on the board (Miro's online users). */
   readonly people: readonly Person[];

@@ -217,7 +217,9 @@ export class TryghedShell extends LitElement {
         ${this.session
           ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .lang=${lang}></presence-list>
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
-                ${t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>`
+                ${this.session.signInFailed
+                  ? t(lang, 'shell.sync.server.signInFailed')
+                  : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>`
           : nothing}
       </div>
       <main>${tabs.map((id) => this.renderPanel(id))}</main>`;

@@ -80,6 +80,7 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     expect(board.storageValue(SYNC_COLLECTION, SYNC_KEY)?.value).toEqual({ mode: 'server', url: 'ws://127.0.0.1:9' });
     await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'server', url: 'ws://127.0.0.1:9' }), { timeout: 10_000 });
     expect([a.status, b.status]).toEqual(['offline', 'offline']);
+    expect([a.signInFailed, b.signInFailed]).toEqual([true, true]);
     expect(facilitatorOf(b.doc)).toBeNull();
     expect(changes).toBeGreaterThan(0);
 

@@ -261,6 +261,32 @@ describe('a workshop session in the sandbox', () => {
 });
 
 describe('the app shell', () => {
+  it('says so when the sync server lets nobody sign in (no development tokens), and the facilitator can switch back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-refusing-'));
+    const refusing = await createTryghedServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUIET: '1', MIRO_CLIENT_SECRET: 'real-secret', TRYGHED_DEV_AUTH: '0' }));
+    await refusing.listen();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(`${vite.url}/sandbox/?sync-server=${encodeURIComponent(refusing.url)}`);
+      const f = await sessionPanel(page, 'u1', 'miro');
+      await page.click('sandbox-controls button[data-sync="server"]');
+      const status = f.locator('p.sync[data-sync="server"][data-status="offline"]');
+      await expect.poll(() => status.innerText(), { timeout: 30_000 }).toMatch(/did not let this panel sign in/);
+      // Nobody facilitates the (empty) server session, so its settings are open to switch back.
+      await tab(f, 'rounds');
+      await f.check('sync-settings input[value="miro"]');
+      await f.click('sync-settings button[data-action="save-sync"]');
+      await f.waitForSelector('p.sync[data-sync="miro"][data-status="synced"]', { timeout: 30_000 });
+      expect(await page.locator('sandbox-controls button[data-sync="miro"]').getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await context.close();
+      await refusing.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('is a tab set by keyboard (arrows, Home, End), in Danish, with no serious axe violations on any tab', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

@@ -20,6 +20,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.miro.connecting': 'Forbinder gennem Miro …',
   'shell.sync.server.connecting': 'Forbinder til sync-serveren …',
   'shell.sync.miro.offline': 'Ikke forbundet. Dine ændringer gemmes og deles, når forbindelsen er tilbage.',
+  'shell.sync.server.signInFailed': 'Sync-serveren lod ikke dette panel logge ind. Facilitatoren kan tjekke adressen under Styr runder eller skifte tilbage til Miro.',
   'shell.sync.server.offline': 'Sync-serveren kan ikke nås. Dine ændringer gemmes og deles, når den er tilbage.',
 
   'shell.scope.notes': 'Alle sticky notes skrevet på boardet',

@@ -21,6 +21,7 @@ export const shellEn = {
   'shell.sync.miro.connecting': 'Connecting through Miro …',
   'shell.sync.server.connecting': 'Connecting to the sync server …',
   'shell.sync.miro.offline': 'Not connected. Your changes are kept and shared when the connection is back.',
+  'shell.sync.server.signInFailed': 'The sync server did not let this panel sign in. The facilitator can check its address under Run rounds, or switch back to Miro.',
   'shell.sync.server.offline': 'The sync server cannot be reached. Your changes are kept and shared when it is back.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
