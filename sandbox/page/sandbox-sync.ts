@@ -11,8 +11,12 @@ import type { SandboxApp } from './sandbox-app.js';
 import type { SandboxSyncMode, SyncModeEvent } from './sandbox-controls.js';
 
 export const DEFAULT_SYNC_SERVER = 'ws://127.0.0.1:1234';
-/** The team every sandbox user belongs to (the token's `team` claim, and so the room's). */
-export const SANDBOX_TEAM = 'sandbox-team';
+/**
+ * The team every user of this sandbox page belongs to (the token's `team` claim, and so the
+ * server room's). New for every page load: the stand-in's board starts empty each time, and
+ * so does its session on the server (./data keeps old rooms, but nobody reopens them).
+ */
+export const SANDBOX_TEAM = `sandbox-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const COLLECTION = 'tryghed';
 const KEY = 'sync';
 const ACTING_USER = 'u1';

@@ -34,7 +34,7 @@ afterAll(async () => {
   await vite?.close();
 });
 
-/** A sync server of its own for one run (the sandbox's board id is always the same, and so its room). */
+/** A sync server of its own for each run, with a temporary data directory and development tokens. */
 async function startServer(): Promise<{ server: TryghedServer; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
   const server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
