@@ -6,7 +6,7 @@
  * creates and opens a round, all three vote in the Vote panel (mouse and keyboard), the
  * facilitator reveals, every Results panel shows the same ranking, and "Show on board" writes
  * a results frame whose labels, counts, bars and participation carry the same numbers. A panel
- * opened after the votes sees the same state.
+ * opened after the votes sees the same state, and the facilitator hands the role over.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -240,6 +240,15 @@ async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sea
     await expect.poll(() => resultsTable(late), { timeout: 60_000 }).toEqual(EXPECTED);
     await tab(late, 'group');
     await expect.poll(() => late.locator('cluster-panel li[data-cluster] h3').innerText(), { timeout: 30_000 }).toContain(CLUSTER);
+
+    // The facilitator hands the role over: "Run rounds" moves from one panel to the other.
+    await tab(f!, 'rounds');
+    await f!.click('facilitator-panel details summary');
+    await f!.selectOption('facilitator-panel #hand-to', 'u2');
+    await f!.click('facilitator-panel button[data-action="hand-over"]');
+    await expect.poll(() => p2!.locator('button[role="tab"][data-tab="rounds"]').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => f!.locator('button[role="tab"][data-tab="rounds"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await f!.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe('results');
   } finally {
     await context.close();
     await sync?.close();
