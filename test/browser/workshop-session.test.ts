@@ -193,7 +193,7 @@ async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sea
     await cast(p2!, NOTES.u3[1]!, 1, 'mouse');
     await cast(p3!, CLUSTER, 1, 'mouse');
     await cast(p3!, NOTES.u3[0]!, 2, 'keyboard');
-    for (const p of all) await expect(p.locator('vote-panel [data-remaining]').innerText()).resolves.toMatch(/\b0\b/);
+    for (const p of all) await expect.poll(() => p.locator('vote-panel [data-remaining]').innerText(), { timeout: 20_000 }).toMatch(/\b0\b/);
     // The facilitator sees that all three have voted (never which way).
     await tab(f!, 'rounds');
     // (Sealed rounds: the count stays on the server until the totals are published.)
