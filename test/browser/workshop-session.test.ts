@@ -68,16 +68,20 @@ async function tab(panel: Frame, id: string): Promise<void> {
   await panel.waitForSelector(`[role="tabpanel"][data-tab="${id}"]:not([hidden])`);
 }
 
-/** A person writes a sticky on the board (the stand-in's host side: validated, not metered). */
+/** A person writes a sticky on the board, through the sandbox's test hook (acting as that user). */
 function writeSticky(page: Page, userId: string, text: string, x: number, y: number): Promise<string> {
-  return page.evaluate(
-    ({ userId, text, x, y }) => document.querySelector('sandbox-app')!.board.hostCreate(userId, 'sticky_note', { content: `<p>${text}</p>`, x, y }).id,
-    { userId, text, x, y },
-  );
+  return page.evaluate(({ userId, text, x, y }) => {
+    window.__sandbox!.actAs(userId);
+    return window.__sandbox!.createSticky(text, x, y).id;
+  }, { userId, text, x, y });
 }
 
+/** A person selects stickies (as clicks would): the stand-in tells that person's app. */
 function select(page: Page, userId: string, ids: string[]): Promise<void> {
-  return page.evaluate(({ userId, ids }) => document.querySelector('sandbox-app')!.board.setSelection(userId, ids), { userId, ids });
+  return page.evaluate(({ userId, ids }) => {
+    window.__sandbox!.actAs(userId);
+    window.__sandbox!.select(ids);
+  }, { userId, ids });
 }
 
 /** The vote row whose label holds `text`. */
