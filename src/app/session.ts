@@ -10,11 +10,12 @@
  */
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import type { BoardNote } from '../board/port.js';
+import type { BoardNote, MarkedItem } from '../board/port.js';
 import type { MiroSdk } from '../board/sdk.js';
 import { contentText } from '../board/link-items.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { WebSdkBoard } from '../board/web-sdk-board.js';
+import { centreIn } from '../core/geometry.js';
 import { listClusters } from '../core/session/clusters.js';
 import { LocalVoteService } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
@@ -24,12 +25,13 @@ import { deletedMap, membershipMap } from '../core/session/schema.js';
 import { markTargetsDeleted } from '../core/session/targets.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { TemplateId } from '../core/template/types.js';
+import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { channelFromSdk } from '../sync/miro-channel.js';
 import { MiroTransport } from '../sync/miro-transport.js';
 import { ServerTransport } from '../sync/server-transport.js';
 import { ServerVoteService } from '../sync/server-votes.js';
 import type { SyncTransport } from '../sync/transport.js';
-import type { Me, Person, TargetLabels } from '../ui/session/session-view.js';
+import type { Me, Person, ScopeTargets, TargetLabels } from '../ui/session/session-view.js';
 import type { ShellSession, SyncState, TargetSet } from '../ui/shell-session.js';
 import { LocalBallotKeyStore } from './ballot-keys.js';
 import { OfflineTransport } from './offline-transport.js';
@@ -130,19 +132,34 @@ export class WorkshopSession implements ShellSession {
     await this.follow(setting);
   }
 
-  async targetsOf(set: TargetSet): Promise<string[]> {
-    if (set === 'clusters') return listClusters(this.doc).filter((c) => c.notes.length > 0).map((c) => c.id);
+  async targetsOf(set: TargetSet): Promise<ScopeTargets> {
+    if (set === 'clusters') return { ids: listClusters(this.doc).filter((c) => c.notes.length > 0).map((c) => c.id), privateLeftOut: 0 };
+    // Nothing written on the plate (a private template) is ever a target.
+    if (typeof set === 'object' && isPrivateTemplate(set.template)) return { ids: [], privateLeftOut: 0 };
     let notes: BoardNote[];
-    if (set === 'selection') notes = await this.board.getSelection();
-    else {
+    let privateFrames: MarkedItem[] = [];
+    const isPrivateFrame = (m: MarkedItem) => m.kind === 'frame' && isPrivateTemplate(m.marker.t);
+    if (set === 'selection') {
+      notes = await this.board.getSelection();
+      if (notes.length > 0) privateFrames = (await this.board.findMarkedFrames()).filter(isPrivateFrame);
+    } else {
       // People's stickies only: the seed cards our templates bring carry our marker.
       const [all, ours] = await Promise.all([this.board.getNotes(), this.board.findByMarker(set === 'notes' ? {} : { templateId: set.template })]);
       const marked = new Set(ours.map((m) => m.id));
-      const frames = new Set(ours.filter((m) => m.kind === 'frame').map((m) => m.id));
-      notes = all.filter((n) => !marked.has(n.id) && (set === 'notes' || (n.parentId !== null && frames.has(n.parentId))));
+      notes = all.filter((n) => !marked.has(n.id));
+      if (set === 'notes') privateFrames = ours.filter(isPrivateFrame);
+      else if ('zone' in set) {
+        // The zone on every copy of the template: a sticky counts where its centre lies.
+        const zones = ours.filter((m) => m.kind !== 'frame' && m.marker.e === set.zone);
+        notes = notes.filter((n) => zones.some((z) => centreIn(z.rect, n.rect)));
+      } else {
+        const frames = new Set(ours.filter((m) => m.kind === 'frame').map((m) => m.id));
+        notes = notes.filter((n) => n.parentId !== null && frames.has(n.parentId));
+      }
     }
-    for (const n of notes) this.remember(n.id, n.content);
-    return notes.map((n) => n.id);
+    const open = notes.filter((n) => !privateFrames.some((f) => sitsIn(n, f)));
+    for (const n of open) this.remember(n.id, n.content);
+    return { ids: open.map((n) => n.id), privateLeftOut: notes.length - open.length };
   }
 
   async templatesOnBoard(): Promise<TemplateId[]> {

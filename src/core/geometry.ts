@@ -27,3 +27,10 @@ export function contains(outer: Rect, inner: Rect, tolerance = 0): boolean {
     inner.y + inner.height <= outer.y + outer.height + tolerance
   );
 }
+
+/** Whether `inner`'s centre lies in `outer`: left and top edges in, right and bottom out, so
+ *  a sticky on the border between two zones counts in one of them, never both. */
+export function centreIn(outer: Rect, inner: Rect): boolean {
+  const c = centre(inner);
+  return c.x >= outer.x && c.x < outer.x + outer.width && c.y >= outer.y && c.y < outer.y + outer.height;
+}

@@ -9,11 +9,12 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { TemplateId } from '../core/template/types.js';
-import type { Me, Person, TargetLabels } from './session/session-view.js';
+import type { Me, Person, ScopeTargets, TargetLabels } from './session/session-view.js';
 
 /** What a round votes on: every cluster, every sticky note people wrote on the board, the
- *  selected ones, or those written on one inserted template. */
-export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId };
+ *  selected ones, those written on one inserted template, or in one zone of it (every copy
+ *  of the template on the board counts). Notes on a private template (the plate) never are. */
+export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string };
 
 export type SyncSetting = { mode: 'miro' } | { mode: 'server'; url: string };
 export type SyncState = 'connecting' | 'synced' | 'offline';
@@ -36,7 +37,7 @@ export interface ShellSession {
   /** Sticky notes selected on the board now. */
   readonly selection: readonly string[];
   /** The notes and clusters a new round can vote on, read when the round is created. */
-  targetsOf(set: TargetSet): Promise<string[]>;
+  targetsOf(set: TargetSet): Promise<ScopeTargets>;
   /** The templates inserted on the board (read on request: one metadata read per frame). */
   templatesOnBoard(): Promise<TemplateId[]>;
   /** Stores the board's sync setting (the facilitator's choice); every panel follows it. */

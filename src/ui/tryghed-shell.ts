@@ -15,6 +15,7 @@ import type { BoardPort } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
+import { voteableZones } from '../core/template/zones.js';
 import { PRESENCE_FIELD } from '../core/session/presence.js';
 import { facilitatorOf, startSession } from '../core/session/roles.js';
 import { sessionMap } from '../core/session/schema.js';
@@ -285,9 +286,16 @@ export class TryghedShell extends LitElement {
       targets: () => s.targetsOf(set),
     });
     const scopes = [option('notes'), option('clusters'), option('selection')];
-    for (const id of this.templates) {
-      const title = TEMPLATES.find((tpl) => tpl.id === id)?.title[this.lang] ?? id;
-      scopes.push({ scope: { kind: 'template', templateId: id }, label: t(this.lang, 'shell.scope.template', { title }), targets: () => s.targetsOf({ template: id }) });
+    // Per template on the board: the whole of it, then each zone that may be voted on. A
+    // private template (the plate) offers nothing: what is written on it is never voted on.
+    for (const tpl of TEMPLATES) {
+      if (!this.templates.includes(tpl.id) || tpl.private === true) continue;
+      const templateId = tpl.id;
+      const group = tpl.title[this.lang];
+      scopes.push({ scope: { kind: 'template', templateId }, group, label: t(this.lang, 'shell.scope.template'), targets: () => s.targetsOf({ template: templateId }) });
+      for (const zone of voteableZones(tpl, this.lang)) {
+        scopes.push({ scope: { kind: 'zone', templateId, zoneId: zone.id }, group, label: zone.label, targets: () => s.targetsOf({ template: templateId, zone: zone.id }) });
+      }
     }
     this.scopeCache = { session: s, lang: this.lang, scopes, templates: this.templates };
     return scopes;

@@ -55,10 +55,10 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     await vi.waitFor(() => expect(listClusters(a.doc).map((c) => c.label)).toEqual(['Workload']), { timeout: 10_000 });
     await vi.waitFor(() => expect(a.labels).toMatchObject({ [n1]: 'Too many meetings', [n2]: 'No time' }), { timeout: 10_000 });
 
-    expect(await a.targetsOf('notes')).toEqual([n1, n2]);
-    expect(await a.targetsOf('clusters')).toEqual([listClusters(a.doc)[0]!.id]);
+    expect((await a.targetsOf('notes')).ids).toEqual([n1, n2]);
+    expect((await a.targetsOf('clusters')).ids).toEqual([listClusters(a.doc)[0]!.id]);
     board.setSelection('u1', [n2]);
-    expect(await a.targetsOf('selection')).toEqual([n2]);
+    expect((await a.targetsOf('selection')).ids).toEqual([n2]);
 
     board.hostRemove(n1);
     board.hostRemove(other);
@@ -101,9 +101,9 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     const inside = board.hostCreate('u1', 'sticky_note', { content: '<p>We say it aloud</p>', x: 200, y: frame.absolute.height - 200 }, { parentId: inserted.frameId }).id;
     const outside = sticky(board, 'u1', 'Elsewhere', frame.absolute.x + frame.absolute.width + 1000);
     expect(await a.templatesOnBoard()).toEqual(['safe-unsafe-team']);
-    expect(await a.targetsOf({ template: 'safe-unsafe-team' })).toEqual([inside]);
-    expect(new Set(await a.targetsOf('notes'))).toEqual(new Set([inside, outside]));
-    expect(await a.targetsOf({ template: 'takeaways' })).toEqual([]);
+    expect((await a.targetsOf({ template: 'safe-unsafe-team' })).ids).toEqual([inside]);
+    expect(new Set((await a.targetsOf('notes')).ids)).toEqual(new Set([inside, outside]));
+    expect((await a.targetsOf({ template: 'takeaways' })).ids).toEqual([]);
   });
 
   it('starts the board’s timer for a timed round only where the board has one', async () => {

@@ -95,6 +95,15 @@ describe('session panels (Danish)', () => {
     // Sealed is offered only with a server.
     expect(await form.locator('input[value="sealed"]').count()).toBe(0);
     await form.locator('#question').fill('Hvad fylder mest?');
+    // A template's scopes sit under its title; a scope with nothing in it says so, and why.
+    expect(await form.locator('#scope optgroup[label="Tryghed"] option').allTextContents()).toEqual(['Det vi ikke taler nok om', 'Andet']);
+    await form.locator('#scope').selectOption({ label: 'Markerede på tallerkenen' });
+    await form.locator('button[data-action="create"]').click();
+    await expect.poll(() => form.locator('#scope-err').textContent()).toBe(
+      'Sedlerne i “Markerede på tallerkenen” ligger på tallerkenen, som er privat: der stemmes aldrig om dem. Vælg sedler uden for tallerkenen.');
+    await form.locator('#scope').selectOption({ label: 'Andet' });
+    await form.locator('button[data-action="create"]').click();
+    await expect.poll(() => form.locator('#scope-err').textContent()).toBe('Der er endnu ingen sedler at stemme om i “Tryghed › Andet”.');
     await form.locator('#scope').selectOption({ label: 'Det vi ikke taler nok om' });
     await form.locator('#k').fill('1');
     await form.locator('#minutes').fill('10');

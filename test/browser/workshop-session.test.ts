@@ -18,7 +18,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer, type TryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
-import { boardItems, screenshot } from './support/sandbox-page.js';
+import { boardItems, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
 import { startVite, type RunningVite } from './support/vite-server.js';
 
 let vite: RunningVite;
@@ -297,6 +297,55 @@ describe('the app shell', () => {
       await context.close();
       await refusing.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates a round over one zone of an inserted template; the plate offers no scope, and its notes are never targets', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(`${vite.url}/sandbox/`);
+      const f = await sessionPanel(page, 'u1', 'miro');
+      await f.waitForSelector('button[data-insert][aria-disabled="false"]', { timeout: 30_000 });
+      expect(await insertThroughPanel(f, 'takeaways')).toBe('done');
+      expect(await insertThroughPanel(f, 'plate')).toBe('done');
+      const items = await boardItems(page);
+      const centreOf = (t: string, e: string) => {
+        const r = items.find((i) => markerOf(i)?.t === t && markerOf(i)?.e === e)!.absolute;
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      };
+      const zone = centreOf('takeaways', 'my-main-point');
+      await writeSticky(page, 'u1', 'Say no more often', zone.x, zone.y);
+      await writeSticky(page, 'u1', 'Not in the zone', zone.x - 20_000, zone.y);
+      const place = centreOf('plate', 'place-1');
+      const onPlate = await writeSticky(page, 'u1', 'My family', place.x, place.y);
+
+      await tab(f, 'group');
+      await f.click('button[data-action="start-session"]');
+      await f.waitForSelector('[data-start]', { state: 'detached', timeout: 30_000 });
+      await tab(f, 'rounds');
+      // One group per template on the board, the plate left out: the whole template, then its zone.
+      const groups = f.locator('round-form #scope optgroup');
+      await expect.poll(() => groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))), { timeout: 30_000 }).toEqual(['Take-aways']);
+      expect(await groups.locator('option').allTextContents()).toEqual(['The whole template', 'My main point']);
+
+      // The plate's note, selected: no targets, and the form says why.
+      await select(page, 'u1', [onPlate]);
+      await f.fill('round-form #question', 'What matters most?');
+      await f.selectOption('round-form #scope', { label: 'The selected sticky notes' });
+      await f.click('round-form button[data-action="create"]');
+      await expect.poll(() => f.locator('round-form #scope-err').textContent(), { timeout: 30_000 }).toMatch(/on the plate, which is private/);
+
+      await f.selectOption('round-form #scope', { label: 'My main point' });
+      await f.click('round-form button[data-action="create"]');
+      const round = f.locator('facilitator-panel li[data-round]');
+      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+      await round.locator('button[data-action="open"]').click();
+      await tab(f, 'vote');
+      await expect.poll(() => f.locator('vote-panel li[data-target]').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringContaining('Say no more often')]);
+    } finally {
+      await context.close();
     }
   });
 

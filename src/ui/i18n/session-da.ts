@@ -105,7 +105,8 @@ export const sessionDa: Record<SessionKey, string> = {
   'round.error.cap': 'Et helt tal fra 1 op til antal stemmer pr. person.',
   'round.error.k': 'Et helt tal på mindst 1.',
   'round.error.minutes': 'Et antal minutter fra 1 til 240, eller tomt.',
-  'round.error.noTargets': 'Der er ingen sedler i {scope} endnu.',
+  'round.error.noTargets': 'Der er endnu ingen sedler at stemme om i “{scope}”.',
+  'round.error.onlyPrivate': 'Sedlerne i “{scope}” ligger på tallerkenen, som er privat: der stemmes aldrig om dem. Vælg sedler uden for tallerkenen.',
   'round.error.targetsFailed': 'Sedlerne kunne ikke læses fra boardet. Prøv igen.',
   'round.error.invalid': 'Tjek indstillingerne: en af dem er ikke tilladt.',
 

@@ -106,7 +106,8 @@ export const sessionEn = {
   'round.error.cap': 'A whole number from 1 to the votes per person.',
   'round.error.k': 'A whole number of at least 1.',
   'round.error.minutes': 'A number of minutes from 1 to 240, or empty.',
-  'round.error.noTargets': 'There are no notes in {scope} yet.',
+  'round.error.noTargets': 'There are no notes to vote on in “{scope}” yet.',
+  'round.error.onlyPrivate': 'The notes in “{scope}” are on the plate, which is private: they are never voted on. Choose notes outside the plate.',
   'round.error.targetsFailed': 'The notes could not be read from the board. Try again.',
   'round.error.invalid': 'Check the settings: one of them is not allowed.',
 

@@ -26,7 +26,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.notes': 'Alle sticky notes skrevet på boardet',
   'shell.scope.clusters': 'Grupperne',
   'shell.scope.selection': 'De valgte sticky notes',
-  'shell.scope.template': 'Sticky notes på “{title}”',
+  'shell.scope.template': 'Hele skabelonen',
 
   'sync.title': 'Sådan deles sessionen',
   'sync.intro': 'Gælder alle på dette board. Hver måde har sin egen kopi af sessionen.',

@@ -27,7 +27,7 @@ export const shellEn = {
   'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The clusters',
   'shell.scope.selection': 'The selected sticky notes',
-  'shell.scope.template': 'Sticky notes on “{title}”',
+  'shell.scope.template': 'The whole template',
 
   'sync.title': 'How the session is shared',
   'sync.intro': 'Applies to everyone on this board. Each way keeps its own copy of the session.',

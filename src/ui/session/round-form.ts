@@ -118,7 +118,7 @@ export class RoundForm extends SessionPanelBase {
           ? html`<p id="scope-err" class="hint" data-no-scopes>${t(lang, 'round.noScopes')}</p>`
           : html`<select id="scope" name="scope" aria-describedby="scope-err" aria-invalid=${this.errors.scope ? 'true' : 'false'}
                 @change=${(e: Event) => this.set({ scope: Number((e.target as HTMLSelectElement).value) })}>
-                ${this.scopes.map((s, i) => html`<option value=${i} ?selected=${i === v.scope}>${s.label}</option>`)}
+                ${this.scopeOptions()}
               </select>
               <p id="scope-err" class="field-error">${this.errors.scope ?? ''}</p>`}
       </div>
@@ -141,6 +141,21 @@ export class RoundForm extends SessionPanelBase {
         <button class="primary" type="submit" data-action="create" aria-disabled=${this.busy ? 'true' : 'false'}>${t(lang, 'round.create')}</button>
       </div>
     </form>`;
+  }
+
+  /** The options in order; a run of options with the same group goes under one <optgroup>. */
+  private scopeOptions() {
+    const option = (s: ScopeOption, i: number) => html`<option value=${i} ?selected=${i === this.values.scope}>${s.label}</option>`;
+    const out = [];
+    for (let i = 0; i < this.scopes.length; ) {
+      const group = this.scopes[i]!.group;
+      const start = i;
+      do i++;
+      while (group !== undefined && i < this.scopes.length && this.scopes[i]!.group === group);
+      const run = this.scopes.slice(start, i).map((s, k) => option(s, start + k));
+      out.push(group === undefined ? run : html`<optgroup label=${group}>${run}</optgroup>`);
+    }
+    return out;
   }
 
   private number(field: Field, key: MessageKey, value: number, min: number, max: number) {
@@ -191,9 +206,12 @@ export class RoundForm extends SessionPanelBase {
     const option = this.scopes[v.scope]!;
     this.busy = true;
     try {
-      const targets = typeof option.targets === 'function' ? await option.targets() : option.targets;
+      const read = typeof option.targets === 'function' ? await option.targets() : option.targets;
+      const { ids: targets, privateLeftOut } = 'ids' in read ? read : { ids: read, privateLeftOut: 0 };
       if (targets.length === 0) {
-        this.errors = { scope: t(this.lang, 'round.error.noTargets', { scope: option.label }) };
+        // Say why: nothing there yet, or only notes on the plate (never voted on).
+        const scope = option.group ? `${option.group} › ${option.label}` : option.label;
+        this.errors = { scope: t(this.lang, privateLeftOut > 0 ? 'round.error.onlyPrivate' : 'round.error.noTargets', { scope }) };
         this.renderRoot.querySelector<HTMLElement>('#scope')?.focus();
         return;
       }

@@ -24,12 +24,21 @@ export type Person = Me;
 /** note id → plain text of the sticky (the board knows it; the doc does not). */
 export type TargetLabels = Readonly<Record<string, string>>;
 
+/** What a scope's read found: the targets, and how many notes it met but left out because
+ *  they sit on a private template (the plate), so "no targets" can say why. */
+export interface ScopeTargets {
+  ids: readonly string[];
+  privateLeftOut: number;
+}
+
 /** One choice of what a round votes on: a template zone, a whole template, or the selection.
- *  The shell resolves targets (notes and clusters) from the board. */
+ *  The shell resolves targets (notes and clusters) from the board. Options with the same
+ *  `group` (a template's title) are listed together under it. */
 export interface ScopeOption {
   scope: RoundScope;
   label: string;
-  targets: readonly string[] | (() => Promise<readonly string[]>);
+  group?: string;
+  targets: readonly string[] | (() => Promise<readonly string[] | ScopeTargets>);
 }
 
 /** The types a target's name and its vote row read: a panel showing targets observes them all. */
