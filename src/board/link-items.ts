@@ -57,6 +57,8 @@ export type BoardLinkOp = 'group' | 'ungroup' | 'merge' | 'relabel' | 'badges' |
 export type BoardLinkErrorCode =
   /** Group: no sticky note is selected. */
   | 'no-selection'
+  /** Group: a selected note is on a private template (the plate). */
+  | 'private'
   /** Show results: the tally is not visible (below k, hidden until reveal, …). */
   | 'not-visible'
   /** The session model refused (e.g. the cluster no longer exists). */
@@ -67,6 +69,10 @@ export type BoardLinkErrorCode =
 
 export const BOARD_LINK_MESSAGES: Record<BoardLinkErrorCode, Bilingual> = {
   'no-selection': { da: 'Vælg mindst én post-it på boardet, og prøv igen.', en: 'Select at least one sticky note on the board, and try again.' },
+  private: {
+    da: 'Sedler på tallerkenen er private: de grupperes aldrig, og der stemmes aldrig om dem. Vælg kun sedler uden for tallerkenen, og prøv igen.',
+    en: 'Notes on the plate are private: they are never grouped or voted on. Select only notes outside the plate, and try again.',
+  },
   'not-visible': { da: 'Resultatet kan ikke vises endnu.', en: 'The results cannot be shown yet.' },
   invalid: { da: 'Det kunne ikke lade sig gøre: {detail}', en: 'That could not be done: {detail}' },
   refused: { da: 'Miro afviste ændringen. Boardet er som før. Tjek at du kan redigere boardet, og prøv igen.', en: 'Miro refused the change. The board is as it was. Check that you can edit the board, and try again.' },

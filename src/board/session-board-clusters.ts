@@ -11,7 +11,9 @@ import {
   clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster, type Actor,
 } from '../core/session/index.js';
 import { textToHtml } from '../core/template/markup.js';
-import { BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
+import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import { decodeMarker, MARKER_KEY } from './marker.js';
 import type { GroupOptions, GroupOutcome } from './session-board-port.js';
 import { DEFAULT_LABEL, type SessionBoardItems } from './session-board-items.js';
 import type { BoardNote } from './port.js';
@@ -29,6 +31,8 @@ export async function groupSelection(
     if (notes.length === 0) throw new BoardLinkError('no-selection', 'group');
     await items.scan(signal);
     all = await items.call(() => sdk.board.get(), signal);
+    // The plate is private: nothing on it joins a cluster (nor, so, a vote).
+    if (await onPrivateTemplate(items, all, notes, signal)) throw new BoardLinkError('private', 'group');
   } catch (e) {
     throw BoardLinkError.from('group', e);
   }
@@ -69,6 +73,20 @@ export async function groupSelection(
   if (merged.length > 0) mergeClusters(doc, actor, { from: merged, into: clusterId });
   for (const c of merged) await removeLabels(items, c).catch(() => 0);
   return { clusterId, noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds, merged };
+}
+
+/** Whether any of `notes` sits in a frame of a private template: only the frames they sit in
+ *  are asked for their marker (usually none or one read). */
+async function onPrivateTemplate(items: SessionBoardItems, all: readonly AnyItem[], notes: readonly BoardNote[], signal?: AbortSignal): Promise<boolean> {
+  const byId = new Map<string, AnyItem>(all.map((i) => [i.id, i]));
+  for (const item of all) {
+    if (item.type !== 'frame' || !isBase(item)) continue;
+    const frame = { id: item.id, rect: absRect(item, byId) };
+    if (!notes.some((n) => sitsIn(n, frame))) continue;
+    const marker = decodeMarker(await items.call(() => item.getMetadata(MARKER_KEY), signal));
+    if (marker && isPrivateTemplate(marker.t)) return true;
+  }
+  return false;
 }
 
 /** A cluster's label and its badges off the board. */

@@ -2,14 +2,17 @@
  * Round scopes over one zone of a template, and the plate's privacy, against the sandbox's
  * stand-in for Miro: a zone gives exactly the stickies people put in it (on every copy of the
  * template), never the template's own cards nor a neighbouring zone's notes; notes on the
- * plate are never a target (notes, selection, template or zone).
+ * plate are never a target (notes, selection, template or zone) and are never grouped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { WorkshopSession } from '../../src/app/session.js';
+import { BoardLinkError, WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import { centreIn, type Rect } from '../../src/core/geometry.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
+import { listClusters, startSession } from '../../src/core/session/index.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import type { TemplateId, ZoneElement } from '../../src/core/template/types.js';
 import { isPrivateTemplate, voteableZones } from '../../src/core/template/zones.js';
@@ -108,5 +111,37 @@ describe('the plate is private', () => {
     // Nothing on the plate is offered as a scope at all.
     expect(isPrivateTemplate('plate')).toBe(true);
     expect(voteableZones(getTemplate('plate'), 'da')).toEqual([]);
+  });
+
+  it('grouping notes on the plate is refused in Danish and English, and nothing moves', async () => {
+    const { board, sdk, port, insert } = await world();
+    const plate = await insert('plate', { x: 0, y: 0 });
+    const frame = board.item(plate.frameId)!.absolute;
+    const onPlate = write(board, 'Family dinners', { x: 400, y: 700 }, plate.frameId);
+    const overPlate = write(board, 'Running', { x: frame.x + 1000, y: frame.y + 1200 });
+    const a = write(board, 'Too many meetings', { x: frame.x + frame.width + 1000, y: 0 });
+    const b = write(board, 'No time', { x: frame.x + frame.width + 1400, y: 0 });
+    const link = new WebSdkSessionBoard(sdk, { board: port, lang: 'en' });
+    const doc = new Y.Doc();
+    const actor = { userId: 'u1' };
+    startSession(doc, actor);
+    const before = board.items().map((i) => [i.id, i.absolute]);
+
+    for (const selection of [[onPlate, a], [overPlate], [onPlate, overPlate]]) {
+      board.setSelection('u1', selection);
+      const err = await link.groupSelection(doc, actor, 'Mine').then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(BoardLinkError);
+      expect((err as BoardLinkError).code).toBe('private');
+      expect((err as BoardLinkError).textIn('en')).toMatch(/plate are private.*never grouped or voted on/);
+      expect((err as BoardLinkError).textIn('da')).toMatch(/tallerkenen er private.*grupperes aldrig/);
+    }
+    expect(listClusters(doc)).toEqual([]);
+    expect(board.items().map((i) => [i.id, i.absolute])).toEqual(before);
+
+    // Notes off the plate still group.
+    board.setSelection('u1', [a, b]);
+    const out = await link.groupSelection(doc, actor, 'Workload');
+    expect(listClusters(doc).map((c) => c.notes)).toEqual([[a, b].sort()]);
+    expect(out.noteIds).toEqual([a, b]);
   });
 });
