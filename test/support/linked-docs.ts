@@ -5,6 +5,7 @@
  * Seeded, so a failing fast-check run replays exactly.
  */
 import * as Y from 'yjs';
+import { mulberry32 as seeded } from '../../src/core/random.js';
 
 /** Origin of updates applied from the network, so they are not sent on again. */
 export const REMOTE = Symbol('linked-docs:remote');
@@ -23,16 +24,8 @@ interface Message {
   update: Uint8Array;
 }
 
-/** mulberry32: a small seeded generator. */
-export function seeded(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator: the app's own mulberry32 (same numbers as this file's former copy). */
+export { seeded };
 
 export class LinkedDocs {
   readonly docs: Y.Doc[] = [];
