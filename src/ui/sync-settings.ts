@@ -64,15 +64,10 @@ export class SyncSettings extends LitElement {
         display: grid;
         gap: var(--ty-s2);
       }
+      /* The fieldset's border, the legend and .field come from sessionStyles. */
       fieldset {
         margin: 0;
         padding: var(--ty-s1) var(--ty-s2);
-        border: 1px solid var(--ty-line);
-        border-radius: var(--ty-radius);
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 4px;
       }
       fieldset label {
         font-weight: normal;
@@ -80,10 +75,6 @@ export class SyncSettings extends LitElement {
         gap: var(--ty-s1);
         align-items: baseline;
         padding: 2px 0;
-      }
-      .field {
-        display: grid;
-        gap: 4px;
       }
     `,
   ];
