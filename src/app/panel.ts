@@ -6,7 +6,7 @@ import { WebSdkBoard } from '../board/web-sdk-board.js';
 import { WebSdkSessionBoard } from '../board/session-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
 import '../ui/tryghed-shell.js';
-import { loadSdk } from './load-sdk.js';
+import { loadSdk } from '../board/load-sdk.js';
 import { WorkshopSession } from './session.js';
 
 const shell = document.querySelector('tryghed-shell') ?? document.body.appendChild(document.createElement('tryghed-shell'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSandbox, withSandboxParams } from '../../src/app/load-sdk.js';
+import { isSandbox, withSandboxParams } from '../../src/board/load-sdk.js';
 
 describe('sandbox detection and panel URL', () => {
   it('is the sandbox only with ?sandbox=1', () => {

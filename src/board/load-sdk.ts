@@ -3,7 +3,7 @@
  * sandbox (`?sandbox=1`): the stand-in client, which sets the same global and talks to the
  * sandbox page; the remote script is then never loaded, so the sandbox runs offline.
  */
-import type { MiroSdk } from '../board/sdk.js';
+import type { MiroSdk } from './sdk.js';
 
 export const MIRO_SDK_URL = 'https://miro.com/app/static/sdk/v2/miro.js';
 
