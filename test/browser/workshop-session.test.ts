@@ -11,28 +11,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
 import type { ItemView } from '../../sandbox/host/stand-in.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer, type TryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
-import { launchChromium } from './support/chromium.js';
+import { useBrowserEnv } from './support/browser-env.js';
 import { boardItems, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
-import { startVite, type RunningVite } from './support/vite-server.js';
 
-let vite: RunningVite;
-let browser: Browser;
-
-beforeAll(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
+const env = useBrowserEnv();
 
 /** A sync server of its own for each run, with a temporary data directory and development tokens. */
 async function startServer(): Promise<{ server: TryghedServer; close(): Promise<void> }> {
@@ -137,12 +125,12 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 
 async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sealed' = 'anonymous'): Promise<void> {
   const sync = mode === 'server' ? await startServer() : null;
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
   try {
-    await page.goto(`${vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
+    await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
     await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
     await page.click('sandbox-participants button[data-action="add-participant"]');
     await page.click('sandbox-participants button[data-action="add-participant"]');
@@ -278,11 +266,11 @@ describe('the app shell', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-refusing-'));
     const refusing = await createTryghedServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUIET: '1', MIRO_CLIENT_SECRET: 'real-secret', TRYGHED_DEV_AUTH: '0' }));
     await refusing.listen();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const page = await context.newPage();
     try {
-      await page.goto(`${vite.url}/sandbox/?sync-server=${encodeURIComponent(refusing.url)}`);
+      await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(refusing.url)}`);
       const f = await sessionPanel(page, 'u1', 'miro');
       await page.click('sandbox-controls button[data-sync="server"]');
       const status = f.locator('p.sync[data-sync="server"][data-status="offline"]');
@@ -301,11 +289,11 @@ describe('the app shell', () => {
   });
 
   it('creates a round over one zone of an inserted template; the plate offers no scope, and its notes are never targets', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const page = await context.newPage();
     try {
-      await page.goto(`${vite.url}/sandbox/`);
+      await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');
       await f.waitForSelector('button[data-insert][aria-disabled="false"]', { timeout: 30_000 });
       expect(await insertThroughPanel(f, 'takeaways')).toBe('done');
@@ -350,11 +338,11 @@ describe('the app shell', () => {
   });
 
   it('is a tab set by keyboard (arrows, Home, End), in Danish, with no serious axe violations on any tab', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const page = await context.newPage();
     try {
-      await page.goto(`${vite.url}/sandbox/`);
+      await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');
       const selected = () => f.evaluate(() => {
         let el: Element | null = document.activeElement;
