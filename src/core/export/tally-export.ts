@@ -5,6 +5,12 @@
  */
 import type { Lang } from '../lang.js';
 import type { TallyResult } from '../session/voting.js';
+import { csvTable } from './csv.js';
+import { mdCell, mdRow } from './markdown.js';
+
+/** The shared helpers, re-exported where they were first defined. */
+export { csvField } from './csv.js';
+export { mdCell } from './markdown.js';
 
 export type VisibleTally = Extract<TallyResult, { visible: true }>;
 
@@ -21,16 +27,6 @@ const HEAD = {
   en: { rank: 'Rank', tied: 'Tied', item: 'Item', kind: 'Kind', votes: 'Votes', note: 'Note', cluster: 'Cluster', yes: 'yes', no: 'no', respondents: 'Respondents', total: 'Total votes', tiedMark: 'tied' },
 } as const;
 
-/** Spreadsheets run a cell starting with one of these as a formula: prefix it with '. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field: guarded against formula injection, then quoted per RFC 4180 if needed. */
-export function csvField(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** RFC 4180: a header row, CRLF line ends, fields quoted where they must be. */
 export function tallyToCsv({ tally, label, lang }: ExportInput): string {
   const h = HEAD[lang];
@@ -38,18 +34,7 @@ export function tallyToCsv({ tally, label, lang }: ExportInput): string {
   for (const r of tally.rows) {
     rows.push([r.rank, r.tied ? h.yes : h.no, label(r.targetId) ?? r.targetId, r.kind === 'cluster' ? h.cluster : h.note, r.votes]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** A Markdown table cell: pipes and backslashes escaped, no line breaks, no raw HTML. */
-export function mdCell(value: string | number): string {
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim();
+  return csvTable(rows);
 }
 
 export function tallyToMarkdown({ tally, label, question, lang }: ExportInput): string {
@@ -57,10 +42,10 @@ export function tallyToMarkdown({ tally, label, question, lang }: ExportInput): 
   const lines: string[] = [];
   if (question) lines.push(`## ${mdCell(question)}`, '');
   lines.push(`${h.respondents}: ${tally.respondents} · ${h.total}: ${tally.totalVotes}`, '');
-  lines.push(`| ${h.rank} | ${h.item} | ${h.kind} | ${h.votes} |`, '|---:|---|---|---:|');
+  lines.push(mdRow([h.rank, h.item, h.kind, h.votes]), mdRow(['---:', '---', '---', '---:']));
   for (const r of tally.rows) {
     const rank = r.tied ? `${r.rank} (${h.tiedMark})` : String(r.rank);
-    lines.push(`| ${rank} | ${mdCell(label(r.targetId) ?? r.targetId)} | ${r.kind === 'cluster' ? h.cluster : h.note} | ${r.votes} |`);
+    lines.push(mdRow([rank, mdCell(label(r.targetId) ?? r.targetId), r.kind === 'cluster' ? h.cluster : h.note, r.votes]));
   }
   return lines.join('\n') + '\n';
 }
