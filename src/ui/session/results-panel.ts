@@ -14,13 +14,13 @@ import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
+import { offerExport, type ExportFormat } from './export-download.js';
 import type { ChartRow } from './results-chart.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
 
-export type ExportFormat = 'csv' | 'markdown';
-export type ExportEvent = CustomEvent<{ roundId: string; format: ExportFormat; filename: string; text: string }>;
+export type { ExportEvent, ExportFormat } from './export-download.js';
 export type ShowResultsEvent = CustomEvent<{ roundId: string; question: string; rows: ChartRow[] }>;
 
 const REASONS: Record<HiddenReason, MessageKey> = {
@@ -169,23 +169,10 @@ export class ResultsPanel extends SessionPanelBase {
       <p class="error" data-board-error>${this.boardError}</p>`;
   }
 
-  /** Download the file; the event lets a shell whose frame forbids downloads offer it otherwise. */
+  /** Download the file (the event lets a shell whose frame forbids downloads offer it otherwise). */
   private export(round: RoundView, format: ExportFormat) {
     const out = this.exportText(format);
-    if (!out) return;
-    const ev = new CustomEvent('tryghed-export', { detail: { roundId: round.id, format, ...out }, bubbles: true, composed: true, cancelable: true });
-    if (!this.dispatchEvent(ev)) return;
-    // A BOM so spreadsheet programs read æ, ø and å as UTF-8.
-    const blob = new Blob([format === 'csv' ? '\ufeff' : '', out.text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = out.filename;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (out) offerExport(this, { what: 'results', roundId: round.id, format, ...out });
   }
 
   /** Through the board link when there is one; the event tells the shell either way. */
@@ -215,7 +202,6 @@ declare global {
     'results-panel': ResultsPanel;
   }
   interface HTMLElementEventMap {
-    'tryghed-export': ExportEvent;
     'tryghed-show-results': ShowResultsEvent;
   }
 }
