@@ -315,6 +315,61 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => annePlan.locator('ul[data-layer="I"] li strong').allTextContents()).toEqual(['Tjek ind med hinanden hver mandag']);
   });
 
+  it('the facilitator downloads the P-IGLO plan as CSV and as Markdown, by layer, drafts marked', async () => {
+    await page.evaluate(async () => {
+      const fx = window.__fx;
+      const id = fx.round({ visibility: 'live', k: 1 });
+      const [a, , , d] = fx.notes as [string, string, string, string];
+      for (const t of [a, a, a, d, d]) await fx.cast('fac', id, t);
+      document.querySelector<HTMLElementTagNameMap['plan-panel']>('section[data-user="fac"] plan-panel')!.now = () => new Date(2026, 10, 27, 12, 0).getTime();
+    });
+    const fiePlan = panel(page, 'fac', 'plan-panel');
+    // Nothing to export yet: no buttons.
+    expect(await fiePlan.locator('button[data-export]').count()).toBe(0);
+    await fiePlan.locator('#draft-count').fill('2');
+    await fiePlan.locator('#draft-layer').selectOption('G');
+    await fiePlan.locator('button[data-action="draft"]').click();
+    await expect.poll(() => fiePlan.locator('ul[data-layer="G"] li').count()).toBe(2);
+    const first = fiePlan.locator('ul[data-layer="G"] li').first();
+    await first.locator('input[id^="owner-"]').fill('Fie');
+    await first.locator('input[id^="owner-"]').press('Enter');
+    await first.locator('input[id^="when-"]').fill('Q1');
+    await first.locator('input[id^="when-"]').press('Enter');
+    await first.locator('input[type="checkbox"]').check();
+    await first.locator('button[data-action="accept"]').click();
+    await fiePlan.locator('#new-layer').selectOption('P');
+    await fiePlan.locator('#new-text').fill('Aftale med direktionen om pressen');
+    await fiePlan.locator('#new-text').press('Enter');
+    await expect.poll(() => fiePlan.locator('ul[data-layer="P"] li').count()).toBe(1);
+    await expect.poll(() => fiePlan.locator('ul[data-layer="G"] li.draft').count()).toBe(1);
+    // Only the facilitator exports.
+    expect(await panel(page, 'anne', 'plan-panel').locator('button').count()).toBe(0);
+
+    const csvButton = fiePlan.locator('button[data-export="csv"]');
+    expect(await csvButton.textContent()).toBe('Hent plan som CSV');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
+    expect(csvDownload.suggestedFilename()).toBe('tryghed-p-iglo-2026-11-27.csv');
+    expect(readFileSync((await csvDownload.path())!, 'utf8')).toBe(
+      '\ufeffNiveau,Indsats,Hvem,Hvornår,Beredskab,Udkast\r\n' +
+        'P – Politisk niveau / omverden,Aftale med direktionen om pressen,,,nej,nej\r\n' +
+        'G – Gruppe (ledergruppen),Arbejdspres,Fie,Q1,ja,nej\r\n' +
+        `G – Gruppe (ledergruppen),"'=Ensomhed, | ""alene""",,,nej,ja\r\n`,
+    );
+    const mdButton = fiePlan.locator('button[data-export="markdown"]');
+    expect(await mdButton.textContent()).toBe('Hent plan som Markdown');
+    const [mdDownload] = await Promise.all([page.waitForEvent('download'), mdButton.click()]);
+    expect(mdDownload.suggestedFilename()).toBe('tryghed-p-iglo-2026-11-27.md');
+    const md = readFileSync((await mdDownload.path())!, 'utf8');
+    expect(md.startsWith('# P-IGLO-indsatsplan\n\nDato: 2026-11-27\n\n## P – Politisk niveau / omverden\n')).toBe(true);
+    expect(md).toContain('| Aftale med direktionen om pressen | – | – | nej |');
+    expect(md).toContain('## O – Organisation\n\nIngen indsatser endnu.\n');
+    expect(md).toContain('## G – Gruppe (ledergruppen)\n\n| Indsats | Hvem | Hvornår | Beredskab |\n| --- | --- | --- | --- |\n' +
+      '| Arbejdspres | Fie | Q1 | ja |\n| =Ensomhed, \\| "alene" _(udkast)_ | – | – | nej |\n');
+    expect(md).toContain('## I – Individ\n\nIngen indsatser endnu.\n');
+    const exported = await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-export').map((e) => e.detail as { what: string; format: string }));
+    expect(exported.map((e) => [e.what, e.format])).toEqual([['plan', 'csv'], ['plan', 'markdown']]);
+  });
+
   it('with a board link, grouping, renaming, dissolving and showing results go through it; its refusals are said', async () => {
     const notes = await page.evaluate(() => window.__fx.notes);
     await page.evaluate((ids) => window.__fx.select('fac', ids), [notes[2]!, notes[3]!]);

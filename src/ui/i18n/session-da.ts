@@ -210,6 +210,8 @@ export const sessionDa: Record<SessionKey, string> = {
   'plan.saved': 'Gemt.',
   'plan.removeLabel': 'Slet {name}',
   'plan.removed': 'Indsatsen er slettet.',
+  'plan.exportCsv': 'Hent plan som CSV',
+  'plan.exportMd': 'Hent plan som Markdown',
   'plan.error.text': 'Skriv indsatsen.',
   'plan.error.invalid': 'Det er ikke et P-IGLO-niveau.',
   'plan.error.no-initiative': 'Indsatsen findes ikke længere.',

@@ -211,6 +211,8 @@ export const sessionEn = {
   'plan.saved': 'Saved.',
   'plan.removeLabel': 'Delete {name}',
   'plan.removed': 'The initiative is deleted.',
+  'plan.exportCsv': 'Download plan as CSV',
+  'plan.exportMd': 'Download plan as Markdown',
   'plan.error.text': 'Write the initiative.',
   'plan.error.invalid': 'That is not a P-IGLO level.',
   'plan.error.no-initiative': 'That initiative no longer exists.',

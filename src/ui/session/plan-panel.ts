@@ -1,11 +1,13 @@
 /**
  * The P-IGLO plan: initiatives on the layers P, O, L, G and I, each with who, when and a
  * preparedness flag. The facilitator drafts initiatives from a round's top priorities, adds,
- * edits and removes them; everyone else reads the plan. The model refuses others anyway.
+ * edits and removes them, and downloads the plan as CSV or Markdown; everyone else reads the
+ * plan. The model refuses others anyway.
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
+import { isoDate, planToCsv, planToMarkdown } from '../../core/export/plan-export.js';
 import {
   addInitiative, draftFromTopPriorities, listPlan, removeInitiative, updateInitiative,
   type InitiativePatch, type InitiativeView, type PlanError,
@@ -16,6 +18,7 @@ import type { Result } from '../../core/session/types.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
+import { offerExport, type ExportFormat } from './export-download.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 
@@ -37,6 +40,7 @@ export class PlanPanel extends SessionPanelBase {
     newText: { state: true },
     error: { state: true },
     announcement: { state: true },
+    now: { attribute: false },
   };
 
   declare voteService: VoteService | undefined;
@@ -48,6 +52,8 @@ export class PlanPanel extends SessionPanelBase {
   declare newText: string;
   declare error: string;
   declare announcement: string;
+  /** the clock for the export's date and file name */
+  declare now: () => number;
 
   private y = new YController(this, () => {
     const d = this.doc;
@@ -65,6 +71,7 @@ export class PlanPanel extends SessionPanelBase {
     this.newText = '';
     this.error = '';
     this.announcement = '';
+    this.now = Date.now;
   }
 
   static override styles = [
@@ -138,6 +145,12 @@ export class PlanPanel extends SessionPanelBase {
                 ${repeat(items, (i) => i.id, (i) => (mine ? this.renderEdit(i) : this.renderRead(i)))}
               </ul>`}`;
       })}
+      ${mine && plan.length > 0
+        ? html`<div class="actions">
+            <button class="secondary" type="button" data-export="csv" @click=${() => this.export('csv')}>${t(lang, 'plan.exportCsv')}</button>
+            <button class="secondary" type="button" data-export="markdown" @click=${() => this.export('markdown')}>${t(lang, 'plan.exportMd')}</button>
+          </div>`
+        : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
@@ -231,6 +244,22 @@ export class PlanPanel extends SessionPanelBase {
     if (tally?.visible) for (const r of tally.rows) texts[r.targetId] = targetLabel(this.doc!, r.targetId, this.labels, this.lang);
     const res = draftFromTopPriorities(this.doc!, this.actor(), { roundId, count: this.draftCount, layer: this.draftLayer, texts });
     this.run(res, res.ok ? t(this.lang, 'plan.drafted', { n: res.value.created.length, existing: res.value.existing.length }) : '');
+  }
+
+  /** The export text of the plan as it is now (the file is named after today's date). */
+  exportText(format: ExportFormat): { filename: string; text: string } | null {
+    if (!this.doc) return null;
+    const plan = listPlan(this.doc);
+    const date = new Date(this.now());
+    const base = `tryghed-p-iglo-${isoDate(date)}`;
+    return format === 'csv'
+      ? { filename: `${base}.csv`, text: planToCsv(plan, this.lang) }
+      : { filename: `${base}.md`, text: planToMarkdown(plan, this.lang, { date }) };
+  }
+
+  private export(format: ExportFormat) {
+    const out = this.exportText(format);
+    if (out) offerExport(this, { what: 'plan', format, ...out });
   }
 
   private add = (e: Event) => {
