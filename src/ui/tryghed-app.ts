@@ -93,7 +93,8 @@ export class TryghedApp extends LitElement {
       }
       .status {
         position: sticky;
-        top: 0;
+        /* Inside the shell, below its sticky tab list (the shell sets the height). */
+        top: var(--ty-sticky-top, 0);
         z-index: 1;
         background: var(--ty-surface);
         padding-bottom: var(--ty-s2);

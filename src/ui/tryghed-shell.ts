@@ -175,7 +175,24 @@ export class TryghedShell extends LitElement {
     document.documentElement.lang = this.lang;
   }
 
+  /** Sticky content below the tab list (the insertion's progress and outcome) sits under it, not behind it. */
+  private tabsHeight = new ResizeObserver(([entry]) => {
+    if (entry) this.style.setProperty('--ty-sticky-top', `${Math.ceil(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height)}px`);
+  });
+
+  private observedTabs: Element | null = null;
+
+  override updated(): void {
+    const tabs = this.renderRoot.querySelector('[role="tablist"]');
+    if (tabs === this.observedTabs) return;
+    this.tabsHeight.disconnect();
+    if (tabs) this.tabsHeight.observe(tabs);
+    this.observedTabs = tabs;
+  }
+
   override disconnectedCallback(): void {
+    this.tabsHeight.disconnect();
+    this.observedTabs = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.subscribed = undefined;

@@ -35,6 +35,15 @@ describe.each(LANGS)('sandbox, panel in %s', (lang) => {
       const frame = items.find((i) => markerOf(i)?.e === 'frame')!;
       const view = await s.page.evaluate(() => window.__sandbox!.board.viewport());
       expect(contains(view, frame.absolute, 1)).toBe(true);
+      // The outcome is in sight, below the shell's sticky tabs, however far the list was scrolled.
+      const seen = await s.panel.evaluate(() => {
+        const shell = document.querySelector('tryghed-shell')!.shadowRoot!;
+        const tabs = shell.querySelector('[role="tablist"]')!.getBoundingClientRect();
+        const status = shell.querySelector('tryghed-app')!.shadowRoot!.querySelector('insert-status')!.getBoundingClientRect();
+        return { tabsBottom: tabs.bottom, top: status.top, bottom: status.bottom, height: innerHeight };
+      });
+      expect(seen.top).toBeGreaterThanOrEqual(seen.tabsBottom - 1);
+      expect(seen.bottom).toBeLessThanOrEqual(seen.height);
       await screenshot(s.page, `${template.id}-${lang}`);
     });
   }
