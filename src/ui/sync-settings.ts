@@ -3,11 +3,11 @@
  * default) or a sync server at an address. Emits `tryghed-sync-change` with the checked
  * setting; the shell stores it for the whole board. Errors are said next to the field.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
 import { t, type MessageKey } from './i18n/t.js';
 import { primaryButton, tokens } from './shared-styles.js';
-import { sessionStyles } from './session/session-styles.js';
+import { choiceFormStyles, sessionStyles } from './session/session-styles.js';
 import type { SyncSetting } from './shell-session.js';
 
 export type SyncChangeEvent = CustomEvent<{ setting: SyncSetting; done: (ok: boolean) => void }>;
@@ -59,24 +59,7 @@ export class SyncSettings extends LitElement {
     tokens,
     primaryButton,
     sessionStyles,
-    css`
-      form {
-        display: grid;
-        gap: var(--ty-s2);
-      }
-      /* The fieldset's border, the legend and .field come from sessionStyles. */
-      fieldset {
-        margin: 0;
-        padding: var(--ty-s1) var(--ty-s2);
-      }
-      fieldset label {
-        font-weight: normal;
-        display: flex;
-        gap: var(--ty-s1);
-        align-items: baseline;
-        padding: 2px 0;
-      }
-    `,
+    choiceFormStyles,
   ];
 
   override willUpdate(changed: Map<string, unknown>) {

@@ -10,6 +10,7 @@ import { ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/sess
 import { t, type MessageKey } from '../i18n/t.js';
 import { ROUND_ERRORS } from './round-errors.js';
 import { SessionPanelBase } from './session-panel-base.js';
+import { choiceFormStyles } from './session-styles.js';
 import type { ScopeOption } from './session-view.js';
 
 export type RoundCreatedEvent = CustomEvent<{ roundId: string }>;
@@ -58,26 +59,12 @@ export class RoundForm extends SessionPanelBase {
 
   static override styles = [
     SessionPanelBase.styles,
+    choiceFormStyles,
     css`
-      form {
-        display: grid;
-        gap: var(--ty-s2);
-      }
       .row {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
         gap: var(--ty-s2);
-      }
-      fieldset {
-        margin: 0;
-        padding: var(--ty-s1) var(--ty-s2);
-      }
-      fieldset label {
-        font-weight: normal;
-        display: flex;
-        gap: var(--ty-s1);
-        align-items: baseline;
-        padding: 2px 0;
       }
       .field-error {
         color: var(--ty-danger);

@@ -94,3 +94,22 @@ export const sessionStyles = css`
     min-width: 0;
   }
 `;
+
+/** A form of compact fieldsets whose options (radios, checkboxes) sit one per line. */
+export const choiceFormStyles = css`
+      form {
+        display: grid;
+        gap: var(--ty-s2);
+      }
+      fieldset {
+        margin: 0;
+        padding: var(--ty-s1) var(--ty-s2);
+      }
+      fieldset label {
+        font-weight: normal;
+        display: flex;
+        gap: var(--ty-s1);
+        align-items: baseline;
+        padding: 2px 0;
+      }
+`;
