@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseCsv } from '../../support/csv.js';
 import * as Y from 'yjs';
 import { isoDate, PLAN_LAYER_HEADINGS, planToCsv, planToMarkdown, type PlanRow } from '../../../src/core/export/plan-export.js';
 import { addInitiative, listPlan } from '../../../src/core/session/plan.js';
 import { startSession } from '../../../src/core/session/index.js';
 import { PLAN_LAYERS, type PlanLayer } from '../../../src/core/session/schema.js';
 
-/** A small RFC 4180 parser, to read back what the exporter wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; ) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    field += c; i++;
-  }
-  return rows;
-}
 
 const item = (layer: PlanLayer, text: string, over: Partial<PlanRow> = {}): PlanRow =>
   ({ layer, text, owner: '', when: '', preparedness: false, draft: false, ...over });

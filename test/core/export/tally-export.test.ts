@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseCsv } from '../../support/csv.js';
 import { csvField, mdCell, tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../../src/core/export/tally-export.js';
 import { rank } from '../../../src/core/session/tally.js';
 
@@ -8,27 +9,6 @@ const tally = (rows: [string, 'note' | 'cluster', number][]): VisibleTally => ({
   rows: rank(rows.map(([targetId, kind, votes]) => ({ targetId, kind, votes, rank: 0, tied: false }))),
 });
 
-/** A small RFC 4180 parser, to read back what the exporter wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    field += c; i++;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   it('has a header row, CRLF line ends, and one row per target in rank order', () => {
