@@ -9,6 +9,7 @@ import { LitElement, css, html } from 'lit';
 import type { Rect } from '../../src/core/geometry.js';
 import { browserLanguages, loadLang } from '../../src/ui/i18n/lang-pref.js';
 import { t } from '../../src/ui/i18n/t.js';
+import { visuallyHidden } from '../../src/ui/shared-styles.js';
 import { serveStandIn, type StandInBridge } from '../host/bridge.js';
 import { StandInBoard, type BoardChange, type ItemView } from '../host/stand-in.js';
 import type { StickyColour } from '../../src/core/miro-rules.js';
@@ -96,7 +97,7 @@ export class SandboxApp extends LitElement {
     this.notice = '';
   }
 
-  static override styles = css`
+  static override styles = [visuallyHidden, css`
     :host {
       display: grid;
       grid-template-rows: auto 1fr;
@@ -116,14 +117,6 @@ export class SandboxApp extends LitElement {
       left: 12px;
       max-width: calc(100% - 24px);
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     main,
     aside {
       display: flex;
@@ -138,7 +131,7 @@ export class SandboxApp extends LitElement {
       flex: 1;
       min-width: 0;
     }
-  `;
+  `];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -203,7 +196,7 @@ export class SandboxApp extends LitElement {
         @board-delete=${() => this.deleteSelection()}
       ></sandbox-board>
       ${this.editor ? this.renderEditor(this.editor) : ''}
-      <div class="sr-only" role="status" data-notice>${this.notice}</div></main>
+      <div class="visually-hidden" role="status" data-notice>${this.notice}</div></main>
       <aside aria-label=${t(this.uiLang, 'sandbox.participants')}><sandbox-participants
         .lang=${this.uiLang}
         .participants=${this.participants}

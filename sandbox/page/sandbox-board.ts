@@ -11,6 +11,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Rect } from '../../src/core/geometry.js';
 import type { Lang } from '../../src/core/lang.js';
 import { t } from '../../src/ui/i18n/t.js';
+import { visuallyHidden } from '../../src/ui/shared-styles.js';
 import type { ItemView } from '../host/stand-in.js';
 import { BoardGestures, readingOrder, type BoardEvents, type GestureHost, type View } from './board-gestures.js';
 import { bt } from './board-strings.js';
@@ -54,7 +55,7 @@ export class SandboxBoard extends LitElement implements GestureHost {
     this.view = { x: -600, y: -400, scale: 0.5 };
   }
 
-  static override styles = css`
+  static override styles = [visuallyHidden, css`
     :host {
       position: relative;
       display: block;
@@ -84,14 +85,6 @@ export class SandboxBoard extends LitElement implements GestureHost {
     }
     .handle {
       cursor: move;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .content {
       box-sizing: border-box;
@@ -141,7 +134,7 @@ export class SandboxBoard extends LitElement implements GestureHost {
       font: 13px system-ui, sans-serif;
       color: #4f5862;
     }
-  `;
+  `];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -261,8 +254,8 @@ export class SandboxBoard extends LitElement implements GestureHost {
           <g pointer-events="none">${this.drawMarks(moved, dx, dy)}</g>
         </g>
       </svg>
-      <div id="board-keys" class="sr-only">${bt(this.lang, 'keys')}</div>
-      <div class="sr-only" role="status">${this.focusText()}</div>
+      <div id="board-keys" class="visually-hidden">${bt(this.lang, 'keys')}</div>
+      <div class="visually-hidden" role="status">${this.focusText()}</div>
       <div class="controls">
         <button type="button" aria-label=${t(this.lang, 'sandbox.zoomOut')} title=${t(this.lang, 'sandbox.zoomOut')} @click=${() => this.zoomCentre(0.8)}>−</button>
         <span class="zoom" aria-live="off">${Math.round(scale * 100)}%</span>

@@ -1,6 +1,21 @@
 /** The panel's few design tokens: system font, an 8-px grid, calm colours with AA contrast. */
 import { css } from 'lit';
 
+/** Text for screen readers only (also used by the sandbox page). */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
 export const tokens = css`
   :host {
     --ty-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -30,17 +45,7 @@ export const tokens = css`
     outline: 3px solid var(--ty-focus);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
