@@ -1,12 +1,12 @@
 /**
  * The server transport: a SyncTransport over Hocuspocus (self-hosted server mode), plus the
- * vote RPC the server answers (see src/server/votes/protocol.ts). The token is Miro's id
+ * vote RPC the server answers (see src/protocol/votes.ts). The token is Miro's id
  * token (`getIdToken()`), fetched again on every (re)connect so it never goes stale.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RpcOp, RpcOps, RpcReply } from '../server/votes/protocol.js';
+import type { RpcOp, RpcOps, RpcReply } from '../protocol/votes.js';
 import type { SyncStatus, SyncTransport } from './transport.js';
 
 export interface ServerTransportOptions {

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { getRound, memoResolve, publishedMap, roundsMap, tally } from '../core/session/index.js';
 import type { MyVotes, TallyResult, VoteError, VoteResult, VoteService } from '../core/session/voting.js';
-import type { BallotResult, RpcOp, RpcOps } from '../server/votes/protocol.js';
+import type { BallotResult, RpcOp, RpcOps } from '../protocol/votes.js';
 
 /** What the service needs of the transport: the RPC (ServerTransport provides it). */
 export interface VoteRpc {

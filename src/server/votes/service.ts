@@ -22,7 +22,7 @@ import {
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
-import { RPC_OPS, type RpcOp, type RpcReply } from './protocol.js';
+import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
 import { isId, snapshotRound, totalsVisible } from './rules.js';
 import { VoteError, type RoundRecord, type Storage } from './types.js';
 

@@ -4,34 +4,10 @@
  * ballot; the Y.Doc shows a projection the server alone writes (timestamps, facilitator,
  * published tallies). Field names follow the session model (src/core/session/schema.ts).
  */
-import type { RoundFields } from '../../core/session/schema.js';
+import type { Ballot, RoundRecord, VoteErrorCode } from '../../protocol/votes.js';
 
-/** The round as the server snapshotted it: the session's fields (targets unpacked), plus a version. */
-export interface RoundRecord extends Omit<RoundFields, 'targets'> {
-  id: string;
-  targets: string[];
-  /** Bumped on every change of ballots or status; orders published tallies across instances. */
-  version: number;
-}
-
-/** One person's ballot in one round: target → points. */
-export type Ballot = Record<string, number>;
-
-/** Error codes the vote RPC answers; the vote ones are the session model's VoteError names. */
-export type VoteErrorCode =
-  | 'bad-request'
-  | 'no-round'
-  | 'not-open'
-  | 'time-up'
-  | 'wrong-status'
-  | 'wrong-mode'
-  | 'budget-exhausted'
-  | 'cap-reached'
-  | 'not-a-target'
-  | 'target-deleted'
-  | 'no-vote'
-  | 'not-facilitator'
-  | 'internal';
+// The records and codes travel on the wire, so they are declared in the shared protocol module.
+export type { Ballot, RoundRecord, VoteErrorCode };
 
 export class VoteError extends Error {
   constructor(

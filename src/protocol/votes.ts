@@ -1,8 +1,36 @@
 /**
  * The vote RPC over Hocuspocus stateless messages: typed JSON, one request id per call,
- * one reply to the caller only. Shared by the server and the client (no Node imports).
+ * one reply to the caller only. The one module src/sync and src/server share (no Node
+ * imports, nothing of either side): the ops, their records and error codes.
  */
-import type { Ballot, RoundRecord, VoteErrorCode } from './types.js';
+import type { RoundFields } from '../core/session/schema.js';
+
+/** The round as the server snapshotted it: the session's fields (targets unpacked), plus a version. */
+export interface RoundRecord extends Omit<RoundFields, 'targets'> {
+  id: string;
+  targets: string[];
+  /** Bumped on every change of ballots or status; orders published tallies across instances. */
+  version: number;
+}
+
+/** One person's ballot in one round: target → points. */
+export type Ballot = Record<string, number>;
+
+/** Error codes the vote RPC answers; the vote ones are the session model's VoteError names. */
+export type VoteErrorCode =
+  | 'bad-request'
+  | 'no-round'
+  | 'not-open'
+  | 'time-up'
+  | 'wrong-status'
+  | 'wrong-mode'
+  | 'budget-exhausted'
+  | 'cap-reached'
+  | 'not-a-target'
+  | 'target-deleted'
+  | 'no-vote'
+  | 'not-facilitator'
+  | 'internal';
 
 export interface RpcOps {
   /** Become the room's facilitator if it has none. */
@@ -52,5 +80,3 @@ export interface RpcRequest<K extends RpcOp = RpcOp> {
 export type RpcReply =
   | { tryghed: 'reply'; id: string; ok: true; result: unknown }
   | { tryghed: 'reply'; id: string; ok: false; code: VoteErrorCode; message: string };
-
-export type { RoundRecord, Ballot };
