@@ -9,6 +9,7 @@ import type { Lang } from '../core/lang.js';
 import type { StickyColour } from '../core/miro-rules.js';
 import type { Actor, TallyResult } from '../core/session/index.js';
 import type { TemplateId } from '../core/template/types.js';
+import type { BoardPort } from './port.js';
 
 /** A cluster and its notes, as listClusters(doc) gives them. */
 export interface ClusterNotes {
@@ -72,7 +73,8 @@ export interface ResultsOutcome {
   replaced: number;
 }
 
-export interface SessionBoard {
+/** The board as the actions see it: the Board port (items, notes, markers) and the session's own items. */
+export interface SessionBoard extends BoardPort {
   /** Makes a cluster of the selected stickies and tidies them into a labelled area. */
   groupSelection(doc: Y.Doc, actor: Actor, label?: string, options?: GroupOptions): Promise<GroupOutcome>;
   /** Dissolves the cluster; its notes stay where they are; its label and badges go. */

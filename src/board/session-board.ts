@@ -20,6 +20,7 @@ import type {
   BadgeOutcome, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
 import { hideResults, showResults } from './session-board-results.js';
+import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
 import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
 
@@ -51,6 +52,20 @@ export class WebSdkSessionBoard implements SessionBoard {
     this.queue = turn.catch(() => undefined);
     return turn;
   }
+
+  // ---- the Board port, shared ---------------------------------------------------------------
+  viewport = () => this.board.viewport();
+  findFreeSpace: BoardPort['findFreeSpace'] = (size, near) => this.board.findFreeSpace(size, near);
+  insertLayout: BoardPort['insertLayout'] = (layout, options) => this.board.insertLayout(layout, options);
+  zoomTo = (ids: readonly string[]) => this.board.zoomTo(ids);
+  removeItems = (ids: readonly string[]) => this.board.removeItems(ids);
+  getSelection = () => this.board.getSelection();
+  findByMarker: BoardPort['findByMarker'] = (filter) => this.board.findByMarker(filter);
+  findMarkedFrames: BoardPort['findMarkedFrames'] = (filter) => this.board.findMarkedFrames(filter);
+  onSelectionChange: BoardPort['onSelectionChange'] = (cb) => this.board.onSelectionChange(cb);
+  onItemsDeleted: BoardPort['onItemsDeleted'] = (cb) => this.board.onItemsDeleted(cb);
+  getNotes = (ids?: readonly string[]) => this.board.getNotes(ids);
+  startTimer = (ms: number) => this.board.startTimer(ms);
 
   refresh(): void {
     this.items.refresh();

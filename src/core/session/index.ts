@@ -12,3 +12,6 @@ export * from './plan.js';
 export * from './voting.js';
 export * from './local-vote-service.js';
 export * from './presence.js';
+export type * from './commands.js';
+export * from './apply-command.js';
+export * from './local-control.js';

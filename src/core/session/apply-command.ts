@@ -1,0 +1,57 @@
+/**
+ * A facilitator command applied to a doc with the pure core command it names: what
+ * LocalControlService does on the client, and what a server can do on its own copy once it
+ * has checked who sent it. Each command is one transaction (the core command's own).
+ */
+import type * as Y from 'yjs';
+import type { ActionResult, CommandResult, CommandValues, FacilitatorCommand, Failure } from './commands.js';
+import { addInitiative, draftFromTopPriorities, removeInitiative, updateInitiative } from './plan.js';
+import { handOver, startSession } from './roles.js';
+import { closeRound, createRound, openRound, removeRound, revealRound } from './rounds.js';
+import { markTargetsDeleted, restoreTargets } from './targets.js';
+import type { Actor, Result } from './types.js';
+
+/** A core command's answer in the actions' shape: the error code stays, the English message goes. */
+export function fromCore<T>(r: Result<T, string>, params?: Failure['params']): ActionResult<T> {
+  return r.ok ? r : { ok: false, error: params ? { code: r.error, params } : { code: r.error } };
+}
+
+function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandValues[FacilitatorCommand['type']], string> {
+  switch (cmd.type) {
+    case 'start-session':
+      return startSession(doc, actor, cmd.now === undefined ? {} : { now: cmd.now });
+    case 'hand-over':
+      return handOver(doc, actor, { to: cmd.to });
+    case 'create-round':
+      return createRound(doc, actor, cmd.round);
+    case 'open-round':
+      return openRound(doc, actor, cmd);
+    case 'close-round':
+      return closeRound(doc, actor, cmd);
+    case 'reveal-round':
+      return revealRound(doc, actor, cmd);
+    case 'remove-round':
+      return removeRound(doc, actor, cmd);
+    case 'mark-deleted':
+      return markTargetsDeleted(doc, actor, cmd);
+    case 'restore-deleted':
+      return restoreTargets(doc, actor, cmd);
+    case 'draft-plan':
+      return draftFromTopPriorities(doc, actor, cmd);
+    case 'add-initiative':
+      return addInitiative(doc, actor, cmd);
+    case 'edit-initiative':
+      return updateInitiative(doc, actor, cmd);
+    case 'remove-initiative':
+      return removeInitiative(doc, actor, cmd);
+    default: {
+      // A command from the wire may be anything: refused, never thrown.
+      const unknown: { type?: unknown } = cmd;
+      return { ok: false, error: 'invalid', message: `Unknown command ${String(unknown.type)}` };
+    }
+  }
+}
+
+export function applyCommand<C extends FacilitatorCommand>(doc: Y.Doc, actor: Actor, cmd: C): CommandResult<C> {
+  return fromCore(run(doc, actor, cmd)) as CommandResult<C>;
+}

@@ -1,0 +1,72 @@
+/**
+ * The facilitator's commands as plain data, and the port they go through (type-only: the
+ * server imports it too). In Miro mode, LocalControlService (local-control.ts) applies a
+ * command to the doc with the pure core command (applyCommand, apply-command.ts); in server
+ * mode the same command is sent to the server as a checked call, and the doc the client holds
+ * is read-only for the facilitator's state. Actions (src/actions) only ever call `apply`.
+ *
+ * Answers are codes with parameters, never words: src/ui/i18n turns them into text.
+ */
+import type { CreateRoundInput } from './rounds.js';
+import type { InitiativePatch } from './plan.js';
+import type { PlanLayer } from './schema.js';
+
+/** Parameters of a refusal, for the words that say it (numbers, ids, names). */
+export type FailureParams = Readonly<Record<string, string | number>>;
+
+/** Why something was refused: a code (a core error, a board link error, …) and its parameters. */
+export interface Failure {
+  code: string;
+  params?: FailureParams;
+}
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+/** Who sends a command is the port's business (the actor of a local service, the signed-in user on the server). */
+export type FacilitatorCommand =
+  | { type: 'start-session'; now?: number }
+  | { type: 'hand-over'; to: string }
+  | { type: 'create-round'; round: CreateRoundInput }
+  | { type: 'open-round'; roundId: string; now?: number }
+  | { type: 'close-round'; roundId: string; now?: number }
+  | { type: 'reveal-round'; roundId: string; now?: number }
+  | { type: 'remove-round'; roundId: string }
+  /** Notes removed from the board leave the tally (anyone's device reports them). */
+  | { type: 'mark-deleted'; ids: string[]; now?: number }
+  | { type: 'restore-deleted'; ids: string[] }
+  /** Draft initiatives from a shown tally's top priorities; `texts` are the notes' words (from the board). */
+  | { type: 'draft-plan'; roundId: string; count?: number; layer?: PlanLayer; texts?: Record<string, string>; now?: number }
+  | { type: 'add-initiative'; layer: PlanLayer; text: string; owner?: string; when?: string; preparedness?: boolean; now?: number }
+  /** Edit fields of an initiative; `{ draft: false }` accepts a draft. */
+  | { type: 'edit-initiative'; id: string; patch: InitiativePatch }
+  | { type: 'remove-initiative'; id: string };
+
+export type FacilitatorCommandType = FacilitatorCommand['type'];
+
+/** What each command answers when it succeeds. */
+export interface CommandValues {
+  'start-session': { facilitator: string };
+  'hand-over': { facilitator: string };
+  'create-round': { roundId: string };
+  'open-round': { endsAt: number | null };
+  'close-round': null;
+  'reveal-round': null;
+  'remove-round': null;
+  'mark-deleted': null;
+  'restore-deleted': null;
+  'draft-plan': { created: string[]; existing: string[] };
+  'add-initiative': { initiativeId: string };
+  'edit-initiative': null;
+  'remove-initiative': null;
+}
+
+export type CommandResult<C extends FacilitatorCommand> = ActionResult<CommandValues[C['type']]>;
+
+/**
+ * Where the facilitator's commands go. Refusals are values (`not-facilitator`, `no-round`,
+ * `wrong-status`, `invalid`, …, and `unavailable` when a server cannot be reached); `apply`
+ * never rejects.
+ */
+export interface ControlService {
+  apply<C extends FacilitatorCommand>(cmd: C): Promise<CommandResult<C>>;
+}

@@ -1,0 +1,20 @@
+/**
+ * The facilitator's commands applied by this device to its own doc (Miro mode, where every
+ * honest client enforces the rules; for now server mode too). The server's checked calls
+ * implement the same ControlService.
+ */
+import type * as Y from 'yjs';
+import { applyCommand } from './apply-command.js';
+import type { CommandResult, ControlService, FacilitatorCommand } from './commands.js';
+import type { Actor } from './types.js';
+
+export class LocalControlService implements ControlService {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly actor: Actor,
+  ) {}
+
+  async apply<C extends FacilitatorCommand>(cmd: C): Promise<CommandResult<C>> {
+    return applyCommand(this.doc, this.actor, cmd);
+  }
+}
