@@ -8,13 +8,12 @@
 import { LitElement, css, html } from 'lit';
 import type { Rect } from '../../src/core/geometry.js';
 import { browserLanguages, loadLang } from '../../src/ui/i18n/lang-pref.js';
-import { t } from '../../src/ui/i18n/t.js';
+import { st } from './strings.js';
 import { visuallyHidden } from '../../src/ui/shared-styles.js';
 import { serveStandIn, type StandInBridge } from '../host/bridge.js';
 import { StandInBoard, type BoardChange, type ItemView } from '../host/stand-in.js';
 import type { StickyColour } from '../../src/core/miro-rules.js';
 import { BoardEditing, type SelectMode } from './board-editing.js';
-import { bt } from './board-strings.js';
 import { plainText } from './content.js';
 import type { StickySave } from './sandbox-sticky-editor.js';
 import type { SwitchState } from './sandbox-controls.js';
@@ -136,7 +135,7 @@ export class SandboxApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.uiLang;
-    document.title = t(this.uiLang, 'sandbox.title');
+    document.title = st(this.uiLang, 'title');
     this.bridge = serveStandIn(this.board, {
       window,
       targetOrigin: location.origin,
@@ -175,7 +174,7 @@ export class SandboxApp extends LitElement {
         acting=${this.acting}
         selected-count=${this.selection.length}
         ?select-mode=${this.selectMode}
-        aria-label=${bt(this.uiLang, 'tools')}
+        aria-label=${st(this.uiLang, 'tools')}
         role="toolbar"
         @acting-change=${(e: CustomEvent<{ userId: string }>) => this.actAs(e.detail.userId)}
         @tools-new-sticky=${() => this.writeAtCentre()}
@@ -187,7 +186,7 @@ export class SandboxApp extends LitElement {
         .items=${this.items}
         .selected=${this.selection}
         ?select-mode=${this.selectMode}
-        aria-label=${t(this.uiLang, 'sandbox.board')}
+        aria-label=${st(this.uiLang, 'board')}
         @viewport-change=${(e: CustomEvent<{ rect: Rect }>) => this.shareViewport(e.detail.rect)}
         @board-select=${(e: CustomEvent<{ ids: string[]; mode: SelectMode }>) => this.act(() => this.editing.select(e.detail.ids, e.detail.mode))}
         @board-move=${(e: CustomEvent<{ ids: string[]; dx: number; dy: number }>) => this.act(() => this.editing.move(e.detail.ids, e.detail.dx, e.detail.dy))}
@@ -197,7 +196,7 @@ export class SandboxApp extends LitElement {
       ></sandbox-board>
       ${this.editor ? this.renderEditor(this.editor) : ''}
       <div class="visually-hidden" role="status" data-notice>${this.notice}</div></main>
-      <aside aria-label=${t(this.uiLang, 'sandbox.participants')}><sandbox-participants
+      <aside aria-label=${st(this.uiLang, 'participants')}><sandbox-participants
         .lang=${this.uiLang}
         .participants=${this.participants}
         @participant-add=${() => this.addParticipant()}
@@ -241,7 +240,7 @@ export class SandboxApp extends LitElement {
       this.refreshQueued = false;
       this.refreshNow();
       const s = this.board.stats();
-      this.stats = t(this.uiLang, 'sandbox.stats', { calls: s.totalCalls, credits: s.creditsSpent, limited: s.rateLimited });
+      this.stats = [st(this.uiLang, 'stats.calls', { n: s.totalCalls }), st(this.uiLang, 'stats.credits', { n: s.creditsSpent }), st(this.uiLang, 'stats.limited', { n: s.rateLimited })].join(' · ');
     });
   }
 
@@ -259,7 +258,7 @@ export class SandboxApp extends LitElement {
       this.refreshNow();
       return true;
     } catch (err) {
-      this.notice = bt(this.uiLang, 'refused', { message: err instanceof Error ? err.message : String(err) });
+      this.notice = st(this.uiLang, 'refused', { message: err instanceof Error ? err.message : String(err) });
       console.warn('sandbox:', err);
       return false;
     }
@@ -274,7 +273,7 @@ export class SandboxApp extends LitElement {
 
   private deleteSelection(): void {
     let removed: string[] = [];
-    if (this.act(() => { removed = this.editing.deleteSelection(); })) this.notice = bt(this.uiLang, 'deleted', { n: removed.length });
+    if (this.act(() => { removed = this.editing.deleteSelection(); })) this.notice = st(this.uiLang, 'deleted', { n: removed.length });
   }
 
   private writeAtCentre(): void {
@@ -323,7 +322,7 @@ export class SandboxApp extends LitElement {
   private addParticipant(): void {
     const n = this.board.users().length + 1;
     const id = `u${n}`;
-    const name = n === 1 ? t(this.uiLang, 'sandbox.facilitator') : t(this.uiLang, 'sandbox.participant', { n });
+    const name = n === 1 ? st(this.uiLang, 'facilitator') : st(this.uiLang, 'participant', { n });
     this.board.addUser({ id, name });
     const view = this.boardEl()?.visibleRect();
     if (view) this.board.setViewport(id, view);

@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lang } from '../../src/core/lang.js';
-import { bt } from './board-strings.js';
+import { st } from './strings.js';
 
 export interface ToolsUser {
   id: string;
@@ -98,17 +98,17 @@ export class SandboxBoardTools extends LitElement {
     const lang = this.lang;
     const none = this.selectedCount === 0;
     return html`<label>
-        ${bt(lang, 'actingAs')}
+        ${st(lang, 'actingAs')}
         <select name="acting-as" @change=${(e: Event) => this.emit('acting-change', { userId: (e.target as HTMLSelectElement).value })}>
           ${repeat(this.users, (u) => u.id, (u) => html`<option value=${u.id} ?selected=${u.id === this.acting}>${u.name}</option>`)}
         </select>
       </label>
-      <button type="button" data-action="new-sticky" @click=${() => this.emit('tools-new-sticky', {})}>${bt(lang, 'newSticky')}</button>
+      <button type="button" data-action="new-sticky" @click=${() => this.emit('tools-new-sticky', {})}>${st(lang, 'newSticky')}</button>
       <button type="button" data-action="select-mode" aria-pressed=${String(this.selectMode)}
-        @click=${() => this.emit('tools-select-mode', { on: !this.selectMode })}>${bt(lang, 'selectMode')}</button>
+        @click=${() => this.emit('tools-select-mode', { on: !this.selectMode })}>${st(lang, 'selectMode')}</button>
       <button type="button" data-action="delete-selected" aria-disabled=${String(none)}
-        @click=${() => { if (!none) this.emit('tools-delete', {}); }}>${bt(lang, 'deleteSelected')}</button>
-      <span class="count" role="status">${none ? '' : bt(lang, 'selected', { n: this.selectedCount })}</span>`;
+        @click=${() => { if (!none) this.emit('tools-delete', {}); }}>${st(lang, 'deleteSelected')}</button>
+      <span class="count" role="status">${none ? '' : st(lang, 'selected', { n: this.selectedCount })}</span>`;
   }
 
   private emit<K extends keyof ToolsEvents>(name: K, detail: ToolsEvents[K]): void {

@@ -10,11 +10,10 @@ import { LitElement, css, html, svg, type SVGTemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Rect } from '../../src/core/geometry.js';
 import type { Lang } from '../../src/core/lang.js';
-import { t } from '../../src/ui/i18n/t.js';
+import { st } from './strings.js';
 import { visuallyHidden } from '../../src/ui/shared-styles.js';
 import type { ItemView } from '../host/stand-in.js';
 import { BoardGestures, readingOrder, type BoardEvents, type GestureHost, type View } from './board-gestures.js';
-import { bt } from './board-strings.js';
 import { plainText } from './content.js';
 import { boundsOf, drawOrder } from './drawn-item.js';
 import { ItemPainter } from './item-svg.js';
@@ -234,8 +233,8 @@ export class SandboxBoard extends LitElement implements GestureHost {
     return html`<svg
         role="application"
         tabindex="0"
-        aria-roledescription=${bt(this.lang, 'role')}
-        aria-label=${t(this.lang, 'sandbox.items', { count: this.items.length })}
+        aria-roledescription=${st(this.lang, 'role')}
+        aria-label=${st(this.lang, 'items', { count: this.items.length })}
         aria-describedby="board-keys"
         class=${mode}
         @wheel=${this.onWheel}
@@ -254,13 +253,13 @@ export class SandboxBoard extends LitElement implements GestureHost {
           <g pointer-events="none">${this.drawMarks(moved, dx, dy)}</g>
         </g>
       </svg>
-      <div id="board-keys" class="visually-hidden">${bt(this.lang, 'keys')}</div>
+      <div id="board-keys" class="visually-hidden">${st(this.lang, 'keys')}</div>
       <div class="visually-hidden" role="status">${this.focusText()}</div>
       <div class="controls">
-        <button type="button" aria-label=${t(this.lang, 'sandbox.zoomOut')} title=${t(this.lang, 'sandbox.zoomOut')} @click=${() => this.zoomCentre(0.8)}>−</button>
+        <button type="button" aria-label=${st(this.lang, 'zoomOut')} title=${st(this.lang, 'zoomOut')} @click=${() => this.zoomCentre(0.8)}>−</button>
         <span class="zoom" aria-live="off">${Math.round(scale * 100)}%</span>
-        <button type="button" aria-label=${t(this.lang, 'sandbox.zoomIn')} title=${t(this.lang, 'sandbox.zoomIn')} @click=${() => this.zoomCentre(1.25)}>+</button>
-        <button type="button" aria-label=${t(this.lang, 'sandbox.zoomFit')} title=${t(this.lang, 'sandbox.zoomFit')} @click=${() => this.showAll()}>⤢</button>
+        <button type="button" aria-label=${st(this.lang, 'zoomIn')} title=${st(this.lang, 'zoomIn')} @click=${() => this.zoomCentre(1.25)}>+</button>
+        <button type="button" aria-label=${st(this.lang, 'zoomFit')} title=${st(this.lang, 'zoomFit')} @click=${() => this.showAll()}>⤢</button>
       </div>`;
   }
 
@@ -304,9 +303,9 @@ export class SandboxBoard extends LitElement implements GestureHost {
     if (id === null) return '';
     const stickies = readingOrder(this.items);
     const at = stickies.findIndex((i) => i.id === id);
-    if (at < 0) return stickies.length === 0 ? bt(this.lang, 'noStickies') : '';
+    if (at < 0) return stickies.length === 0 ? st(this.lang, 'noStickies') : '';
     const key = this.selected.includes(id) ? 'focusSelected' : 'focus';
-    return bt(this.lang, key, { n: at + 1, total: stickies.length, text: plainText(stickies[at]!.content) });
+    return st(this.lang, key, { n: at + 1, total: stickies.length, text: plainText(stickies[at]!.content) });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../src/core/lang.js';
-import { t } from '../../src/ui/i18n/t.js';
+import { st } from './strings.js';
 
 export interface SwitchState {
   latencyMs: number;
@@ -121,35 +121,35 @@ export class SandboxControls extends LitElement {
   override render() {
     const s = this.switches;
     const lang = this.lang;
-    return html`<h1>${t(lang, 'sandbox.title')}</h1>
+    return html`<h1>${st(lang, 'title')}</h1>
       <button class="icon" type="button" data-action="app-icon" @click=${() => this.emit('sandbox-app-icon')}>
         <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><rect width="20" height="20" rx="5" fill="#0b6b57"></rect><text x="10" y="14.5" text-anchor="middle" font-size="13" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">T</text></svg>
-        ${t(lang, 'sandbox.appIcon')}
+        ${st(lang, 'appIcon')}
       </button>
       <label>
-        ${t(lang, 'sandbox.latency')}
+        ${st(lang, 'latency')}
         <input type="number" name="latency" min="0" max="5000" step="50" .value=${String(s.latencyMs)}
           @change=${(e: Event) => this.update1({ latencyMs: clampInt((e.target as HTMLInputElement).value, 0, 5000) })} />
       </label>
       <label>
         <input type="checkbox" name="rate-limit" .checked=${s.rateLimitErrors}
           @change=${(e: Event) => this.update1({ rateLimitErrors: (e.target as HTMLInputElement).checked })} />
-        ${t(lang, 'sandbox.rateLimit')}
+        ${st(lang, 'rateLimit')}
       </label>
       <label>
         <input type="checkbox" name="refuse" .checked=${s.refuseCreates}
           @change=${(e: Event) => this.update1({ refuseCreates: (e.target as HTMLInputElement).checked })} />
-        ${t(lang, 'sandbox.failAfter')}
+        ${st(lang, 'failAfter')}
         <input type="number" name="refuse-after" min="0" max="1000" .value=${String(s.refuseAfter)}
-          aria-label=${t(lang, 'sandbox.failAfter')}
+          aria-label=${st(lang, 'failAfter')}
           @change=${(e: Event) => this.update1({ refuseAfter: clampInt((e.target as HTMLInputElement).value, 0, 1000) })} />
       </label>
-      <span class="sync" role="group" aria-label=${t(lang, 'sandbox.sync')}>
-        ${t(lang, 'sandbox.sync')}:
+      <span class="sync" role="group" aria-label=${st(lang, 'sync')}>
+        ${st(lang, 'sync')}:
         ${(['miro', 'server'] as const).map((mode) => html`<button type="button" data-sync=${mode} aria-pressed=${this.sync === mode ? 'true' : 'false'}
-          @click=${() => this.dispatchEvent(new CustomEvent('sandbox-sync-change', { detail: { mode }, bubbles: true, composed: true }))}>${t(lang, `sandbox.sync.${mode}`)}</button>`)}
+          @click=${() => this.dispatchEvent(new CustomEvent('sandbox-sync-change', { detail: { mode }, bubbles: true, composed: true }))}>${st(lang, `sync.${mode}`)}</button>`)}
       </span>
-      <button type="button" data-action="clear" @click=${() => this.emit('sandbox-clear')}>${t(lang, 'sandbox.clear')}</button>
+      <button type="button" data-action="clear" @click=${() => this.emit('sandbox-clear')}>${st(lang, 'clear')}</button>
       <span class="stats" aria-live="off">${this.stats}</span>`;
   }
 

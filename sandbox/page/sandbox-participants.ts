@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lang } from '../../src/core/lang.js';
-import { t } from '../../src/ui/i18n/t.js';
+import { st } from './strings.js';
 
 export interface Participant {
   id: string;
@@ -112,7 +112,7 @@ export class SandboxParticipants extends LitElement {
   override render() {
     return html`${repeat(this.participants, (p) => p.id, (p) => this.renderOne(p))}
       <button class="add" type="button" data-action="add-participant" @click=${() => this.emit('participant-add', '')}>
-        + ${t(this.lang, 'sandbox.addParticipant')}
+        + ${st(this.lang, 'addParticipant')}
       </button>`;
   }
 
@@ -121,8 +121,8 @@ export class SandboxParticipants extends LitElement {
       <div class="head">
         <h2>${p.name}</h2>
         ${p.panelUrl
-          ? html`<button type="button" data-action="close-panel" @click=${() => this.emit('participant-close', p.id)}>${t(this.lang, 'sandbox.closePanel')}</button>`
-          : html`<button type="button" data-action="open-panel" @click=${() => this.emit('participant-icon', p.id)}>${t(this.lang, 'sandbox.appIcon')}</button>`}
+          ? html`<button type="button" data-action="close-panel" @click=${() => this.emit('participant-close', p.id)}>${st(this.lang, 'closePanel')}</button>`
+          : html`<button type="button" data-action="open-panel" @click=${() => this.emit('participant-icon', p.id)}>${st(this.lang, 'appIcon')}</button>`}
       </div>
       <iframe class="headless" aria-hidden="true" tabindex="-1" title="Tryghed (headless) – ${p.name}" src=${appUrl('index.html', p.id)}></iframe>
       ${p.panelUrl ? html`<iframe class="panel" name="panel-${p.id}" title="Tryghed – ${p.name}" src=${p.panelUrl}></iframe>` : nothing}

@@ -6,8 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../src/core/lang.js';
 import { STICKY_COLOURS, type StickyColour } from '../../src/core/miro-rules.js';
-import { t } from '../../src/ui/i18n/t.js';
-import { bt } from './board-strings.js';
+import { st } from './strings.js';
 
 export interface StickySave {
   text: string;
@@ -123,25 +122,25 @@ export class SandboxStickyEditor extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const title = bt(lang, this.mode === 'new' ? 'editorNew' : 'editorEdit');
+    const title = st(lang, this.mode === 'new' ? 'editorNew' : 'editorEdit');
     return html`<div role="dialog" aria-labelledby="title" @keydown=${this.onKey}>
       <h2 id="title">${title}</h2>
       <label>
-        ${bt(lang, 'editorText')}
+        ${st(lang, 'editorText')}
         <textarea name="sticky-text" aria-describedby="hint" .value=${this.text}
           @input=${(e: Event) => { this.text = (e.target as HTMLTextAreaElement).value; this.empty = false; }}></textarea>
       </label>
-      <p id="hint" class="hint">${bt(lang, 'editorHint')}</p>
+      <p id="hint" class="hint">${st(lang, 'editorHint')}</p>
       <label>
-        ${bt(lang, 'editorColour')}
+        ${st(lang, 'editorColour')}
         <select name="sticky-colour" @change=${(e: Event) => { this.colour = (e.target as HTMLSelectElement).value as StickyColour; }}>
-          ${STICKY_COLOURS.map((c) => html`<option value=${c} ?selected=${c === this.colour}>${t(lang, `cluster.colour.${c}`)}</option>`)}
+          ${STICKY_COLOURS.map((c) => html`<option value=${c} ?selected=${c === this.colour}>${st(lang, `colour.${c}`)}</option>`)}
         </select>
       </label>
-      ${this.empty ? html`<p class="error" role="alert">${bt(lang, 'editorEmpty')}</p>` : ''}
+      ${this.empty ? html`<p class="error" role="alert">${st(lang, 'editorEmpty')}</p>` : ''}
       <div class="buttons">
-        <button type="button" data-action="cancel" @click=${() => this.cancel()}>${bt(lang, 'editorCancel')}</button>
-        <button type="button" class="save" data-action="save" @click=${() => this.save()}>${bt(lang, 'editorSave')}</button>
+        <button type="button" data-action="cancel" @click=${() => this.cancel()}>${st(lang, 'editorCancel')}</button>
+        <button type="button" class="save" data-action="save" @click=${() => this.save()}>${st(lang, 'editorSave')}</button>
       </div>
     </div>`;
   }

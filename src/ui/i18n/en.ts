@@ -2,6 +2,7 @@
  * English UI strings. This table defines the keys; da.ts must have exactly the same ones
  * (checked by the compiler and by test/ui/i18n.test.ts). `{name}` marks a parameter.
  */
+import type { Message } from './format.js';
 import { sessionEn } from './session-en.js';
 import { shellEn } from './shell-en.js';
 export const en = {
@@ -38,28 +39,9 @@ export const en = {
   'error.unknown.what': 'Something unexpected went wrong.',
   'error.unknown.todo': 'Try again. If it happens again, reload the board.',
 
-  'sandbox.title': 'Tryghed sandbox',
-  'sandbox.board': 'Board',
-  'sandbox.zoomIn': 'Zoom in',
-  'sandbox.zoomOut': 'Zoom out',
-  'sandbox.zoomFit': 'Show everything',
-  'sandbox.appIcon': 'App icon: open panel',
-  'sandbox.latency': 'Latency (ms)',
-  'sandbox.rateLimit': 'Rate-limit errors',
-  'sandbox.failAfter': 'Refuse creation after',
-  'sandbox.failAfterOff': 'Off',
-  'sandbox.addParticipant': 'Add participant',
-  'sandbox.participants': 'Participants',
-  'sandbox.facilitator': 'Facilitator',
-  'sandbox.participant': 'Participant {n}',
-  'sandbox.items': '{count} items on the board',
-  'sandbox.clear': 'Clear board',
-  'sandbox.closePanel': 'Close panel',
-  'sandbox.stats': '{calls} calls · {credits} credits · {limited} rate-limited',
-
   ...sessionEn,
   ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Record<MessageKey, Message>;

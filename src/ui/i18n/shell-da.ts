@@ -43,8 +43,4 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'sync.error.scheme': 'Adressen begynder med wss:// (eller ws:// på denne computer).',
   'sync.error.invalid': 'Det er ikke en gyldig adresse.',
   'sync.error.save': 'Indstillingen kunne ikke gemmes. Prøv igen.',
-
-  'sandbox.sync': 'Sync',
-  'sandbox.sync.miro': 'Miro',
-  'sandbox.sync.server': 'Server',
 };

@@ -44,8 +44,4 @@ export const shellEn = {
   'sync.error.scheme': 'The address starts with wss:// (or ws:// on this computer).',
   'sync.error.invalid': 'That is not a valid address.',
   'sync.error.save': 'The setting could not be saved. Try again.',
-
-  'sandbox.sync': 'Sync',
-  'sandbox.sync.miro': 'Miro',
-  'sandbox.sync.server': 'Server',
 } as const;
