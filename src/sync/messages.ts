@@ -36,9 +36,14 @@ export function step2Message(doc: Y.Doc, sv: StateVector): Uint8Array {
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clientId: number): Uint8Array {
+  return awarenessUpdateMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
+}
+
+/** An encoded awareness update (of any clients) as a message. */
+export function awarenessUpdateMessage(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
+  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
 

@@ -12,29 +12,43 @@
  *   its delete set — after a delay, and again with backoff until the gap is gone;
  * - one answers: replicas holding more answer with sync step 2 in a ranked order, so usually
  *   only the first does; a request that covers ours puts ours off.
+ * - everyone relays: a frame also carries what its sender learnt from anyone in the last
+ *   `relayMs`, so a delivery lost to one peer is mended by the next frame anyone sends.
  * Idle replicas send a heartbeat (summary + presence) every `heartbeatMs`, which also finds a
  * loss at the tail of a burst. Local updates are merged and flushed every `flushMs`.
  *
+ * Presence: frames carry everyone's presence this replica knows (within a size limit), and a
+ * joiner's request is always answered, so a joiner sees who is here at once. A leaving replica
+ * says goodbye (a data frame with reqId BYE): the others stop counting it at once.
+ *
  * The snapshot in storage (snapshot-store.ts) is what late joiners and an empty board load;
- * the lowest client id present, confirmed by a storage lease, rewrites it from the merged doc
- * (compaction) some time after changes and when it leaves.
+ * saver.ts decides when and who writes it: within seconds of a change, the lowest client id
+ * present first, the next in line when that one has gone; a closing page saves at once.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SyncStatus, SyncTransport } from './transport.js';
 import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
-import { SnapshotStore, MANIFEST_KEY, parseManifest } from './snapshot-store.js';
+import { SnapshotStore, MANIFEST_KEY } from './snapshot-store.js';
+import { Saver, type SaveStatus } from './saver.js';
 import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
 import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, type DeleteSet, type StateVector } from './state.js';
 import { answerCovers, PeerTable } from './peers.js';
-import { awarenessMessage, readMessage, step1Message, step2Message, updateMessage } from './messages.js';
+import { awarenessMessage, awarenessUpdateMessage, readMessage, step1Message, step2Message, updateMessage } from './messages.js';
 import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
 import { NamedTimers } from './named-timers.js';
 import { StatusCell } from './status-cell.js';
 
 export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
+export type { SaveState, SaveStatus } from './saver.js';
 export const SYNC_EVENT = 'y';
+/** The reqId of a data frame that says goodbye (older replicas see a plain data frame). */
+export const BYE = '!bye';
+/** A join request's id starts with this: it is answered even when the joiner lacks nothing. */
+const JOIN = 'j';
+/** Presence of everyone known rides on a frame while it stays under this many bytes. */
+const MAX_PRESENCE_BYTES = 4_096;
 
 export class MiroTransport implements SyncTransport {
   readonly doc: Y.Doc;
@@ -57,30 +71,27 @@ export class MiroTransport implements SyncTransport {
   private readonly myRequests = new Set<string>();
   /** Client ids this replica has written under (the doc's own, and the session's throwaway ones). */
   private readonly myClients = new Set<number>();
-  /** Our own clocks when each recent frame was sent: what the last `redundancyMs` carried. */
-  private sentClocks: Array<{ at: number; sv: StateVector }> = [];
+  /** Our state vector at each recent frame sent or received: what the last seconds brought. */
+  private history: Array<{ at: number; sv: StateVector }> = [];
   private pendingUpdates: Uint8Array[] = [];
   private awarenessDirty = false;
   private lastAwarenessAt = -Infinity;
   private lastSentAt = -Infinity;
   private summaryCache: { sv: Uint8Array; svMap: StateVector; digest: string } | null = null;
-  private lastSnapshotDigest: string | null = null;
+  private readonly saver: Saver;
   private readonly timers: NamedTimers;
   private pullBackoff = 0;
   private seq = 0;
   private joined = false;
+  private joinTries = 0;
   private offline = false;
-  private writing = false;
   private destroyed = false;
 
   private readonly onPayload = (payload: unknown): void => this.receive(payload);
-  private readonly onManifest = (value: unknown): void => {
-    const m = parseManifest(value);
-    if (m) this.lastSnapshotDigest = m.digest;
-  };
+  private readonly onManifest = (value: unknown): void => this.saver.onManifest(value);
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.summaryCache = null;
-    if (!this.timers.has('snapshot')) this.timers.set('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
+    this.saver.changed();
     if (origin === this) return;
     for (const client of Y.parseUpdateMeta(update).from.keys()) this.myClients.add(client);
     this.pendingUpdates.push(update);
@@ -88,7 +99,12 @@ export class MiroTransport implements SyncTransport {
   };
   private readonly onAwarenessUpdate = (c: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const id = this.doc.clientID;
-    if (origin !== this && (c.added.includes(id) || c.updated.includes(id) || c.removed.includes(id))) {
+    if (origin === this) {
+      // Presence that reached us, directly or passed on: its owner is here.
+      for (const client of [...c.added, ...c.updated]) this.peers.touch(client);
+      return;
+    }
+    if (c.added.includes(id) || c.updated.includes(id) || c.removed.includes(id)) {
       this.awarenessDirty = true;
       this.scheduleFlush();
     }
@@ -114,6 +130,11 @@ export class MiroTransport implements SyncTransport {
       leaseMs: this.o.leaseMs,
       settleMs: this.o.settleMs,
     });
+    this.saver = new Saver({
+      doc: this.doc, origin: this, store: this.store, clock: this.clock, timers: this.timers, log: this.log,
+      saveDelayMs: this.o.saveDelayMs, saveGapMs: this.o.saveGapMs, writer: this.o.snapshotWriter,
+      rank: () => this.peers.writerRank(), own: this.myClients,
+    });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // Presence timing is ours (on the injected clock, with a longer timeout than the
     // library's 30 s, so an idle board renews presence less often): stop the library's timer.
@@ -135,26 +156,40 @@ export class MiroTransport implements SyncTransport {
     return this.statusCell.onChange(cb);
   }
 
+  /** What this replica knows of the snapshot: saved, or saving (see saver.ts). */
+  get saveStatus(): SaveStatus {
+    return this.saver.status;
+  }
+
+  onSaveStatus(cb: (s: SaveStatus) => void): () => void {
+    return this.saver.onStatus(cb);
+  }
+
   destroy(): void {
     void this.leave();
   }
 
-  /** Leaves the board: last flush, presence removed, snapshot written if ours is newer. */
-  async leave(): Promise<void> {
-    if (this.destroyed) return;
+  /**
+   * Leaves the board. Everything a closing page must do is issued before this returns, with
+   * no waiting on replies: the goodbye frame (last edits, presence removed), the snapshot if
+   * this replica holds unsaved edits of its own, and the lease given up. The promise settles
+   * once those calls do (a page being unloaded never sees that; nothing depends on it).
+   */
+  leave(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
     this.destroyed = true;
     this.timers.cancelAll();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
     this.awarenessDirty = true;
-    try {
-      await this.send(FrameKind.data);
-      if (this.o.snapshotWriter && this.summary().digest !== this.lastSnapshotDigest) await this.writeSnapshot();
-      await this.store.releaseLease();
-    } catch (err) {
-      this.log.warn('[miro-transport] leave incomplete', err);
-    }
+    const sent = this.send(FrameKind.data, { reqId: BYE });
+    const saved = this.saver.leave();
+    return this.afterLeave(Promise.allSettled([sent, saved]));
+  }
+
+  private async afterLeave(calls: Promise<unknown>): Promise<void> {
+    await calls;
     await this.channel.off(SYNC_EVENT, this.onPayload).catch(() => undefined);
     await this.channel.storage.offValue(MANIFEST_KEY, this.onManifest).catch(() => undefined);
     this.awareness.destroy();
@@ -168,7 +203,7 @@ export class MiroTransport implements SyncTransport {
       const snap = await this.store.load();
       if (snap && !this.destroyed) {
         Y.applyUpdate(this.doc, snap.update, this);
-        this.lastSnapshotDigest = snap.manifest.digest;
+        this.saver.loaded(snap.manifest);
       }
     } catch (err) {
       this.log.warn('[miro-transport] could not load the snapshot; peers will fill in', err);
@@ -176,8 +211,16 @@ export class MiroTransport implements SyncTransport {
     if (this.destroyed) return;
     this.timers.set('join', this.o.joinTimeoutMs, () => this.markJoined());
     this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
-    await this.sendRequest();
     this.scheduleHeartbeat();
+    await this.join();
+  }
+
+  /** Asks everyone for what we lack and who is here; again if no answer came (it may be lost). */
+  private async join(): Promise<void> {
+    if (this.joined || this.destroyed || this.joinTries >= 3) return;
+    this.joinTries++;
+    this.timers.set('join-retry', this.o.joinRetryMs, () => void this.join());
+    await this.sendRequest(JOIN);
   }
 
   // ---- sending ---------------------------------------------------------------------------
@@ -197,8 +240,8 @@ export class MiroTransport implements SyncTransport {
     });
   }
 
-  private async sendRequest(): Promise<void> {
-    const reqId = `${this.doc.clientID.toString(36)}.${++this.seq}`;
+  private async sendRequest(prefix = ''): Promise<void> {
+    const reqId = `${prefix}${this.doc.clientID.toString(36)}.${++this.seq}`;
     this.myRequests.add(reqId);
     await this.send(FrameKind.request, { reqId, extra: [step1Message(this.doc), updateMessage(deleteSetUpdate(this.doc))] });
   }
@@ -217,7 +260,7 @@ export class MiroTransport implements SyncTransport {
   private async send(kind: FrameKind, opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; heartbeat?: boolean } = {}): Promise<void> {
     this.frames[opts.heartbeat ? 'heartbeat' : kind === FrameKind.request ? 'request' : kind === FrameKind.reply ? 'reply' : 'data']++;
     const messages = [...(opts.extra ?? [])];
-    const resend = kind === FrameKind.reply ? null : this.ownResend();
+    const resend = kind === FrameKind.reply ? null : this.resend();
     if (resend) messages.push(updateMessage(resend));
     else if (this.pendingUpdates.length > 0) messages.push(updateMessage(Y.mergeUpdates(this.pendingUpdates)));
     this.pendingUpdates = [];
@@ -225,8 +268,8 @@ export class MiroTransport implements SyncTransport {
     // Presence renewal rides on frames we send anyway, at most every half heartbeat.
     const renew = !this.destroyed && now - this.lastAwarenessAt >= this.o.heartbeatMs / 2 && this.awareness.getLocalState() !== null;
     if (renew) this.awareness.setLocalState(this.awareness.getLocalState());
-    if (this.awarenessDirty || renew) {
-      messages.push(awarenessMessage(this.awareness, this.doc.clientID));
+    if (this.awarenessDirty || renew || kind === FrameKind.reply || opts.heartbeat) {
+      messages.push(this.presenceMessage());
       this.awarenessDirty = false;
       this.lastAwarenessAt = now;
     }
@@ -235,8 +278,12 @@ export class MiroTransport implements SyncTransport {
     const frame: Frame = { kind, reqId: opts.reqId ?? '', replyTo: opts.replyTo ?? [], sv, digest, messages };
     const key = `${(++this.seq).toString(36)}${Math.floor(this.random() * 1e9).toString(36)}`;
     try {
-      for (const chunk of splitFrame(encodeFrame(frame), this.doc.clientID, key, this.o.maxPayloadChars)) {
-        await this.channel.broadcast(SYNC_EVENT, { ...chunk });
+      const chunks = splitFrame(encodeFrame(frame), this.doc.clientID, key, this.o.maxPayloadChars);
+      if (opts.reqId === BYE) {
+        // A closing page: every chunk goes at once.
+        await Promise.all(chunks.map((chunk) => this.channel.broadcast(SYNC_EVENT, { ...chunk })));
+      } else {
+        for (const chunk of chunks) await this.channel.broadcast(SYNC_EVENT, { ...chunk });
       }
       this.lastSentAt = this.clock.now();
       if (this.offline) {
@@ -253,18 +300,39 @@ export class MiroTransport implements SyncTransport {
     }
   }
 
-  /** Our own edits some peer still lacks or recent frames carried, if that fits the limit. */
-  private ownResend(): Uint8Array | null {
+  /**
+   * What this frame carries beyond unsent updates, if it fits the limit: our own edits some
+   * peer still lacks or our frames of the last `redundancyMs` carried, and everything we learnt
+   * from anyone in the last `relayMs`. Failing the limit, our own edits alone.
+   */
+  private resend(): Uint8Array | null {
     if (this.o.redundancyBytes <= 0) return null;
     const mine = this.summary().svMap;
     const now = this.clock.now();
-    this.sentClocks = this.sentClocks.filter((e) => now - e.at <= this.o.redundancyMs);
-    const floor = this.sentClocks[0]?.sv;
-    this.sentClocks.push({ at: now, sv: new Map([...this.myClients].map((c) => [c, mine.get(c) ?? 0])) });
-    const base = this.peers.resendBase(mine, this.myClients, floor);
-    if (!base) return null; // nothing to resend: unsent updates, if any, go as they are
-    const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
-    return diff.length <= this.o.redundancyBytes ? diff : null;
+    this.history = this.history.filter((e) => now - e.at <= Math.max(this.o.redundancyMs, this.o.relayMs));
+    const ownFloor = this.history.find((e) => now - e.at <= this.o.redundancyMs)?.sv;
+    const relayFloor = this.o.relayMs > 0 ? this.history.find((e) => now - e.at <= this.o.relayMs)?.sv : undefined;
+    this.history.push({ at: now, sv: mine });
+    const own = this.peers.resendBase(mine, this.myClients, ownFloor);
+    let relay: StateVector | null = null;
+    if (relayFloor) {
+      for (const [c, clock] of mine) {
+        const low = Math.min(own?.get(c) ?? clock, relayFloor.get(c) ?? 0);
+        if (low < clock) (relay ??= new Map(own ?? mine)).set(c, low);
+      }
+    }
+    for (const base of [relay, own]) {
+      if (!base) continue;
+      const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
+      if (diff.length <= this.o.redundancyBytes) return diff;
+    }
+    return null; // nothing to resend, or too much: unsent updates, if any, go as they are
+  }
+
+  /** Everyone's presence we know, or only ours when that would be too big for one frame. */
+  private presenceMessage(): Uint8Array {
+    const all = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...new Set([this.doc.clientID, ...this.awareness.getStates().keys()])]);
+    return all.length <= MAX_PRESENCE_BYTES ? awarenessUpdateMessage(all) : awarenessMessage(this.awareness, this.doc.clientID);
   }
 
   // ---- receiving -------------------------------------------------------------------------
@@ -284,6 +352,8 @@ export class MiroTransport implements SyncTransport {
 
   private handleFrame(sender: number, frame: Frame): void {
     const senderSv = Y.decodeStateVector(frame.sv);
+    // What we had before this frame: relays from now on pass on whatever it brings.
+    this.history.push({ at: this.clock.now(), sv: Y.decodeStateVector(Y.encodeStateVector(this.doc)) });
     let requesterSv: StateVector | null = null;
     const deleteSets: DeleteSet[] = [];
     for (const bytes of frame.messages) {
@@ -299,10 +369,17 @@ export class MiroTransport implements SyncTransport {
         this.log.warn('[miro-transport] ignored a malformed part of a message', err);
       }
     }
+    if (frame.kind === FrameKind.data && frame.reqId === BYE) {
+      this.peers.leave(sender);
+      if (this.awareness.getStates().has(sender)) awarenessProtocol.removeAwarenessStates(this.awareness, [sender], this);
+      this.saver.lineChanged();
+      return;
+    }
     this.peers.record(sender, senderSv, frame.digest);
     const mine = this.summary();
     if (frame.kind === FrameKind.request && requesterSv) {
-      if (svAhead(mine.svMap, requesterSv) || !dsContains(Y.mergeDeleteSets(deleteSets), deleteSetOf(this.doc))) {
+      const join = frame.reqId.startsWith(JOIN);
+      if (join || svAhead(mine.svMap, requesterSv) || !dsContains(Y.mergeDeleteSets(deleteSets), deleteSetOf(this.doc))) {
         this.pendingReplies.set(frame.reqId, { theirs: requesterSv, ours: mine.svMap });
         if (!this.timers.has('reply')) {
           const delay = this.peers.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
@@ -347,30 +424,9 @@ export class MiroTransport implements SyncTransport {
     if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, this);
     this.peers.prune();
     this.reassembler.expire(this.clock.now());
-    // The writer may have gone with unsaved changes: the next one in line picks them up.
-    if (this.lastSnapshotDigest !== this.summary().digest && !this.timers.has('snapshot')) {
-      this.timers.set('snapshot', this.o.snapshotIntervalMs, () => void this.maybeSnapshot());
-    }
+    // The writer may have gone silent: the line moves up.
+    if (gone.length > 0) this.saver.lineChanged();
     this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
-  }
-
-  // ---- snapshot --------------------------------------------------------------------------
-
-  /** The lowest client id present writes the snapshot; the lease arbitrates if views differ. */
-  private async maybeSnapshot(): Promise<void> {
-    if (!this.o.snapshotWriter || !this.peers.selfIsLowest() || this.summary().digest === this.lastSnapshotDigest) return;
-    await this.writeSnapshot();
-  }
-
-  private async writeSnapshot(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      const { digest } = this.summary();
-      if ((await this.store.write(Y.encodeStateAsUpdate(this.doc), digest)) === 'written') this.lastSnapshotDigest = digest;
-    } finally {
-      this.writing = false;
-    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------
@@ -385,6 +441,7 @@ export class MiroTransport implements SyncTransport {
 
   private markJoined(): void {
     this.timers.cancel('join');
+    this.timers.cancel('join-retry');
     this.joined = true;
     if (!this.offline && !this.destroyed) this.setStatus('synced');
   }

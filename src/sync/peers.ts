@@ -17,6 +17,10 @@ export interface PeerState {
 
 export class PeerTable {
   private readonly peers = new Map<number, PeerState>();
+  /** Peers known only from presence others passed on (a joiner learns everyone at once). */
+  private readonly relayed = new Map<number, number>();
+  /** Peers that said goodbye, and when: a late duplicate of their frames does not bring them back. */
+  private readonly left = new Map<number, number>();
 
   /**
    * @param dsRetryMs a delete-set mismatch with an unchanged summary is asked about again
@@ -30,6 +34,8 @@ export class PeerTable {
   ) {}
 
   record(id: number, sv: StateVector, digest: string): void {
+    if (this.left.has(id)) return;
+    this.relayed.delete(id);
     const prev = this.peers.get(id);
     const dsPulledAt = prev !== undefined && prev.digest === digest ? prev.dsPulledAt : -Infinity;
     this.peers.set(id, { sv, digest, at: this.now(), dsPulledAt });
@@ -47,13 +53,28 @@ export class PeerTable {
 
   isPresent(id: number): boolean {
     const p = this.peers.get(id);
-    return p !== undefined && p.at >= this.now() - this.timeoutMs;
+    const cutoff = this.now() - this.timeoutMs;
+    return (p !== undefined && p.at >= cutoff) || (this.relayed.get(id) ?? -Infinity) >= cutoff;
   }
 
-  /** Forgets peers unheard for the timeout. */
+  /** Another peer told us `id` is present (its presence reached us through them). */
+  touch(id: number): void {
+    if (id !== this.selfId && !this.left.has(id) && !this.peers.has(id)) this.relayed.set(id, this.now());
+  }
+
+  /** `id` said goodbye: it is no longer present, nor in line to save. */
+  leave(id: number): void {
+    this.peers.delete(id);
+    this.relayed.delete(id);
+    this.left.set(id, this.now());
+  }
+
+  /** Forgets peers unheard for the timeout (and goodbyes older than that). */
   prune(): void {
     const cutoff = this.now() - this.timeoutMs;
     for (const [id, p] of this.peers) if (p.at < cutoff) this.peers.delete(id);
+    for (const [id, at] of this.relayed) if (at < cutoff) this.relayed.delete(id);
+    for (const [id, at] of this.left) if (at < cutoff) this.left.delete(id);
   }
 
   /**
@@ -111,10 +132,13 @@ export class PeerTable {
     return behind ? base : null;
   }
 
-  /** The lowest client id among us and the present peers: the designated snapshot writer. */
-  selfIsLowest(): boolean {
-    for (const [id] of this.present()) if (id < this.selfId) return false;
-    return true;
+  /** Our place in line to save the snapshot: how many present peers have a lower client id. */
+  writerRank(): number {
+    const cutoff = this.now() - this.timeoutMs;
+    let rank = 0;
+    for (const [id, p] of this.peers) if (id < this.selfId && p.at >= cutoff) rank++;
+    for (const [id, at] of this.relayed) if (id < this.selfId && at >= cutoff) rank++;
+    return rank;
   }
 }
 

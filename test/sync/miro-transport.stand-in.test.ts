@@ -10,7 +10,7 @@ import { MiroTransport } from '../../src/sync/miro-transport.js';
 import { converged, randomEdit } from './harness.js';
 import { mulberry32 } from '../support/sim-bus.js';
 
-const fast = { flushMs: 250, joinTimeoutMs: 200, heartbeatMs: 1_000, presenceTimeoutMs: 4_000, pullDelayMs: [100, 300] as [number, number], replyStepMs: 100, snapshotIntervalMs: 500, settleMs: 30 };
+const fast = { flushMs: 250, joinTimeoutMs: 200, heartbeatMs: 1_000, presenceTimeoutMs: 4_000, pullDelayMs: [100, 300] as [number, number], replyStepMs: 100, saveDelayMs: 500, settleMs: 30 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const live: MiroTransport[] = [];
 afterEach(async () => {
