@@ -16,7 +16,7 @@ import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
 import { voteableZones } from '../core/template/zones.js';
-import { PRESENCE_FIELD } from '../core/session/presence.js';
+import { readPresence } from '../core/session/read.js';
 import { facilitatorOf, startSession } from '../core/session/roles.js';
 import { sessionMap } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
@@ -289,7 +289,7 @@ export class TryghedShell extends LitElement {
   /** The N of "n of N": everyone with the app open now (never fewer than Miro's online users). */
   private eligible(s: ShellSession): number {
     let present = 0;
-    for (const state of s.awareness.getStates().values()) if ((state as Record<string, unknown> | null)?.[PRESENCE_FIELD]) present++;
+    for (const state of s.awareness.getStates().values()) if (readPresence(state, s.awareness)) present++;
     return Math.max(present, s.people.length);
   }
 

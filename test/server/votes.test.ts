@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ballotsMap, createRound, getRound, openRound, publishedMap, readFields, roundsMap, sessionMap, startSession, tally,
+  ballotsMap, createRound, getRound, openRound, publishedMap, readRound, roundsMap, sessionMap, startSession, tally,
   type PublishedTally,
 } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
@@ -186,7 +186,7 @@ describe('sealed, server-authoritative voting', () => {
       'forgery undone',
     );
     expect(publishedMap(fac.doc).get(id)!.counts).toEqual({ '101': 1 });
-    expect(readFields(roundsMap(fac.doc).get(id)!).anonymity).toBe('sealed');
+    expect(readRound(fac.doc, id)!.anonymity).toBe('sealed');
   });
 
   it('answers malformed RPCs with bad-request and keeps serving', async () => {

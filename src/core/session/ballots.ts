@@ -18,8 +18,9 @@
  * The cap is per target as voted: after regrouping, a cluster can hold more than `cap` votes
  * of one ballot cast on different notes. We keep them: regrouping loses nothing.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { isClusterId, resolveCluster } from './clusters.js';
+import { readBallotMap, readSlot } from './read.js';
 import { getRound, type RoundView } from './rounds.js';
 import { ballotsMap, type SlotValue } from './schema.js';
 import { SESSION_ORIGIN } from './types.js';
@@ -44,23 +45,22 @@ function indexOf(targets: readonly string[]): Map<string, number> {
   return m;
 }
 
-export function decodeTarget(round: Pick<RoundView, 'targets'>, value: SlotValue | undefined): string | undefined {
-  return typeof value === 'number' ? round.targets[value] : value;
-}
-
-/** Every ballot of a round as raw slot arrays (target id or undefined), slots < budget only. */
+/** Every ballot of a round as raw slot arrays (target id or undefined), slots < budget only;
+ *  a bad slot reads as empty (read.ts). */
 export function readBallots(doc: Y.Doc, round: RoundView): Map<string, (string | undefined)[]> {
   const out = new Map<string, (string | undefined)[]>();
-  const m = ballotsMap(doc).get(round.id);
+  const m = readBallotMap(doc, round.id);
   if (!m) return out;
   for (const [key, value] of m) {
     const dot = key.lastIndexOf('.');
     const slot = Number(key.slice(dot + 1));
     if (dot <= 0 || !Number.isInteger(slot) || slot < 0 || slot >= round.budget) continue;
     const ballot = key.slice(0, dot);
+    const target = readSlot(doc, round, key, value);
+    if (target === undefined) continue;
     let slots = out.get(ballot);
     if (!slots) out.set(ballot, (slots = new Array<string | undefined>(round.budget).fill(undefined)));
-    slots[slot] = decodeTarget(round, value);
+    slots[slot] = target;
   }
   return out;
 }
@@ -97,9 +97,12 @@ export function liveTarget(doc: Y.Doc): (targetId: string) => boolean {
 }
 
 function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | undefined)[] {
-  const m = ballotsMap(doc).get(round.id);
+  const m = readBallotMap(doc, round.id);
   const slots: (string | undefined)[] = [];
-  for (let s = 0; s < round.budget; s++) slots.push(decodeTarget(round, m?.get(slotKey(ballotKey, s))));
+  for (let s = 0; s < round.budget; s++) {
+    const key = slotKey(ballotKey, s);
+    slots.push(m ? readSlot(doc, round, key, m.get(key)) : undefined);
+  }
   return slots;
 }
 
@@ -221,11 +224,13 @@ export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
   if (bad) return refuse(bad);
   const slot = chooseCastSlot(round, slotsOf(doc, round, input.ballotKey), liveTarget(doc), input.targetId);
   if (typeof slot === 'string') return refuse(slot);
-  const m = ballotsMap(doc).get(round.id)!;
   doc.transact(() => {
     const own = doc.clientID;
     if (input.asClientId !== undefined) doc.clientID = input.asClientId;
     try {
+      // A round's ballot map is made with the round; one that is missing or bad is made again.
+      let m = readBallotMap(doc, round.id);
+      if (!m) ballotsMap(doc).set(round.id, (m = new Y.Map<SlotValue>()));
       m.set(slotKey(input.ballotKey, slot), encodeTarget(round, input.targetId));
     } finally {
       doc.clientID = own;
@@ -240,7 +245,7 @@ export function withdrawVote(doc: Y.Doc, input: Omit<CastInput, 'asClientId'>): 
   if (typeof round === 'string') return refuse(round);
   const slot = chooseWithdrawSlot(slotsOf(doc, round, input.ballotKey), input.targetId);
   if (slot === null) return refuse('no-vote');
-  const m = ballotsMap(doc).get(round.id)!;
+  const m = readBallotMap(doc, round.id)!; // a slot was found in it
   // Deleting writes no new item, so it needs no client id of its own.
   doc.transact(() => m.delete(slotKey(input.ballotKey, slot)), SESSION_ORIGIN);
   return { ok: true, votes: myVotesIn(doc, round, input.ballotKey) };

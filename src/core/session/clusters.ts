@@ -6,12 +6,11 @@
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
 import { isStickyColour, type StickyColour } from '../miro-rules.js';
-import {
-  aliasesMap, clustersMap, deletedMap, fieldMap, membershipMap, readFields, type ClusterFields,
-} from './schema.js';
+import { readCluster, readClusters, readMembership, targetMaps, type TargetMaps } from './read.js';
+import { aliasesMap, clustersMap, deletedMap, fieldMap, LIMITS, membershipMap, type ClusterFields } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
-export type ClusterError = 'no-notes' | 'no-cluster' | 'bad-colour';
+export type ClusterError = 'no-notes' | 'no-cluster' | 'bad-colour' | 'too-long';
 
 export interface ClusterView extends ClusterFields {
   id: string;
@@ -21,40 +20,43 @@ export interface ClusterView extends ClusterFields {
 /** The cluster an id stands for now: itself, or where it was merged into; null if gone.
  *  Concurrent merges can form an alias cycle with no live cluster: that reads as gone. */
 export function resolveCluster(doc: Y.Doc, clusterId: string | undefined): string | null {
-  return resolveIn(clustersMap(doc), aliasesMap(doc), clusterId);
+  return resolveIn(targetMaps(doc), clusterId);
 }
 
 /** resolveCluster over maps already in hand (tallies resolve many ids). */
-export function resolveIn(clusters: { has(id: string): boolean }, aliases: Y.Map<string>, clusterId: string | undefined): string | null {
+export function resolveIn(maps: Pick<TargetMaps, 'hasCluster' | 'alias'>, clusterId: string | undefined): string | null {
   let id = clusterId;
   let seen: Set<string> | null = null; // only long chains pay for cycle detection
   for (let hops = 0; id !== undefined; hops++) {
-    if (clusters.has(id)) return id;
+    if (maps.hasCluster(id)) return id;
     if (hops >= 16) {
       seen ??= new Set();
       if (seen.has(id)) return null;
       seen.add(id);
     }
-    id = aliases.get(id);
+    id = maps.alias(id);
   }
   return null;
 }
 
 export function isClusterId(doc: Y.Doc, id: string): boolean {
-  return clustersMap(doc).has(id) || aliasesMap(doc).has(id);
+  const maps = targetMaps(doc);
+  return maps.hasCluster(id) || maps.alias(id) !== undefined;
 }
 
 /** The cluster a note is in now, or null. */
 export function clusterOf(doc: Y.Doc, noteId: string): string | null {
-  return resolveCluster(doc, membershipMap(doc).get(noteId));
+  const maps = targetMaps(doc);
+  return resolveIn(maps, maps.member(noteId));
 }
 
 /** Every live cluster with its notes, in id order. */
 export function listClusters(doc: Y.Doc): ClusterView[] {
   const byId = new Map<string, ClusterView>();
-  for (const [id, m] of clustersMap(doc)) byId.set(id, { id, ...readFields(m), notes: [] });
-  for (const [noteId, raw] of membershipMap(doc)) {
-    const c = resolveCluster(doc, raw);
+  for (const [id, f] of readClusters(doc)) byId.set(id, { id, ...f, notes: [] });
+  const maps = targetMaps(doc);
+  for (const [noteId, raw] of readMembership(doc)) {
+    const c = resolveIn(maps, raw);
     if (c !== null) byId.get(c)?.notes.push(noteId);
   }
   const out = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -68,6 +70,7 @@ export function createCluster(
   input: { noteIds: string[]; label?: string; colour?: StickyColour; now?: number },
 ): Result<{ clusterId: string }, ClusterError> {
   if (input.noteIds.length === 0) return fail('no-notes', 'Select at least one sticky note.');
+  if ((input.label ?? '').length > LIMITS.label) return fail('too-long', 'The label is too long.');
   const colour = input.colour ?? 'yellow';
   if (!isStickyColour(colour)) return fail('bad-colour', `Not a sticky colour: ${String(colour)}`);
   const clusterId = newId('c');
@@ -83,27 +86,33 @@ export function createCluster(
 }
 
 export function renameCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; label: string }): Result<null, ClusterError> {
-  const c = clustersMap(doc).get(input.clusterId);
+  const c = liveCluster(doc, input.clusterId);
   if (!c) return fail('no-cluster', 'That cluster no longer exists.');
+  if (input.label.length > LIMITS.label) return fail('too-long', 'The label is too long.');
   doc.transact(() => c.set('label', input.label), SESSION_ORIGIN);
   return ok(null);
 }
 
 export function recolourCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; colour: StickyColour }): Result<null, ClusterError> {
-  const c = clustersMap(doc).get(input.clusterId);
+  const c = liveCluster(doc, input.clusterId);
   if (!c) return fail('no-cluster', 'That cluster no longer exists.');
   if (!isStickyColour(input.colour)) return fail('bad-colour', `Not a sticky colour: ${String(input.colour)}`);
   doc.transact(() => c.set('colour', input.colour), SESSION_ORIGIN);
   return ok(null);
 }
 
+/** A cluster's map to write to, if it is a good one. */
+function liveCluster(doc: Y.Doc, clusterId: string) {
+  return readCluster(doc, clusterId) ? clustersMap(doc).get(clusterId)! : null;
+}
+
 /** Merge clusters into one. The merged-away ids become aliases, so their notes, and votes
  *  cast on them, follow to `into` without rewriting anything a concurrent edit might touch. */
 export function mergeClusters(doc: Y.Doc, _actor: Actor, input: { from: string[]; into: string }): Result<null, ClusterError> {
   const clusters = clustersMap(doc);
-  if (!clusters.has(input.into)) return fail('no-cluster', 'The cluster to merge into no longer exists.');
+  if (!readCluster(doc, input.into)) return fail('no-cluster', 'The cluster to merge into no longer exists.');
   const from = input.from.filter((id) => id !== input.into);
-  if (from.some((id) => !clusters.has(id))) return fail('no-cluster', 'A cluster to merge no longer exists.');
+  if (from.some((id) => !readCluster(doc, id))) return fail('no-cluster', 'A cluster to merge no longer exists.');
   doc.transact(() => {
     const aliases = aliasesMap(doc);
     for (const id of from) {
@@ -117,11 +126,12 @@ export function mergeClusters(doc: Y.Doc, _actor: Actor, input: { from: string[]
 /** Dissolve a cluster: its notes become unclustered; votes cast on the cluster itself leave the tally. */
 export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; now?: number }): Result<null, ClusterError> {
   const clusters = clustersMap(doc);
-  if (!clusters.has(input.clusterId)) return fail('no-cluster', 'That cluster no longer exists.');
+  if (!readCluster(doc, input.clusterId)) return fail('no-cluster', 'That cluster no longer exists.');
   doc.transact(() => {
     const membership = membershipMap(doc);
-    for (const [noteId, raw] of [...membership]) {
-      if (resolveCluster(doc, raw) === input.clusterId) membership.delete(noteId);
+    const maps = targetMaps(doc);
+    for (const [noteId, raw] of readMembership(doc)) {
+      if (resolveIn(maps, raw) === input.clusterId) membership.delete(noteId);
     }
     clusters.delete(input.clusterId);
     // Remembered as gone, so votes cast on it are not mistaken for votes on a note of that id.

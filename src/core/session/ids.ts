@@ -12,6 +12,10 @@ export function newId(prefix = ''): string {
   return prefix + (a[0]! * 0x10000 + (a[1]! & 0xffff)).toString(36);
 }
 
+/** What may be an id in the doc (notes, clusters, rounds, users, ballot keys): short, plain. */
+const ID = /^[A-Za-z0-9_:.=-]{1,100}$/;
+export const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
+
 /** Ids in stored form: decimal ids < 2^64 as 8 big-endian bytes each, the rest as strings. */
 export interface PackedIds {
   num: Uint8Array;

@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './schema.js';
 export * from './ids.js';
+export * from './read.js';
 export * from './roles.js';
 export * from './clusters.js';
 export * from './targets.js';

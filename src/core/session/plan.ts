@@ -4,12 +4,13 @@
  */
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
-import { clustersMap, fieldMap, planMap, PLAN_LAYERS, readFields, type InitiativeFields, type PlanLayer } from './schema.js';
+import { readCluster, readInitiative, readPlan } from './read.js';
+import { fieldMap, LIMITS, planMap, PLAN_LAYERS, type InitiativeFields, type PlanLayer } from './schema.js';
 import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
-export type PlanError = RoleError | 'invalid' | 'no-initiative' | 'no-tally';
+export type PlanError = RoleError | 'invalid' | 'no-initiative' | 'no-tally' | 'too-long';
 
 export interface InitiativeView extends InitiativeFields {
   id: string;
@@ -19,10 +20,15 @@ export type InitiativePatch = Partial<Pick<InitiativeFields, 'layer' | 'text' | 
 
 const isLayer = (l: unknown): l is PlanLayer => (PLAN_LAYERS as readonly unknown[]).includes(l);
 
+/** Texts longer than the readers take (read.ts) are refused, not stored to be skipped. */
+function tooLong(f: Partial<Pick<InitiativeFields, 'text' | 'owner' | 'when'>>): boolean {
+  return (f.text ?? '').length > LIMITS.planText || (f.owner ?? '').length > LIMITS.planField || (f.when ?? '').length > LIMITS.planField;
+}
+
 /** Initiatives by layer (P, O, L, G, I), then in the order they were added. */
 export function listPlan(doc: Y.Doc): InitiativeView[] {
-  return [...planMap(doc)]
-    .map(([id, m]) => ({ id, ...readFields(m) }))
+  return [...readPlan(doc)]
+    .map(([id, f]) => ({ id, ...f }))
     .sort((a, b) => PLAN_LAYERS.indexOf(a.layer) - PLAN_LAYERS.indexOf(b.layer) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
@@ -34,6 +40,7 @@ export function addInitiative(
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
   if (!isLayer(input.layer)) return fail('invalid', `Not a P-IGLO layer: ${String(input.layer)}`);
+  if (tooLong(input)) return fail('too-long', 'Too long.');
   const initiativeId = newId('i');
   doc.transact(() => {
     planMap(doc).set(initiativeId, fieldMap<InitiativeFields>({
@@ -49,9 +56,10 @@ export function addInitiative(
 export function updateInitiative(doc: Y.Doc, actor: Actor, input: { id: string; patch: InitiativePatch }): Result<null, PlanError> {
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
-  const m = planMap(doc).get(input.id);
-  if (!m) return fail('no-initiative', 'That initiative no longer exists.');
+  if (!readInitiative(doc, input.id)) return fail('no-initiative', 'That initiative no longer exists.');
+  const m = planMap(doc).get(input.id)!;
   if (input.patch.layer !== undefined && !isLayer(input.patch.layer)) return fail('invalid', `Not a P-IGLO layer: ${String(input.patch.layer)}`);
+  if (tooLong(input.patch)) return fail('too-long', 'Too long.');
   doc.transact(() => {
     for (const [k, v] of Object.entries(input.patch) as [keyof InitiativePatch, InitiativePatch[keyof InitiativePatch]][]) {
       if (v !== undefined) m.set(k, v as never);
@@ -94,10 +102,10 @@ export function draftFromTopPriorities(
   doc.transact(() => {
     top.forEach((row, i) => {
       const id = `${input.roundId}:${row.targetId}`;
-      if (plan.has(id)) return void existing.push(id);
-      const label = row.kind === 'cluster' ? clustersMap(doc).get(row.targetId)?.get('label') : undefined;
+      if (readInitiative(doc, id)) return void existing.push(id);
+      const label = row.kind === 'cluster' ? readCluster(doc, row.targetId)?.label : undefined;
       plan.set(id, fieldMap<InitiativeFields>({
-        layer, text: input.texts?.[row.targetId] ?? label ?? '', owner: '', when: '', preparedness: false,
+        layer, text: (input.texts?.[row.targetId] ?? label ?? '').slice(0, LIMITS.planText), owner: '', when: '', preparedness: false,
         sourceRound: input.roundId, sourceTarget: row.targetId, draft: true, createdAt: now + i,
       }));
       created.push(id);

@@ -3,11 +3,13 @@
  * facilitator controls rounds and the plan; the model refuses, the UI only mirrors it.
  */
 import type * as Y from 'yjs';
+import { isId } from './ids.js';
+import { readSession } from './read.js';
 import { sessionMap } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
 export function facilitatorOf(doc: Y.Doc): string | null {
-  return sessionMap(doc).get('facilitator') ?? null;
+  return readSession(doc).facilitator;
 }
 
 export function isFacilitator(doc: Y.Doc, actor: Actor): boolean {
@@ -20,15 +22,16 @@ export function isFacilitator(doc: Y.Doc, actor: Actor): boolean {
 export function startSession(doc: Y.Doc, actor: Actor, input: { now?: number } = {}): Result<{ facilitator: string }, never> {
   const s = sessionMap(doc);
   doc.transact(() => {
-    if (s.get('facilitator') !== undefined) return;
+    // A bad value (not an id) is no facilitator: the seat is free.
+    if (readSession(doc).facilitator !== null) return;
     s.set('facilitator', actor.userId);
     s.set('startedAt', input.now ?? Date.now());
   }, SESSION_ORIGIN);
-  return ok({ facilitator: s.get('facilitator')! });
+  return ok({ facilitator: readSession(doc).facilitator ?? actor.userId });
 }
 
 export function handOver(doc: Y.Doc, actor: Actor, input: { to: string }): Result<{ facilitator: string }, RoleError | 'invalid'> {
-  if (!input.to) return fail('invalid', 'Hand over to whom?');
+  if (!isId(input.to)) return fail('invalid', 'Hand over to whom?');
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
   doc.transact(() => sessionMap(doc).set('facilitator', input.to), SESSION_ORIGIN);

@@ -4,17 +4,18 @@
  * two facilitator devices cannot move a round backwards (see schema.ts).
  */
 import * as Y from 'yjs';
-import { newId, packIds, unpackIds } from './ids.js';
+import { isId, newId, packIds } from './ids.js';
+import { readRound, roundIds, type RoundRead } from './read.js';
 import { requireFacilitator } from './roles.js';
 import {
-  ballotsMap, fieldMap, readFields, ROUND_DEFAULTS, roundsMap,
+  ballotsMap, fieldMap, LIMITS, ROUND_DEFAULTS, roundsMap,
   type Anonymity, type RoundFields, type RoundScope, type RoundStatus, type SlotValue, type Visibility,
 } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
 export type RoundError = RoleError | 'invalid' | 'no-round' | 'wrong-status';
 
-export interface RoundView extends Omit<RoundFields, 'targets'> {
+export interface RoundView extends RoundRead {
   id: string;
   status: RoundStatus;
   /** the round's targets, in the order slot indexes refer to */
@@ -42,16 +43,15 @@ export function roundStatus(r: Pick<RoundFields, 'openedAt' | 'endsAt' | 'closed
   return r.endsAt != null && now >= r.endsAt ? 'closed' : 'open';
 }
 
+/** A round, or null if there is none (or its entry is bad: read.ts). */
 export function getRound(doc: Y.Doc, roundId: string, now = Date.now()): RoundView | null {
-  const m = roundsMap(doc).get(roundId);
-  if (!m) return null;
-  const f = readFields(m);
-  return { ...f, id: roundId, status: roundStatus(f, now), targets: unpackIds(f.targets) };
+  const f = readRound(doc, roundId);
+  return f && { ...f, id: roundId, status: roundStatus(f, now) };
 }
 
-/** Rounds, oldest first. */
+/** Rounds, oldest first; bad entries left out. */
 export function listRounds(doc: Y.Doc, now = Date.now()): RoundView[] {
-  return [...roundsMap(doc).keys()]
+  return roundIds(doc)
     .map((id) => getRound(doc, id, now)!)
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
@@ -67,10 +67,12 @@ export function createRound(doc: Y.Doc, actor: Actor, input: CreateRoundInput): 
   const timeLimitMs = input.timeLimitMs ?? null;
   const targets = [...new Set(input.targets)];
   if (!input.question.trim()) return fail('invalid', 'The round needs a question.');
+  if (input.question.trim().length > LIMITS.question) return fail('invalid', 'The question is too long.');
   if (targets.length === 0) return fail('invalid', 'The round needs at least one note or cluster to vote on.');
-  if (!isCount(budget, 1, 100)) return fail('invalid', 'The budget is a whole number from 1 to 100.');
+  if (targets.length > LIMITS.targets || !targets.every(isId)) return fail('invalid', 'Too many notes, or one that is not a note.');
+  if (!isCount(budget, 1, LIMITS.budget)) return fail('invalid', 'The budget is a whole number from 1 to 100.');
   if (!isCount(cap, 1, budget)) return fail('invalid', 'The cap per target is a whole number from 1 to the budget.');
-  if (!isCount(k, 1, 1000)) return fail('invalid', 'The minimum number of respondents is a whole number of at least 1.');
+  if (!isCount(k, 1, LIMITS.k)) return fail('invalid', 'The minimum number of respondents is a whole number of at least 1.');
   if (timeLimitMs !== null && !(Number.isFinite(timeLimitMs) && timeLimitMs > 0)) return fail('invalid', 'The time limit must be positive.');
   const roundId = newId('r');
   doc.transact(() => {
@@ -143,9 +145,9 @@ export function revealRound(doc: Y.Doc, actor: Actor, input: { roundId: string; 
 function check(doc: Y.Doc, actor: Actor, roundId: string, allowed: RoundStatus[], now = Date.now()) {
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
-  const m = roundsMap(doc).get(roundId);
-  if (!m) return fail('no-round', 'No such round.');
-  const status = roundStatus(readFields(m), now);
+  const f = readRound(doc, roundId);
+  if (!f) return fail('no-round', 'No such round.');
+  const status = roundStatus(f, now);
   if (!allowed.includes(status)) return fail('wrong-status', `The round is ${status}.`);
-  return ok(m);
+  return ok(roundsMap(doc).get(roundId)!);
 }

@@ -37,6 +37,28 @@ export const MAP = {
   plan: 'plan',
 } as const;
 
+/** Sizes a value may have; the commands refuse more and the readers (read.ts) skip it. */
+export const LIMITS = {
+  /** a round's question */
+  question: 2000,
+  /** notes and clusters one round lists */
+  targets: 2000,
+  /** votes per person in a round */
+  budget: 100,
+  /** minimum respondents */
+  k: 1000,
+  /** a cluster's label */
+  label: 200,
+  /** a template or zone id in a round's scope */
+  scopeId: 200,
+  /** an initiative's text */
+  planText: 2000,
+  /** an initiative's owner and when */
+  planField: 200,
+  /** a name shown in presence */
+  name: 200,
+} as const;
+
 // ---- session ---------------------------------------------------------------------------
 export interface SessionFields {
   facilitator: string;
@@ -144,9 +166,4 @@ export function fieldMap<F extends object>(fields: F): FieldMap<F> {
   const m = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(fields)) m.set(k, v);
   return m as unknown as FieldMap<F>;
-}
-
-/** Read a nested field map back as a plain record. */
-export function readFields<F extends object>(m: FieldMap<F>): F {
-  return m.toJSON() as F;
 }

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { countEffective, readBallots, type RawCounts } from './ballots.js';
 import { getRound, type RoundView } from './rounds.js';
-import { publishedMap } from './schema.js';
+import { readPublished } from './read.js';
 import { targetResolver, type EffectiveTarget } from './targets.js';
 import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
 
@@ -36,7 +36,7 @@ export function tally(doc: Y.Doc, roundId: string, opts: { now?: number } = {}):
   const resolve = memoResolve(doc);
   let raw: RawCounts;
   if (round.anonymity === 'sealed') {
-    const pub = publishedMap(doc).get(roundId);
+    const pub = readPublished(doc, roundId);
     if (!pub) return hidden('not-published', 0);
     raw = { respondents: pub.respondents, counts: new Map(Object.entries(pub.counts)) };
   } else {

@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { resolveIn } from './clusters.js';
-import { aliasesMap, clustersMap, deletedMap, membershipMap } from './schema.js';
+import { targetMaps } from './read.js';
+import { deletedMap } from './schema.js';
 import { ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
 export interface EffectiveTarget {
@@ -20,14 +21,14 @@ export function effectiveTarget(doc: Y.Doc, targetId: string): EffectiveTarget |
 
 /** effectiveTarget with the doc's maps looked up once, for reads that resolve many targets. */
 export function targetResolver(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
-  const [clusters, aliases, membership, deleted] = [clustersMap(doc), aliasesMap(doc), membershipMap(doc), deletedMap(doc)];
+  const maps = targetMaps(doc);
   return (targetId) => {
-    if (deleted.has(targetId)) return null;
-    if (clusters.has(targetId) || aliases.has(targetId)) {
-      const c = resolveIn(clusters, aliases, targetId);
+    if (maps.isDeleted(targetId)) return null;
+    if (maps.hasCluster(targetId) || maps.alias(targetId) !== undefined) {
+      const c = resolveIn(maps, targetId);
       return c === null ? null : { id: c, kind: 'cluster' };
     }
-    const c = resolveIn(clusters, aliases, membership.get(targetId));
+    const c = resolveIn(maps, maps.member(targetId));
     return c === null ? { id: targetId, kind: 'note' } : { id: c, kind: 'cluster' };
   };
 }

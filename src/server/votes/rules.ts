@@ -1,11 +1,9 @@
 /** The vote rules, in one place; both storages call them inside their transaction. */
 import { roundStatus } from '../../core/session/rounds.js';
-import { unpackIds } from '../../core/session/ids.js';
-import type { RoundFields } from '../../core/session/schema.js';
+import { checkRound } from '../../core/session/read.js';
 import { VoteError, type Ballot, type RoundRecord } from './types.js';
 
-const ID = /^[A-Za-z0-9_:.=-]{1,100}$/;
-export const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
+export { isId } from '../../core/session/ids.js';
 
 /** Checks a vote change against the round; returns the new points on the target. */
 export function applyVote(round: RoundRecord, ballot: Ballot, target: string, delta: number, now: number, targetChecked = false): number {
@@ -28,35 +26,17 @@ export function applyVote(round: RoundRecord, ballot: Ballot, target: string, de
   return next;
 }
 
-/** The snapshot taken when a round opens: the doc's definition, checked (it is client data). */
-export function snapshotRound(id: string, f: RoundFields | null, now: number): RoundRecord {
-  const bad = (what: string): never => {
-    throw new VoteError('bad-request', `round: ${what}`);
-  };
-  if (!f) throw new VoteError('no-round', `no round ${id}`);
-  const int = (x: unknown, lo: number, hi: number) => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
-  if (typeof f.question !== 'string' || f.question.length > 2000) bad('question');
-  let targets: string[] = [];
-  try {
-    targets = unpackIds(f.targets);
-  } catch {
-    bad('targets');
-  }
-  if (targets.length === 0 || targets.length > 2000 || !targets.every(isId)) bad('targets');
-  if (!int(f.budget, 1, 100)) bad('budget');
-  if (!int(f.cap, 1, f.budget)) bad('cap');
-  if (!int(f.k, 1, 1000)) bad('k');
-  if (f.visibility !== 'live' && f.visibility !== 'hidden') bad('visibility');
-  if (!['named', 'anonymous', 'sealed'].includes(f.anonymity)) bad('anonymity');
-  const limit = f.timeLimitMs ?? null;
-  if (limit !== null && !(Number.isFinite(limit) && limit > 0)) bad('timeLimitMs');
+/** The snapshot taken when a round opens: the doc's definition, checked as every reader
+ *  checks it (core/session/read.ts), since it is client data. */
+export function snapshotRound(id: string, raw: unknown, now: number): RoundRecord {
+  if (raw === undefined || raw === null) throw new VoteError('no-round', `no round ${id}`);
+  const f = checkRound(raw);
+  if (typeof f === 'string') throw new VoteError('bad-request', `round: ${f}`);
   return {
     ...f,
     id,
-    targets,
-    timeLimitMs: limit,
     openedAt: now,
-    endsAt: limit === null ? null : now + limit,
+    endsAt: f.timeLimitMs === null ? null : now + f.timeLimitMs,
     closedAt: null,
     revealedAt: null,
     version: 1,

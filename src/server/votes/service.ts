@@ -16,9 +16,10 @@ import type { Extension, afterLoadDocumentPayload, onStatelessPayload, Document 
 import * as Y from 'yjs';
 import { checkTarget } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
+import { readRound, readSession } from '../../core/session/read.js';
 import { roundStatus } from '../../core/session/rounds.js';
 import {
-  fieldMap, publishedMap, readFields, roundsMap, sessionMap,
+  fieldMap, publishedMap, roundsMap, sessionMap,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
@@ -95,8 +96,8 @@ export class VoteService implements Extension {
     const now = this.now();
     let record: RoundRecord;
     if (action === 'open') {
-      const m = this.docs.get(room) && roundsMap(this.docs.get(room)!).get(id);
-      record = await this.storage.insertRound(room, snapshotRound(id, m ? readFields(m) : null, now));
+      const doc = this.docs.get(room);
+      record = await this.storage.insertRound(room, snapshotRound(id, doc && roundsMap(doc).get(id), now));
     } else {
       record = await this.storage.updateRound(room, id, (r) => {
         const status = roundStatus(r, now);
@@ -170,12 +171,11 @@ export class VoteService implements Extension {
     const doc = this.docs.get(room);
     if (!doc || this.stopped) return;
     let record = await this.storage.round(room, id);
-    const m = roundsMap(doc).get(id);
-    const f = m ? readFields(m) : null;
+    const f = readRound(doc, id);
     if (user && f && (await this.isFacilitator(room, user))) {
       // The facilitator moved the round in the doc (the session model's own commands).
       const now = this.now();
-      if (!record && f.openedAt != null) record = await this.storage.insertRound(room, snapshotRound(id, f, now)).catch(() => null);
+      if (!record && f.openedAt != null) record = await this.storage.insertRound(room, snapshotRound(id, roundsMap(doc).get(id), now)).catch(() => null);
       if (record && ((f.closedAt != null && record.closedAt == null) || (f.revealedAt != null && record.revealedAt == null))) {
         const reveal = f.revealedAt != null;
         record = await this.storage
@@ -199,7 +199,7 @@ export class VoteService implements Extension {
         return;
       }
       if (s.get('facilitator') !== facilitator) s.set('facilitator', facilitator);
-      if (s.get('startedAt') === undefined) s.set('startedAt', this.now());
+      if (readSession(doc).startedAt === null) s.set('startedAt', this.now());
     }, SERVER_ORIGIN);
   }
 
@@ -320,7 +320,8 @@ function project(
   const rounds = roundsMap(doc);
   const published = publishedMap(doc);
   doc.transact(() => {
-    const m = rounds.get(id);
+    // Anything but a map where a round belongs (a participant's junk) is no round to keep.
+    const m = rounds.get(id) instanceof Y.Map ? rounds.get(id) : undefined;
     if (record) {
       const { id: _id, version: _v, ...rest } = record;
       const fields: RoundFields = { ...rest, targets: packIds(record.targets) };

@@ -5,6 +5,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import { PRESENCE_FIELD, type PresenceState } from '../../core/session/presence.js';
+import { readPresence } from '../../core/session/read.js';
 import { FollowingController } from './following-controller.js';
 
 export interface Present {
@@ -23,8 +24,8 @@ export function setPresence(awareness: Awareness, name: string): void {
 export function presentPeople(awareness: Awareness): Present[] {
   const out: Present[] = [];
   for (const [clientId, state] of awareness.getStates()) {
-    const p = (state as Record<string, unknown> | null)?.[PRESENCE_FIELD] as PresenceState | undefined;
-    if (p && typeof p.name === 'string') out.push({ clientId, name: p.name, self: clientId === awareness.clientID });
+    const p = readPresence(state, awareness);
+    if (p) out.push({ clientId, name: p.name, self: clientId === awareness.clientID });
   }
   return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }

@@ -32,6 +32,7 @@ export const sessionDa: Record<SessionKey, string> = {
   'cluster.error.no-cluster': 'Gruppen findes ikke længere. En anden har måske ændret den.',
   'cluster.error.board': 'Boardet tog ikke imod ændringen. Prøv igen.',
   'cluster.error.bad-colour': 'Miro har ikke den farve til sedler.',
+  'cluster.error.too-long': 'Navnet er for langt: højst {max} tegn.',
   'cluster.colour.gray': 'Grå',
   'cluster.colour.light_yellow': 'Lysegul',
   'cluster.colour.yellow': 'Gul',
@@ -216,4 +217,5 @@ export const sessionDa: Record<SessionKey, string> = {
   'plan.error.invalid': 'Det er ikke et P-IGLO-niveau.',
   'plan.error.no-initiative': 'Indsatsen findes ikke længere.',
   'plan.error.no-tally': 'Afstemningen har endnu ikke et resultat at tage udgangspunkt i.',
+  'plan.error.too-long': 'Teksten er for lang: højst {text} tegn for indsatsen og {field} for hvem og hvornår.',
 };

@@ -33,6 +33,7 @@ export const sessionEn = {
   'cluster.error.no-cluster': 'That cluster no longer exists. Someone else may have changed it.',
   'cluster.error.board': 'The board did not take the change. Try again.',
   'cluster.error.bad-colour': 'Miro does not have that sticky colour.',
+  'cluster.error.too-long': 'The name is too long: at most {max} characters.',
   'cluster.colour.gray': 'Grey',
   'cluster.colour.light_yellow': 'Light yellow',
   'cluster.colour.yellow': 'Yellow',
@@ -217,6 +218,7 @@ export const sessionEn = {
   'plan.error.invalid': 'That is not a P-IGLO level.',
   'plan.error.no-initiative': 'That initiative no longer exists.',
   'plan.error.no-tally': 'That vote has no results to draw from yet.',
+  'plan.error.too-long': 'The text is too long: at most {text} characters for the initiative and {field} for who and when.',
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;

@@ -13,7 +13,7 @@ import {
   createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
   type ClusterError, type ClusterView,
 } from '../../core/session/clusters.js';
-import { aliasesMap, clustersMap, membershipMap } from '../../core/session/schema.js';
+import { aliasesMap, clustersMap, LIMITS, membershipMap } from '../../core/session/schema.js';
 import type { Result } from '../../core/session/types.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
@@ -27,6 +27,7 @@ const ERRORS: Record<ClusterError, MessageKey> = {
   'no-notes': 'cluster.error.no-notes',
   'no-cluster': 'cluster.error.no-cluster',
   'bad-colour': 'cluster.error.bad-colour',
+  'too-long': 'cluster.error.too-long',
 };
 
 export class ClusterPanel extends SessionPanelBase {
@@ -183,7 +184,7 @@ export class ClusterPanel extends SessionPanelBase {
 
   private run(res: Result<unknown, ClusterError>, clusterId: string, done: MessageKey) {
     if (res.ok) this.changed(clusterId, done);
-    else this.refuse(t(this.lang, ERRORS[res.error]));
+    else this.refuse(t(this.lang, ERRORS[res.error], { max: LIMITS.label }));
   }
 
   /** Done: the error goes, the outcome is announced, and the shell hears which cluster changed. */

@@ -13,7 +13,7 @@ import {
   type InitiativePatch, type InitiativeView, type PlanError,
 } from '../../core/session/plan.js';
 import { listRounds } from '../../core/session/rounds.js';
-import { PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
+import { LIMITS, PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
 import type { Result } from '../../core/session/types.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
@@ -27,6 +27,7 @@ const ERRORS: Record<PlanError, MessageKey> = {
   invalid: 'plan.error.invalid',
   'no-initiative': 'plan.error.no-initiative',
   'no-tally': 'plan.error.no-tally',
+  'too-long': 'plan.error.too-long',
 };
 
 export class PlanPanel extends SessionPanelBase {
@@ -117,7 +118,7 @@ export class PlanPanel extends SessionPanelBase {
 
   private run(res: Result<unknown, PlanError>, done: string) {
     if (!res.ok) {
-      this.error = t(this.lang, ERRORS[res.error]);
+      this.error = t(this.lang, ERRORS[res.error], { text: LIMITS.planText, field: LIMITS.planField });
       this.announcement = this.error;
       return false;
     }

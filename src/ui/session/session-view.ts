@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import type { Lang } from '../../core/lang.js';
 import { effectiveBallot, liveTarget, readBallots } from '../../core/session/ballots.js';
+import { readCluster } from '../../core/session/read.js';
 import { aliasesMap, clustersMap, deletedMap, membershipMap } from '../../core/session/schema.js';
 import type { RoundScope } from '../../core/session/schema.js';
 import type { RoundView } from '../../core/session/rounds.js';
@@ -48,8 +49,8 @@ export function targetTypes(doc: Y.Doc) {
 
 /** A short, readable name for a target: its cluster label or the note's text. */
 export function targetLabel(doc: Y.Doc, targetId: string, labels: TargetLabels, lang: Lang): string {
-  const cluster = clustersMap(doc).get(targetId);
-  if (cluster) return cluster.get('label')?.trim() || t(lang, 'cluster.unnamed');
+  const cluster = readCluster(doc, targetId);
+  if (cluster) return cluster.label.trim() || t(lang, 'cluster.unnamed');
   const text = labels[targetId]?.trim();
   return text || t(lang, 'vote.unknownNote', { id: targetId.slice(-4) });
 }

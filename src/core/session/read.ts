@@ -1,0 +1,336 @@
+/**
+ * Every value read from the session doc passes through here, one reader per map.
+ *
+ * Anyone on the board writes the doc (in Miro mode every peer; on the server every
+ * participant for what they may touch), and older versions of the app wrote it too, so a
+ * value is only what a check here says it is. A bad entry is skipped (the reader behaves as
+ * if it were absent), reported once per doc through `reportBadEntry`, and never thrown:
+ * one bad round, cluster or count never breaks a round list or a tally.
+ *
+ * Absent nullable fields read as null (older writers); a present value of the wrong type,
+ * size or enumeration makes the whole entry bad.
+ */
+import * as Y from 'yjs';
+import { isStickyColour } from '../miro-rules.js';
+import { isId, unpackIds, type PackedIds } from './ids.js';
+import { PRESENCE_FIELD, type PresenceState } from './presence.js';
+import {
+  aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
+  roundsMap, sessionMap,
+  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PublishedTally, type RoundFields,
+  type RoundScope, type SessionFields, type SlotValue, type Visibility,
+} from './schema.js';
+
+// ---- reporting -------------------------------------------------------------------------
+
+export interface BadEntry {
+  /** the doc's map (MAP value), or 'awareness' */
+  map: string;
+  /** the entry's key (shortened), e.g. a round id, or `${roundId}/${slotKey}` */
+  key: string;
+  /** which check failed, e.g. 'not a map', 'budget' */
+  reason: string;
+}
+/** `scope` is the doc the entry is in, or the awareness a presence state came from. */
+export type BadEntryReporter = (scope: object, entry: BadEntry) => void;
+
+const warn: BadEntryReporter = (_doc, e) => console.warn(`[tryghed] skipped a bad value in ${e.map}/${e.key}: ${e.reason}`);
+let reporter: BadEntryReporter = warn;
+const reported = new WeakMap<object, Set<string>>();
+
+/** Where bad entries are reported (default: one console warning each). Returns the restore. */
+export function setBadEntryReporter(fn: BadEntryReporter): () => void {
+  const before = reporter;
+  reporter = fn;
+  return () => void (reporter = before);
+}
+
+/** Reports a skipped entry once per doc (or awareness) and entry, however often it is read. */
+export function reportBadEntry(scope: object, map: string, key: string, reason: string): void {
+  let seen = reported.get(scope);
+  if (!seen) reported.set(scope, (seen = new Set()));
+  const short = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  const id = `${map}\n${short}`;
+  if (seen.has(id)) return;
+  seen.add(id);
+  try {
+    reporter(scope, { map, key: short, reason });
+  } catch {
+    /* a reporter's failure must not break the read */
+  }
+}
+
+// ---- checks ----------------------------------------------------------------------------
+
+/** A check returns the value it accepts, or BAD. */
+const BAD: unique symbol = Symbol('bad');
+type Check<T> = (v: unknown) => T | typeof BAD;
+
+const id: Check<string> = (v) => (isId(v) ? v : BAD);
+const text = (max: number): Check<string> => (v) => (typeof v === 'string' && v.length <= max ? v : BAD);
+const int = (lo: number, hi: number): Check<number> => (v) => (Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi ? (v as number) : BAD);
+const time: Check<number> = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : BAD);
+const bool: Check<boolean> = (v) => (typeof v === 'boolean' ? v : BAD);
+const oneOf = <T extends string>(values: readonly T[]): Check<T> => (v) => ((values as readonly unknown[]).includes(v) ? (v as T) : BAD);
+/** null, or absent (an older writer), reads as null. */
+const nullable = <T>(c: Check<T>): Check<T | null> => (v) => (v == null ? null : c(v));
+/** Absent (an older writer) reads as `dflt`. */
+const optional = <T>(c: Check<T>, dflt: T): Check<T> => (v) => (v === undefined ? dflt : c(v));
+
+type Spec<F> = { [K in keyof F]: Check<F[K]> };
+
+/** A nested field map checked field by field: the record, or the name of the first bad field. */
+function fields<F>(raw: unknown, spec: Spec<F>): F | string {
+  if (!(raw instanceof Y.Map)) return 'not a map';
+  const out = {} as F;
+  for (const k in spec) {
+    const v = spec[k](raw.get(k));
+    if (v === BAD) return k;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Reads one entry of a top-level map: checked, or reported and null. `read` returns the
+ *  entry (an object) or why it is bad (a string). */
+function entry<T extends object>(doc: Y.Doc, map: string, key: string, read: () => T | string): T | null {
+  if (!isId(key)) return reportBadEntry(doc, map, key, 'key'), null;
+  const v = read();
+  if (typeof v === 'string') return reportBadEntry(doc, map, key, v), null;
+  return v;
+}
+
+/** A top-level map, whatever its declared value type: every value is read as unknown. */
+type AnyMap = { get(key: string): unknown; keys(): IterableIterator<string> };
+
+/** One entry of a map of field maps, checked. */
+function one<F extends object>(doc: Y.Doc, map: AnyMap, name: string, key: string, spec: Spec<F>): F | null {
+  const raw = map.get(key);
+  return raw === undefined ? null : entry(doc, name, key, () => fields(raw, spec));
+}
+
+/** Every good entry of a map of field maps. */
+function all<F extends object>(doc: Y.Doc, map: AnyMap, name: string, spec: Spec<F>): Map<string, F> {
+  const out = new Map<string, F>();
+  for (const k of map.keys()) {
+    const f = one(doc, map, name, k, spec);
+    if (f) out.set(k, f);
+  }
+  return out;
+}
+
+// ---- session ---------------------------------------------------------------------------
+
+export function readSession(doc: Y.Doc): { facilitator: string | null; startedAt: number | null } {
+  const s = sessionMap(doc) as unknown as Y.Map<unknown>;
+  const check = <K extends keyof SessionFields>(k: K, c: Check<SessionFields[K]>): SessionFields[K] | null => {
+    const v = nullable(c)(s.get(k));
+    return v === BAD ? (reportBadEntry(doc, MAP.session, k, k), null) : v;
+  };
+  return { facilitator: check('facilitator', id), startedAt: check('startedAt', time) };
+}
+
+// ---- clusters, aliases, membership, deletions ------------------------------------------
+
+const CLUSTER: Spec<ClusterFields> = {
+  label: text(LIMITS.label),
+  colour: (v) => (isStickyColour(v) ? v : BAD),
+  createdBy: id,
+  createdAt: time,
+};
+
+/** A live cluster's fields, or null (none, or bad). */
+export const readCluster = (doc: Y.Doc, clusterId: string): ClusterFields | null =>
+  one(doc, clustersMap(doc), MAP.clusters, clusterId, CLUSTER);
+
+/** Every good cluster. */
+export const readClusters = (doc: Y.Doc): Map<string, ClusterFields> => all(doc, clustersMap(doc), MAP.clusters, CLUSTER);
+
+/** A string map from id to id (aliases, membership): a bad pair reads as absent. */
+function idTo(doc: Y.Doc, map: AnyMap, name: string, key: string): string | undefined {
+  const v = map.get(key);
+  if (v === undefined) return undefined;
+  if (isId(key) && isId(v)) return v;
+  reportBadEntry(doc, name, key, isId(key) ? 'value' : 'key');
+  return undefined;
+}
+
+/** How targets are looked up: the four maps, checked, for reads that resolve many ids. */
+export interface TargetMaps {
+  hasCluster(id: string): boolean;
+  /** where a merged-away cluster went */
+  alias(id: string): string | undefined;
+  /** the cluster id a note names (maybe gone or an alias) */
+  member(noteId: string): string | undefined;
+  isDeleted(id: string): boolean;
+}
+
+export function targetMaps(doc: Y.Doc): TargetMaps {
+  const [clusters, aliases, membership, deleted] = [clustersMap(doc), aliasesMap(doc), membershipMap(doc), deletedMap(doc)];
+  return {
+    hasCluster: (k) => clusters.has(k) && readCluster(doc, k) !== null,
+    alias: (k) => idTo(doc, aliases, MAP.clusterAliases, k),
+    member: (k) => idTo(doc, membership, MAP.membership, k),
+    isDeleted: (k) => {
+      const v = deleted.get(k);
+      if (v === undefined) return false;
+      if (isId(k) && time(v) !== BAD) return true;
+      return reportBadEntry(doc, MAP.deleted, k, isId(k) ? 'value' : 'key'), false;
+    },
+  };
+}
+
+/** Every good membership pair: note → the cluster id it names. */
+export function readMembership(doc: Y.Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  const m = membershipMap(doc);
+  for (const k of m.keys()) {
+    const c = idTo(doc, m, MAP.membership, k);
+    if (c !== undefined) out.set(k, c);
+  }
+  return out;
+}
+
+// ---- rounds ----------------------------------------------------------------------------
+
+const targetsChecked = new WeakMap<object, string[] | null>();
+/** A round's target list: packed ids, 1 to LIMITS.targets of them, each an id. */
+const targets: Check<string[]> = (v) => {
+  if (typeof v !== 'object' || v === null) return BAD;
+  let ids = targetsChecked.get(v);
+  if (ids === undefined) {
+    const p = v as Partial<PackedIds>;
+    const ok = p.num instanceof Uint8Array && p.num.byteLength % 8 === 0 && Array.isArray(p.str) && p.str.every(isId)
+      && p.num.byteLength / 8 + p.str.length >= 1 && p.num.byteLength / 8 + p.str.length <= LIMITS.targets;
+    ids = ok ? unpackIds(p as PackedIds) : null;
+    targetsChecked.set(v, ids);
+  }
+  return ids ?? BAD;
+};
+
+const scope: Check<RoundScope> = (v) => {
+  if (v === undefined) return { kind: 'selection' };
+  if (typeof v !== 'object' || v === null) return BAD;
+  const s = v as Record<string, unknown>;
+  const name = text(LIMITS.scopeId);
+  if (s.kind === 'selection') return { kind: 'selection' };
+  if (s.kind === 'template' && name(s.templateId) !== BAD) return { kind: 'template', templateId: s.templateId as string };
+  if (s.kind === 'zone' && name(s.templateId) !== BAD && name(s.zoneId) !== BAD) {
+    return { kind: 'zone', templateId: s.templateId as string, zoneId: s.zoneId as string };
+  }
+  return BAD;
+};
+
+/** A round as read: its fields with the targets unpacked. */
+export type RoundRead = Omit<RoundFields, 'targets'> & { targets: string[] };
+
+const ROUND: Spec<RoundRead> = {
+  question: text(LIMITS.question),
+  scope,
+  targets,
+  budget: int(1, LIMITS.budget),
+  cap: int(1, LIMITS.budget),
+  anonymity: oneOf<Anonymity>(['named', 'anonymous', 'sealed']),
+  visibility: oneOf<Visibility>(['live', 'hidden']),
+  k: int(1, LIMITS.k),
+  timeLimitMs: nullable((v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : BAD)),
+  createdBy: id,
+  createdAt: time,
+  openedAt: nullable(time),
+  endsAt: nullable(time),
+  closedAt: nullable(time),
+  revealedAt: nullable(time),
+};
+
+/** The checks of a round's definition, for values that do not come from the doc. */
+export function checkRound(raw: unknown): RoundRead | string {
+  const f = fields(raw, ROUND);
+  if (typeof f === 'string') return f;
+  return f.cap > f.budget ? 'cap' : f;
+}
+
+/** A round's fields, or null (none, or bad). */
+export function readRound(doc: Y.Doc, roundId: string): RoundRead | null {
+  const raw = roundsMap(doc).get(roundId);
+  return raw === undefined ? null : entry(doc, MAP.rounds, roundId, () => checkRound(raw));
+}
+
+/** The ids of every good round. */
+export function roundIds(doc: Y.Doc): string[] {
+  return [...roundsMap(doc).keys()].filter((k) => readRound(doc, k) !== null);
+}
+
+// ---- ballots ---------------------------------------------------------------------------
+
+/** A round's ballot map, or null (none, or not a map). */
+export function readBallotMap(doc: Y.Doc, roundId: string): Y.Map<SlotValue> | null {
+  const raw = ballotsMap(doc).get(roundId) as unknown;
+  if (raw === undefined) return null;
+  return entry(doc, MAP.ballots, roundId, () => (raw instanceof Y.Map ? (raw as Y.Map<SlotValue>) : 'not a map'));
+}
+
+/** A slot's target id: an index into the round's targets, or an id; anything else reads as empty. */
+export function readSlot(doc: Y.Doc, round: { id: string; targets: readonly string[] }, key: string, v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < round.targets.length) return round.targets[v];
+  if (isId(v)) return v;
+  reportBadEntry(doc, MAP.ballots, `${round.id}/${key}`, 'slot');
+  return undefined;
+}
+
+// ---- published tallies -----------------------------------------------------------------
+
+/** The totals published for a round, or null (none, or bad); bad counts are left out. */
+export function readPublished(doc: Y.Doc, roundId: string): PublishedTally | null {
+  const raw = publishedMap(doc).get(roundId) as unknown;
+  if (raw === undefined) return null;
+  return entry(doc, MAP.publishedTallies, roundId, () => {
+    if (typeof raw !== 'object' || raw === null || raw instanceof Y.AbstractType) return 'not a record';
+    const p = raw as Record<string, unknown>;
+    const respondents = int(0, Number.MAX_SAFE_INTEGER)(p.respondents);
+    const at = time(p.publishedAt);
+    if (respondents === BAD) return 'respondents';
+    if (at === BAD) return 'publishedAt';
+    if (typeof p.counts !== 'object' || p.counts === null || Array.isArray(p.counts)) return 'counts';
+    const counts: Record<string, number> = {};
+    for (const [t, n] of Object.entries(p.counts)) {
+      if (isId(t) && int(0, Number.MAX_SAFE_INTEGER)(n) !== BAD) counts[t] = n as number;
+      else reportBadEntry(doc, MAP.publishedTallies, `${roundId}/${t}`, 'count');
+    }
+    return { respondents, counts, publishedAt: at };
+  });
+}
+
+// ---- plan ------------------------------------------------------------------------------
+
+const INITIATIVE: Spec<InitiativeFields> = {
+  layer: oneOf<PlanLayer>(PLAN_LAYERS),
+  text: text(LIMITS.planText),
+  owner: optional(text(LIMITS.planField), ''),
+  when: optional(text(LIMITS.planField), ''),
+  preparedness: optional(bool, false),
+  sourceRound: nullable(id),
+  sourceTarget: nullable(id),
+  draft: optional(bool, false),
+  createdAt: time,
+};
+
+/** An initiative's fields, or null (none, or bad). */
+export const readInitiative = (doc: Y.Doc, initiativeId: string): InitiativeFields | null =>
+  one(doc, planMap(doc), MAP.plan, initiativeId, INITIATIVE);
+
+/** Every good initiative. */
+export const readPlan = (doc: Y.Doc): Map<string, InitiativeFields> => all(doc, planMap(doc), MAP.plan, INITIATIVE);
+
+// ---- presence (awareness) --------------------------------------------------------------
+
+/** A peer's presence from its awareness state, or null (none, or bad). Bad states are
+ *  reported once per `awareness` (a peer can make up client ids without end). */
+export function readPresence(state: unknown, awareness: object): PresenceState | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const p = (state as Record<string, unknown>)[PRESENCE_FIELD];
+  if (p === undefined) return null;
+  const name = typeof p === 'object' && p !== null ? text(LIMITS.name)((p as Record<string, unknown>).name) : BAD;
+  if (name === BAD) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'name'), null;
+  return { name };
+}
