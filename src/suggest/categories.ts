@@ -9,7 +9,7 @@ import type { Category, CategoryGuess } from './types.js';
 import { analyse, cosine, indexBlock, weigh, type Analysed, type Weights } from './vectors.js';
 
 /** The templates whose deck items are categories, and how their items are found. */
-const CATEGORY_SOURCE = /^(strain_protection_map\.(strains|protections)|not_talked_about|warning_signs|safety_culture\.(safe_team|unsafe_team))\.items\.([a-z]\d+)$/;
+const CATEGORY_SOURCE = /^(strain_protection_map\.(strains|protections)|not_talked_about|warning_signs|safety_culture\.(safe_team|unsafe_team))\.items\.(?<item>[a-z]\d+)$/;
 
 /** A template's deck items as categories (none for a template without them). */
 export function categoriesOf(template: Template): Category[] {
@@ -17,7 +17,7 @@ export function categoriesOf(template: Template): Category[] {
   for (const e of template.elements) {
     const m = 'source' in e && e.source ? CATEGORY_SOURCE.exec(e.source) : null;
     const text = e.kind === 'zone' ? e.label : e.kind === 'card' ? e.text : undefined;
-    if (m && text && !out.some((c) => c.id === m[3])) out.push({ id: m[3]!, text: { da: text.da, en: text.en } });
+    if (m && text && !out.some((c) => c.id === m.groups!.item)) out.push({ id: m.groups!.item!, text: { da: text.da, en: text.en } });
   }
   return out;
 }
@@ -41,7 +41,7 @@ function prototype(c: Category, lexicon: Lexicon): Analysed {
   lexicon.concepts.forEach((k, i) => {
     if (k.categories.includes(c.id)) concepts.set(String(i), (concepts.get(String(i)) ?? 0) + 1);
   });
-  return { lang: 'mixed', words: merge(da.words, en.words), grams: merge(da.grams, en.grams), concepts, surface: new Map() };
+  return { lang: 'mixed', words: merge(da.words, en.words), grams: merge(da.grams, en.grams), concepts, tokens: [] };
 }
 
 export function guessCategories(

@@ -31,10 +31,12 @@ export interface Lexicon {
   match(tokens: readonly string[], lang: NoteLang): Map<number, number>;
 }
 
-/** A compound's head (its last part) carries the meaning in Danish, so it may be short. */
-const MIN_SUFFIX = 3;
-const MIN_PREFIX = 4;
-const MIN_INFIX = 5;
+/** A part of a compound is a whole Danish entry (as written, or its stem) of 4+ letters;
+ *  what is left is 3+ letters, so "står" is not s + tår(er) and "lederrollen" not rol(ig). */
+const MIN_PART = 4;
+const MIN_REST = 3;
+/** Words remembered per language before the cache starts again. */
+const CACHE_LIMIT = 50_000;
 
 function add(map: Map<string, number[]>, key: string, concept: number): void {
   const list = map.get(key);
@@ -44,6 +46,8 @@ function add(map: Map<string, number[]>, key: string, concept: number): void {
 
 export function compileLexicon(input: LexiconData): Lexicon {
   const da = new Map<string, number[]>();
+  /** Danish single words as written and as stems, for the parts of compounds. */
+  const daParts = new Map<string, number[]>();
   const en = new Map<string, number[]>();
   // Phrases by their first stem, per language.
   const phrasesDa = new Map<string, Phrase[]>();
@@ -54,7 +58,9 @@ export function compileLexicon(input: LexiconData): Lexicon {
       for (const entry of words) {
         const tokens = tokenise(entry);
         if (tokens.length === 1) {
-          if (!isStopword(tokens[0]!)) add(isDa ? da : en, stem(tokens[0]!), i);
+          if (isStopword(tokens[0]!)) continue;
+          add(isDa ? da : en, stem(tokens[0]!), i);
+          if (isDa) for (const part of [tokens[0]!, stem(tokens[0]!)]) if (part.length >= MIN_PART) add(daParts, part, i);
         } else if (tokens.length > 1) {
           const stems = tokens.map(stem);
           const into = isDa ? phrasesDa : phrasesEn;
@@ -74,23 +80,37 @@ export function compileLexicon(input: LexiconData): Lexicon {
   };
 
   const compoundCache = new Map<string, number[]>();
-  /** The concepts named by the parts of a Danish compound stem. */
-  const parts = (stem: string): number[] => {
-    let found = compoundCache.get(stem);
+  /** The concepts named by the parts of a Danish compound (searched as written and as stem). */
+  const parts = (token: string): number[] => {
+    let found = compoundCache.get(token);
     if (found !== undefined) return found;
     found = [];
-    const n = stem.length;
-    for (let i = 0; i < n; i++) {
-      for (let j = n; j > i; j--) {
-        const len = j - i;
-        const min = j === n ? MIN_SUFFIX : i === 0 ? MIN_PREFIX : MIN_INFIX;
-        if (len < min || len === n) continue;
-        const hit = da.get(stem.slice(i, j));
-        if (hit) for (const c of hit) if (!found.includes(c)) found.push(c);
+    for (const word of new Set([token, stemDanish(token)])) {
+      const n = word.length;
+      for (let i = 0; i <= n - MIN_PART; i++) {
+        if (i > 0 && i < MIN_REST) continue;
+        for (let j = i + MIN_PART; j <= n; j++) {
+          if ((j < n && n - j < MIN_REST) || j - i === n) continue;
+          for (const c of daParts.get(word.slice(i, j)) ?? []) if (!found.includes(c)) found.push(c);
+        }
       }
     }
-    compoundCache.set(stem, found);
+    compoundCache.set(token, found);
     return found;
+  };
+
+  const cache = { da: new Map<string, number[]>(), en: new Map<string, number[]>(), mixed: new Map<string, number[]>() };
+  /** The concepts one word names in a note of that language (cached: a wall repeats its words). */
+  const conceptsOf = (t: string, lang: NoteLang): number[] => {
+    let out = cache[lang].get(t);
+    if (out !== undefined) return out;
+    const exact = new Set([...(lang !== 'en' ? da.get(stemDanish(t)) ?? [] : []), ...(lang !== 'da' ? en.get(stemEnglish(t)) ?? [] : [])]);
+    // An English note's words are not taken apart as Danish compounds ("presentation").
+    if (exact.size === 0 && lang !== 'en') for (const c of parts(t)) exact.add(c);
+    out = [...exact];
+    if (cache[lang].size > CACHE_LIMIT) cache[lang].clear();
+    cache[lang].set(t, out);
+    return out;
   };
 
   return {
@@ -100,12 +120,7 @@ export function compileLexicon(input: LexiconData): Lexicon {
       const bump = (c: number) => hits.set(c, (hits.get(c) ?? 0) + 1);
       for (const t of tokens) {
         if (isStopword(t)) continue;
-        const d = stemDanish(t);
-        const e = stemEnglish(t);
-        const exact = new Set([...(lang !== 'en' ? da.get(d) ?? [] : []), ...(lang !== 'da' ? en.get(e) ?? [] : [])]);
-        // An English note's words are not taken apart as Danish compounds ("presentation").
-        if (exact.size === 0 && lang !== 'en') for (const c of parts(d)) exact.add(c);
-        for (const c of exact) bump(c);
+        for (const c of conceptsOf(t, lang)) bump(c);
       }
       const found = new Set<number>();
       if (lang !== 'en') phrasesIn(tokens.map(stemDanish), phrasesDa, found);

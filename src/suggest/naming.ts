@@ -5,13 +5,16 @@
  */
 import type { Lang } from '../core/lang.js';
 import type { Concept } from './lexicon.js';
+import { stemsFor } from './text.js';
 import type { Analysed, BlockIndex } from './vectors.js';
 
 const MAX_TERMS = 3;
 
 function mostUsedForm(members: readonly Analysed[], stem: string): string {
   const forms = new Map<string, number>();
-  for (const m of members) for (const [f, c] of m.surface.get(stem) ?? []) forms.set(f, (forms.get(f) ?? 0) + c);
+  for (const m of members) {
+    for (const t of m.tokens) if (stemsFor(t, m.lang).includes(stem)) forms.set(t, (forms.get(t) ?? 0) + 1);
+  }
   return [...forms].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))[0]![0];
 }
 
@@ -42,10 +45,13 @@ export function nameTheme(
   if (topConcept && topConcept[2] > half && !terms.some(([, , c]) => c > half)) {
     names.push(lexicon[Number(topConcept[0])]!.label[lang]);
   }
-  for (const [stem] of shared.length > 0 ? shared : terms) {
-    if (names.length >= MAX_TERMS) break;
-    const form = mostUsedForm(members, stem);
-    if (!names.some((n) => n.toLowerCase().includes(form))) names.push(form);
+  // Words no two notes share name nothing common; a concept's label then stands alone.
+  const pool = shared.length > 0 || names.length > 0 ? shared : terms;
+  const max = names.length > 0 ? 2 : MAX_TERMS;
+  for (const [stem] of pool) {
+    if (names.length >= max) break;
+    if (names.some((n) => n.toLowerCase().includes(stem))) continue;
+    names.push(mostUsedForm(members, stem));
   }
   return names.join(', ');
 }

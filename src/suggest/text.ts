@@ -45,7 +45,8 @@ const SPLIT = /[^\p{L}\p{N}]+/u;
 /** Lower-case words of two or more letters (a hyphen or slash splits: "dem/os", "mikro-aggression"). */
 export function tokenise(text: string): string[] {
   const out: string[] = [];
-  for (const raw of plainText(text).normalize('NFC').toLowerCase().split(SPLIT)) {
+  const plain = text.includes('<') || text.includes('&') ? plainText(text) : text;
+  for (const raw of plain.normalize('NFC').toLowerCase().split(SPLIT)) {
     if (raw.length >= 2 && !/^\d+$/.test(raw)) out.push(raw);
   }
   return out;
@@ -74,22 +75,24 @@ export function guessLang(tokens: readonly string[]): NoteLang {
   return da > en ? 'da' : en > da ? 'en' : 'mixed';
 }
 
-const cacheDa = new Map<string, string>();
-const cacheEn = new Map<string, string>();
+/** A wall repeats its words: each stemmer's answers are kept (up to a bound). */
+function cached(fn: (t: string) => string): (t: string) => string {
+  const memo = new Map<string, string>();
+  return (t) => {
+    let s = memo.get(t);
+    if (s === undefined) {
+      if (memo.size > 50_000) memo.clear();
+      memo.set(t, (s = fn(t)));
+    }
+    return s;
+  };
+}
 
 /** Snowball's Danish stem ("arbejdsmængden" → "arbejdsmæng"). */
-export function stemDanish(token: string): string {
-  let s = cacheDa.get(token);
-  if (s === undefined) cacheDa.set(token, (s = stemDa(token)));
-  return s;
-}
+export const stemDanish = cached(stemDa);
 
 /** Porter's English stem ("meetings" → "meet"). */
-export function stemEnglish(token: string): string {
-  let s = cacheEn.get(token);
-  if (s === undefined) cacheEn.set(token, (s = stemEn(token)));
-  return s;
-}
+export const stemEnglish = cached(stemEn);
 
 /** The stems a token counts as in a note of that language; a mixed note keeps both. */
 export function stemsFor(token: string, lang: NoteLang): string[] {
@@ -108,4 +111,16 @@ export function charGrams(stem: string, n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
   return out;
+}
+
+const gramCache = new Map<string, string[]>();
+
+/** charGrams(stem, 4), kept: the same strings come back, already hashed. */
+export function grams4(stem: string): string[] {
+  let g = gramCache.get(stem);
+  if (g === undefined) {
+    if (gramCache.size > 50_000) gramCache.clear();
+    gramCache.set(stem, (g = charGrams(stem, 4)));
+  }
+  return g;
 }

@@ -5,7 +5,7 @@
  * no concept is compared by its words alone rather than marked down.
  */
 import type { Lexicon } from './lexicon.js';
-import { charGrams, guessLang, isStopword, stemsFor, tokenise, type NoteLang } from './text.js';
+import { grams4, guessLang, isStopword, stemsFor, tokenise, type NoteLang } from './text.js';
 
 export const BLOCKS = ['words', 'grams', 'concepts'] as const;
 export type Block = (typeof BLOCKS)[number];
@@ -17,31 +17,27 @@ export interface Analysed {
   grams: Map<string, number>;
   /** Concept index (as a string key) → hits. */
   concepts: Map<string, number>;
-  /** Stem → the words written for it, with counts (to name a theme in the note's words). */
-  surface: Map<string, Map<string, number>>;
+  /** The note's words (stop words out), to name a theme in the words its notes use. */
+  tokens: string[];
 }
-
-export const GRAM = 4;
 
 export function analyse(text: string, lexicon: Lexicon): Analysed {
   const tokens = tokenise(text);
   const lang = guessLang(tokens);
   const words = new Map<string, number>();
   const grams = new Map<string, number>();
-  const surface = new Map<string, Map<string, number>>();
+  const kept: string[] = [];
   for (const t of tokens) {
     if (isStopword(t)) continue;
+    kept.push(t);
     for (const s of stemsFor(t, lang)) {
       words.set(s, (words.get(s) ?? 0) + 1);
-      let forms = surface.get(s);
-      if (forms === undefined) surface.set(s, (forms = new Map()));
-      forms.set(t, (forms.get(t) ?? 0) + 1);
-      for (const g of charGrams(s, GRAM)) grams.set(g, (grams.get(g) ?? 0) + 1);
+      for (const g of grams4(s)) grams.set(g, (grams.get(g) ?? 0) + 1);
     }
   }
   const concepts = new Map<string, number>();
   for (const [c, n] of lexicon.match(tokens, lang)) concepts.set(String(c), n);
-  return { lang, words, grams, concepts, surface };
+  return { lang, words, grams, concepts, tokens: kept };
 }
 
 /** A sparse vector: feature ids ascending, unit length (or empty). */
@@ -64,7 +60,7 @@ export interface BlockIndex {
 }
 
 /** n-grams in more than this share of the notes say little and cost much: dropped. */
-export const MAX_GRAM_SHARE = 0.25;
+export const MAX_GRAM_SHARE = 0.15;
 
 export function indexBlock(counts: readonly Map<string, number>[], maxShare = 1): BlockIndex {
   const df = new Map<string, number>();
@@ -84,19 +80,27 @@ export function indexBlock(counts: readonly Map<string, number>[], maxShare = 1)
 
 /** TF-IDF (1 + ln tf) · ln(1 + N/df), unit length. Unknown features are skipped. */
 export function weigh(counts: Map<string, number>, index: BlockIndex): Sparse {
-  const pairs: [number, number][] = [];
-  for (const [k, tf] of counts) {
-    const id = index.ids.get(k);
-    if (id !== undefined) pairs.push([id, (1 + Math.log(tf)) * index.idf[id]!]);
+  // id·64 + tf in one number: a typed sort orders by id without a comparator or tuples.
+  const packed = new Float64Array(counts.size);
+  let k = 0;
+  for (const [key, tf] of counts) {
+    const id = index.ids.get(key);
+    if (id !== undefined) packed[k++] = id * 64 + Math.min(tf, 63);
   }
-  pairs.sort((a, b) => a[0] - b[0]);
+  const sorted = packed.subarray(0, k).sort();
+  const ids = new Int32Array(k);
+  const weights = new Float64Array(k);
   let norm = 0;
-  for (const [, w] of pairs) norm += w * w;
+  for (let i = 0; i < k; i++) {
+    const id = Math.floor(sorted[i]! / 64);
+    const w = (1 + Math.log(sorted[i]! - id * 64)) * index.idf[id]!;
+    ids[i] = id;
+    weights[i] = w;
+    norm += w * w;
+  }
   norm = Math.sqrt(norm);
-  return {
-    ids: Int32Array.from(pairs, (p) => p[0]),
-    weights: Float64Array.from(pairs, (p) => p[1] / norm),
-  };
+  for (let i = 0; i < k; i++) weights[i]! /= norm;
+  return { ids, weights };
 }
 
 export function cosine(a: Sparse, b: Sparse): number {
@@ -116,7 +120,7 @@ export function cosine(a: Sparse, b: Sparse): number {
 /**
  * All pairwise similarities, n×n row-major: Σ weight·cosine over the blocks, divided by
  * the weights of the blocks either note has anything in. Accumulated through postings
- * lists, so only notes that share a feature cost anything.
+ * lists (notes ascending, so a < b), so only notes that share a feature cost anything.
  */
 export function similarityMatrix(vectors: readonly Record<Block, Sparse>[], weights: Weights, features: Record<Block, number>): Float64Array {
   const n = vectors.length;
@@ -124,21 +128,30 @@ export function similarityMatrix(vectors: readonly Record<Block, Sparse>[], weig
   const masks = new Uint8Array(n);
   BLOCKS.forEach((block, bit) => {
     const w = weights[block];
-    const postings: number[][] = Array.from({ length: features[block] }, () => []);
+    // Postings in one flat layout (start per feature, then note and weight per entry).
+    const start = new Int32Array(features[block] + 1);
+    vectors.forEach((v, doc) => {
+      if (v[block].ids.length > 0) masks[doc]! |= 1 << bit;
+      for (const id of v[block].ids) start[id + 1]!++;
+    });
+    for (let f = 0; f < features[block]; f++) start[f + 1]! += start[f]!;
+    const fill = start.slice(0, -1);
+    const docs = new Int32Array(start[features[block]]!);
+    const ws = new Float64Array(docs.length);
     vectors.forEach((v, doc) => {
       const vb = v[block];
-      if (vb.ids.length > 0) masks[doc]! |= 1 << bit;
-      for (let k = 0; k < vb.ids.length; k++) postings[vb.ids[k]!]!.push(doc, k);
+      for (let k = 0; k < vb.ids.length; k++) {
+        const at = fill[vb.ids[k]!]!++;
+        docs[at] = doc;
+        ws[at] = vb.weights[k]!;
+      }
     });
-    for (const list of postings) {
-      if (list.length < 4) continue; // one note: nothing shared
-      for (let x = 0; x < list.length; x += 2) {
-        const a = list[x]!;
-        const wa = w * vectors[a]![block].weights[list[x + 1]!]!;
-        for (let y = x + 2; y < list.length; y += 2) {
-          const b = list[y]!;
-          s[a * n + b]! += wa * vectors[b]![block].weights[list[y + 1]!]!;
-        }
+    for (let f = 0; f < features[block]; f++) {
+      const end = start[f + 1]!;
+      for (let x = start[f]!; x < end - 1; x++) {
+        const row = docs[x]! * n;
+        const wa = w * ws[x]!;
+        for (let y = x + 1; y < end; y++) s[row + docs[y]!]! += wa * ws[y]!;
       }
     }
   });
