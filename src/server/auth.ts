@@ -18,9 +18,8 @@ export interface AuthContext {
 }
 
 type Conn = connectedPayload['connection'];
-/** Ask for a fresh token this long before the one held expires, and wait this long for it. */
+/** Ask for a fresh token this long before the one held expires (limits.tokenRefreshDeadlineMs: how long to wait). */
 const REFRESH_LEAD_S = 60;
-const REFRESH_DEADLINE_MS = 30_000;
 
 export class Auth implements Extension {
   extensionName = 'tryghed-auth';
@@ -28,7 +27,7 @@ export class Auth implements Extension {
   priority = 1000;
   private readonly secrets: string[];
 
-  constructor(private readonly config: Pick<ServerConfig, 'miroClientSecret' | 'miroAppId' | 'devAuth' | 'devSecret' | 'quiet'>) {
+  constructor(private readonly config: Pick<ServerConfig, 'miroClientSecret' | 'miroAppId' | 'devAuth' | 'devSecret' | 'quiet' | 'limits'>) {
     this.secrets = [
       ...(config.miroClientSecret ? [config.miroClientSecret] : []),
       ...(config.devAuth ? [config.devSecret] : []),
@@ -62,7 +61,7 @@ export class Auth implements Extension {
     const due = Math.max(0, exp * 1000 - Date.now() - REFRESH_LEAD_S * 1000);
     const ask = setTimeout(() => {
       connection.requestToken();
-      const deadline = setTimeout(() => connection.close({ code: CloseCodes.unauthorized, reason: 'token expired' }), REFRESH_DEADLINE_MS);
+      const deadline = setTimeout(() => connection.close({ code: CloseCodes.unauthorized, reason: 'token expired' }), this.config.limits.tokenRefreshDeadlineMs);
       deadline.unref();
       this.timers.get(connection)?.push(deadline);
     }, due);

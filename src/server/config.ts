@@ -17,6 +17,13 @@ export interface Limits {
   maxPendingBeforeAuth: number;
   /** Vote RPCs per connection per second (they hit the database). */
   rpcPerSecond: number;
+  /** Byte bucket per connection: sustained bytes per second and the burst on top. */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Largest size of a board: all its documents together (bytes). An edit past it is refused. */
+  maxBoardBytes: number;
+  /** After the server asks for a fresh token, a connection that sends none is closed (ms). */
+  tokenRefreshDeadlineMs: number;
 }
 
 export interface ServerConfig {
@@ -52,6 +59,10 @@ export const defaultLimits: Limits = {
   authTimeoutMs: 10_000,
   maxPendingBeforeAuth: 64,
   rpcPerSecond: 50,
+  bytesPerSecond: 256 * 1024,
+  byteBurst: 2 * 1024 * 1024,
+  maxBoardBytes: 8 * 1024 * 1024,
+  tokenRefreshDeadlineMs: 30_000,
 };
 
 export const defaultConfig: ServerConfig = {
@@ -113,6 +124,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       authTimeoutMs: int(env, 'AUTH_TIMEOUT_MS', l.authTimeoutMs),
       maxPendingBeforeAuth: int(env, 'MAX_PENDING_BEFORE_AUTH', l.maxPendingBeforeAuth),
       rpcPerSecond: int(env, 'RPC_PER_SECOND', l.rpcPerSecond),
+      bytesPerSecond: int(env, 'MAX_BYTES_PER_SECOND', l.bytesPerSecond),
+      byteBurst: int(env, 'BYTE_BURST', l.byteBurst),
+      maxBoardBytes: int(env, 'MAX_BOARD_BYTES', l.maxBoardBytes),
+      tokenRefreshDeadlineMs: int(env, 'TOKEN_REFRESH_DEADLINE_MS', l.tokenRefreshDeadlineMs),
     },
   };
   checkConfig(config, env);
