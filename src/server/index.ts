@@ -5,18 +5,19 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Database } from '@hocuspocus/extension-database';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { CloseDroppedSockets, guardSocket } from './limits.js';
+import { DocPersistence } from './doc-store.js';
+import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
 import { PostgresStorage } from './persistence-postgres.js';
 import { SqliteStorage } from './persistence-sqlite.js';
 import { serveStatic } from './static.js';
+import { ThreadDocStore } from './storage-thread.js';
 import { VoteService } from './votes/service.js';
 import type { Storage } from './votes/types.js';
 
@@ -36,26 +37,14 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     ? await PostgresStorage.connect(config.databaseUrl)
     : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
 
-  let closed = false;
+  // Documents are read, merged and written on the storage thread, never on this event loop.
+  const docs = new ThreadDocStore(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', dataDir: config.dataDir, synchronous: config.sqliteSynchronous },
+  );
+  const sizes = new BoardSizes();
+  const persistence = new DocPersistence(docs, sizes);
   const votes = new VoteService(storage);
-  const extensions: Extension[] = [
-    new Auth(config),
-    new CloseDroppedSockets(),
-    new Database({
-      fetch: ({ documentName }) => storage.fetchDoc(documentName),
-      store: async ({ documentName, state }) => {
-        if (closed) return;
-        try {
-          await storage.storeDoc(documentName, state);
-        } catch (e) {
-          // Logged, not thrown: Hocuspocus runs this from a timer, where a throw is an
-          // unhandled rejection. The next edit stores the whole state again.
-          console.error(`[tryghed] storing ${documentName} failed:`, (e as Error).message);
-        }
-      },
-    }),
-    votes,
-  ];
+  const extensions: Extension[] = [new Auth(config), new CloseDroppedSockets(), persistence, votes];
   if (config.redisUrl) {
     const url = config.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
@@ -98,7 +87,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     ws.on('error', (e) => {
       if (!config.quiet) console.error('[tryghed] socket error:', e.message);
     });
-    guardSocket(ws, request, config.limits);
+    guardSocket(ws, request, config.limits, sizes);
     hocuspocus.handleConnection(ws, request);
   });
   http.on('upgrade', (request, socket, head) => {
@@ -159,7 +148,8 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
       );
       await votes.stop();
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => undefined);
-      closed = true;
+      await persistence.stop();
+      await docs.close();
       await storage.close();
     },
   };

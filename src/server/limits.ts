@@ -25,6 +25,8 @@ export const CloseCodes = {
   authTimeout: 4408,
   tooBig: 4413,
   rate: 4429,
+  /** The board (all its documents together) would pass `maxBoardBytes`. */
+  boardFull: 4507,
 } as const;
 
 const GUARD = Symbol.for('tryghed.guard');
@@ -38,13 +40,60 @@ export class TokenBucket {
   ) {
     this.tokens = burst;
   }
-  take(): boolean {
+  take(n = 1): boolean {
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
+  }
+}
+
+/** The board a document belongs to: every document of one board maps to the same key. */
+export function boardOf(documentName: string): string | null {
+  const r = parseRoom(documentName);
+  return r ? `${r.team}:${r.board}` : null;
+}
+
+/**
+ * The size of every loaded document, summed per board: what was stored when it was loaded
+ * or last compacted, plus every update applied since (an upper bound: merging only shrinks).
+ * The persistence extension keeps it; the guard refuses an update that would pass the cap.
+ */
+export class BoardSizes {
+  private readonly docs = new Map<string, number>();
+  private readonly boards = new Map<string, number>();
+
+  private shift(name: string, delta: number): void {
+    const board = boardOf(name) ?? name;
+    const next = (this.boards.get(board) ?? 0) + delta;
+    if (next <= 0) this.boards.delete(board);
+    else this.boards.set(board, next);
+  }
+
+  /** Sets a document's size (after a load or a compaction). */
+  set(name: string, bytes: number): void {
+    this.shift(name, bytes - (this.docs.get(name) ?? 0));
+    this.docs.set(name, bytes);
+  }
+
+  add(name: string, bytes: number): void {
+    this.set(name, (this.docs.get(name) ?? 0) + bytes);
+  }
+
+  has(name: string): boolean {
+    return this.docs.has(name);
+  }
+
+  delete(name: string): void {
+    this.shift(name, -(this.docs.get(name) ?? 0));
+    this.docs.delete(name);
+  }
+
+  /** Bytes of the board that `name` belongs to, all its loaded documents together. */
+  ofBoard(name: string): number {
+    return this.boards.get(boardOf(name) ?? name) ?? 0;
   }
 }
 
@@ -53,19 +102,29 @@ export interface Violation {
   reason: string;
 }
 
+export interface Frame {
+  room: string;
+  type: number;
+  /** Bytes of a document update it carries (sync step 2 or update), else 0. */
+  updateBytes: number;
+}
+
 /** Throws if `data` is not a well-formed Hocuspocus client frame; returns its room and type. */
-export function checkFrame(data: Uint8Array): { room: string; type: number } {
+export function checkFrame(data: Uint8Array): Frame {
   const d = decoding.createDecoder(data);
   const room = decoding.readVarString(d);
   const type = decoding.readVarUint(d);
+  let updateBytes = 0;
   switch (type) {
     case T.Sync:
     case T.SyncReply: {
       const step = decoding.readVarUint(d);
       const payload = decoding.readVarUint8Array(d);
       if (step === 0) Y.decodeStateVector(payload);
-      else if (step === 1 || step === 2) Y.decodeUpdate(payload);
-      else throw new Error(`unknown sync step ${step}`);
+      else if (step === 1 || step === 2) {
+        Y.decodeUpdate(payload);
+        updateBytes = payload.byteLength;
+      } else throw new Error(`unknown sync step ${step}`);
       break;
     }
     case T.Awareness: {
@@ -95,7 +154,7 @@ export function checkFrame(data: Uint8Array): { room: string; type: number } {
       throw new Error(`message type ${type} not accepted from clients`);
   }
   if (decoding.hasContent(d)) throw new Error('trailing bytes');
-  return { room, type };
+  return { room, type, updateBytes };
 }
 
 /** Per-socket state; reachable from Hocuspocus hooks through the upgrade request. */
@@ -105,6 +164,7 @@ export class SocketGuard {
   closed = false;
   private pending = 0;
   private readonly bucket: TokenBucket;
+  private readonly byteBucket: TokenBucket;
   private readonly rpcBucket: TokenBucket;
   private readonly admitted = new WeakSet<object>();
   private readonly authTimer: NodeJS.Timeout;
@@ -112,8 +172,10 @@ export class SocketGuard {
   constructor(
     readonly ws: WebSocket,
     private readonly limits: Limits,
+    private readonly sizes: BoardSizes,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.byteBucket = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
     this.rpcBucket = new TokenBucket(limits.rpcPerSecond, limits.rpcPerSecond);
     this.authTimer = setTimeout(() => {
       if (!this.authenticated) this.close({ code: CloseCodes.authTimeout, reason: 'authentication timeout' });
@@ -167,7 +229,8 @@ export class SocketGuard {
     if (isBinary === false || !(data instanceof Uint8Array)) return { code: CloseCodes.malformed, reason: 'binary frames only' };
     if (data.byteLength > this.limits.maxMessageBytes) return { code: CloseCodes.tooBig, reason: 'message too big' };
     if (!this.bucket.take()) return { code: CloseCodes.rate, reason: 'too many messages' };
-    let frame: { room: string; type: number };
+    if (!this.byteBucket.take(data.byteLength)) return { code: CloseCodes.rate, reason: 'too many bytes' };
+    let frame: Frame;
     try {
       frame = checkFrame(data);
     } catch {
@@ -183,13 +246,16 @@ export class SocketGuard {
       return { code: CloseCodes.rate, reason: 'too many messages before authentication' };
     }
     if (frame.type === T.Stateless && !this.rpcBucket.take()) return { code: CloseCodes.rate, reason: 'too many requests' };
+    if (frame.updateBytes > 0 && this.sizes.ofBoard(frame.room) + frame.updateBytes > this.limits.maxBoardBytes) {
+      return { code: CloseCodes.boardFull, reason: 'board is full' };
+    }
     return null;
   }
 }
 
 /** Puts a guard on a fresh socket: every 'message' event passes `admit` first. */
-export function guardSocket(ws: WebSocket, request: IncomingMessage, limits: Limits): SocketGuard {
-  const guard = new SocketGuard(ws, limits);
+export function guardSocket(ws: WebSocket, request: IncomingMessage, limits: Limits, sizes: BoardSizes): SocketGuard {
+  const guard = new SocketGuard(ws, limits, sizes);
   (request as unknown as Record<symbol, SocketGuard>)[GUARD] = guard;
   const emit = ws.emit.bind(ws);
   ws.emit = ((event: string | symbol, ...args: unknown[]) => {

@@ -1,15 +1,13 @@
 /**
- * PostgreSQL storage (DATABASE_URL): documents and votes for several instances. Each vote is
- * one transaction that locks the round's row, so the budget holds for one person voting
- * from two devices through two instances.
+ * PostgreSQL storage of votes (DATABASE_URL) for several instances; documents are on the
+ * storage thread (persistence-postgres-docs.ts). Each vote is one transaction that locks the
+ * round's row, so the budget holds for one person voting from two devices through two instances.
  */
 import pg from 'pg';
-import * as Y from 'yjs';
 import { applyVote } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tryghed_documents (name TEXT PRIMARY KEY, data BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
 CREATE TABLE IF NOT EXISTS tryghed_rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tryghed_rounds (room TEXT NOT NULL, id TEXT NOT NULL, record JSONB NOT NULL, PRIMARY KEY (room, id));
 CREATE TABLE IF NOT EXISTS tryghed_ballots (
@@ -71,23 +69,6 @@ export class PostgresStorage implements Storage {
       [room, round, user],
     );
     return Object.fromEntries(r.rows.map((x) => [x.target, x.points]));
-  }
-
-  async fetchDoc(name: string): Promise<Uint8Array | null> {
-    const r = await this.pool.query<{ data: Buffer }>('SELECT data FROM tryghed_documents WHERE name = $1', [name]);
-    return r.rows[0] ? new Uint8Array(r.rows[0].data) : null;
-  }
-
-  async storeDoc(name: string, state: Uint8Array): Promise<void> {
-    await this.tx(async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`doc:${name}`]);
-      const r = await c.query<{ data: Buffer }>('SELECT data FROM tryghed_documents WHERE name = $1', [name]);
-      const merged = r.rows[0] ? Y.mergeUpdates([new Uint8Array(r.rows[0].data), state]) : state;
-      await c.query(
-        'INSERT INTO tryghed_documents (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = now()',
-        [name, Buffer.from(merged)],
-      );
-    });
   }
 
   async claimFacilitator(room: string, user: string): Promise<string> {

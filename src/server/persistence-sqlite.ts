@@ -1,17 +1,16 @@
 /**
- * Embedded storage: one SQLite file in DATA_DIR (WAL). Documents and votes share it.
+ * Embedded storage of votes: one SQLite file in DATA_DIR (WAL). Documents are in their own
+ * file, written by the storage thread (persistence-sqlite-docs.ts).
  * With `synchronous=NORMAL` a committed transaction is in the WAL before we answer, so it
  * survives a killed process; FULL (SQLITE_SYNCHRONOUS=FULL) also survives a power cut.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import { applyVote } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS rooms (room TEXT PRIMARY KEY, facilitator TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS rounds (room TEXT NOT NULL, id TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (room, id));
 CREATE TABLE IF NOT EXISTS ballots (
@@ -42,23 +41,6 @@ export class SqliteStorage implements Storage {
       .prepare('SELECT target, points FROM ballots WHERE room = ? AND round = ? AND user = ?')
       .all(room, round, user) as { target: string; points: number }[];
     return Object.fromEntries(rows.map((r) => [r.target, r.points]));
-  }
-
-  async fetchDoc(name: string): Promise<Uint8Array | null> {
-    const row = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as { data: Buffer } | undefined;
-    return row ? new Uint8Array(row.data) : null;
-  }
-
-  async storeDoc(name: string, state: Uint8Array): Promise<void> {
-    this.db
-      .transaction(() => {
-        const row = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as { data: Buffer } | undefined;
-        const merged = row ? Y.mergeUpdates([new Uint8Array(row.data), state]) : state;
-        this.db
-          .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-          .run(name, Buffer.from(merged), Date.now());
-      })
-      .immediate();
   }
 
   async claimFacilitator(room: string, user: string): Promise<string> {

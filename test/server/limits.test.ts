@@ -81,7 +81,7 @@ describe('limits', () => {
   });
 
   it('checkFrame accepts what the provider sends and rejects trailing bytes', () => {
-    expect(checkFrame(awarenessQuery)).toEqual({ room: ROOM, type: 3 });
+    expect(checkFrame(awarenessQuery)).toEqual({ room: ROOM, type: 3, updateBytes: 0 });
     expect(() => checkFrame(new Uint8Array([...awarenessQuery, 0]))).toThrow();
   });
 

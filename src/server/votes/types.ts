@@ -25,15 +25,11 @@ export interface CastResult {
 }
 
 /**
- * Storage of documents and votes: SQLite (embedded) or PostgreSQL. Every vote method is one
- * database transaction; it resolves only after the commit, so an acknowledged vote survives
- * a killed process.
+ * Storage of votes: SQLite (embedded) or PostgreSQL; documents: src/server/doc-store.ts.
+ * Every vote method is one database transaction; it resolves only after the commit, so an
+ * acknowledged vote survives a killed process.
  */
 export interface Storage {
-  fetchDoc(name: string): Promise<Uint8Array | null>;
-  /** Merges into what is stored (never overwrites), so instances cannot lose each other's edits. */
-  storeDoc(name: string, state: Uint8Array): Promise<void>;
-
   /** Makes `user` the room's facilitator if it has none; returns the facilitator. */
   claimFacilitator(room: string, user: string): Promise<string>;
   facilitator(room: string): Promise<string | null>;

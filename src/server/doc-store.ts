@@ -1,0 +1,131 @@
+/**
+ * Documents are stored as a snapshot plus the updates appended since. On the event loop the
+ * server only appends the updates it received (no encoding, no merging); merging them into
+ * the snapshot ("compaction") and reading a board back run on the storage thread
+ * (./storage-thread.ts), so a big board never holds up the others.
+ */
+import type { Extension, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import type { BoardSizes } from './limits.js';
+
+export interface DocStore {
+  /** The stored state, snapshot and appended updates merged (off the event loop), or null. */
+  load(name: string): Promise<Uint8Array | null>;
+  /** Appends updates as they came: cheap, and safe from any instance. */
+  append(name: string, updates: Uint8Array[]): Promise<void>;
+  /** Merges the appended updates into the snapshot off the event loop; resolves with its size. */
+  compact(name: string): Promise<number>;
+  /** Waits for what is running, then lets go of the thread. */
+  close(): Promise<void>;
+}
+
+/** One state from many updates, with deleted content collected (what a Y.Doc would encode). */
+export function mergeState(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+
+/**
+ * The Hocuspocus side: loads a board, queues every update it applies, appends them when
+ * Hocuspocus stores (debounced, and at once when the last client leaves), compacts after
+ * `compactBytes` appended bytes and when the document is unloaded. Keeps BoardSizes.
+ */
+export class DocPersistence implements Extension {
+  extensionName = 'tryghed-persistence';
+  private readonly queued = new Map<string, Uint8Array[]>();
+  private readonly appended = new Map<string, number>();
+  /** Bytes applied to a document since its running compaction read the store. */
+  private readonly sinceCompaction = new Map<string, number>();
+  private readonly compacting = new Map<string, Promise<void>>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly sizes: BoardSizes,
+    private readonly compactBytes = 256 * 1024,
+    private readonly log: (m: string) => void = (m) => console.error(m),
+  ) {}
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const state = await this.store.load(documentName);
+    if (state) Y.applyUpdate(document, state);
+    this.sizes.set(documentName, state?.byteLength ?? 0);
+  }
+
+  async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
+    this.sizes.add(documentName, update.byteLength);
+    const since = this.sinceCompaction.get(documentName);
+    if (since !== undefined) this.sinceCompaction.set(documentName, since + update.byteLength);
+    // An update from another instance through Redis is appended by the instance that took it.
+    if (transactionOrigin === REDIS_ORIGIN) return;
+    const q = this.queued.get(documentName);
+    if (q) q.push(update);
+    else this.queued.set(documentName, [update]);
+  }
+
+  async onStoreDocument({ documentName }: onStoreDocumentPayload): Promise<void> {
+    try {
+      await this.flush(documentName);
+    } catch (e) {
+      // Logged, not thrown: Hocuspocus runs this from a timer, where a throw is an unhandled
+      // rejection. The updates stay queued for the next store.
+      this.log(`[tryghed] storing ${documentName} failed: ${(e as Error).message}`);
+    }
+  }
+
+  async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
+    this.sizes.delete(documentName);
+    await this.onStoreDocument({ documentName } as onStoreDocumentPayload);
+    if ((this.appended.get(documentName) ?? 0) > 0) this.compact(documentName);
+    this.appended.delete(documentName);
+  }
+
+  /** Appends what is queued; on failure puts it back, so the next store tries again. */
+  async flush(name: string): Promise<void> {
+    const batch = this.queued.get(name);
+    if (!batch || batch.length === 0) return;
+    this.queued.delete(name);
+    try {
+      await this.store.append(name, batch);
+    } catch (e) {
+      this.queued.set(name, [...batch, ...(this.queued.get(name) ?? [])]);
+      throw e;
+    }
+    const bytes = (this.appended.get(name) ?? 0) + batch.reduce((n, u) => n + u.byteLength, 0);
+    this.appended.set(name, bytes);
+    if (bytes >= this.compactBytes) this.compact(name);
+  }
+
+  /** Starts a compaction unless one runs; never rejects (a failed one leaves the rows for the next). */
+  compact(name: string): Promise<void> {
+    const running = this.compacting.get(name);
+    if (running || this.stopped) return running ?? Promise.resolve();
+    this.appended.set(name, 0);
+    this.sinceCompaction.set(name, 0);
+    const run = this.store
+      .compact(name)
+      .then((size) => {
+        // What the snapshot holds, plus what arrived while it was made.
+        if (this.sizes.has(name)) this.sizes.set(name, size + (this.sinceCompaction.get(name) ?? 0));
+      })
+      .catch((e: unknown) => this.log(`[tryghed] compacting ${name} failed: ${(e as Error).message}`))
+      .finally(() => {
+        this.compacting.delete(name);
+        this.sinceCompaction.delete(name);
+      });
+    this.compacting.set(name, run);
+    return run;
+  }
+
+  /** Starts no more compactions; resolves when none runs (server shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.compacting.size > 0) await Promise.all(this.compacting.values());
+  }
+}

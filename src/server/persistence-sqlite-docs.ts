@@ -1,0 +1,96 @@
+/**
+ * Documents in SQLite, on the storage thread: a snapshot per document and the updates
+ * appended since. They live in their own file (documents.sqlite next to the votes' file), so
+ * a big write here never makes a vote on the event loop wait for SQLite's write lock.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { mergeState, type DocStore } from './doc-store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS document_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates (name, id);
+`;
+
+type Snapshot = { data: Buffer; updated_at: number } | undefined;
+type Row = { id: number; data: Buffer };
+
+export class SqliteDocs implements DocStore {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL', file = 'documents.sqlite', legacyFile = 'tryghed.sqlite') {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, file));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.adoptLegacy(join(dataDir, legacyFile));
+  }
+
+  /** Documents stored by an older version in the votes' file move here, once. */
+  private adoptLegacy(path: string): void {
+    if (!existsSync(path)) return;
+    this.db.prepare('ATTACH DATABASE ? AS legacy').run(path);
+    try {
+      const has = this.db.prepare("SELECT 1 FROM legacy.sqlite_master WHERE type = 'table' AND name = 'documents'").get();
+      if (has) {
+        this.db.transaction(() => {
+          this.db.exec('INSERT OR IGNORE INTO main.documents (name, data, updated_at) SELECT name, data, updated_at FROM legacy.documents');
+          this.db.exec('DROP TABLE legacy.documents');
+        }).immediate();
+      }
+    } finally {
+      this.db.exec('DETACH DATABASE legacy');
+    }
+  }
+
+  private read(name: string): { snapshot: Snapshot; rows: Row[] } {
+    return this.db.transaction(() => ({
+      snapshot: this.db.prepare('SELECT data, updated_at FROM documents WHERE name = ?').get(name) as Snapshot,
+      rows: this.db.prepare('SELECT id, data FROM document_updates WHERE name = ? ORDER BY id').all(name) as Row[],
+    }))();
+  }
+
+  async load(name: string): Promise<Uint8Array | null> {
+    const { snapshot, rows } = this.read(name);
+    if (rows.length === 0) return snapshot ? new Uint8Array(snapshot.data) : null;
+    return mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
+  }
+
+  async append(name: string, updates: Uint8Array[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO document_updates (name, data) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const u of updates) insert.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    }).immediate();
+  }
+
+  async compact(name: string): Promise<number> {
+    // Merged outside the write lock; written only if no one else (another instance on this
+    // file) replaced the snapshot meanwhile, else read and merged again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { snapshot, rows } = this.read(name);
+      if (rows.length === 0) return snapshot?.data.byteLength ?? 0;
+      const merged = mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
+      const maxId = rows[rows.length - 1]!.id;
+      const done = this.db.transaction(() => {
+        const now = this.db.prepare('SELECT updated_at FROM documents WHERE name = ?').get(name) as { updated_at: number } | undefined;
+        if (now?.updated_at !== snapshot?.updated_at) return false;
+        this.db
+          .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+          .run(name, Buffer.from(merged), Math.max(Date.now(), (snapshot?.updated_at ?? 0) + 1));
+        // Ids are handed out under the write lock, so every row up to maxId was in our read.
+        this.db.prepare('DELETE FROM document_updates WHERE name = ? AND id <= ?').run(name, maxId);
+        return true;
+      }).immediate();
+      if (done) return merged.byteLength;
+    }
+    throw new Error(`snapshot of ${name} kept changing`);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

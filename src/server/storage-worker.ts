@@ -1,0 +1,38 @@
+/**
+ * The storage thread: owns the document store (SQLite file or PostgreSQL pool) and does the
+ * reading, merging and writing of documents, so none of it runs on the server's event loop.
+ * Answers { id, ok, value | error } to each request of ./storage-thread.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DocStore } from './doc-store.js';
+import { PostgresDocs } from './persistence-postgres-docs.js';
+import { SqliteDocs } from './persistence-sqlite-docs.js';
+import type { DocBackend, ThreadReply, ThreadRequest } from './storage-thread.js';
+
+const backend = (workerData as { backend: DocBackend }).backend;
+const store: Promise<DocStore> =
+  backend.kind === 'postgres' ? PostgresDocs.connect(backend.url) : Promise.resolve(new SqliteDocs(backend.dataDir, backend.synchronous));
+
+async function answer(req: ThreadRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+  const s = await store;
+  switch (req.op) {
+    case 'load': {
+      const state = await s.load(req.name);
+      return { value: state, transfer: state ? [state.buffer as ArrayBuffer] : [] };
+    }
+    case 'append':
+      return { value: await s.append(req.name, req.updates), transfer: [] };
+    case 'compact':
+      return { value: await s.compact(req.name), transfer: [] };
+    case 'close':
+      await s.close();
+      return { value: null, transfer: [] };
+  }
+}
+
+parentPort!.on('message', (req: ThreadRequest) => {
+  answer(req).then(
+    ({ value, transfer }) => parentPort!.postMessage({ id: req.id, ok: true, value } satisfies ThreadReply, transfer),
+    (e: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: (e as Error)?.message ?? String(e) } satisfies ThreadReply),
+  );
+});
