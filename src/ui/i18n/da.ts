@@ -1,6 +1,7 @@
 /** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
 import { sessionDa } from './session-da.js';
 import { shellDa } from './shell-da.js';
+import { suggestDa } from './suggest-da.js';
 import type { Messages } from './en.js';
 
 export const da: Messages = {
@@ -39,4 +40,5 @@ export const da: Messages = {
 
   ...sessionDa,
   ...shellDa,
+  ...suggestDa,
 };

@@ -5,6 +5,7 @@
 import type { Message } from './format.js';
 import { sessionEn } from './session-en.js';
 import { shellEn } from './shell-en.js';
+import { suggestEn } from './suggest-en.js';
 export const en = {
   'app.title': 'Tryghed',
   'app.intro': 'Choose a template for today’s workshop. It is placed on the board in free space near what you are looking at.',
@@ -41,6 +42,7 @@ export const en = {
 
   ...sessionEn,
   ...shellEn,
+  ...suggestEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
