@@ -92,7 +92,7 @@ export interface BoardPort {
   getSelection(): Promise<BoardNote[]>;
   /** Our items (marked frames and their marked children) matching `filter`. */
   findByMarker(filter?: MarkerFilter): Promise<MarkedItem[]>;
-  /** Our template frames only (one metadata read per frame, none per child). */
+  /** Our template frames only. */
   findMarkedFrames(filter?: MarkerFilter): Promise<MarkedItem[]>;
   /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
   onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;

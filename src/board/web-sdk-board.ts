@@ -14,9 +14,10 @@ import { isAbortError } from './clock.js';
 import { SdkGate, type GateOptions } from './gate.js';
 import { insertLayoutItems, validateLayout } from './insert.js';
 import { InsertionError } from './insertion-error.js';
-import { decodeMarker, MARKER_KEY, newInsertionId, type TryghedMarker } from './marker.js';
-import type { BoardItemKind, BoardNote, BoardPort, InsertOptions, InsertionResult, MarkedItem, MarkerFilter, Size } from './port.js';
-import type { MiroSdk, SdkBaseItem, SdkFrame, SdkItem, SdkOtherItem } from './sdk.js';
+import { ItemIndex } from './item-index.js';
+import { newInsertionId } from './marker.js';
+import type { BoardNote, BoardPort, InsertOptions, InsertionResult, MarkedItem, MarkerFilter, Size } from './port.js';
+import type { MiroSdk, SdkBaseItem, SdkItem, SdkOtherItem } from './sdk.js';
 
 export interface WebSdkBoardOptions extends GateOptions {
   /** Share one gate (and so one budget and one concurrency bound) between boards/transports. */
@@ -31,12 +32,10 @@ function isBase(item: AnyItem): item is SdkItem {
   return 'x' in item && 'getMetadata' in item;
 }
 
-function kindOf(type: string): BoardItemKind {
-  return type === 'frame' || type === 'sticky_note' || type === 'shape' || type === 'text' ? type : 'other';
-}
-
 export class WebSdkBoard implements BoardPort {
   readonly gate: SdkGate;
+  /** Our items by marker and the board's stickies, kept current from the board's events. */
+  readonly index: ItemIndex;
   private readonly margin: number;
 
   constructor(
@@ -45,6 +44,7 @@ export class WebSdkBoard implements BoardPort {
   ) {
     this.gate = options.gate ?? new SdkGate(options);
     this.margin = options.freeSpaceMargin ?? 100;
+    this.index = new ItemIndex(sdk, { call: (fn) => this.call(fn), warn: (m, e) => console.warn(m, e) });
   }
 
   private call<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -97,6 +97,12 @@ export class WebSdkBoard implements BoardPort {
       }
     }
     const { frameItem, ...outcome } = await insertLayoutItems(this.sdk, this.gate, layout, at, insertionId, options);
+    try {
+      await this.index.recordInsertion(layout.templateId, insertionId, outcome.ids);
+    } catch (e) {
+      // The items are on the board; other panels find them by their metadata instead.
+      console.warn('Tryghed: the insertion was not recorded for other panels', e);
+    }
     let zoomed = false;
     if (options.zoom !== false) {
       try {
@@ -154,10 +160,11 @@ export class WebSdkBoard implements BoardPort {
     return () => this.sdk.board.ui.off('items:delete', handler);
   }
 
+  /** Those with `ids` fresh from the board (one read); all of them from the index (no read once built). */
   async getNotes(ids?: readonly string[]): Promise<BoardNote[]> {
-    if (ids && ids.length === 0) return [];
-    const filter = ids ? { id: [...ids] } : { type: 'sticky_note' };
-    return this.notesOf(await this.call(() => this.sdk.board.get(filter)));
+    if (!ids) return this.index.notes();
+    if (ids.length === 0) return [];
+    return this.notesOf(await this.call(() => this.sdk.board.get({ id: [...ids] })));
   }
 
   /** Miro's board timer (`board.timer`, when `canUse('timer')`); a host without one answers false. */
@@ -168,51 +175,13 @@ export class WebSdkBoard implements BoardPort {
     return true;
   }
 
-  /**
-   * Our items: frames carrying our marker, then their children carrying it. One read for the
-   * frames, one metadata read per frame, per matching frame one read for its children and one
-   * metadata read per child (50 credits each): scoped by frame so a big board stays cheap.
-   */
-  async findByMarker(filter: MarkerFilter = {}): Promise<MarkedItem[]> {
-    const frames = (await this.call(() => this.sdk.board.get({ type: 'frame' }))).filter(
-      (f): f is SdkFrame => f.type === 'frame' && isBase(f),
-    );
-    const markedFrames = await Promise.all(frames.map(async (f) => ({ f, m: await this.markerOf(f) })));
-    const byFrame = (m: TryghedMarker) =>
-      (!filter.templateId || m.t === filter.templateId) && (!filter.insertionId || m.i === filter.insertionId);
-    const out: MarkedItem[] = [];
-    for (const { f, m } of markedFrames) {
-      if (!m || !byFrame(m)) continue;
-      const frameRect = this.rectOf(f, null);
-      if (!filter.elementId || m.e === filter.elementId) out.push({ id: f.id, kind: 'frame', rect: frameRect, parentId: f.parentId, marker: m });
-      if (f.childrenIds.length === 0) continue;
-      const children = (await this.call(() => this.sdk.board.get({ id: [...f.childrenIds] }))).filter(isBase);
-      const marks = await Promise.all(children.map((c) => this.markerOf(c)));
-      children.forEach((c, k) => {
-        const cm = marks[k];
-        if (!cm || cm.i !== m.i || (filter.elementId && cm.e !== filter.elementId)) return;
-        out.push({ id: c.id, kind: kindOf(c.type), rect: this.rectOf(c, f), parentId: f.id, marker: cm });
-      });
-    }
-    return out;
+  /** Our items, from the index (see item-index.ts: no call once built, whatever the board holds). */
+  findByMarker(filter: MarkerFilter = {}): Promise<MarkedItem[]> {
+    return this.index.marked(filter, true);
   }
 
-  async findMarkedFrames(filter: MarkerFilter = {}): Promise<MarkedItem[]> {
-    const frames = (await this.call(() => this.sdk.board.get({ type: 'frame' }))).filter(
-      (f): f is SdkFrame => f.type === 'frame' && isBase(f),
-    );
-    const marks = await Promise.all(frames.map((f) => this.markerOf(f)));
-    const out: MarkedItem[] = [];
-    frames.forEach((f, k) => {
-      const m = marks[k];
-      if (!m || (filter.templateId && m.t !== filter.templateId) || (filter.insertionId && m.i !== filter.insertionId)) return;
-      out.push({ id: f.id, kind: 'frame', rect: this.rectOf(f, null), parentId: f.parentId, marker: m });
-    });
-    return out;
-  }
-
-  private async markerOf(item: SdkItem): Promise<TryghedMarker | null> {
-    return decodeMarker(await this.call(() => item.getMetadata(MARKER_KEY)));
+  findMarkedFrames(filter: MarkerFilter = {}): Promise<MarkedItem[]> {
+    return this.index.marked(filter, false);
   }
 
   private async items(ids: readonly string[]): Promise<AnyItem[]> {
