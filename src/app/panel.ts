@@ -5,6 +5,7 @@
 import { WebSdkBoard } from '../board/web-sdk-board.js';
 import { WebSdkSessionBoard } from '../board/session-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
+import { boardWords } from '../ui/i18n/board-words.js';
 import '../ui/tryghed-shell.js';
 import { loadSdk } from '../board/load-sdk.js';
 import { WorkshopSession } from './session.js';
@@ -27,7 +28,7 @@ if (sdk) {
     lang = loadLang(undefined, browserLanguages());
   }
   // One gate for everything: templates, the board link and the Miro transport share the budget.
-  const sessionBoard = new WebSdkSessionBoard(sdk, { board, lang });
+  const sessionBoard = new WebSdkSessionBoard(sdk, { board, lang, words: boardWords });
   try {
     const session = await WorkshopSession.open({ sdk, board, sessionBoard });
     shell.session = session;

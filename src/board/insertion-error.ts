@@ -1,9 +1,8 @@
 /**
- * Why an insertion failed, as data the panel can show: a `code` and `params` it translates
- * (the texts are here, in both languages, so the UI's i18n can reuse them), the phase and
- * element where it happened, the SDK's own error as `cause`, and what the rollback removed.
+ * Why an insertion failed, as data the panel can show: a `code` and `params` it words
+ * (src/ui/i18n/board-words.ts), the phase and element where it happened, the SDK's own
+ * error as `cause`, and what the rollback removed.
  */
-import type { Bilingual, Lang } from '../core/lang.js';
 
 export type InsertionErrorCode =
   /** Miro refused a call for a reason other than the rate limit. */
@@ -28,36 +27,6 @@ export interface InsertionErrorParams {
   leftBehind: number;
 }
 
-export const INSERTION_MESSAGES: Record<InsertionErrorCode, Bilingual> = {
-  refused: {
-    // Plain words for the facilitator; the element id stays on the error (elementId, message) for developers.
-    da: 'Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.',
-    en: 'Miro refused part of the template. Nothing was inserted. Check that you can edit the board, and try again.',
-  },
-  'rate-limited': {
-    da: 'Miro beder appen vente: for mange kald lige nu. Intet er indsat. Vent et minut, og prøv igen.',
-    en: 'Miro asks the app to wait: too many calls right now. Nothing was inserted. Wait a minute, and try again.',
-  },
-  aborted: {
-    da: 'Indsættelsen blev annulleret. Intet er indsat.',
-    en: 'The insertion was cancelled. Nothing was inserted.',
-  },
-  'no-space': {
-    da: 'Der var ikke plads på boardet til skabelonen. Intet er indsat. Flyt visningen til et tomt område, og prøv igen.',
-    en: 'There was no room on the board for the template. Nothing was inserted. Move the view to an empty area, and try again.',
-  },
-  'invalid-layout': {
-    da: 'Skabelonen kunne ikke lægges ud (elementet »{element}«). Intet er indsat. Meld venligst fejlen.',
-    en: 'The template could not be laid out (element “{element}”). Nothing was inserted. Please report the fault.',
-  },
-};
-
-/** Replaces "Nothing was inserted" when the rollback could not remove everything. */
-export const LEFT_BEHIND_MESSAGE: Bilingual = {
-  da: '{leftBehind} elementer kunne ikke fjernes igen; de ligger i skabelonens ramme og kan slettes med hånden.',
-  en: '{leftBehind} items could not be removed again; they are in the template’s frame and can be deleted by hand.',
-};
-
 export class InsertionError extends Error {
   override readonly name = 'InsertionError';
   constructor(
@@ -77,24 +46,6 @@ export class InsertionError extends Error {
   get params(): InsertionErrorParams {
     return { element: this.elementId ?? '', removed: this.removed, leftBehind: this.leftBehind.length };
   }
-
-  /** The user-facing text in `lang`. */
-  textIn(lang: Lang): string {
-    return insertionErrorText(this.code, this.params, lang);
-  }
-}
-
-export function insertionErrorText(code: InsertionErrorCode, params: InsertionErrorParams, lang: Lang): string {
-  let text = fill(INSERTION_MESSAGES[code][lang], params);
-  if (params.leftBehind > 0) {
-    const nothing = lang === 'da' ? 'Intet er indsat.' : 'Nothing was inserted.';
-    text = text.replace(nothing, fill(LEFT_BEHIND_MESSAGE[lang], params));
-  }
-  return text;
-}
-
-function fill(template: string, params: InsertionErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k as keyof InsertionErrorParams]) : m));
 }
 
 function describeCause(cause: unknown): string {

@@ -9,7 +9,6 @@
  * {k:'cluster-label', c: clusterId}. A template marker has no `k`, so neither decoder
  * mistakes the other's items for its own.
  */
-import type { Bilingual, Lang } from '../core/lang.js';
 import { MAX_METADATA_BYTES } from '../core/miro-rules.js';
 import { abortReason, isAbortError } from './clock.js';
 import type { CreateCall } from './convert.js';
@@ -67,23 +66,13 @@ export type BoardLinkErrorCode =
   | 'rate-limited'
   | 'aborted';
 
-export const BOARD_LINK_MESSAGES: Record<BoardLinkErrorCode, Bilingual> = {
-  'no-selection': { da: 'Vælg mindst én post-it på boardet, og prøv igen.', en: 'Select at least one sticky note on the board, and try again.' },
-  private: {
-    da: 'Sedler på tallerkenen er private: de grupperes aldrig, og der stemmes aldrig om dem. Vælg kun sedler uden for tallerkenen, og prøv igen.',
-    en: 'Notes on the plate are private: they are never grouped or voted on. Select only notes outside the plate, and try again.',
-  },
-  'not-visible': { da: 'Resultatet kan ikke vises endnu.', en: 'The results cannot be shown yet.' },
-  invalid: { da: 'Det kunne ikke lade sig gøre: {detail}', en: 'That could not be done: {detail}' },
-  refused: { da: 'Miro afviste ændringen. Boardet er som før. Tjek at du kan redigere boardet, og prøv igen.', en: 'Miro refused the change. The board is as it was. Check that you can edit the board, and try again.' },
-  'rate-limited': { da: 'Miro beder appen vente: for mange kald lige nu. Boardet er som før. Vent et minut, og prøv igen.', en: 'Miro asks the app to wait: too many calls right now. The board is as it was. Wait a minute, and try again.' },
-  aborted: { da: 'Annulleret. Boardet er som før.', en: 'Cancelled. The board is as it was.' },
-};
-
-const LEFT_BEHIND: Bilingual = {
-  da: ' ({n} elementer kunne ikke fjernes igen og kan slettes med hånden.)',
-  en: ' ({n} items could not be removed again and can be deleted by hand.)',
-};
+/** What the UI words a BoardLinkError with (src/ui/i18n/board-words.ts). */
+export interface BoardLinkErrorParams {
+  /** Items the undo could not remove or put back. */
+  leftBehind: number;
+  /** For 'invalid': the session model's error code (a ClusterError). */
+  reason: string;
+}
 
 export class BoardLinkError extends Error {
   override readonly name = 'BoardLinkError';
@@ -93,15 +82,14 @@ export class BoardLinkError extends Error {
     override readonly cause: unknown = null,
     /** Ids of items the undo could not remove or put back. */
     readonly leftBehind: readonly string[] = [],
-    /** For 'invalid': the session model's message. */
-    readonly detail = '',
+    /** For 'invalid': the session model's error code. */
+    readonly reason = '',
   ) {
-    super(`${op}: ${code}${detail ? `: ${detail}` : ''}${cause instanceof Error ? `: ${cause.message}` : ''}`);
+    super(`${op}: ${code}${reason ? `: ${reason}` : ''}${cause instanceof Error ? `: ${cause.message}` : ''}`);
   }
 
-  textIn(lang: Lang): string {
-    const text = BOARD_LINK_MESSAGES[this.code][lang].replace('{detail}', this.detail);
-    return this.leftBehind.length > 0 ? text + LEFT_BEHIND[lang].replace('{n}', String(this.leftBehind.length)) : text;
+  get params(): BoardLinkErrorParams {
+    return { leftBehind: this.leftBehind.length, reason: this.reason };
   }
 
   /** The error for a failed board call (or an InsertionError from the engine). */

@@ -12,7 +12,7 @@ import type { TryghedMarker } from './marker.js';
 
 export type { TryghedMarker } from './marker.js';
 export type { InsertionErrorCode, InsertionPhase, InsertionErrorParams } from './insertion-error.js';
-export { InsertionError, insertionErrorText, INSERTION_MESSAGES } from './insertion-error.js';
+export { InsertionError } from './insertion-error.js';
 
 export type BoardItemKind = 'frame' | 'sticky_note' | 'shape' | 'text' | 'other';
 

@@ -5,7 +5,6 @@
  */
 import type * as Y from 'yjs';
 import { centre } from '../core/geometry.js';
-import type { Lang } from '../core/lang.js';
 import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
 import {
   clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster, type Actor,
@@ -14,13 +13,13 @@ import { textToHtml } from '../core/template/markup.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
-import type { GroupOptions, GroupOutcome } from './session-board-port.js';
-import { DEFAULT_LABEL, type SessionBoardItems } from './session-board-items.js';
+import type { BoardWords, GroupOptions, GroupOutcome } from './session-board-port.js';
+import type { SessionBoardItems } from './session-board-items.js';
 import type { BoardNote } from './port.js';
 import type { SdkBaseItem, SdkItem } from './sdk.js';
 
 export async function groupSelection(
-  items: SessionBoardItems, lang: Lang, doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {},
+  items: SessionBoardItems, words: BoardWords, doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {},
 ): Promise<GroupOutcome> {
   const { sdk, board } = items;
   const { signal } = options;
@@ -41,9 +40,9 @@ export async function groupSelection(
 
   const before = new Map(noteIds.map((id) => [id, clusterOf(doc, id)]));
   const made = createCluster(doc, actor, { noteIds, label: label?.trim() ?? '', ...(options.colour ? { colour: options.colour } : {}) });
-  if (!made.ok) throw new BoardLinkError('invalid', 'group', null, [], made.message);
+  if (!made.ok) throw new BoardLinkError('invalid', 'group', null, [], made.error);
   const { clusterId } = made.value;
-  const plan = planClusterArea({ notes, label: label?.trim() || DEFAULT_LABEL[lang], obstacles, bounds });
+  const plan = planClusterArea({ notes, label: label?.trim() || words.clusterLabel, obstacles, bounds });
 
   let labelItem: SdkBaseItem | undefined;
   try {
@@ -103,13 +102,13 @@ export async function ungroup(items: SessionBoardItems, doc: Y.Doc, actor: Actor
   } catch (e) {
     throw BoardLinkError.from('ungroup', e);
   }
-  if (!r.ok && removed === 0) throw new BoardLinkError('invalid', 'ungroup', null, [], r.message);
+  if (!r.ok && removed === 0) throw new BoardLinkError('invalid', 'ungroup', null, [], r.error);
   return { removed };
 }
 
 export async function merge(items: SessionBoardItems, doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }> {
   const r = mergeClusters(doc, actor, { from: [...from], into });
-  if (!r.ok) throw new BoardLinkError('invalid', 'merge', null, [], r.message);
+  if (!r.ok) throw new BoardLinkError('invalid', 'merge', null, [], r.error);
   let removed = 0;
   try {
     for (const c of from) if (c !== into) removed += await removeLabels(items, c);
@@ -119,12 +118,12 @@ export async function merge(items: SessionBoardItems, doc: Y.Doc, actor: Actor, 
   return { removed };
 }
 
-export async function relabel(items: SessionBoardItems, lang: Lang, doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
+export async function relabel(items: SessionBoardItems, words: BoardWords, doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
   const r = renameCluster(doc, actor, { clusterId, label: label.trim() });
-  if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.message);
+  if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.error);
   try {
     const labels = await items.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
-    const text = label.trim() || DEFAULT_LABEL[lang];
+    const text = label.trim() || words.clusterLabel;
     for (const { item } of labels) {
       const shape = item as SdkItem & { content: string; width: number; height: number };
       // A longer label grows upwards: its bottom edge stays above the notes.

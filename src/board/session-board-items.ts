@@ -6,15 +6,11 @@
  * facilitator device drew badges). Every call goes through the board's SdkGate.
  */
 import type { Rect } from '../core/geometry.js';
-import type { Lang } from '../core/lang.js';
 import type { TemplateId } from '../core/template/types.js';
 import { absRect, BoardLinkError, decodeLinkMarker, isBase, type AnyItem, type BoardLinkOp, type LinkMarker } from './link-items.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
 import type { MiroSdk, SdkItem } from './sdk.js';
 import type { WebSdkBoard } from './web-sdk-board.js';
-
-/** The label of a cluster (or a note) that has no text of its own. */
-export const DEFAULT_LABEL: Record<Lang, string> = { da: 'Gruppe', en: 'Cluster' };
 
 export class SessionBoardItems {
   /** Our loose items by id (null until scanned), and the template frames by template. */

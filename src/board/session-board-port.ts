@@ -9,7 +9,17 @@ import type { Lang } from '../core/lang.js';
 import type { StickyColour } from '../core/miro-rules.js';
 import type { Actor, TallyResult } from '../core/session/index.js';
 import type { TemplateId } from '../core/template/types.js';
+import type { ResultsWords } from '../core/layout/results-frame.js';
 import type { BoardPort } from './port.js';
+
+/**
+ * The words the board draws (a results frame's, a cluster's label when it has none), in one
+ * language. The board holds no text: the page's entry hands it these from src/ui/i18n.
+ */
+export interface BoardWords extends ResultsWords {
+  /** The label of a cluster (or a note) that has no text of its own. */
+  clusterLabel: string;
+}
 
 /** A cluster and its notes, as listClusters(doc) gives them. */
 export interface ClusterNotes {

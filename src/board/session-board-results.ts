@@ -7,15 +7,14 @@ import { layoutResults } from '../core/layout/results-frame.js';
 import type { TallyResult } from '../core/session/index.js';
 import { insertLayoutItems } from './insert.js';
 import { absRect, BoardLinkError, contentText, encodeLinkMarker } from './link-items.js';
-import type { ResultsMeta, ResultsOutcome } from './session-board-port.js';
-import { DEFAULT_LABEL, type SessionBoardItems } from './session-board-items.js';
+import type { BoardWords, ResultsMeta, ResultsOutcome } from './session-board-port.js';
+import type { SessionBoardItems } from './session-board-items.js';
 import { newInsertionId } from './marker.js';
 import type { SdkFrame } from './sdk.js';
 
-export async function showResults(items: SessionBoardItems, defaultLang: Lang, roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
+export async function showResults(items: SessionBoardItems, lang: Lang, words: BoardWords, roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
   if (!tally.visible || tally.roundId !== roundId) throw new BoardLinkError('not-visible', 'results');
   const { sdk, board } = items;
-  const lang = meta.lang ?? defaultLang;
   const rows = tally.rows.filter((r) => r.votes > 0);
   let frame;
   try {
@@ -30,7 +29,7 @@ export async function showResults(items: SessionBoardItems, defaultLang: Lang, r
       if (given) return given;
       const n = noteItems.get(id);
       const text = kind === 'note' ? (n && 'content' in n ? contentText(n.content) : '') : (clusterLabel.get(id) ?? '');
-      return text || DEFAULT_LABEL[lang];
+      return text || words.clusterLabel;
     };
     const input = {
       question: meta.question,
@@ -40,6 +39,7 @@ export async function showResults(items: SessionBoardItems, defaultLang: Lang, r
       // N is at least n: a participant who left still voted.
       ...(meta.eligible ? { eligible: Math.max(meta.eligible, tally.respondents) } : {}),
       lang,
+      words,
       ...(meta.maxRows !== undefined ? { maxRows: meta.maxRows } : {}),
     };
     let at: { x: number; y: number };

@@ -17,7 +17,7 @@ import { clearBadges, syncBadges } from './session-board-badges.js';
 import { groupSelection, merge, relabel, ungroup } from './session-board-clusters.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
-  BadgeOutcome, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
+  BadgeOutcome, BoardWords, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
 import { hideResults, showResults } from './session-board-results.js';
 import type { BoardPort } from './port.js';
@@ -32,16 +32,20 @@ export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   board?: WebSdkBoard;
   /** Language of default labels and of results frames. */
   lang?: Lang;
+  /** The words it draws, by language (src/ui/i18n/board-words.ts, given at the entry). */
+  words: (lang: Lang) => BoardWords;
 }
 
 export class WebSdkSessionBoard implements SessionBoard {
   readonly board: WebSdkBoard;
   lang: Lang;
   private readonly items: SessionBoardItems;
+  private readonly words: (lang: Lang) => BoardWords;
 
-  constructor(sdk: MiroSdk, options: WebSdkSessionBoardOptions = {}) {
+  constructor(sdk: MiroSdk, options: WebSdkSessionBoardOptions) {
     this.board = options.board ?? new WebSdkBoard(sdk, options);
     this.lang = options.lang ?? 'da';
+    this.words = options.words;
     this.items = new SessionBoardItems(sdk, this.board);
   }
 
@@ -72,7 +76,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   groupSelection(doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {}): Promise<GroupOutcome> {
-    return this.serial(() => groupSelection(this.items, this.lang, doc, actor, label, options));
+    return this.serial(() => groupSelection(this.items, this.words(this.lang), doc, actor, label, options));
   }
 
   ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
@@ -84,7 +88,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
-    return this.serial(() => relabel(this.items, this.lang, doc, actor, clusterId, label));
+    return this.serial(() => relabel(this.items, this.words(this.lang), doc, actor, clusterId, label));
   }
 
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
@@ -96,7 +100,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
-    return this.serial(() => showResults(this.items, this.lang, roundId, tally, meta));
+    return this.serial(() => showResults(this.items, meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
   }
 
   hideResults(roundId: string): Promise<number> {

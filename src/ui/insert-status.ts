@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../core/lang.js';
-import { InsertionError } from '../board/port.js';
+import { insertionErrorText, isInsertionError } from './i18n/board-words.js';
 import { t } from './i18n/t.js';
 import { primaryButton, tokens } from './shared-styles.js';
 
@@ -104,10 +104,10 @@ export class InsertStatus extends LitElement {
 
   private renderFailed() {
     const e = this.error;
-    // The board's own texts (both languages) say what happened, what is left, and what to do.
+    // The error's code and parameters, in words: what happened, what is left, and what to do.
     const body =
-      e instanceof InsertionError
-        ? html`<p>${e.textIn(this.lang)}</p>`
+      isInsertionError(e)
+        ? html`<p>${insertionErrorText(this.lang, e)}</p>`
         : html`<p>${t(this.lang, 'error.unknown.what')}</p>
             <p>${t(this.lang, 'error.unknown.todo')}</p>`;
     return html`<div class="box failed" role="alert">

@@ -11,6 +11,7 @@ import { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import { LocalControlService } from '../../src/core/session/local-control.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
+import { boardWords } from '../../src/ui/i18n/board-words.js';
 
 export const FAC = 'u-fie';
 export const ANNE = 'u-anne';
@@ -40,7 +41,7 @@ function person(standIn: StandInBoard, userId: string, doc: Y.Doc, patch?: (sdk:
   const sdk = standIn.sdkFor(userId);
   patch?.(sdk);
   const port = new WebSdkBoard(sdk, { retry: { baseMs: 1, maxMs: 4 } });
-  const board = new WebSdkSessionBoard(sdk, { board: port, lang: 'da' });
+  const board = new WebSdkSessionBoard(sdk, { board: port, lang: 'da', words: boardWords });
   const host = new WebSdkHost(sdk, port);
   const actor = { userId };
   const votes = new LocalVoteService(doc, { actor, ballotKeys: new MemoryBallotKeyStore() });

@@ -16,6 +16,7 @@ import { listClusters, startSession } from '../../src/core/session/index.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import type { TemplateId, ZoneElement } from '../../src/core/template/types.js';
 import { isPrivateTemplate, voteableZones } from '../../src/core/template/zones.js';
+import { boardErrorText, boardWords } from '../../src/ui/i18n/board-words.js';
 
 const open: WorkshopSession[] = [];
 afterEach(() => {
@@ -121,7 +122,7 @@ describe('the plate is private', () => {
     const overPlate = write(board, 'Running', { x: frame.x + 1000, y: frame.y + 1200 });
     const a = write(board, 'Too many meetings', { x: frame.x + frame.width + 1000, y: 0 });
     const b = write(board, 'No time', { x: frame.x + frame.width + 1400, y: 0 });
-    const link = new WebSdkSessionBoard(sdk, { board: port, lang: 'en' });
+    const link = new WebSdkSessionBoard(sdk, { board: port, lang: 'en', words: boardWords });
     const doc = new Y.Doc();
     const actor = { userId: 'u1' };
     startSession(doc, actor);
@@ -132,8 +133,8 @@ describe('the plate is private', () => {
       const err = await link.groupSelection(doc, actor, 'Mine').then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(BoardLinkError);
       expect((err as BoardLinkError).code).toBe('private');
-      expect((err as BoardLinkError).textIn('en')).toMatch(/plate are private.*never grouped or voted on/);
-      expect((err as BoardLinkError).textIn('da')).toMatch(/tallerkenen er private.*grupperes aldrig/);
+      expect(boardErrorText('en', err)).toMatch(/plate are private.*never grouped or voted on/);
+      expect(boardErrorText('da', err)).toMatch(/tallerkenen er private.*grupperes aldrig/);
     }
     expect(listClusters(doc)).toEqual([]);
     expect(board.items().map((i) => [i.id, i.absolute])).toEqual(before);

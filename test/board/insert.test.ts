@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rateLimitError } from '../../sandbox/host/errors.js';
 import { InsertionError } from '../../src/board/insertion-error.js';
+import { insertionErrorText } from '../../src/ui/i18n/board-words.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
 import type { Layout } from '../../src/core/layout/types.js';
 import { expectInserted, markerOf, setup, smallLayout, USER } from './stand-in-setup.js';
@@ -61,9 +62,9 @@ describe('WebSdkBoard.insertLayout against the stand-in', () => {
     expect(err.cause).toMatchObject({ code: 'INJECTED_FAILURE' });
     expect(err.removed).toBeGreaterThan(0);
     expect(err.leftBehind).toEqual([]);
-    expect(err.textIn('da')).toBe('Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.');
+    expect(insertionErrorText('da', err)).toBe('Miro afviste en del af skabelonen. Intet er indsat. Tjek at du kan redigere boardet, og prøv igen.');
     expect(err.message).toContain('"card-3"'); // the id stays for developers
-    expect(err.textIn('en')).toContain('Nothing was inserted');
+    expect(insertionErrorText('en', err)).toContain('Nothing was inserted');
   });
 
   it.each([
@@ -113,7 +114,7 @@ describe('WebSdkBoard.insertLayout against the stand-in', () => {
     host.failWhen((call) => (call.method === 'board.createText' ? rateLimitError('test') : false));
     const err = await caught(board.insertLayout(smallLayout()));
     expect(err.code).toBe('rate-limited');
-    expect(err.textIn('da')).toContain('Vent et minut');
+    expect(insertionErrorText('da', err)).toContain('Vent et minut');
     expect(host.stats().calls['board.createText']).toBeGreaterThanOrEqual(4);
     expect(host.items()).toEqual([]);
   });
@@ -132,7 +133,7 @@ describe('WebSdkBoard.insertLayout against the stand-in', () => {
     const err = await caught(board.insertLayout(smallLayout(), { signal: ctl.signal, onProgress: (d) => d === 3 && ctl.abort() }));
     expect(err.code).toBe('aborted');
     expect(err.removed).toBeGreaterThanOrEqual(3);
-    expect(err.textIn('en')).toBe('The insertion was cancelled. Nothing was inserted.');
+    expect(insertionErrorText('en', err)).toBe('The insertion was cancelled. Nothing was inserted.');
     expect(host.items()).toEqual([]);
   });
 
@@ -167,7 +168,7 @@ describe('rollback when Miro also refuses a removal', () => {
     expect([...err.leftBehind].sort()).toEqual(left.map((i) => i.id).sort());
     const creates = ['createFrame', 'createShape', 'createStickyNote', 'createText'].reduce((n, m) => n + (host.stats().calls[`board.${m}`] ?? 0), 0);
     expect(err.removed + err.leftBehind.length).toBe(creates - 1);
-    expect(err.textIn('en')).toBe(
+    expect(insertionErrorText('en', err)).toBe(
       'Miro refused part of the template. 3 items could not be removed again; they are in the template’s frame and can be deleted by hand. Check that you can edit the board, and try again.',
     );
   });

@@ -6,6 +6,7 @@ import { castVote, createRound, tally } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { smallLayout } from './stand-in-setup.js';
 import { actor, caught, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
+import { boardErrorText } from '../../src/ui/i18n/board-words.js';
 
 describe('results frame', () => {
   async function revealed() {
@@ -58,7 +59,7 @@ describe('results frame', () => {
     host.failWhen((call) => call.method === 'board.createShape' && ++n === 2);
     const err = await caught(link.showResults(roundId, tally(doc, roundId), meta));
     expect(err.code).toBe('refused');
-    expect(err.textIn('da')).toContain('Boardet er som før');
+    expect(boardErrorText('da', err)).toContain('Boardet er som før');
     expect(host.items().map((i) => i.id)).toEqual(before);
     expect(ours(host, (m) => m.k === 'results').filter((i) => i.type === 'frame').map((f) => f.id)).toEqual([first.frameId]);
   });
@@ -84,7 +85,7 @@ describe('results frame', () => {
     host.onChange((c) => c.kind === 'create' && ++created === 5 && ac.abort());
     const err = await caught(link.showResults(roundId, tally(doc, roundId), { question: 'Q?', signal: ac.signal }));
     expect(err.code).toBe('aborted');
-    expect(err.textIn('en')).toBe('Cancelled. The board is as it was.');
+    expect(boardErrorText('en', err)).toBe('Cancelled. The board is as it was.');
     expect(host.items().map((i) => i.id)).toEqual(before);
   });
 

@@ -11,6 +11,7 @@ import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
 import { castVote, createRound, openRound, startSession } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { setup, USER } from './stand-in-setup.js';
+import { boardWords } from '../../src/ui/i18n/board-words.js';
 
 export { USER };
 
@@ -18,7 +19,7 @@ export const actor = { userId: USER };
 
 export function world() {
   const { host, sdk, board } = setup();
-  const link = new WebSdkSessionBoard(sdk, { board, lang: 'da' });
+  const link = new WebSdkSessionBoard(sdk, { board, lang: 'da', words: boardWords });
   const doc = new Y.Doc();
   startSession(doc, actor, { now: 1 });
   return { host, sdk, board, link, doc };

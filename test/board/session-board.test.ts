@@ -9,6 +9,7 @@ import { shapeTextFits } from '../../src/core/layout/text-metrics.js';
 import { listClusters, tally } from '../../src/core/session/index.js';
 import { smallLayout } from './stand-in-setup.js';
 import { actor, caught, expectTidy, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
+import { boardErrorText } from '../../src/ui/i18n/board-words.js';
 
 describe('link markers', () => {
   it('round-trip, fit item metadata, and are never mistaken for template markers (nor the other way round)', () => {
@@ -77,7 +78,7 @@ describe('grouping', () => {
     stickies(host, ['a']);
     const err = await caught(link.groupSelection(doc, actor, 'x'));
     expect(err.code).toBe('no-selection');
-    expect(err.textIn('en')).toContain('Select at least one sticky note');
+    expect(boardErrorText('en', err)).toContain('Select at least one sticky note');
     expect(listClusters(doc)).toEqual([]);
     expect(ours(host)).toEqual([]);
   });

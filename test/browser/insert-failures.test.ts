@@ -4,7 +4,9 @@
  * again" works once the refusal is off); rate-limit errors are retried and the insertion completes.
  */
 import { describe, expect, it } from 'vitest';
-import { INSERTION_MESSAGES } from '../../src/board/port.js';
+import { insertionErrorText } from '../../src/ui/i18n/board-words.js';
+
+const said = (code: 'refused' | 'aborted') => insertionErrorText('da', { code, params: { element: '', removed: 0, leftBehind: 0 } });
 import { useBrowserEnv, useSandbox } from './support/browser-env.js';
 import {
   boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, screenshot, waitForOutcome,
@@ -34,7 +36,7 @@ describe('a permanent refusal during insertion', () => {
     const text = (await alert.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Beredskab blev ikke indsat');
     // The board's own Danish text: what went wrong, that nothing was left, and what to do.
-    expect(text).toContain(INSERTION_MESSAGES.refused.da.split('.')[0]!);
+    expect(text).toContain(said('refused').split('.')[0]!);
     expect(text).toContain('Intet er indsat');
     expect(text).toContain('prøv igen');
     // Nothing of the attempt is left (7 items were created before the refusal).
@@ -66,7 +68,7 @@ describe('stopping an insertion', () => {
       await s.panel.click('insert-progress button[data-cancel]');
       expect(await waitForOutcome(s.panel, 'safe-unsafe-team')).toBe('failed');
       const text = await s.panel.locator('insert-status [role="alert"]').innerText();
-      expect(text).toContain(INSERTION_MESSAGES.aborted.da);
+      expect(text).toContain(said('aborted'));
       await expect.poll(async () => (await boardItems(s.page)).length).toBe(0);
     } finally {
       await latency.fill('40');

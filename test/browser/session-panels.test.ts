@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserEnv } from './support/browser-env.js';
 import { focusedElement as focused } from './support/focus.js';
+import { t } from '../../src/ui/i18n/t.js';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel'] as const;
@@ -393,7 +394,7 @@ describe('session panels (Danish)', () => {
     // A refusal from the board is shown in its own words.
     await page.evaluate(() => (window.__fx.board.fail = true));
     await clusters.locator('button[data-action="group"]').click();
-    await expect.poll(() => clusters.locator('[data-error]').textContent()).toBe('Boardet sagde nej.');
+    await expect.poll(() => clusters.locator('[data-error]').textContent()).toBe(t('da', 'board.error.refused'));
 
     await page.evaluate(() => (window.__fx.board.fail = false));
     const id = await page.evaluate(async () => {
@@ -409,7 +410,7 @@ describe('session panels (Danish)', () => {
     expect(meta).toMatchObject({ question: 'Hvad skal vi tale mere om?', lang: 'da', labels: { [notes[0]!]: 'Arbejdspres' } });
     await page.evaluate(() => (window.__fx.board.fail = true));
     await results.locator('[data-action="show-on-board"]').click();
-    await expect.poll(() => results.locator('[data-board-error]').textContent()).toBe('Boardet sagde nej.');
+    await expect.poll(() => results.locator('[data-board-error]').textContent()).toBe(t('da', 'board.error.refused'));
   });
 
   it('every panel passes axe with no serious or critical violations', async () => {

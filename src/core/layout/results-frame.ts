@@ -2,7 +2,8 @@
  * The results frame of a vote round, laid out: the question, the ranked list as horizontal
  * bars (shapes whose width is proportional to the votes), each with its rank ("1." / "1st",
  * tied "delt 1." / "tied 1st"), its label and its count; "… and M more" past the top rows;
- * the date and the participation ("7 af 9 har stemt" / "7 of 9 voted"). Danish and English.
+ * the date and the participation ("7 af 9 har stemt" / "7 of 9 voted"). The words come in
+ * as `ResultsWords` (src/ui/i18n/board-words.ts), already in the reader's language.
  * Pure: plain data in, a frame-first list of planned items out, placed beside a given rect.
  */
 import type { Point, Rect } from '../geometry.js';
@@ -42,6 +43,18 @@ export interface ResultsRow {
   tied: boolean;
 }
 
+/** What the frame says besides the question and the labels, in one language. */
+export interface ResultsWords {
+  /** The frame's title for the question (already shortened to fit). */
+  title(question: string): string;
+  rank(rank: number, tied: boolean): string;
+  /** "… and M more" past the rows shown. */
+  more(count: number): string;
+  date(date: Date | number): string;
+  /** n of N voted; N unknown: undefined. */
+  participation(respondents: number, eligible: number | undefined): string;
+}
+
 export interface ResultsInput {
   question: string;
   /** Ranked, best first (as the tally gives them). */
@@ -52,6 +65,7 @@ export interface ResultsInput {
   respondents: number;
   eligible?: number;
   lang: Lang;
+  words: ResultsWords;
   /** Place the frame to the right of this rect (the template frame); else at `at`. */
   beside?: Rect;
   at?: Point;
@@ -68,42 +82,9 @@ export interface ResultsLayout {
   more: number;
 }
 
-const MONTHS: Record<Lang, string[]> = {
-  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-export function formatDate(date: Date | number, lang: Lang): string {
-  const d = new Date(date);
-  const month = MONTHS[lang][d.getMonth()]!;
-  return lang === 'da' ? `${d.getDate()}. ${month} ${d.getFullYear()}` : `${d.getDate()} ${month} ${d.getFullYear()}`;
-}
-
-export function ordinal(n: number): string {
-  const mod100 = n % 100;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
-
-/** "1." / "delt 1." in Danish, "1st" / "tied 1st" in English. */
-export function rankText(rank: number, tied: boolean, lang: Lang): string {
-  if (lang === 'da') return tied ? `delt ${rank}.` : `${rank}.`;
-  return tied ? `tied ${ordinal(rank)}` : ordinal(rank);
-}
-
-export function participationText(respondents: number, eligible: number | undefined, lang: Lang): string {
-  if (!eligible) return lang === 'da' ? `${respondents} har stemt` : `${respondents} voted`;
-  return lang === 'da' ? `${respondents} af ${eligible} har stemt` : `${respondents} of ${eligible} voted`;
-}
-
-export function moreText(more: number, lang: Lang): string {
-  return lang === 'da' ? `… og ${more} mere` : `… and ${more} more`;
-}
-
-export function resultsTitle(question: string, lang: Lang): string {
-  const head = lang === 'da' ? 'Resultat' : 'Results';
-  const q = question.length > 60 ? `${question.slice(0, 59).trimEnd()}…` : question;
-  return `${head}: ${q}`;
+/** The question as a frame title holds it: at most 60 characters. */
+export function titleQuestion(question: string): string {
+  return question.length > 60 ? `${question.slice(0, 59).trimEnd()}…` : question;
 }
 
 /** `text` cut at a word (with "…") so it takes at most `maxLines` lines at `fontSize` in `width`. */
@@ -122,7 +103,7 @@ export function fitLines(text: string, fontSize: number, width: number, maxLines
 }
 
 export function layoutResults(input: ResultsInput): ResultsLayout {
-  const { lang } = input;
+  const { lang, words } = input;
   const maxRows = Math.max(1, input.maxRows ?? RESULTS_MAX_ROWS);
   const at = input.beside ? { x: input.beside.x + input.beside.width + RESULTS_BESIDE_GAP, y: input.beside.y } : (input.at ?? { x: 0, y: 0 });
   const inner = RESULTS_WIDTH - 2 * RESULTS_PADDING;
@@ -149,7 +130,7 @@ export function layoutResults(input: ResultsInput): ResultsLayout {
     const rowH = Math.max(BAR_HEIGHT, labelH, rowTextH);
     const mid = y + rowH / 2;
     const lineH = Math.ceil(1.4 * ROW_FONT_SIZE) + TEXT_SLACK;
-    text(`rank-${i}`, rankText(row.rank, row.tied, lang), left, mid - lineH / 2, RANK_W, ROW_FONT_SIZE);
+    text(`rank-${i}`, words.rank(row.rank, row.tied), left, mid - lineH / 2, RANK_W, ROW_FONT_SIZE);
     text(`label-${i}`, label, left + RANK_W + COL_GAP, mid - labelH / 2, LABEL_W, ROW_FONT_SIZE);
     // Proportional to the votes; a zero-vote row keeps a sliver (Miro's smallest size) so the row reads as a bar.
     const barW = Math.max(8, (barMax * row.votes) / maxVotes);
@@ -161,15 +142,15 @@ export function layoutResults(input: ResultsInput): ResultsLayout {
     text(`count-${i}`, String(row.votes), barX + barW + COL_GAP, mid - lineH / 2, COUNT_W, ROW_FONT_SIZE);
     y += rowH + ROW_GAP;
   });
-  if (more > 0) y += text('more', moreText(more, lang), left + RANK_W + COL_GAP, y, LABEL_W, ROW_FONT_SIZE) + ROW_GAP;
+  if (more > 0) y += text('more', words.more(more), left + RANK_W + COL_GAP, y, LABEL_W, ROW_FONT_SIZE) + ROW_GAP;
 
   y += ROW_GAP;
   const footW = inner / 2 - COL_GAP;
-  const dateH = text('date', formatDate(input.date, lang), left, y, footW, FOOT_FONT_SIZE);
-  const partH = text('participation', participationText(input.respondents, input.eligible, lang), left + inner - footW, y, footW, FOOT_FONT_SIZE, 'right');
+  const dateH = text('date', words.date(input.date), left, y, footW, FOOT_FONT_SIZE);
+  const partH = text('participation', words.participation(input.respondents, input.eligible), left + inner - footW, y, footW, FOOT_FONT_SIZE, 'right');
   y += Math.max(dateH, partH) + RESULTS_PADDING;
 
   const frame: Rect = { x: at.x, y: at.y, width: RESULTS_WIDTH, height: Math.max(100, Math.ceil(y - at.y)) };
-  items.unshift({ kind: 'frame', elementId: 'frame', rect: frame, title: resultsTitle(input.question, lang), fill: RESULTS_FILL });
+  items.unshift({ kind: 'frame', elementId: 'frame', rect: frame, title: words.title(titleQuestion(input.question)), fill: RESULTS_FILL });
   return { lang, frame, items, shown: rows.length, more };
 }

@@ -1,4 +1,5 @@
 /** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
+import { boardDa } from './board-da.js';
 import { sessionDa } from './session-da.js';
 import { shellDa } from './shell-da.js';
 import { suggestDa } from './suggest-da.js';
@@ -38,6 +39,7 @@ export const da: Messages = {
   'error.unknown.what': 'Noget uventet gik galt.',
   'error.unknown.todo': 'Prøv igen. Sker det igen, så genindlæs boardet.',
 
+  ...boardDa,
   ...sessionDa,
   ...shellDa,
   ...suggestDa,

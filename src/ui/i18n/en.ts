@@ -3,6 +3,7 @@
  * (checked by the compiler and by test/ui/i18n.test.ts). `{name}` marks a parameter.
  */
 import type { Message } from './format.js';
+import { boardEn } from './board-en.js';
 import { sessionEn } from './session-en.js';
 import { shellEn } from './shell-en.js';
 import { suggestEn } from './suggest-en.js';
@@ -40,6 +41,7 @@ export const en = {
   'error.unknown.what': 'Something unexpected went wrong.',
   'error.unknown.todo': 'Try again. If it happens again, reload the board.',
 
+  ...boardEn,
   ...sessionEn,
   ...shellEn,
   ...suggestEn,

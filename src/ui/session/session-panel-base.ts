@@ -7,6 +7,7 @@ import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit'
 import type * as Y from 'yjs';
 import type { Lang } from '../../core/lang.js';
 import { facilitatorOf } from '../../core/session/roles.js';
+import { boardErrorText } from '../i18n/board-words.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
@@ -42,8 +43,8 @@ export class SessionPanelBase extends LitElement {
     return !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;
   }
 
-  /** A failed board call in the board's own words when it has them (both languages), else `fallback`. */
+  /** A failed board call in words: its code's when it has one, else `fallback`. */
   protected boardErrorText(e: unknown, fallback: MessageKey): string {
-    return (e as { textIn?: (lang: Lang) => string }).textIn?.(this.lang) ?? t(this.lang, fallback);
+    return boardErrorText(this.lang, e) ?? t(this.lang, fallback);
   }
 }

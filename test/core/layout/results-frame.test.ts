@@ -4,13 +4,14 @@ import { contains, overlaps } from '../../../src/core/geometry.js';
 import { LANGS } from '../../../src/core/lang.js';
 import { contrastRatio } from '../../../src/core/layout/badges.js';
 import {
-  fitLines, formatDate, layoutResults, ordinal, rankText, RESULTS_BAR_FILL, RESULTS_BESIDE_GAP, RESULTS_FILL, RESULTS_TEXT_COLOUR,
+  fitLines, layoutResults, RESULTS_BAR_FILL, RESULTS_BESIDE_GAP, RESULTS_FILL, RESULTS_TEXT_COLOUR,
   type ResultsInput, type ResultsRow,
 } from '../../../src/core/layout/results-frame.js';
 import { countLines, estimateTextHeight } from '../../../src/core/layout/text-metrics.js';
 import type { PlannedItem, PlannedShape, PlannedText } from '../../../src/core/layout/types.js';
 import { rank } from '../../../src/core/session/tally.js';
 import { MIN_ITEM_SIZE } from '../../../src/core/miro-rules.js';
+import { boardWords } from '../../../src/ui/i18n/board-words.js';
 
 const textOf = (html: string) => html.replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const DATE = new Date(2026, 10, 27, 14, 30);
@@ -48,7 +49,7 @@ function expectWellFormed(input: ResultsInput) {
 describe('layoutResults', () => {
   it('draws the question, one bar per row with widths proportional to the votes, rank, label, count, date and n of N', () => {
     const rows = ranked([8, 4, 2, 1]);
-    const l = expectWellFormed({ question: 'Hvad skal vi tale mere om?', rows, date: DATE, respondents: 7, eligible: 9, lang: 'da' });
+    const l = expectWellFormed({ question: 'Hvad skal vi tale mere om?', rows, date: DATE, respondents: 7, eligible: 9, lang: 'da', words: boardWords('da') });
     expect(textOf((byId(l.items, 'question') as PlannedText).content)).toBe('Hvad skal vi tale mere om?');
     const b = bars(l.items);
     expect(b).toHaveLength(4);
@@ -68,8 +69,8 @@ describe('layoutResults', () => {
 
   it('shows ties as tied, in both languages', () => {
     const rows = ranked([5, 5, 3, 2, 2]);
-    const da = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'da' });
-    const en = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'en' });
+    const da = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'da', words: boardWords('da') });
+    const en = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'en', words: boardWords('en') });
     const ranks = (l: typeof da) => rows.map((_, i) => textOf((byId(l.items, `rank-${i}`) as PlannedText).content));
     expect(ranks(da)).toEqual(['delt 1.', 'delt 1.', '3.', 'delt 4.', 'delt 4.']);
     expect(ranks(en)).toEqual(['tied 1st', 'tied 1st', '3rd', 'tied 4th', 'tied 4th']);
@@ -82,7 +83,7 @@ describe('layoutResults', () => {
   it('lists the top rows and says how many more there are', () => {
     const rows = ranked(Array.from({ length: 14 }, (_, i) => 20 - i));
     for (const lang of LANGS) {
-      const l = expectWellFormed({ question: 'Q', rows, date: DATE, respondents: 12, eligible: 15, lang });
+      const l = expectWellFormed({ question: 'Q', rows, date: DATE, respondents: 12, eligible: 15, lang, words: boardWords(lang) });
       expect(bars(l.items)).toHaveLength(10);
       expect(l).toMatchObject({ shown: 10, more: 4 });
       expect(textOf((byId(l.items, 'more') as PlannedText).content)).toBe(lang === 'da' ? '… og 4 mere' : '… and 4 more');
@@ -93,7 +94,7 @@ describe('layoutResults', () => {
     const question = 'Hvilke af de ting, vi har skrevet om det trygge og det utrygge lederteam, vil I helst arbejde videre med i de næste seks måneder, og hvorfor netop dem? '.repeat(2);
     const long = 'Vi taler sjældent om, hvordan det egentlig går med os selv, fordi der altid er en driftsopgave, der haster mere, og fordi ingen vil være den første, der siger det højt';
     const rows = ranked([3, 2]).map((r) => ({ ...r, label: long }));
-    const l = expectWellFormed({ question, rows, date: DATE, respondents: 3, lang: 'da' });
+    const l = expectWellFormed({ question, rows, date: DATE, respondents: 3, lang: 'da', words: boardWords('da') });
     const q = byId(l.items, 'question') as PlannedText;
     expect(countLines(textOf(q.content), q.fontSize, q.rect.width)).toBeGreaterThan(2);
     const label = textOf((byId(l.items, 'label-0') as PlannedText).content);
@@ -104,7 +105,7 @@ describe('layoutResults', () => {
 
   it('goes beside the given rect', () => {
     const beside = { x: 1000, y: -300, width: 2400, height: 1600 };
-    const l = layoutResults({ question: 'Q', rows: ranked([1]), date: DATE, respondents: 1, lang: 'en', beside });
+    const l = layoutResults({ question: 'Q', rows: ranked([1]), date: DATE, respondents: 1, lang: 'en', words: boardWords('en'), beside });
     expect(l.frame.x).toBe(beside.x + beside.width + RESULTS_BESIDE_GAP);
     expect(l.frame.y).toBe(beside.y);
     expect(overlaps(l.frame, beside)).toBe(false);
@@ -118,7 +119,7 @@ describe('layoutResults', () => {
         fc.constantFrom(...LANGS),
         (votes, question, lang) => {
           const rows = ranked(votes);
-          const l = expectWellFormed({ question, rows, date: DATE, respondents: 3, eligible: 9, lang });
+          const l = expectWellFormed({ question, rows, date: DATE, respondents: 3, eligible: 9, lang, words: boardWords(lang) });
           const b = bars(l.items);
           const max = Math.max(...votes);
           b.forEach((bar, i) => {
@@ -130,11 +131,7 @@ describe('layoutResults', () => {
     );
   });
 
-  it('helpers: ordinals, ranks, dates, label fitting; colours with contrast', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
-    expect(rankText(2, false, 'da')).toBe('2.');
-    expect(rankText(2, true, 'en')).toBe('tied 2nd');
-    expect(formatDate(new Date(2027, 0, 3, 12), 'da')).toBe('3. januar 2027');
+  it('helpers: label fitting; colours with contrast', () => {
     expect(fitLines('kort', 24, 560, 2)).toBe('kort');
     expect(fitLines('x'.repeat(200), 24, 560, 2).endsWith('…')).toBe(true);
     expect(contrastRatio(RESULTS_TEXT_COLOUR, RESULTS_FILL)).toBeGreaterThanOrEqual(4.5);
