@@ -16,6 +16,7 @@ import type { ActionContext } from '../src/actions/context.js';
 import { CreditBudget } from '../src/board/credit-budget.js';
 import { WebSdkSessionBoard } from '../src/board/session-board.js';
 import { WebSdkBoard } from '../src/board/web-sdk-board.js';
+import { boardWords } from '../src/ui/i18n/board-words.js';
 import { layoutTemplate } from '../src/core/layout/layout.js';
 import { CREDITS_PER_CALL } from '../src/core/miro-rules.js';
 import { mulberry32 } from '../src/core/random.js';
@@ -50,7 +51,7 @@ export async function run(log: (line: string) => void): Promise<BenchResult[]> {
 
   host.latencyMs = 40;
   const sdk = host.sdkFor('panel');
-  const board = new WebSdkSessionBoard(sdk, { board: new WebSdkBoard(sdk) });
+  const board = new WebSdkSessionBoard(sdk, { board: new WebSdkBoard(sdk), words: boardWords });
   const ctx = { doc: new Y.Doc(), actor: { userId: 'panel' }, board } as unknown as ActionContext;
   const calls = () => (host.stats().creditsByUser.panel ?? 0) / CREDITS_PER_CALL;
   const first = await readTargets(ctx, { set: 'notes' });
