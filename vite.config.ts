@@ -16,7 +16,9 @@ export default defineConfig({
     open: false,
   },
   // Pre-bundle Lit up front: discovering it late makes Vite reload with a second copy of Lit.
-  optimizeDeps: { include: ['lit', 'lit/directives/repeat.js'] },
+  // The suggestion engine's text packages too: it loads late (on request), and a late
+  // discovery would reload the page under the person.
+  optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@orama/stemmers/danish', '@orama/stemmers/english', '@orama/stopwords/danish', '@orama/stopwords/english'] },
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {
     target: 'es2022',
