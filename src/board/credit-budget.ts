@@ -6,6 +6,9 @@
  *
  * Invariant (tested over a fake clock): for every spend at time t, the credits spent in
  * (t - window, t] never exceed the window's limit. Waiters are served first come, first served.
+ *
+ * Miro counts credits per user, not per panel: `observe` counts a spend made elsewhere (the
+ * same user's other panels, shared-credits.ts) so all of them stay within one budget.
  */
 import { CREDITS_PER_HOUR, CREDITS_PER_MINUTE } from '../core/miro-rules.js';
 import { realClock, type Clock } from './clock.js';
@@ -38,6 +41,8 @@ export class CreditBudget {
   private total = 0;
   private peakMinute = 0;
   private peakHour = 0;
+  /** Told of every spend made through this budget (not of observed ones). */
+  onSpend: ((credits: number, at: number) => void) | null = null;
 
   constructor(options: CreditBudgetOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -56,6 +61,21 @@ export class CreditBudget {
     return turn;
   }
 
+  /**
+   * Counts credits spent elsewhere at `at` (our clock). A spend older than an hour is ignored;
+   * one older than what we hold counts as of our latest (a little longer in the windows: safe).
+   */
+  observe(credits: number, at: number): void {
+    if (!(credits > 0) || !(at > this.clock.now() - HOUR_MS)) return;
+    this.record(credits, Math.max(at, this.times.at(-1) ?? at));
+  }
+
+  /** Spends of the last hour, oldest first: what a panel that opens is told. */
+  recent(): Array<[number, number]> {
+    this.prune(this.clock.now());
+    return this.times.slice(this.hour.head).map((t, k) => [t, this.credits[this.hour.head + k]!]);
+  }
+
   /** Credits spent in the last minute / hour / ever, as of now; peaks: the most any window ever held. */
   usage(): { minute: number; hour: number; total: number; peakMinute: number; peakHour: number } {
     this.prune(this.clock.now());
@@ -70,18 +90,24 @@ export class CreditBudget {
       this.prune(now);
       const wait = Math.max(this.waitFor(this.minute, credits, now), this.waitFor(this.hour, credits, now));
       if (wait <= 0) {
-        this.times.push(now);
-        this.credits.push(credits);
-        this.minute.sum += credits;
-        this.hour.sum += credits;
-        this.total += credits;
-        // A window's sum only grows at a spend, so the peaks are seen here.
-        this.peakMinute = Math.max(this.peakMinute, this.minute.sum);
-        this.peakHour = Math.max(this.peakHour, this.hour.sum);
+        this.record(credits, now);
+        this.onSpend?.(credits, now);
         return;
       }
       await this.clock.sleep(wait, signal);
     }
+  }
+
+  private record(credits: number, at: number): void {
+    this.prune(this.clock.now());
+    this.times.push(at);
+    this.credits.push(credits);
+    this.minute.sum += credits;
+    this.hour.sum += credits;
+    this.total += credits;
+    // A window's sum only grows at a spend, so the peaks are seen here.
+    this.peakMinute = Math.max(this.peakMinute, this.minute.sum);
+    this.peakHour = Math.max(this.peakHour, this.hour.sum);
   }
 
   /** How long until enough old spends leave `w` for `credits` more to fit (0 if they fit now). */
