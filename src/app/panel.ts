@@ -8,6 +8,7 @@ import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
 import { boardWords } from '../ui/i18n/board-words.js';
 import '../ui/tryghed-shell.js';
 import { loadSdk } from '../board/load-sdk.js';
+import { shareCredits } from '../board/shared-credits.js';
 import { WorkshopSession } from './session.js';
 
 const shell = document.querySelector('tryghed-shell') ?? document.body.appendChild(document.createElement('tryghed-shell'));
@@ -32,7 +33,10 @@ if (sdk) {
   try {
     const session = await WorkshopSession.open({ sdk, board, sessionBoard });
     shell.session = session;
+    shareCredits(board.gate.budget, session.me.id); // one budget for all of this user's panels
+    // Leaving saves at once (no replies awaited); a hidden page may be discarded without a pagehide.
     addEventListener('pagehide', () => session.destroy());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && session.saveNow());
   } catch (e) {
     console.error('Tryghed: the workshop session did not start', e);
     shell.sessionFailed = true;

@@ -32,7 +32,7 @@ import { ServerTransport } from '../sync/server-transport.js';
 import { ServerVoteService } from '../sync/server-votes.js';
 import type { SyncTransport } from '../sync/transport.js';
 import type { Me, Person, ScopeTargets, TargetLabels } from '../ui/session/session-view.js';
-import type { ShellSession, SyncState, TargetSet } from '../ui/shell-session.js';
+import type { SaveView, ShellSession, SyncState, TargetSet } from '../ui/shell-session.js';
 import { LocalBallotKeyStore } from './ballot-keys.js';
 import { OfflineTransport } from './offline-transport.js';
 import { roomName, teamOf } from './room.js';
@@ -113,6 +113,18 @@ export class WorkshopSession implements ShellSession {
   get sync(): SyncConfig {
     return this.conn.config;
   }
+  /** Miro mode: the transport's own view of what is saved on the board; null in server mode. */
+  get saved(): SaveView | null {
+    const t = this.conn.transport;
+    return t instanceof MiroTransport ? t.saveStatus : null;
+  }
+
+  /** The page is hidden and may be discarded: unsent edits and our unsaved ones go now. */
+  saveNow(): void {
+    const t = this.conn?.transport;
+    if (t instanceof MiroTransport) t.saveNow();
+  }
+
   get transport(): SyncTransport {
     return this.conn.transport;
   }
@@ -249,6 +261,7 @@ export class WorkshopSession implements ShellSession {
     };
     doc.on('update', onUpdate);
     const offStatus = transport.onStatus(() => this.changed());
+    if (transport instanceof MiroTransport) offs.push(transport.onSaveStatus(() => this.changed()));
     const offVotes = voteService.onChange(() => this.scheduleBadges());
     return { config, transport, voteService, signInFailed, offs: [...offs, () => doc.off('update', onUpdate), offStatus, offVotes] };
   }

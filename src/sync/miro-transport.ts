@@ -170,6 +170,16 @@ export class MiroTransport implements SyncTransport {
   }
 
   /**
+   * The page is hidden and may not come back (a mobile browser discards hidden pages without
+   * pagehide): unsent edits go now, and so does the save of our own unsaved edits, at once.
+   */
+  saveNow(): void {
+    if (this.destroyed) return;
+    if (this.pendingUpdates.length > 0 || this.awarenessDirty) void this.send(FrameKind.data);
+    void this.saver.saveNow();
+  }
+
+  /**
    * Leaves the board. Everything a closing page must do is issued before this returns, with
    * no waiting on replies: the goodbye frame (last edits, presence removed), the snapshot if
    * this replica holds unsaved edits of its own, and the lease given up. The promise settles

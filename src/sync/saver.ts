@@ -134,11 +134,28 @@ export class Saver {
   leave(): Promise<unknown> | null {
     this.closed = true;
     this.o.timers.cancel(TIMER);
+    const saved = this.saveNow(true);
+    return saved ?? (this.o.store.holdsLease() ? this.o.store.releaseLease() : null);
+  }
+
+  /**
+   * The page may be going away (hidden): our unsaved edits are written at once, as `leave`
+   * does, and the lease kept. Null when there is nothing of ours to save.
+   */
+  saveNow(release = false): Promise<unknown> | null {
     if (!this.o.writer) return null;
     const now = Y.snapshot(this.o.doc);
-    if (this.covered(now) || !this.authoredUnsaved(now)) return this.o.store.holdsLease() ? this.o.store.releaseLease() : null;
-    const { done } = this.o.store.writeNow(Y.encodeStateAsUpdate(this.o.doc), digestOf(now), this.cover());
+    if (this.covered(now) || !this.authoredUnsaved(now)) return null;
+    const { manifest, done } = this.o.store.writeNow(Y.encodeStateAsUpdate(this.o.doc), digestOf(now), this.cover(), release);
+    this.lastWriteAt = this.o.clock.now();
+    if (!this.closed) void done.then(() => this.onWritten(manifest));
     return done;
+  }
+
+  private onWritten(m: Manifest): void {
+    if (this.closed || (this.known && this.known.manifest.at > m.at)) return;
+    this.known = { ...covers(m), manifest: m, merged: true };
+    this.evaluate();
   }
 
   // ---- internals -------------------------------------------------------------------------

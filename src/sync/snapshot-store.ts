@@ -205,15 +205,17 @@ export class SnapshotStore {
   }
 
   /**
-   * A closing page's save: every call is issued at once, in order, before this returns (a
-   * page being unloaded gets no replies and no timers). No lease: the state written holds
-   * every snapshot this instance knew of, and nothing is removed. Resolves to the manifest.
+   * A closing (or hidden) page's save: every call is issued at once, in order, before this
+   * returns (a page being unloaded gets no replies and no timers). No lease: the state written
+   * holds every snapshot this instance knew of, and nothing is removed; the lease is given up
+   * unless `release` is false.
    */
-  writeNow(state: Uint8Array, digest: string, cover: Coverage): { manifest: Manifest; done: Promise<unknown> } {
+  writeNow(state: Uint8Array, digest: string, cover: Coverage, release = true): { manifest: Manifest; done: Promise<unknown> } {
     const { manifest, chunks } = this.prepare(state, digest, cover);
     const calls = chunks.map(([key, value]) => this.storage.set(key, value));
     calls.push(this.storage.set(MANIFEST_KEY, manifest as unknown as JsonValue));
-    calls.push(this.releaseLease());
+    if (release) calls.push(this.releaseLease());
+    this.lastWritten = manifest;
     return { manifest, done: Promise.allSettled(calls) };
   }
 

@@ -18,6 +18,12 @@ export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: Templat
 
 export type SyncSetting = { mode: 'miro' } | { mode: 'server'; url: string };
 export type SyncState = 'connecting' | 'synced' | 'offline';
+/** What this panel knows of the saved session: all of it saved (and when), a save due, or a failed try. */
+export interface SaveView {
+  readonly state: 'saved' | 'saving' | 'unsaved';
+  /** When (ms since the epoch) the saved session last held everything this panel has. */
+  readonly savedAt: number | null;
+}
 
 export interface ShellSession {
   readonly me: Me;
@@ -27,6 +33,8 @@ export interface ShellSession {
   readonly voteService: VoteService;
   readonly sessionBoard: SessionBoard | undefined;
   readonly status: SyncState;
+  /** Miro mode: what is saved on the board for the next panel to open (null in server mode). */
+  readonly saved?: SaveView | null;
   /** Server mode: the sign-in was refused or impossible (status is then 'offline'). */
   readonly signInFailed: boolean;
   readonly sync: SyncSetting;

@@ -28,6 +28,7 @@ import type { ScopeOption } from './session/session-view.js';
 import type { ShellSession, TargetSet } from './shell-session.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
+import './save-status.js';
 import './session/cluster-panel.js';
 import './session/facilitator-panel.js';
 import './session/plan-panel.js';
@@ -237,7 +238,8 @@ export class TryghedShell extends LitElement {
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
                 ${this.session.signInFailed
                   ? t(lang, 'shell.sync.server.signInFailed')
-                  : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>`
+                  : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>
+              <save-status .status=${this.session.saved} .lang=${lang}></save-status>`
           : nothing}
       </div>
       <main>${tabs.map((id) => this.renderPanel(id))}</main>`;

@@ -124,6 +124,19 @@ describe('MiroTransport saving (issue 8)', () => {
     expect(parseManifest(board.bus.getValue(MANIFEST_KEY))?.writer).toBe(other.doc.clientID.toString(36));
   });
 
+  it.each(SEEDS)('seed %i: a hidden page saves its own edits at once (it may be discarded without a pagehide)', async (seed) => {
+    const board = new Board(seed, LOSSY);
+    const [a, b] = [board.join('a'), board.join('b')];
+    await board.run(5_000);
+    b.doc.getMap('m').set('hidden', seed);
+    b.transport.saveNow();
+    await settle();
+    b.peer.detach(); // discarded: no more timers, no replies
+    a.peer.detach(); // and nobody else saves it
+    await board.run(2_000);
+    expect(storedValue(board, 'hidden')).toBe(seed);
+  });
+
   it('save status: saving after a change, saved once the snapshot holds it', async () => {
     const board = new Board(4, LOSSY);
     const [a, b] = [board.join('a'), board.join('b')];

@@ -22,6 +22,11 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.miro.offline': 'Ikke forbundet. Dine ændringer gemmes og deles, når forbindelsen er tilbage.',
   'shell.sync.server.signInFailed': 'Sync-serveren lod ikke dette panel logge ind. Facilitatoren kan tjekke adressen under Styr runder eller skifte tilbage til Miro.',
   'shell.sync.server.offline': 'Sync-serveren kan ikke nås. Dine ændringer gemmes og deles, når den er tilbage.',
+  'shell.save.saving': 'Gemmer …',
+  'shell.save.moment': 'Gemt for et øjeblik siden',
+  'shell.save.at': 'Gemt kl. {time}',
+  'shell.save.saved': 'Gemt',
+  'shell.save.failed': 'Ikke gemt endnu. Prøver igen; dine ændringer bliver i panelet imens.',
 
   'shell.scope.notes': 'Alle sticky notes skrevet på boardet',
   'shell.scope.clusters': 'Grupperne',

@@ -23,6 +23,11 @@ export const shellEn = {
   'shell.sync.miro.offline': 'Not connected. Your changes are kept and shared when the connection is back.',
   'shell.sync.server.signInFailed': 'The sync server did not let this panel sign in. The facilitator can check its address under Run rounds, or switch back to Miro.',
   'shell.sync.server.offline': 'The sync server cannot be reached. Your changes are kept and shared when it is back.',
+  'shell.save.saving': 'Saving …',
+  'shell.save.moment': 'Saved a moment ago',
+  'shell.save.at': 'Saved at {time}',
+  'shell.save.saved': 'Saved',
+  'shell.save.failed': 'Not saved yet. Trying again; your changes stay in this panel meanwhile.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The clusters',
