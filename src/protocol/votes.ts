@@ -4,6 +4,7 @@
  * imports, nothing of either side): the ops, their records and error codes.
  */
 import type { RoundFields } from '../core/session/schema.js';
+import type { VoteError } from '../core/session/voting.js';
 
 /** The round as the server snapshotted it: the session's fields (targets unpacked), plus a version. */
 export interface RoundRecord extends Omit<RoundFields, 'targets'> {
@@ -16,21 +17,9 @@ export interface RoundRecord extends Omit<RoundFields, 'targets'> {
 /** One person's ballot in one round: target → points. */
 export type Ballot = Record<string, number>;
 
-/** Error codes the vote RPC answers; the vote ones are the session model's VoteError names. */
-export type VoteErrorCode =
-  | 'bad-request'
-  | 'no-round'
-  | 'not-open'
-  | 'time-up'
-  | 'wrong-status'
-  | 'wrong-mode'
-  | 'budget-exhausted'
-  | 'cap-reached'
-  | 'not-a-target'
-  | 'target-deleted'
-  | 'no-vote'
-  | 'not-facilitator'
-  | 'internal';
+/** Error codes the vote RPC answers: the session model's own (one vocabulary: a vote refused
+ *  on the server says what the doc path says), plus what only a remote call can go wrong with. */
+export type VoteErrorCode = VoteError | 'bad-request' | 'wrong-status' | 'not-facilitator' | 'internal';
 
 export interface RpcOps {
   /** Become the room's facilitator if it has none. */

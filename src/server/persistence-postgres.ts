@@ -4,7 +4,7 @@
  * round's row, so the budget holds for one person voting from two devices through two instances.
  */
 import pg from 'pg';
-import { applyVote } from './votes/rules.js';
+import { applyVote, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
@@ -115,14 +115,14 @@ export class PostgresStorage implements Storage {
     return r.rows.map((x) => x.record);
   }
 
-  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, targetChecked = false): Promise<CastResult> {
+  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, board?: VoteBoard): Promise<CastResult> {
     return this.tx(async (c) => {
       // FOR UPDATE on the round row: votes in a round run one at a time (so one person's two
       // devices, even through two instances, see each other's points), and a close waits for them.
       const round = await this.getRound(c, room, roundId, true);
       if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
       const ballot = await this.getBallot(c, room, roundId, user);
-      const next = applyVote(round, ballot, target, delta, now, targetChecked);
+      const next = applyVote(round, ballot, target, delta, now, board);
       if (next === 0)
         await c.query('DELETE FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3 AND target = $4', [room, roundId, user, target]);
       else

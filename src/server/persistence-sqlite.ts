@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { applyVote } from './votes/rules.js';
+import { applyVote, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
@@ -89,7 +89,7 @@ export class SqliteStorage implements Storage {
     return rows.map((r) => JSON.parse(r.record) as RoundRecord);
   }
 
-  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, targetChecked = false): Promise<CastResult> {
+  async vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, board?: VoteBoard): Promise<CastResult> {
     // IMMEDIATE takes the write lock first: two devices of one person (or two instances on
     // one file) run one after the other, so the budget check sees the other's points.
     return this.db
@@ -97,7 +97,7 @@ export class SqliteStorage implements Storage {
         const round = this.getRound(room, roundId);
         if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
         const ballot = this.getBallot(room, roundId, user);
-        const next = applyVote(round, ballot, target, delta, now, targetChecked);
+        const next = applyVote(round, ballot, target, delta, now, board);
         if (next === 0) this.db.prepare('DELETE FROM ballots WHERE room = ? AND round = ? AND user = ? AND target = ?').run(room, roundId, user, target);
         else
           this.db

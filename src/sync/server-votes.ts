@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { getRound, memoResolve, publishedMap, roundsMap, tally } from '../core/session/index.js';
-import type { MyVotes, TallyResult, VoteError, VoteResult, VoteService } from '../core/session/voting.js';
+import { refuse } from '../core/session/vote-rules.js';
+import { isVoteError, type MyVotes, type TallyResult, type VoteError, type VoteResult, type VoteService } from '../core/session/voting.js';
 import type { BallotResult, RpcOp, RpcOps } from '../protocol/votes.js';
 
 /** What the service needs of the transport: the RPC (ServerTransport provides it). */
@@ -13,27 +14,10 @@ export interface VoteRpc {
   rpc<K extends RpcOp>(op: K, args: RpcOps[K]['args']): Promise<RpcOps[K]['result']>;
 }
 
-const PASS_THROUGH = new Set<string>([
-  'no-round', 'not-open', 'time-up', 'not-a-target', 'target-deleted', 'budget-exhausted', 'cap-reached', 'no-vote', 'wrong-mode',
-]);
-
-const MESSAGES: Record<VoteError, string> = {
-  'no-round': 'No such round.',
-  'not-open': 'The round is not open.',
-  'time-up': 'The time for this round is up.',
-  'not-a-target': 'Not part of this round.',
-  'target-deleted': 'That item is gone from the board.',
-  'budget-exhausted': 'You have used all your votes.',
-  'cap-reached': 'That item already has as many of your votes as it may.',
-  'no-vote': 'You have no vote there to take back.',
-  'wrong-mode': 'This round does not keep its votes on the server.',
-  'not-signed-in': 'Not signed in to the sync server.',
-  unavailable: 'The sync server did not answer; nothing was recorded.',
-};
-
 /** Maps the server's (or the transport's) error code to the session model's VoteError. */
 export function toVoteError(code: string): VoteError {
-  if (PASS_THROUGH.has(code)) return code as VoteError;
+  // The server answers in the session model's codes; the rest are the call's own failures.
+  if (isVoteError(code) && code !== 'not-signed-in' && code !== 'unavailable') return code;
   if (code === 'not-facilitator') return 'not-signed-in';
   return 'unavailable';
 }
@@ -115,8 +99,4 @@ export class ServerVoteService implements VoteService {
       roundsMap(this.doc).unobserveDeep(handler);
     };
   }
-}
-
-function refuse(error: VoteError): VoteResult {
-  return { ok: false, error, message: MESSAGES[error] };
 }

@@ -61,6 +61,24 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
     off();
   });
 
+  it('the cap counts a note and the cluster holding it together, also for a cast of several points', async () => {
+    const r = createRound(fac.doc, { userId: 'fac' }, {
+      question: 'q', scope: { kind: 'selection' }, targets: ['444', '555', '666'], budget: 6, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
+    });
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.roundId;
+    const c = createCluster(p.doc, { userId: 'p' }, { noteIds: ['444', '555'] });
+    if (!c.ok) throw new Error(c.message);
+    await waitFor(() => !p.provider.hasUnsyncedChanges && !fac.provider.hasUnsyncedChanges, 'round and cluster at the server');
+    await fac.rpc('openRound', { roundId: id });
+    const votes = new ServerVoteService(p.doc, p);
+    expect(await votes.cast(id, '444')).toMatchObject({ ok: true });
+    expect(await votes.cast(id, '555')).toMatchObject({ ok: true });
+    expect(await votes.cast(id, c.value.clusterId)).toMatchObject({ ok: false, error: 'cap-reached' });
+    await expect(p.rpc('cast', { roundId: id, target: '666', points: 3 })).rejects.toMatchObject({ code: 'cap-reached' });
+    expect((await p.rpc('cast', { roundId: id, target: '666', points: 2 })).used).toBe(4);
+  });
+
   it('maps transport failures to unavailable', () => {
     expect(toVoteError('timeout')).toBe('unavailable');
     expect(toVoteError('unknown-outcome')).toBe('unavailable');

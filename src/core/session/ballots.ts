@@ -15,8 +15,10 @@
  * cap, and an ignored slot is free again for the next cast. Votes on a deleted target are
  * ignored and free their slot the same way.
  *
- * The cap is per target as voted: after regrouping, a cluster can hold more than `cap` votes
- * of one ballot cast on different notes. We keep them: regrouping loses nothing.
+ * The cap is per item, as the tally counts: a note and the cluster that holds it now are one
+ * item (vote-rules.ts). After regrouping, a ballot's votes on notes now in one cluster count up
+ * to `cap` together; the slots over it are ignored (free again) and count once more if the
+ * notes are taken apart before the slots are reused.
  */
 import * as Y from 'yjs';
 import { isClusterId, resolveCluster } from './clusters.js';
@@ -24,7 +26,8 @@ import { readBallotMap, readSlot } from './read.js';
 import { getRound, type RoundView } from './rounds.js';
 import { ballotsMap, type SlotValue } from './schema.js';
 import { SESSION_ORIGIN } from './types.js';
-import { effectiveTarget, targetResolver } from './targets.js';
+import { effectiveTarget, memoResolve, targetResolver } from './targets.js';
+import { checkChange, closedReason, refuse, type BallotNow, type ItemOf } from './vote-rules.js';
 import type { MyVotes, VoteError, VoteResult } from './voting.js';
 
 /** A slot's key. Ballot keys are user ids (named) or random device keys (anonymous); the slot
@@ -74,26 +77,37 @@ export interface EffectiveBallot {
   empty: number[];
 }
 
-/** The effective ballot: slots in order, at most `cap` per target, live targets only. */
-export function effectiveBallot(slots: readonly (string | undefined)[], cap: number, isLive: (targetId: string) => boolean): EffectiveBallot {
+/** The effective ballot: slots in order, at most `cap` per item (a note and the cluster that
+ *  holds it are one), live targets only. */
+export function effectiveBallot(slots: readonly (string | undefined)[], cap: number, itemOf: ItemOf): EffectiveBallot {
   const counted = new Map<number, string>();
   const ignored: number[] = [];
   const empty: number[] = [];
-  const perTarget = new Map<string, number>();
+  const perItem = new Map<string, number>();
   slots.forEach((t, slot) => {
     if (t === undefined) return void empty.push(slot);
-    const n = perTarget.get(t) ?? 0;
-    if (n >= cap || !isLive(t)) return void ignored.push(slot);
-    perTarget.set(t, n + 1);
+    const item = itemOf(t);
+    const n = item === null ? cap : (perItem.get(item) ?? 0);
+    if (n >= cap) return void ignored.push(slot);
+    perItem.set(item!, n + 1);
     counted.set(slot, t);
   });
   return { counted, ignored, empty };
 }
 
-/** Whether a vote cast on this target would count now. */
-export function liveTarget(doc: Y.Doc): (targetId: string) => boolean {
-  const resolve = targetResolver(doc);
-  return (targetId) => resolve(targetId) !== null;
+/** What a vote cast on a target counts for now (null: nothing), memoised for one read. */
+export function itemResolver(doc: Y.Doc): ItemOf {
+  const resolve = memoResolve(doc);
+  return (targetId) => resolve(targetId)?.id ?? null;
+}
+
+/** A slot ballot as the rules see it (vote-rules.ts): a slot whose vote does not count is free. */
+function ballotNow(slots: Slots, eff: EffectiveBallot): BallotNow {
+  const counted = new Map<string, number>();
+  const held = new Map<string, number>();
+  for (const t of eff.counted.values()) counted.set(t, (counted.get(t) ?? 0) + 1);
+  for (const t of slots) if (t !== undefined) held.set(t, (held.get(t) ?? 0) + 1);
+  return { counted, held, used: eff.counted.size };
 }
 
 function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | undefined)[] {
@@ -106,31 +120,20 @@ function slotsOf(doc: Y.Doc, round: RoundView, ballotKey: string): (string | und
   return slots;
 }
 
-// ---- the rules, as pure functions over slot arrays: the sync server applies the same ones ----
+// ---- slot arrays: the effective reading; the rules themselves are in vote-rules.ts ----
 
 type Slots = readonly (string | undefined)[];
 type RoundRules = Pick<RoundView, 'id' | 'budget' | 'cap'>;
 
 /** A ballot as its owner sees it. */
-export function summarise(round: RoundRules, slots: Slots, isLive: (t: string) => boolean): MyVotes {
-  const eff = effectiveBallot(slots, round.cap, isLive);
+export function summarise(round: RoundRules, slots: Slots, itemOf: ItemOf): MyVotes {
+  const eff = effectiveBallot(slots, round.cap, itemOf);
   const perTarget: Record<string, number> = {};
   for (const t of eff.counted.values()) perTarget[t] = (perTarget[t] ?? 0) + 1;
   return {
     roundId: round.id, budget: round.budget, cap: round.cap, used: eff.counted.size,
     remaining: round.budget - eff.counted.size, perTarget, ignored: eff.ignored.length,
   };
-}
-
-/** The slot a new vote on `targetId` goes into: the lowest one that is empty or holds a vote
- *  that does not count; or why there is none. */
-export function chooseCastSlot(round: RoundRules, slots: Slots, isLive: (t: string) => boolean, targetId: string): number | 'cap-reached' | 'budget-exhausted' {
-  const eff = effectiveBallot(slots, round.cap, isLive);
-  let onTarget = 0;
-  for (const t of eff.counted.values()) if (t === targetId) onTarget++;
-  if (onTarget >= round.cap) return 'cap-reached';
-  const free = Math.min(...eff.empty, ...eff.ignored);
-  return Number.isFinite(free) ? free : 'budget-exhausted';
 }
 
 /** The slot a withdrawal empties: the highest holding that target, so over-cap slots go first. */
@@ -145,29 +148,22 @@ export interface RawCounts {
   counts: Map<string, number>;
 }
 
-export function countEffective(ballots: Iterable<Slots>, cap: number, isLive: (t: string) => boolean): RawCounts {
+export function countEffective(ballots: Iterable<Slots>, cap: number, itemOf: ItemOf): RawCounts {
   const counts = new Map<string, number>();
   let respondents = 0;
   for (const slots of ballots) {
-    const eff = effectiveBallot(slots, cap, isLive);
+    const eff = effectiveBallot(slots, cap, itemOf);
     if (eff.counted.size > 0) respondents++;
     for (const t of eff.counted.values()) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return { respondents, counts };
 }
 
-/** Why votes cannot be cast or withdrawn in this round now, or null if they can. */
-export function closedReason(round: RoundView | null): VoteError | null {
-  if (!round) return 'no-round';
-  if (round.status === 'open') return null;
-  return round.status === 'closed' && round.closedAt == null ? 'time-up' : 'not-open';
-}
-
 // ---- commands over the doc (no server) ----
 
 export function myVotesIn(doc: Y.Doc, round: RoundView, ballotKey: string | null): MyVotes {
   const slots = ballotKey === null ? new Array<undefined>(round.budget).fill(undefined) : slotsOf(doc, round, ballotKey);
-  return summarise(round, slots, liveTarget(doc));
+  return summarise(round, slots, itemResolver(doc));
 }
 
 /** A target may be voted on if it is one of the round's targets, or a live cluster holding one. */
@@ -193,21 +189,6 @@ export interface CastInput {
   asClientId?: number;
 }
 
-const MESSAGES: Record<VoteError, string> = {
-  'no-round': 'No such round.',
-  'not-open': 'The round is not open.',
-  'time-up': 'Time is up for this round.',
-  'not-a-target': 'Not part of this round.',
-  'target-deleted': 'That item is gone from the board.',
-  'budget-exhausted': 'All your votes are used.',
-  'cap-reached': 'That item has as many of your votes as it can take.',
-  'no-vote': 'You have no vote on that item.',
-  'wrong-mode': 'This round is counted on the server.',
-  'not-signed-in': 'Not signed in.',
-  'unavailable': 'The server cannot be reached; nothing was recorded.',
-};
-
-export const refuse = (error: VoteError): VoteResult => ({ ok: false, error, message: MESSAGES[error] });
 
 function votableRound(doc: Y.Doc, input: { roundId: string; ballotKey: string; now?: number }): RoundView | VoteError {
   if (!input.ballotKey) return 'not-signed-in';
@@ -216,14 +197,18 @@ function votableRound(doc: Y.Doc, input: { roundId: string; ballotKey: string; n
   return closedReason(round) ?? round!;
 }
 
-/** Cast one vote into the lowest free slot; one transaction. */
+/** Cast one vote into the lowest free slot (empty, or holding a vote that does not count);
+ *  one transaction. */
 export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
   const round = votableRound(doc, input);
   if (typeof round === 'string') return refuse(round);
-  const bad = checkTarget(doc, round, input.targetId);
+  const slots = slotsOf(doc, round, input.ballotKey);
+  const itemOf = itemResolver(doc);
+  const eff = effectiveBallot(slots, round.cap, itemOf);
+  const change = { target: input.targetId, delta: 1 };
+  const bad = checkChange(round, ballotNow(slots, eff), change, itemOf, checkTarget(doc, round, input.targetId));
   if (bad) return refuse(bad);
-  const slot = chooseCastSlot(round, slotsOf(doc, round, input.ballotKey), liveTarget(doc), input.targetId);
-  if (typeof slot === 'string') return refuse(slot);
+  const slot = Math.min(...eff.empty, ...eff.ignored); // one is free: used < budget
   doc.transact(() => {
     const own = doc.clientID;
     if (input.asClientId !== undefined) doc.clientID = input.asClientId;
@@ -243,8 +228,11 @@ export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
 export function withdrawVote(doc: Y.Doc, input: Omit<CastInput, 'asClientId'>): VoteResult {
   const round = votableRound(doc, input);
   if (typeof round === 'string') return refuse(round);
-  const slot = chooseWithdrawSlot(slotsOf(doc, round, input.ballotKey), input.targetId);
-  if (slot === null) return refuse('no-vote');
+  const slots = slotsOf(doc, round, input.ballotKey);
+  const itemOf = itemResolver(doc);
+  const bad = checkChange(round, ballotNow(slots, effectiveBallot(slots, round.cap, itemOf)), { target: input.targetId, delta: -1 }, itemOf, null);
+  if (bad) return refuse(bad);
+  const slot = chooseWithdrawSlot(slots, input.targetId)!; // held, so found
   const m = readBallotMap(doc, round.id)!; // a slot was found in it
   // Deleting writes no new item, so it needs no client id of its own.
   doc.transact(() => m.delete(slotKey(input.ballotKey, slot)), SESSION_ORIGIN);

@@ -11,6 +11,7 @@ export * from './ballots.js';
 export * from './tally.js';
 export * from './plan.js';
 export * from './voting.js';
+export * from './vote-rules.js';
 export * from './local-vote-service.js';
 export * from './presence.js';
 export type * from './commands.js';

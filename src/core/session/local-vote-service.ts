@@ -11,9 +11,10 @@
  */
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
-import { castVote, closedReason, myVotesIn, refuse, withdrawVote } from './ballots.js';
+import { castVote, myVotesIn, withdrawVote } from './ballots.js';
 import { getRound } from './rounds.js';
 import { tally } from './tally.js';
+import { closedReason, refuse } from './vote-rules.js';
 import type { Actor } from './types.js';
 import type { MyVotes, TallyResult, VoteResult, VoteService } from './voting.js';
 

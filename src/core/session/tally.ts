@@ -7,23 +7,12 @@ import type * as Y from 'yjs';
 import { countEffective, readBallots, type RawCounts } from './ballots.js';
 import { getRound, type RoundView } from './rounds.js';
 import { readPublished } from './read.js';
-import { targetResolver, type EffectiveTarget } from './targets.js';
+import { memoResolve } from './targets.js';
 import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
 
 /** Count a doc-held round (named or anonymous): effective ballots, cap applied per ballot. */
 export function countBallots(doc: Y.Doc, round: RoundView, resolve = memoResolve(doc)): RawCounts {
-  return countEffective(readBallots(doc, round).values(), round.cap, (t) => resolve(t) !== null);
-}
-
-/** effectiveTarget, memoised for one read of the doc. */
-export function memoResolve(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
-  const memo = new Map<string, EffectiveTarget | null>();
-  const resolve = targetResolver(doc);
-  return (t) => {
-    let e = memo.get(t);
-    if (e === undefined) memo.set(t, (e = resolve(t)));
-    return e;
-  };
+  return countEffective(readBallots(doc, round).values(), round.cap, (t) => resolve(t)?.id ?? null);
 }
 
 export function tally(doc: Y.Doc, roundId: string, opts: { now?: number } = {}): TallyResult {

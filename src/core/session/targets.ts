@@ -33,6 +33,17 @@ export function targetResolver(doc: Y.Doc): (targetId: string) => EffectiveTarge
   };
 }
 
+/** effectiveTarget, memoised for one read of the doc. */
+export function memoResolve(doc: Y.Doc): (targetId: string) => EffectiveTarget | null {
+  const memo = new Map<string, EffectiveTarget | null>();
+  const resolve = targetResolver(doc);
+  return (t) => {
+    let e = memo.get(t);
+    if (e === undefined) memo.set(t, (e = resolve(t)));
+    return e;
+  };
+}
+
 /** The board layer reports notes deleted from the board (items:delete); anyone may. */
 export function markTargetsDeleted(doc: Y.Doc, _actor: Actor, input: { ids: string[]; now?: number }): Result<null, never> {
   const at = input.now ?? Date.now();

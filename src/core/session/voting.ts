@@ -3,11 +3,12 @@
  * - LocalVoteService (local-vote-service.ts): no server; ballots are slots in the doc
  *   (named and anonymous rounds).
  * - ServerVoteService (src/sync, server mode): ballots live on the sync server, which checks
- *   the round and the budget; only totals come back, into the doc's `publishedTallies`
+ *   the round, budget and cap with the same rules (vote-rules.ts); only totals come back, into the doc's `publishedTallies`
  *   (sealed rounds). Its `tally` is the same read-time `tally()` over the doc.
  */
 
-/** Why a cast or withdraw was refused. */
+/** Why a cast or withdraw was refused: the one vocabulary of the doc path, the server (its RPC
+ *  codes add only a call's own failures: protocol/votes.ts) and the UI (ui/session/vote-errors.ts). */
 export type VoteError =
   | 'no-round' // no such round
   | 'not-open' // draft, closed or revealed
@@ -20,6 +21,12 @@ export type VoteError =
   | 'wrong-mode' // sealed round on a local service, or named/anonymous round on the server
   | 'not-signed-in' // server: no valid token
   | 'unavailable'; // server: not reachable; nothing was recorded
+
+const VOTE_ERRORS: Record<VoteError, true> = {
+  'no-round': true, 'not-open': true, 'time-up': true, 'not-a-target': true, 'target-deleted': true, 'budget-exhausted': true,
+  'cap-reached': true, 'no-vote': true, 'wrong-mode': true, 'not-signed-in': true, unavailable: true,
+};
+export const isVoteError = (code: unknown): code is VoteError => typeof code === 'string' && Object.hasOwn(VOTE_ERRORS, code);
 
 /** The caller's own ballot in a round, after cap and deletions are applied. */
 export interface MyVotes {

@@ -1,29 +1,37 @@
-/** The vote rules, in one place; both storages call them inside their transaction. */
+/** The session model's vote rules (core/session/vote-rules.ts) over the server's records;
+ *  both storages call them inside their transaction. */
 import { roundStatus } from '../../core/session/rounds.js';
 import { checkRound } from '../../core/session/read.js';
+import { checkChange, type ItemOf } from '../../core/session/vote-rules.js';
+import type { VoteError as VoteCode } from '../../core/session/voting.js';
 import { VoteError, type Ballot, type RoundRecord } from './types.js';
 
 export { isId } from '../../core/session/ids.js';
 
-/** Checks a vote change against the round; returns the new points on the target. */
-export function applyVote(round: RoundRecord, ballot: Ballot, target: string, delta: number, now: number, targetChecked = false): number {
+/** What the session doc says about a target when a vote is changed: what it counts for now
+ *  (a note and the cluster holding it are one item) and whether it may take a vote. */
+export interface VoteBoard {
+  itemOf: ItemOf;
+  targetError: VoteCode | null;
+}
+
+/** Checks a vote change against the round with the session model's rules (vote-rules.ts);
+ *  returns the new points on the target. Without the board, only listed targets are taken
+ *  and each target is its own item. */
+export function applyVote(round: RoundRecord, ballot: Ballot, target: string, delta: number, now: number, board?: VoteBoard): number {
   if (round.anonymity !== 'sealed') throw new VoteError('wrong-mode', 'only sealed rounds keep ballots on the server');
-  const status = roundStatus(round, now);
-  if (status !== 'open') {
-    const timeUp = round.closedAt == null && round.endsAt != null && now >= round.endsAt;
-    throw new VoteError(timeUp ? 'time-up' : 'not-open', `round ${round.id} is ${status}`);
-  }
   if (!Number.isInteger(delta) || delta === 0 || Math.abs(delta) > round.budget) throw new VoteError('bad-request', 'bad points');
-  // The service checks targets against the doc (a cluster holding a listed note counts too);
-  // without the doc only listed targets are taken.
-  if (delta > 0 && !targetChecked && !round.targets.includes(target)) throw new VoteError('not-a-target', `${target} is not a target of this round`);
-  const current = ballot[target] ?? 0;
-  const next = current + delta;
-  if (next < 0) throw new VoteError('no-vote', `no vote on ${target} to withdraw`);
-  if (next > round.cap) throw new VoteError('cap-reached', `at most ${round.cap} on one target`);
-  const used = Object.values(ballot).reduce((a, b) => a + b, 0) + delta;
-  if (used > round.budget) throw new VoteError('budget-exhausted', `the budget is ${round.budget}`);
-  return next;
+  const itemOf: ItemOf = board?.itemOf ?? ((t) => t);
+  const held = new Map(Object.entries(ballot));
+  // Points on a target gone from the board count for nothing but keep their budget (they
+  // were paid when cast) until withdrawn.
+  const counted = new Map([...held].filter(([t]) => itemOf(t) !== null));
+  const used = [...held.values()].reduce((a, b) => a + b, 0);
+  const targetError = board ? board.targetError : round.targets.includes(target) ? null : 'not-a-target';
+  const status = roundStatus(round, now);
+  const bad = checkChange({ ...round, status }, { counted, held, used }, { target, delta }, itemOf, targetError);
+  if (bad) throw new VoteError(bad, `${bad}: ${target} in round ${round.id} (${status}, budget ${round.budget}, cap ${round.cap})`);
+  return (ballot[target] ?? 0) + delta;
 }
 
 /** The snapshot taken when a round opens: the doc's definition, checked as every reader

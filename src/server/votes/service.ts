@@ -14,7 +14,7 @@
  */
 import type { Extension, afterLoadDocumentPayload, onStatelessPayload, Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { checkTarget } from '../../core/session/ballots.js';
+import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
 import { readRound, readSession } from '../../core/session/read.js';
 import { roundStatus } from '../../core/session/rounds.js';
@@ -24,7 +24,7 @@ import {
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
-import { isId, snapshotRound, totalsVisible } from './rules.js';
+import { isId, snapshotRound, totalsVisible, type VoteBoard } from './rules.js';
 import { VoteError, type RoundRecord, type Storage } from './types.js';
 
 export const SERVER_ORIGIN = 'tryghed-server';
@@ -117,13 +117,13 @@ export class VoteService implements Extension {
     const now = this.now();
     // Targets are read in the doc as the session model reads them: a listed note, or a
     // cluster that now holds one; a note deleted from the board takes no new votes.
+    // The cap counts what the tally counts: the doc says which cluster holds a note now.
     const doc = this.docs.get(ctx.room);
-    const rec = sign > 0 && doc ? await this.storage.round(ctx.room, id) : null;
-    if (doc && rec) {
-      const bad = checkTarget(doc, { ...rec, status: roundStatus(rec, now) }, a.target) as 'not-a-target' | 'target-deleted' | null;
-      if (bad) throw new VoteError(bad, `${a.target}: ${bad}`);
-    }
-    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), now, rec !== null);
+    const rec = doc ? await this.storage.round(ctx.room, id) : null;
+    const board: VoteBoard | undefined = doc && rec
+      ? { itemOf: itemResolver(doc), targetError: checkTarget(doc, { ...rec, status: roundStatus(rec, now) }, a.target) }
+      : undefined;
+    const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), now, board);
     void this.reconcile(ctx.room, id, null);
     return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap, version: r.round.version };
   }

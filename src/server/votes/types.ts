@@ -5,6 +5,7 @@
  * published tallies). Field names follow the session model (src/core/session/schema.ts).
  */
 import type { Ballot, RoundRecord, VoteErrorCode } from '../../protocol/votes.js';
+import type { VoteBoard } from './rules.js';
 
 // The records and codes travel on the wire, so they are declared in the shared protocol module.
 export type { Ballot, RoundRecord, VoteErrorCode };
@@ -44,7 +45,7 @@ export interface Storage {
   rounds(room: string): Promise<RoundRecord[]>;
 
   /** Adds points (delta > 0) or withdraws them (delta < 0) in one transaction with the checks. */
-  vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, targetChecked?: boolean): Promise<CastResult>;
+  vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, board?: VoteBoard): Promise<CastResult>;
   ballot(room: string, roundId: string, user: string): Promise<Ballot>;
   totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }>;
 

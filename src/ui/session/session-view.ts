@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { Lang } from '../../core/lang.js';
-import { effectiveBallot, liveTarget, readBallots } from '../../core/session/ballots.js';
+import { effectiveBallot, itemResolver, readBallots } from '../../core/session/ballots.js';
 import { readCluster } from '../../core/session/read.js';
 import { aliasesMap, clustersMap, deletedMap, membershipMap } from '../../core/session/schema.js';
 import type { RoundScope } from '../../core/session/schema.js';
@@ -93,11 +93,11 @@ export interface Participation {
 /** Who has voted, from the ballots: a count, plus user ids in named rounds only. */
 export function participation(doc: Y.Doc, round: RoundView): Participation {
   if (round.anonymity === 'sealed') return { respondents: null, voters: new Set() };
-  const live = liveTarget(doc);
+  const itemOf = itemResolver(doc);
   const voters = new Set<string>();
   let respondents = 0;
   for (const [key, slots] of readBallots(doc, round)) {
-    if (effectiveBallot(slots, round.cap, live).counted.size === 0) continue;
+    if (effectiveBallot(slots, round.cap, itemOf).counted.size === 0) continue;
     respondents++;
     if (round.anonymity === 'named') voters.add(key);
   }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  ballotsMap, castVote, createCluster, effectiveBallot, getRound, liveTarget, markTargetsDeleted, moveNotes,
+  ballotsMap, castVote, createCluster, effectiveBallot, getRound, itemResolver, markTargetsDeleted, moveNotes,
   readBallots, startSession, tally, withdrawVote, type Anonymity,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs, seeded } from '../../support/linked-docs.js';
@@ -43,10 +43,12 @@ function checkInvariants(doc: Y.Doc, roundId: string) {
   let counted = 0;
   for (const slots of readBallots(doc, r).values()) {
     expect(slots.length).toBe(r.budget);
-    const eff = effectiveBallot(slots, r.cap, liveTarget(doc));
+    const itemOf = itemResolver(doc);
+    const eff = effectiveBallot(slots, r.cap, itemOf);
     expect(eff.counted.size).toBeLessThanOrEqual(r.budget);
+    // The cap counts what the tally counts: a note and the cluster holding it are one item.
     const per = new Map<string, number>();
-    for (const t of eff.counted.values()) per.set(t, (per.get(t) ?? 0) + 1);
+    for (const t of eff.counted.values()) per.set(itemOf(t)!, (per.get(itemOf(t)!) ?? 0) + 1);
     for (const n of per.values()) expect(n).toBeLessThanOrEqual(r.cap);
     const raw = new Map<string, number>();
     for (const t of slots) if (t !== undefined) raw.set(t, (raw.get(t) ?? 0) + 1);

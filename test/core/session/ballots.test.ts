@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  ballotsMap, castVote, closeRound, createCluster, effectiveBallot, getRound, markTargetsDeleted, myVotesIn, withdrawVote,
+  ballotsMap, castVote, closeRound, createCluster, effectiveBallot, getRound, markTargetsDeleted, moveNotes, myVotesIn, tally,
+  withdrawVote,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs } from '../../support/linked-docs.js';
 import { anne, bo, fac, notes, round, startedDoc, T0 } from './setup.js';
@@ -91,6 +92,36 @@ describe('casting and withdrawing', () => {
   });
 });
 
+describe('the cap counts what the tally counts: a note and the cluster holding it are one item', () => {
+  it('refuses a vote on a cluster when its note already has the cap from this ballot, and the other way round', () => {
+    const doc = startedDoc();
+    const r = round(doc, { budget: 5, cap: 2 });
+    const c = createCluster(doc, anne, { noteIds: [n1, n2] });
+    if (!c.ok) throw new Error(c.message);
+    expect(cast(doc, r, n1).ok).toBe(true);
+    expect(cast(doc, r, n2).ok).toBe(true);
+    expect(cast(doc, r, c.value.clusterId)).toMatchObject({ ok: false, error: 'cap-reached' });
+    expect(cast(doc, r, n1)).toMatchObject({ ok: false, error: 'cap-reached' });
+    expect(cast(doc, r, n3).ok).toBe(true); // another item still takes votes
+    expect(tally(doc, r, { now: T0 })).toMatchObject({ visible: true, totalVotes: 3 });
+  });
+
+  it('after regrouping, one ballot counts at most the cap on the new cluster; the slots over it are free, and count again when ungrouped', () => {
+    const doc = startedDoc();
+    const r = round(doc, { budget: 5, cap: 2 });
+    for (const t of [n1, n1, n2, n2]) expect(cast(doc, r, t).ok).toBe(true);
+    const c = createCluster(doc, bo, { noteIds: [n1, n2] });
+    if (!c.ok) throw new Error(c.message);
+    const t = tally(doc, r, { now: T0 });
+    if (!t.visible) throw new Error(t.reason);
+    expect(t.rows.find((x) => x.targetId === c.value.clusterId)?.votes).toBe(2);
+    expect(t.totalVotes).toBe(2);
+    expect(myVotesIn(doc, getRound(doc, r, T0)!, anne.userId)).toMatchObject({ used: 2, remaining: 3, ignored: 2 });
+    moveNotes(doc, bo, { noteIds: [n2], to: null });
+    expect(tally(doc, r, { now: T0 })).toMatchObject({ visible: true, totalVotes: 4 });
+  });
+});
+
 describe('two devices of one person at the same moment', () => {
   it('both write the same free slot: one vote stays, the ballot never grows past the budget', () => {
     const net = new LinkedDocs(2);
@@ -119,7 +150,7 @@ describe('two devices of one person at the same moment', () => {
     net.flush();
     const view = getRound(a, r, T0)!;
     expect(slots(a, r)).toEqual({ [`${anne.userId}.0`]: 0, [`${anne.userId}.1`]: 0 });
-    expect(effectiveBallot([n1, n1, undefined], 1, () => true)).toEqual({ counted: new Map([[0, n1]]), ignored: [1], empty: [2] });
+    expect(effectiveBallot([n1, n1, undefined], 1, (t) => t)).toEqual({ counted: new Map([[0, n1]]), ignored: [1], empty: [2] });
     expect(myVotesIn(b, view, anne.userId)).toMatchObject({ used: 1, ignored: 1, remaining: 2, perTarget: { [n1]: 1 } });
     expect(cast(b, r, n3).ok).toBe(true); // the lowest free slot is the ignored one
     expect(slots(b, r)[`${anne.userId}.1`]).toBe(2);
