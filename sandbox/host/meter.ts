@@ -28,8 +28,8 @@ export interface MeterOptions {
   creditsPerHour?: number;
   now?: () => number;
   /**
-   * Whose budget a call spends: each user's own ('user', default: the Web SDK runs in each
-   * user's browser) or one budget for the whole board ('board', the stricter reading).
+   * Whose budget a call spends: one budget for the whole board ('board', default: the strict
+   * reading, so an app that fits it fits Miro however Miro counts) or each user's own ('user').
    */
   creditScope?: 'user' | 'board';
 }
@@ -78,7 +78,7 @@ export class CallMeter {
     this.creditsPerCall = options.creditsPerCall ?? CREDITS_PER_CALL;
     this.creditsPerMinute = options.creditsPerMinute ?? CREDITS_PER_MINUTE;
     this.creditsPerHour = options.creditsPerHour ?? CREDITS_PER_HOUR;
-    this.creditScope = options.creditScope ?? 'user';
+    this.creditScope = options.creditScope ?? 'board';
     this.now = options.now ?? (() => Date.now());
     this.random = seededRandom(options.seed ?? 1);
   }

@@ -39,9 +39,9 @@ describe('rate limits', () => {
     await expect(miro.board.getInfo()).resolves.toBeTruthy();
   });
 
-  it('each user has their own budget by default; creditScope "board" shares one', async () => {
-    for (const scope of ['user', 'board'] as const) {
-      const board = boardWith(['u1', 'u2'], { creditsPerMinute: 2 * CREDITS_PER_CALL, creditScope: scope, now: () => 0 });
+  it('one budget for the whole board by default; creditScope "user" gives each user their own', async () => {
+    for (const scope of ['user', 'board', undefined] as const) {
+      const board = boardWith(['u1', 'u2'], { creditsPerMinute: 2 * CREDITS_PER_CALL, ...(scope ? { creditScope: scope } : {}), now: () => 0 });
       const [a, b] = [board.sdkFor('u1'), board.sdkFor('u2')];
       await a.board.getInfo();
       await a.board.getInfo();
