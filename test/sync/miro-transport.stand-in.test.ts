@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
-import { channelFromSdk } from '../../src/sync/miro-channel.js';
+import { channelFromSdk, type MiroChannel } from '../../src/sync/miro-channel.js';
 import { MiroTransport } from '../../src/sync/miro-transport.js';
 import { converged, randomEdit } from './harness.js';
 import { mulberry32 } from '../support/sim-bus.js';
@@ -44,4 +44,59 @@ describe('MiroTransport on the sandbox stand-in', () => {
     expect(stats.creditsSpent).toBe(50 * ours);
     expect(stats.rateLimited).toBe(0);
   }, 20_000);
+});
+
+/** The channel with a fifth of deliveries lost and a tenth duplicated, as the lossy bus does. */
+function lossy(channel: MiroChannel, rng: () => number): MiroChannel {
+  const wrapped = new Map<(p: unknown) => void, (p: unknown) => void>();
+  return {
+    ...channel,
+    on: (event, handler) => {
+      const w = (p: unknown) => {
+        if (rng() < 0.2) return;
+        handler(p);
+        if (rng() < 0.1) setTimeout(() => handler(p), rng() * 50);
+      };
+      wrapped.set(handler, w);
+      return channel.on(event, w);
+    },
+    off: (event, handler) => channel.off(event, wrapped.get(handler) ?? handler),
+  };
+}
+
+describe('MiroTransport on the sandbox stand-in: nothing lost when every panel closes (issue 8)', () => {
+  const tuning = { ...fast, saveDelayMs: 300, saveGapMs: 600, leaseMs: 3_000, joinRetryMs: 150, relayMs: 1_000 };
+  it('20 seeds: a change, then every panel closes within a second: the next panel to open has it', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 20 }, async (_, k) => {
+      const seed = k + 1;
+      const rng = mulberry32(seed);
+      const board = new StandInBoard({ latencyMs: 3, jitterMs: 5, seed });
+      const names = ['ann', 'bo', 'cy', 'next'];
+      for (const id of names) board.addUser({ id, name: id });
+      const open = (id: string) => {
+        const sdk = board.sdkFor(id);
+        const t = new MiroTransport({ channel: lossy(channelFromSdk(sdk, 'session'), rng), ...tuning, random: mulberry32(seed * 31 + id.length), log: { warn: () => undefined } });
+        live.push(t);
+        return { sdk, t };
+      };
+      const panels = names.slice(0, 3).map(open);
+      await Promise.all(panels.map((p) => p.t.whenSynced()));
+      panels[0]!.t.doc.getMap('m').set('first', seed);
+      await sleep(1_500);
+      const author = panels[Math.floor(rng() * 3)]!;
+      author.t.doc.getMap('m').set('last', author.sdk.userId);
+      // Each page closes at a random moment within the second: its pagehide runs, then it is gone.
+      await Promise.all(panels.map(async (p) => {
+        await sleep(rng() * 1_000);
+        void p.t.leave();
+        await new Promise((r) => setImmediate(r));
+        p.sdk.dispose();
+      }));
+      await sleep(500);
+      const next = open('next').t;
+      await next.whenSynced();
+      return { last: next.doc.getMap('m').get('last'), want: author.sdk.userId, first: next.doc.getMap('m').get('first'), seed };
+    }));
+    for (const o of outcomes) expect(o).toEqual({ last: o.want, want: o.want, first: o.seed, seed: o.seed });
+  }, 30_000);
 });
