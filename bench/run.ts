@@ -25,7 +25,7 @@ for (const file of files) {
 const rows = results.map((r) => [
   r.name,
   `${+r.value.toFixed(3)} ${r.unit}`,
-  `${r.better === 'lower' ? '<=' : '>='} ${r.target} ${r.unit}`,
+  r.target === null ? 'reference' : `${r.better === 'lower' ? '<=' : '>='} ${r.target} ${r.unit}`,
   meetsTarget(r) ? 'ok' : 'MISSED',
 ]);
 const head = ['figure', 'value', 'target', ''];

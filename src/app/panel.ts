@@ -1,15 +1,13 @@
 /**
- * The panel page: the app shell, given a Board port over the SDK at once (templates), then
- * the workshop session once it is connected (session.ts).
+ * The panel page, in two steps. First paint: the app shell with the templates, given a Board
+ * port over the SDK at once. Then the workshop session (open-session.ts, imported
+ * dynamically: Yjs and the transports load only now) once it is connected.
  */
 import { WebSdkBoard } from '../board/web-sdk-board.js';
-import { WebSdkSessionBoard } from '../board/session-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
-import { boardWords } from '../ui/i18n/board-words.js';
 import '../ui/tryghed-shell.js';
 import { loadSdk } from '../board/load-sdk.js';
 import { shareCredits } from '../board/shared-credits.js';
-import { WorkshopSession } from './session.js';
 
 const shell = document.querySelector('tryghed-shell') ?? document.body.appendChild(document.createElement('tryghed-shell'));
 let sdk;
@@ -28,10 +26,9 @@ if (sdk) {
   } catch {
     lang = loadLang(undefined, browserLanguages());
   }
-  // One gate for everything: templates, the board link and the Miro transport share the budget.
-  const sessionBoard = new WebSdkSessionBoard(sdk, { board, lang, words: boardWords });
   try {
-    const session = await WorkshopSession.open({ sdk, board, sessionBoard });
+    const { openSession } = await import('./open-session.js');
+    const session = await openSession(sdk, board, lang);
     shell.session = session;
     shareCredits(board.gate.budget, session.me.id); // one budget for all of this user's panels
     // Leaving saves at once (no replies awaited); a hidden page may be discarded without a pagehide.

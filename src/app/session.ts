@@ -28,8 +28,6 @@ import type { TemplateId } from '../core/template/types.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { channelFromSdk } from '../sync/miro-channel.js';
 import { MiroTransport } from '../sync/miro-transport.js';
-import { ServerTransport } from '../sync/server-transport.js';
-import { ServerVoteService } from '../sync/server-votes.js';
 import type { SyncTransport } from '../sync/transport.js';
 import type { Me, Person, ScopeTargets, TargetLabels } from '../ui/session/session-view.js';
 import type { SaveView, ShellSession, SyncState, TargetSet } from '../ui/shell-session.js';
@@ -234,6 +232,11 @@ export class WorkshopSession implements ShellSession {
         console.error('Tryghed: cannot sign in to the sync server', e);
       }
       if (room) {
+        // The server's client (Hocuspocus) is loaded only in server mode.
+        const [{ ServerTransport }, { ServerVoteService }] = await Promise.all([
+          import('../sync/server-transport.js'),
+          import('../sync/server-votes.js'),
+        ]);
         const server = new ServerTransport({ url: config.url, room, token, doc });
         offs.push(
           server.onAuthFailed((reason) => {

@@ -1,8 +1,9 @@
 /**
  * The app shell: one tab set over the panel's sections (templates, group, vote, run rounds,
  * results, plan), with the title, the shared language switch and who is here on top. It is
- * handed the Board port (templates, at once) and the workshop session (src/app/session.ts,
+ * handed the Board port (templates, at once) and the workshop session (src/app/open-session.ts,
  * once it is connected) and passes them down; it knows nothing of Miro or of the transport.
+ * Its session half (session-parts.ts) is imported dynamically: the first paint has no Yjs.
  *
  * Tabs follow the WAI-ARIA tabs pattern: one tab stop, arrow keys move and select, Home/End.
  * The tab list comes first, so from the title the keyboard goes to the language switch and
@@ -10,16 +11,11 @@
  * everyone only while nobody has started the session (whoever starts it is the facilitator).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type * as Y from 'yjs';
 import type { BoardPort } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
 import { voteableZones } from '../core/template/zones.js';
-import { readPresence } from '../core/session/read.js';
-import { facilitatorOf, startSession } from '../core/session/roles.js';
-import { sessionMap } from '../core/session/schema.js';
-import { YController } from './controllers/y-controller.js';
 import { t, type MessageKey } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { primaryButton, tokens } from './shared-styles.js';
@@ -29,14 +25,10 @@ import type { ShellSession, TargetSet } from './shell-session.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
-import './session/cluster-panel.js';
-import './session/facilitator-panel.js';
-import './session/plan-panel.js';
-import './session/presence-list.js';
-import './session/results-panel.js';
-import './session/vote-panel.js';
-import './sync-settings.js';
 import './tryghed-app.js';
+
+/** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
+type SessionParts = typeof import('./session-parts.js');
 
 export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan'] as const;
 export type TabId = (typeof TABS)[number];
@@ -58,6 +50,7 @@ export class TryghedShell extends LitElement {
     lang: { state: true },
     tab: { state: true },
     templates: { state: true },
+    parts: { state: true },
   };
 
   declare board: BoardPort | undefined;
@@ -68,8 +61,10 @@ export class TryghedShell extends LitElement {
   declare tab: TabId;
   /** Templates on the board, for round scopes; read when "Run rounds" is opened. */
   declare templates: readonly TemplateId[];
+  /** The session panels and doc reads, once loaded; until then the session tabs say "connecting". */
+  declare parts: SessionParts | undefined;
 
-  private y = new YController(this, () => (this.session ? [sessionMap(this.session.doc) as unknown as Y.Map<unknown>] : undefined));
+  private partsLoading: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private subscribed: ShellSession | undefined;
 
@@ -82,6 +77,7 @@ export class TryghedShell extends LitElement {
     this.lang = loadLang(storage(), browserLanguages());
     this.tab = 'templates';
     this.templates = [];
+    this.parts = undefined;
   }
 
   static override styles = [
@@ -201,6 +197,8 @@ export class TryghedShell extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    // The board is there, so the session is on its way: fetch its half alongside it.
+    if (this.board || this.session) this.loadParts();
     if (changed.has('session') && this.subscribed !== this.session) {
       this.unsubscribe?.();
       this.subscribed = this.session;
@@ -210,8 +208,21 @@ export class TryghedShell extends LitElement {
     if (!this.visibleTabs().includes(this.tab)) this.tab = 'results';
   }
 
+  private loadParts(): void {
+    this.partsLoading ??= import('./session-parts.js').then(
+      (parts) => {
+        parts.watchSession(this, () => this.session);
+        this.parts = parts;
+      },
+      (e: unknown) => {
+        console.error('Tryghed: the session panels did not load', e);
+        this.sessionFailed = true;
+      },
+    );
+  }
+
   private facilitator(): string | null | undefined {
-    return this.session ? facilitatorOf(this.session.doc) : undefined;
+    return this.session && this.parts ? this.parts.facilitatorOf(this.session.doc) : undefined;
   }
 
   private visibleTabs(): TabId[] {
@@ -233,7 +244,7 @@ export class TryghedShell extends LitElement {
         <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
       </header>
       <div class="who">
-        ${this.session
+        ${this.session && this.parts
           ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .lang=${lang}></presence-list>
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
                 ${this.session.signInFailed
@@ -258,7 +269,7 @@ export class TryghedShell extends LitElement {
   private renderSession(id: Exclude<TabId, 'templates'>) {
     const lang = this.lang;
     const s = this.session;
-    if (!s) {
+    if (!s || !this.parts) {
       const key = this.failedToConnect || this.sessionFailed ? 'shell.session.failed' : 'shell.session.connecting';
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
@@ -291,7 +302,7 @@ export class TryghedShell extends LitElement {
   /** The N of "n of N": everyone with the app open now (never fewer than Miro's online users). */
   private eligible(s: ShellSession): number {
     let present = 0;
-    for (const state of s.awareness.getStates().values()) if (readPresence(state, s.awareness)) present++;
+    for (const state of s.awareness.getStates().values()) if (this.parts?.readPresence(state, s.awareness)) present++;
     return Math.max(present, s.people.length);
   }
 
@@ -358,8 +369,8 @@ export class TryghedShell extends LitElement {
 
   private start = () => {
     const s = this.session;
-    if (!s) return;
-    startSession(s.doc, { userId: s.me.id });
+    if (!s || !this.parts) return;
+    this.parts.startSession(s.doc, { userId: s.me.id });
   };
 
   private roundChanged = (e: RoundChangedEvent) => {

@@ -1,0 +1,127 @@
+/**
+ * The panel page's production build as a graph of chunks, and what the browser loads from it:
+ * at first paint (the entry and its static imports, i.e. the page's modulepreloads) and once
+ * the session is open in Miro mode (plus every dynamic import, except the server mode's and
+ * the sandbox stand-in's). Used by the size benchmark (bench/size.bench.ts) and by the test
+ * that keeps Yjs out of the first paint (test/app/panel-loading.test.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Chunk {
+  fileName: string;
+  code: string;
+  /** The module a dynamic import names (undefined for shared chunks). */
+  facadeModuleId: string | null;
+  moduleIds: string[];
+  imports: string[];
+  dynamicImports: string[];
+}
+
+/** Dynamic imports the panel makes only off Miro mode: the sync server's client, the sandbox stand-in. */
+const NOT_IN_MIRO_MODE = [/\/src\/sync\/server-[\w-]+\.ts$/, /\/sandbox\//];
+
+type Output = { output: Array<{ type: string; name?: string } & Partial<Chunk> & { isEntry?: boolean }> };
+
+function chunksOf(result: unknown): Output['output'] {
+  const outputs = (Array.isArray(result) ? result : [result]) as Output[];
+  return outputs.flatMap((o) => o.output);
+}
+
+function toChunk(c: Output['output'][number]): Chunk {
+  return {
+    fileName: c.fileName!,
+    code: c.code!,
+    facadeModuleId: c.facadeModuleId ?? null,
+    moduleIds: c.moduleIds ?? [],
+    imports: c.imports ?? [],
+    dynamicImports: c.dynamicImports ?? [],
+  };
+}
+
+/** The panel's chunks from `vite build` with the project's own config, written to a scratch directory. */
+export async function buildPanel(): Promise<{ entry: Chunk; chunks: Map<string, Chunk> }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'tryghed-build-'));
+  try {
+    const result = await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true, reportCompressedSize: false } });
+    const chunks = new Map<string, Chunk>();
+    let entry: Chunk | undefined;
+    for (const c of chunksOf(result)) {
+      if (c.type !== 'chunk') continue;
+      const chunk = toChunk(c);
+      chunks.set(chunk.fileName, chunk);
+      if (c.isEntry && c.name === 'panel') entry = chunk;
+    }
+    if (!entry) throw new Error('the build has no panel entry');
+    return { entry, chunks };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The chunks loaded from `from`: static imports always, dynamic ones only where `follow` says. */
+export function closure(chunks: Map<string, Chunk>, from: Chunk, follow: (c: Chunk) => boolean = () => false): Chunk[] {
+  const seen = new Map<string, Chunk>();
+  const visit = (c: Chunk) => {
+    if (seen.has(c.fileName)) return;
+    seen.set(c.fileName, c);
+    for (const f of c.imports) visit(chunks.get(f)!);
+    for (const f of c.dynamicImports) {
+      const d = chunks.get(f)!;
+      if (follow(d)) visit(d);
+    }
+  };
+  visit(from);
+  return [...seen.values()];
+}
+
+export function firstPaint(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
+  return closure(panel.chunks, panel.entry);
+}
+
+/** First paint plus the session in Miro mode: every dynamic import but the server's and the sandbox's. */
+export function withSession(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
+  return closure(panel.chunks, panel.entry, (c) => !NOT_IN_MIRO_MODE.some((re) => re.test(c.facadeModuleId ?? '')));
+}
+
+/** Gzip at level 9 (as Vite reports it), summed over chunks, in KiB. */
+export function gzipKiB(chunks: readonly Chunk[]): number {
+  return chunks.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0) / 1024;
+}
+
+/** Which npm packages a set of chunks carries (from its module ids). */
+export function packagesIn(chunks: readonly Chunk[]): Set<string> {
+  const found = new Set<string>();
+  for (const c of chunks) {
+    for (const id of c.moduleIds) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+      if (m) found.add(m[1]!);
+    }
+  }
+  return found;
+}
+
+/** Lit and Yjs alone, bundled and minified the same way: the reference the panel's figures sit beside. */
+export async function litAndYjsKiB(): Promise<number> {
+  const id = '\0lit-and-yjs';
+  const entry: Plugin = {
+    name: 'lit-and-yjs',
+    resolveId: (source) => (source === 'lit-and-yjs' ? id : null),
+    load: (source) => (source === id ? "export * from 'lit';\nexport * as Y from 'yjs';\n" : null),
+  };
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [entry],
+    build: { write: false, target: 'es2022', reportCompressedSize: false, rollupOptions: { input: 'lit-and-yjs', preserveEntrySignatures: 'exports-only' } },
+  });
+  const chunks = chunksOf(result).filter((c) => c.type === 'chunk').map(toChunk);
+  return gzipKiB(chunks);
+}

@@ -1,0 +1,37 @@
+/**
+ * The panel loads in two steps (src/app/panel.ts): on a production build, the first paint
+ * (the entry and its static imports) carries no Yjs, y-protocols or Hocuspocus; the session
+ * in Miro mode brings Yjs but not the Hocuspocus provider, which only server mode loads.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPanel, closure, firstPaint, packagesIn, withSession, type Chunk } from '../../scripts/panel-chunks.js';
+
+const SESSION_ONLY = ['yjs', 'y-protocols', 'lib0', '@hocuspocus/provider', '@hocuspocus/common'];
+let panel: Awaited<ReturnType<typeof buildPanel>>;
+
+beforeAll(async () => {
+  panel = await buildPanel();
+}, 120_000);
+
+const modules = (chunks: Chunk[]) => chunks.flatMap((c) => c.moduleIds);
+
+describe('the panel build', () => {
+  it('paints the templates without Yjs, y-protocols or Hocuspocus', () => {
+    const first = firstPaint(panel);
+    expect([...packagesIn(first)].filter((p) => SESSION_ONLY.includes(p))).toEqual([]);
+    // What the first paint is for: the template list, insertion and the language switch.
+    const ids = modules(first);
+    for (const m of ['/src/ui/template-list.ts', '/src/board/web-sdk-board.ts', '/src/ui/lang-switch.ts']) {
+      expect(ids.some((id) => id.endsWith(m))).toBe(true);
+    }
+    expect(ids.some((id) => id.endsWith('/src/app/session.ts'))).toBe(false);
+  });
+
+  it('loads Yjs with the session, and the Hocuspocus provider only in server mode', () => {
+    const session = packagesIn(withSession(panel));
+    expect(session.has('yjs')).toBe(true);
+    expect(session.has('@hocuspocus/provider')).toBe(false);
+    // Everything the panel can load (server mode too) does include it: the check above can fail.
+    expect(packagesIn(closure(panel.chunks, panel.entry, () => true)).has('@hocuspocus/provider')).toBe(true);
+  });
+});
