@@ -15,10 +15,16 @@ export default defineConfig({
     host: '127.0.0.1',
     open: false,
   },
-  // Pre-bundle Lit up front: discovering it late makes Vite reload with a second copy of Lit.
-  // The suggestion engine's text packages too: it loads late (on request), and a late
-  // discovery would reload the page under the person.
-  optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@orama/stemmers/danish', '@orama/stemmers/english', '@orama/stopwords/danish', '@orama/stopwords/english'] },
+  // Pre-bundle up front what the panel imports, also what it imports only later (the session,
+  // server mode, the suggestion engine's text packages): discovering a dependency late makes
+  // Vite reload the page with a second copy of it.
+  optimizeDeps: {
+    include: [
+      'lit', 'lit/directives/repeat.js',
+      'yjs', 'y-protocols/awareness', 'y-protocols/sync', '@hocuspocus/provider', 'lib0/buffer', 'lib0/decoding', 'lib0/encoding',
+      '@orama/stemmers/danish', '@orama/stemmers/english', '@orama/stopwords/danish', '@orama/stopwords/english',
+    ],
+  },
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {
     target: 'es2022',
