@@ -1,8 +1,8 @@
 /**
  * The panel page's production build as a graph of chunks, and what the browser loads from it:
- * at first paint (the entry and its static imports, i.e. the page's modulepreloads) and once
- * the session is open in Miro mode (plus every dynamic import, except the server mode's and
- * the sandbox stand-in's). Used by the size benchmark (bench/size.bench.ts) and by the test
+ * at first paint (the page's own script, what it imports in Miro, i.e. not the sandbox, and
+ * their static imports: the page's modulepreloads) and once the session is open in Miro mode
+ * (plus every dynamic import, except the server mode's and the sandbox stand-in's). Used by the size benchmark (bench/size.bench.ts) and by the test
  * that keeps Yjs out of the first paint (test/app/panel-loading.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,13 +81,20 @@ export function closure(chunks: Map<string, Chunk>, from: Chunk, follow: (c: Chu
   return [...seen.values()];
 }
 
+const inMiroMode = (c: Chunk) => !NOT_IN_MIRO_MODE.some((re) => re.test(c.facadeModuleId ?? ''));
+
 export function firstPaint(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
-  return closure(panel.chunks, panel.entry);
+  // The page's inline script picks the host, then imports the app (src/app/panel.ts): its
+  // own dynamic imports are the page's; those the app makes later are not first paint.
+  const app = panel.entry.dynamicImports.map((f) => panel.chunks.get(f)!).filter(inMiroMode);
+  const seen = new Map<string, Chunk>();
+  for (const from of [panel.entry, ...app]) for (const c of closure(panel.chunks, from)) seen.set(c.fileName, c);
+  return [...seen.values()];
 }
 
 /** First paint plus the session in Miro mode: every dynamic import but the server's and the sandbox's. */
 export function withSession(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
-  return closure(panel.chunks, panel.entry, (c) => !NOT_IN_MIRO_MODE.some((re) => re.test(c.facadeModuleId ?? '')));
+  return closure(panel.chunks, panel.entry, inMiroMode);
 }
 
 /** Gzip at level 9 (as Vite reports it), summed over chunks, in KiB. */
