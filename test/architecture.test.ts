@@ -31,7 +31,7 @@ const RULES: Record<string, Rule> = {
   'src/app/': { values: ['src/'], packages: only(...SYNC_PACKAGES, 'lit') },
   // The sandbox plays Miro's host: it may use the app's pure parts, never the app's words.
   'sandbox/': {
-    values: ['sandbox/', 'src/core/', 'src/board/sdk.ts', 'src/ui/shared-styles.ts', 'src/ui/i18n/format.ts', 'src/ui/i18n/lang-pref.ts'],
+    values: ['sandbox/', 'src/core/', 'src/board/sdk.ts', 'src/ui/shared-styles.ts', 'src/ui/i18n/format.ts', 'src/ui/i18n/lang-pref.ts', 'src/ui/safe-storage.ts'],
     packages: only('lit', '@mirohq/websdk-types', ...SYNC_PACKAGES),
   },
 };

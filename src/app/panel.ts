@@ -28,7 +28,7 @@ if (sdk) {
   }
   try {
     const { openSession } = await import('./open-session.js');
-    const session = await openSession(sdk, board, lang);
+    const session = await openSession({ sdk, board }, lang);
     shell.session = session;
     shareCredits(board.gate.budget, session.me.id); // one budget for all of this user's panels
     // Leaving saves at once (no replies awaited); a hidden page may be discarded without a pagehide.
