@@ -4,7 +4,7 @@
  * round's row, so the budget holds for one person voting from two devices through two instances.
  */
 import pg from 'pg';
-import { applyVote, type VoteBoard } from './votes/rules.js';
+import { applyVote, byUser, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
@@ -143,13 +143,12 @@ export class PostgresStorage implements Storage {
     return this.getBallot(this.pool, room, roundId, user);
   }
 
-  async totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }> {
-    const r = await this.pool.query<{ target: string; n: string }>(
-      'SELECT target, SUM(points) AS n FROM tryghed_ballots WHERE room = $1 AND round = $2 GROUP BY target',
+  async ballots(room: string, roundId: string): Promise<Ballot[]> {
+    const r = await this.pool.query<{ user: string; target: string; points: number }>(
+      'SELECT "user", target, points FROM tryghed_ballots WHERE room = $1 AND round = $2',
       [room, roundId],
     );
-    const u = await this.pool.query<{ n: string }>('SELECT COUNT(DISTINCT "user") AS n FROM tryghed_ballots WHERE room = $1 AND round = $2', [room, roundId]);
-    return { totals: Object.fromEntries(r.rows.map((x) => [x.target, Number(x.n)])), respondents: Number(u.rows[0]?.n ?? 0) };
+    return byUser(r.rows);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { applyVote, type VoteBoard } from './votes/rules.js';
+import { applyVote, byUser, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
 const SCHEMA = `
@@ -117,14 +117,11 @@ export class SqliteStorage implements Storage {
     return this.getBallot(room, roundId, user);
   }
 
-  async totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }> {
+  async ballots(room: string, roundId: string): Promise<Ballot[]> {
     const rows = this.db
-      .prepare('SELECT target, SUM(points) AS n FROM ballots WHERE room = ? AND round = ? GROUP BY target')
-      .all(room, roundId) as { target: string; n: number }[];
-    const { respondents } = this.db
-      .prepare('SELECT COUNT(DISTINCT user) AS respondents FROM ballots WHERE room = ? AND round = ?')
-      .get(room, roundId) as { respondents: number };
-    return { totals: Object.fromEntries(rows.map((r) => [r.target, r.n])), respondents };
+      .prepare('SELECT user, target, points FROM ballots WHERE room = ? AND round = ?')
+      .all(room, roundId) as { user: string; target: string; points: number }[];
+    return byUser(rows);
   }
 
   async close(): Promise<void> {

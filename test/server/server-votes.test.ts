@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCluster, createRound, markTargetsDeleted } from '../../src/core/session/index.js';
+import { createCluster, createRound, markTargetsDeleted, moveNotes, tally } from '../../src/core/session/index.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
 import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
 import { ServerVoteService, toVoteError } from '../../src/sync/server-votes.js';
@@ -77,6 +77,27 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
     expect(await votes.cast(id, c.value.clusterId)).toMatchObject({ ok: false, error: 'cap-reached' });
     await expect(p.rpc('cast', { roundId: id, target: '666', points: 3 })).rejects.toMatchObject({ code: 'cap-reached' });
     expect((await p.rpc('cast', { roundId: id, target: '666', points: 2 })).used).toBe(4);
+  });
+
+  it('regrouping after a sealed vote: the published totals count at most the cap per ballot on the new cluster', async () => {
+    const r = createRound(fac.doc, { userId: 'fac' }, {
+      question: 'q', scope: { kind: 'selection' }, targets: ['777', '888', '999'], budget: 5, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
+    });
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.roundId;
+    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round at the server');
+    await fac.rpc('openRound', { roundId: id });
+    await p.rpc('cast', { roundId: id, target: '777', points: 2 });
+    await p.rpc('cast', { roundId: id, target: '888', points: 2 });
+    const total = () => { const t = tally(fac.doc, id); return t.visible ? t.totalVotes : -1; };
+    await waitFor(() => total() === 4, 'four points shown');
+    const c = createCluster(p.doc, { userId: 'p' }, { noteIds: ['777', '888'] });
+    if (!c.ok) throw new Error(c.message);
+    await waitFor(() => total() === 2, 'the cap on the new cluster');
+    const t = tally(fac.doc, id);
+    expect(t.visible && t.rows.find((x) => x.targetId === c.value.clusterId)?.votes).toBe(2);
+    moveNotes(p.doc, { userId: 'p' }, { noteIds: ['888'], to: null });
+    await waitFor(() => total() === 4, 'all four again once ungrouped');
   });
 
   it('maps transport failures to unavailable', () => {

@@ -63,5 +63,30 @@ export function checkChange(round: RuleRound | null, ballot: BallotNow, change: 
   return null;
 }
 
+/**
+ * Totals of ballots held as points per target (the server's records), counted as the doc
+ * counts its slots: per ballot at most `cap` on one item, live targets only (points over the
+ * cap after a regrouping are left out, in target id order); per target as cast.
+ */
+export function countHeld(ballots: Iterable<Readonly<Record<string, number>>>, cap: number, itemOf: ItemOf): { respondents: number; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  let respondents = 0;
+  for (const ballot of ballots) {
+    const perItem = new Map<string, number>();
+    let counted = 0;
+    for (const t of Object.keys(ballot).sort()) {
+      const item = itemOf(t);
+      if (item === null) continue;
+      const n = Math.min(ballot[t]!, cap - (perItem.get(item) ?? 0));
+      if (n <= 0) continue;
+      perItem.set(item, (perItem.get(item) ?? 0) + n);
+      counts.set(t, (counts.get(t) ?? 0) + n);
+      counted += n;
+    }
+    if (counted > 0) respondents++;
+  }
+  return { respondents, counts };
+}
+
 /** A refusal as a VoteResult: the code (the UI words it, with the round's budget and cap). */
 export const refuse = (error: VoteError): VoteResult => ({ ok: false, error, message: error });

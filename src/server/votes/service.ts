@@ -17,9 +17,10 @@ import * as Y from 'yjs';
 import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
 import { readRound, readSession } from '../../core/session/read.js';
+import { countHeld } from '../../core/session/vote-rules.js';
 import { roundStatus } from '../../core/session/rounds.js';
 import {
-  fieldMap, publishedMap, roundsMap, sessionMap,
+  aliasesMap, clustersMap, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, sessionMap,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
@@ -183,7 +184,10 @@ export class VoteService implements Extension {
           .catch(() => record);
       }
     }
-    const totals = record && record.anonymity === 'sealed' ? await this.storage.totals(room, id) : null;
+    // Counted as the doc counts its slots: at most the cap per ballot on one item, as grouped now.
+    const held = record && record.anonymity === 'sealed' ? await this.storage.ballots(room, id) : null;
+    const counted = held && countHeld(held, record!.cap, itemResolver(doc));
+    const totals = counted && { totals: Object.fromEntries(counted.counts), respondents: counted.respondents };
     if (!this.docs.has(room)) return;
     project(doc, id, record, totals, this.now());
     if (record) this.lastVersion.set(`${room}\n${id}`, record.version);
@@ -255,6 +259,13 @@ export class VoteService implements Extension {
         void this.reconcile(room, id, null);
       }
     });
+    // Regrouping or deleting changes what a sealed ballot counts for (the cap is per item):
+    // publish its totals again.
+    const regrouped = (_e: unknown, tr: Y.Transaction) => {
+      if (tr.origin === SERVER_ORIGIN) return;
+      for (const id of publishedMap(document).keys()) void this.reconcile(room, id, null);
+    };
+    for (const m of [membershipMap(document), clustersMap(document), aliasesMap(document), deletedMap(document)]) m.observe(regrouped);
     sessionMap(document).observe((e, tr) => {
       const user = userOf(tr);
       if (user === undefined || !e.keysChanged.has('facilitator')) return;

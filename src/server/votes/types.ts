@@ -47,7 +47,8 @@ export interface Storage {
   /** Adds points (delta > 0) or withdraws them (delta < 0) in one transaction with the checks. */
   vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, board?: VoteBoard): Promise<CastResult>;
   ballot(room: string, roundId: string, user: string): Promise<Ballot>;
-  totals(room: string, roundId: string): Promise<{ totals: Record<string, number>; respondents: number }>;
+  /** Every ballot of a round, without whose it is (the service counts them: countHeld). */
+  ballots(room: string, roundId: string): Promise<Ballot[]>;
 
   close(): Promise<void>;
 }
