@@ -26,6 +26,7 @@ import { markTargetsDeleted } from '../core/session/targets.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { TemplateId } from '../core/template/types.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
+import { closeReasonOf, type CloseReason } from '../protocol/close.js';
 import { channelFromSdk } from '../sync/miro-channel.js';
 import { MiroTransport } from '../sync/miro-transport.js';
 import type { SyncTransport } from '../sync/transport.js';
@@ -45,6 +46,8 @@ const SETTLE_MS = 300;
 interface Connection {
   config: SyncConfig;
   signInFailed: boolean;
+  /** Why the server last closed this connection on purpose; null once synced again. */
+  refused: CloseReason | null;
   transport: SyncTransport;
   voteService: VoteService;
   offs: Array<() => void>;
@@ -107,6 +110,9 @@ export class WorkshopSession implements ShellSession {
   }
   get signInFailed(): boolean {
     return this.conn.signInFailed;
+  }
+  get refused(): CloseReason | null {
+    return this.conn.refused;
   }
   get sync(): SyncConfig {
     return this.conn.config;
@@ -246,6 +252,16 @@ export class WorkshopSession implements ShellSession {
             this.changed();
           }),
         );
+        offs.push(
+          server.onRefused(({ code, reason }) => {
+            console.error(`Tryghed: the sync server closed the connection (${code} ${reason})`);
+            if (this.conn?.transport === server) this.conn.refused = closeReasonOf(code);
+            this.changed();
+          }),
+          server.onStatus((st) => {
+            if (st === 'synced' && this.conn?.transport === server) this.conn.refused = null;
+          }),
+        );
         transport = server;
         voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
       } else {
@@ -266,7 +282,7 @@ export class WorkshopSession implements ShellSession {
     const offStatus = transport.onStatus(() => this.changed());
     if (transport instanceof MiroTransport) offs.push(transport.onSaveStatus(() => this.changed()));
     const offVotes = voteService.onChange(() => this.scheduleBadges());
-    return { config, transport, voteService, signInFailed, offs: [...offs, () => doc.off('update', onUpdate), offStatus, offVotes] };
+    return { config, transport, voteService, signInFailed, refused: null, offs: [...offs, () => doc.off('update', onUpdate), offStatus, offVotes] };
   }
 
   private async disconnect(c: Connection): Promise<void> {

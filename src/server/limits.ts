@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { CloseCodes } from '../protocol/close.js';
 import type { Limits } from './config.js';
 import { parseRoom } from './miro-token.js';
 
@@ -19,15 +20,7 @@ import { parseRoom } from './miro-token.js';
 const T = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, Close: 7 } as const;
 const MAX_STATELESS_BYTES = 64 * 1024;
 
-export const CloseCodes = {
-  malformed: 4400,
-  unauthorized: 4401,
-  authTimeout: 4408,
-  tooBig: 4413,
-  rate: 4429,
-  /** The board (all its documents together) would pass `maxBoardBytes`. */
-  boardFull: 4507,
-} as const;
+export { CloseCodes };
 
 const GUARD = Symbol.for('tryghed.guard');
 

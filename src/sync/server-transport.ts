@@ -41,6 +41,7 @@ export class ServerTransport implements SyncTransport {
   private _status: SyncStatus = 'connecting';
   private readonly listeners = new Set<(s: SyncStatus) => void>();
   private readonly authFailures = new Set<(reason: string) => void>();
+  private readonly refusals = new Set<(close: { code: number; reason: string }) => void>();
   private readonly pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private readonly rpcTimeoutMs: number;
 
@@ -62,7 +63,11 @@ export class ServerTransport implements SyncTransport {
       token: typeof token === 'function' ? async () => token() : token,
       onSynced: ({ state }) => this.setStatus(state ? 'synced' : 'connecting'),
       onDisconnect: () => this.offline(),
-      onClose: () => this.offline(),
+      onClose: ({ event }) => {
+        this.offline();
+        // 4000–4999: the server closed this connection on purpose (src/protocol/close.ts says why).
+        if (event.code >= 4000 && event.code <= 4999) for (const cb of [...this.refusals]) cb({ code: event.code, reason: event.reason });
+      },
       onAuthenticationFailed: ({ reason }) => this.authFailures.forEach((cb) => cb(reason)),
       onStateless: ({ payload }) => this.receive(payload),
     });
@@ -94,6 +99,12 @@ export class ServerTransport implements SyncTransport {
   onAuthFailed(cb: (reason: string) => void): () => void {
     this.authFailures.add(cb);
     return () => this.authFailures.delete(cb);
+  }
+
+  /** Called when the server closes the connection on purpose (a limit, a bad frame, the sign-in). */
+  onRefused(cb: (close: { code: number; reason: string }) => void): () => void {
+    this.refusals.add(cb);
+    return () => this.refusals.delete(cb);
   }
 
   /** Calls the server; resolves after the server committed, rejects with RpcError. */

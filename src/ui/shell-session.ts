@@ -10,6 +10,7 @@ import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { TemplateId } from '../core/template/types.js';
 import type { Me, Person, ScopeTargets, TargetLabels } from './session/session-view.js';
+import type { CloseReason } from '../protocol/close.js';
 
 /** What a round votes on: every cluster, every sticky note people wrote on the board, the
  *  selected ones, those written on one inserted template, or in one zone of it (every copy
@@ -37,6 +38,8 @@ export interface ShellSession {
   readonly saved?: SaveView | null;
   /** Server mode: the sign-in was refused or impossible (status is then 'offline'). */
   readonly signInFailed: boolean;
+  /** Server mode: why the server last closed this panel's connection (a limit, say); null once synced. */
+  readonly refused: CloseReason | null;
   readonly sync: SyncSetting;
   /** People with the app open on the board (Miro's online users). */
   readonly people: readonly Person[];

@@ -249,7 +249,9 @@ export class TryghedShell extends LitElement {
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
                 ${this.session.signInFailed
                   ? t(lang, 'shell.sync.server.signInFailed')
-                  : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>
+                  : this.session.refused && this.session.status !== 'synced'
+                    ? t(lang, `shell.sync.server.refused.${this.session.refused}`)
+                    : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>
               <save-status .status=${this.session.saved} .lang=${lang}></save-status>`
           : nothing}
       </div>

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { closeReasonOf } from '../../src/protocol/close.js';
 import { defaultLimits, type Limits } from '../../src/server/config.js';
 import { BoardSizes } from '../../src/server/limits.js';
 import { roomName } from '../../src/server/miro-token.js';
@@ -80,6 +81,23 @@ describe('the size cap of a board', () => {
     expect(late.doc.getMap('m').get('small')).toBe('edit');
     expect(Y.encodeStateAsUpdate(late.doc).byteLength).toBeLessThanOrEqual(limits.maxBoardBytes);
     late.destroy();
+  });
+
+  it("the project's own client is told why when its edit passes the cap", async () => {
+    const big = client(s.url, 'big', { room: FLOODED });
+    await big.whenSynced();
+    const refused: { code: number; reason: string }[] = [];
+    big.onRefused((r) => refused.push(r));
+    big.doc.getMap('m').set('too-much', 'y'.repeat(200 * KiB));
+    await waitFor(() => refused.length > 0, 'refusal reported');
+    expect(refused[0]).toEqual({ code: 4507, reason: 'board is full' });
+    expect(closeReasonOf(refused[0]!.code)).toBe('boardFull');
+    big.destroy();
+    // Nothing of it reached the board.
+    const check = client(s.url, 'check', { room: FLOODED });
+    await check.whenSynced();
+    expect(check.doc.getMap('m').has('too-much')).toBe(false);
+    check.destroy();
   });
 
   it('after a restart the board is loaded under the cap, and its size still counts', async () => {

@@ -27,6 +27,12 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.save.at': 'Gemt kl. {time}',
   'shell.save.saved': 'Gemt',
   'shell.save.failed': 'Ikke gemt endnu. Prøver igen; dine ændringer bliver i panelet imens.',
+  'shell.sync.server.refused.boardFull': 'Tavlen har nået sync-serverens størrelsesgrænse, så din seneste ændring blev ikke gemt. Fjern indhold, I ikke længere har brug for, eller bed den, der driver serveren, om at hæve MAX_BOARD_BYTES.',
+  'shell.sync.server.refused.rate': 'Sync-serveren lukkede forbindelsen: dette panel sendte for meget for hurtigt. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.tooBig': 'Sync-serveren lukkede forbindelsen: en ændring var for stor til at sende. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.malformed': 'Sync-serveren lukkede forbindelsen: den kunne ikke læse en besked fra dette panel. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.unauthorized': 'Sync-serveren lukkede forbindelsen: login blev afvist eller udløb. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.authTimeout': 'Sync-serveren lukkede forbindelsen: login tog for lang tid. Det forbinder igen af sig selv.',
 
   'shell.scope.notes': 'Alle sticky notes skrevet på boardet',
   'shell.scope.clusters': 'Grupperne',

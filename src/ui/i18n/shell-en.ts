@@ -28,6 +28,12 @@ export const shellEn = {
   'shell.save.at': 'Saved at {time}',
   'shell.save.saved': 'Saved',
   'shell.save.failed': 'Not saved yet. Trying again; your changes stay in this panel meanwhile.',
+  'shell.sync.server.refused.boardFull': "This board has reached the sync server's size limit, so your last change was not saved. Remove content you no longer need, or ask whoever runs the server to raise MAX_BOARD_BYTES.",
+  'shell.sync.server.refused.rate': 'The sync server closed the connection: this panel sent too much too fast. It reconnects by itself.',
+  'shell.sync.server.refused.tooBig': 'The sync server closed the connection: one change was too big to send. It reconnects by itself.',
+  'shell.sync.server.refused.malformed': 'The sync server closed the connection: it could not read a message from this panel. It reconnects by itself.',
+  'shell.sync.server.refused.unauthorized': 'The sync server closed the connection: the sign-in was refused or ran out. It reconnects by itself.',
+  'shell.sync.server.refused.authTimeout': 'The sync server closed the connection: the sign-in took too long. It reconnects by itself.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The clusters',
