@@ -274,6 +274,12 @@ export class WorkshopSession implements ShellSession {
       voteService = local;
     }
     transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: this.me.name } satisfies PresenceState);
+    // The labels on the board follow the session as saved: the facilitator's panel corrects
+    // any written just before a panel was lost with its change.
+    void transport.whenSynced().then(async () => {
+      if (this.destroyed || !this.sessionBoard || facilitatorOf(doc) !== this.me.id) return;
+      await this.sessionBoard.correctLabels(doc).catch((e: unknown) => console.warn('Tryghed: cluster labels not checked', e));
+    });
     const onUpdate = () => {
       this.scheduleLabels();
       this.scheduleBadges();

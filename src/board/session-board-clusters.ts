@@ -11,7 +11,7 @@ import {
 } from '../core/session/index.js';
 import { textToHtml } from '../core/template/markup.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
-import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import { absRect, BatchFailure, BoardLinkError, contentText, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
 import type { BoardWords, GroupOptions, GroupOutcome } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';
@@ -124,16 +124,39 @@ export async function relabel(items: SessionBoardItems, words: BoardWords, doc: 
   try {
     const labels = await items.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
     const text = label.trim() || words.clusterLabel;
-    for (const { item } of labels) {
-      const shape = item as SdkItem & { content: string; width: number; height: number };
-      // A longer label grows upwards: its bottom edge stays above the notes.
-      const height = labelHeight(text, shape.width);
-      shape.y += (shape.height - height) / 2;
-      shape.height = height;
-      shape.content = textToHtml(text);
-      await items.call(() => item.sync());
+    for (const { item } of labels) await writeLabel(items, item, text);
+  } catch (e) {
+    throw BoardLinkError.from('relabel', e);
+  }
+}
+
+/**
+ * Makes every cluster label on the board say what the session says (the session is what was
+ * saved; a label written just before a panel was lost may say more). Resolves to how many
+ * labels were corrected. One read of our labels, one write per label that differs.
+ */
+export async function correctLabels(items: SessionBoardItems, words: BoardWords, doc: Y.Doc): Promise<number> {
+  const names = new Map(listClusters(doc).map((c) => [c.id, c.label.trim() || words.clusterLabel]));
+  let corrected = 0;
+  try {
+    for (const { item, marker } of await items.ours((m) => m.k === 'cluster-label')) {
+      const text = marker.k === 'cluster-label' ? names.get(marker.c) : undefined;
+      if (text === undefined || contentText((item as SdkItem & { content: string }).content) === text) continue;
+      await writeLabel(items, item, text);
+      corrected++;
     }
   } catch (e) {
     throw BoardLinkError.from('relabel', e);
   }
+  return corrected;
+}
+
+async function writeLabel(items: SessionBoardItems, item: SdkItem, text: string): Promise<void> {
+  const shape = item as SdkItem & { content: string; width: number; height: number };
+  // A longer label grows upwards: its bottom edge stays above the notes.
+  const height = labelHeight(text, shape.width);
+  shape.y += (shape.height - height) / 2;
+  shape.height = height;
+  shape.content = textToHtml(text);
+  await items.call(() => item.sync());
 }

@@ -93,6 +93,8 @@ export interface SessionBoard extends BoardPort {
   merge(doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }>;
   /** Renames the cluster and its label on the board. */
   relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void>;
+  /** Makes the cluster labels on the board say what the session says; resolves to how many changed. */
+  correctLabels(doc: Y.Doc): Promise<number>;
   /** One badge per voted target of a visible tally, updated in place; none when not visible. */
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome>;
   /** Removes the badges of a round (of every round without one); resolves to how many. */

@@ -14,7 +14,7 @@ import type * as Y from 'yjs';
 import type { Lang } from '../core/lang.js';
 import type { Actor, TallyResult } from '../core/session/index.js';
 import { clearBadges, syncBadges } from './session-board-badges.js';
-import { groupSelection, merge, relabel, ungroup } from './session-board-clusters.js';
+import { correctLabels, groupSelection, merge, relabel, ungroup } from './session-board-clusters.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
   BadgeOutcome, BoardWords, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
@@ -89,6 +89,10 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
     return this.serial(() => relabel(this.items, this.words(this.lang), doc, actor, clusterId, label));
+  }
+
+  correctLabels(doc: Y.Doc): Promise<number> {
+    return this.serial(() => correctLabels(this.items, this.words(this.lang), doc));
   }
 
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
