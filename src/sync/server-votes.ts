@@ -4,8 +4,8 @@
  * The tally is the session model's read-time tally over the totals the server publishes.
  */
 import type * as Y from 'yjs';
-import { getRound, memoResolve, publishedMap, roundsMap, tally } from '../core/session/index.js';
-import { refuse } from '../core/session/vote-rules.js';
+import { getRound, itemResolver, publishedMap, roundsMap, tally } from '../core/session/index.js';
+import { countHeld, refuse } from '../core/session/vote-rules.js';
 import { isVoteError, type MyVotes, type TallyResult, type VoteError, type VoteResult, type VoteService } from '../core/session/voting.js';
 import type { BallotResult, RpcOp, RpcOps } from '../protocol/votes.js';
 
@@ -32,15 +32,12 @@ export class ServerVoteService implements VoteService {
   ) {}
 
   private summarise(roundId: string, r: BallotResult): MyVotes {
-    // Points on targets gone from the board stay on the server's ballot (they held budget
-    // when cast) but count for nothing: shown as ignored, as the local service does.
-    const resolve = memoResolve(this.doc);
-    let ignored = 0;
-    const perTarget: Record<string, number> = {};
-    for (const [t, n] of Object.entries(r.ballot)) {
-      if (resolve(t)) perTarget[t] = n;
-      else ignored += n;
-    }
+    // Counted as the server counts it (vote-rules.ts): points on targets gone from the board,
+    // or over the cap on one item after a regrouping, stay on the server's ballot (they held
+    // budget when cast) but count for nothing: shown as ignored, as the local service does.
+    const counted = countHeld([r.ballot], r.cap, itemResolver(this.doc)).counts;
+    const perTarget = Object.fromEntries(counted);
+    const ignored = r.used - [...counted.values()].reduce((a, b) => a + b, 0);
     return { roundId, budget: r.budget, cap: r.cap, used: r.used - ignored, remaining: r.budget - r.used, perTarget, ignored };
   }
 

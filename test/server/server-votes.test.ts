@@ -96,6 +96,8 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
     await waitFor(() => total() === 2, 'the cap on the new cluster');
     const t = tally(fac.doc, id);
     expect(t.visible && t.rows.find((x) => x.targetId === c.value.clusterId)?.votes).toBe(2);
+    // The voter's own view counts the same way: two points over the cap are held, not counted.
+    expect(await new ServerVoteService(p.doc, p).myVotes(id)).toMatchObject({ used: 2, ignored: 2, remaining: 1 });
     moveNotes(p.doc, { userId: 'p' }, { noteIds: ['888'], to: null });
     await waitFor(() => total() === 4, 'all four again once ungrouped');
   });
