@@ -16,6 +16,7 @@ import type { Json } from '@mirohq/websdk-types';
 import type { Rect } from '../core/geometry.js';
 import { TEMPLATE_IDS } from '../core/template/schema.js';
 import type { TemplateId } from '../core/template/types.js';
+import { absRect } from './link-items.js';
 import { decodeMarker, MARKER_KEY, MARKER_VERSION, type TryghedMarker } from './marker.js';
 import type { BoardItemKind, BoardNote, MarkedItem, MarkerFilter } from './port.js';
 import type { MiroSdk, SdkItem, SdkOtherItem } from './sdk.js';
@@ -236,17 +237,7 @@ export class ItemIndex {
 
   /** Absolute top-left rect; a child's centre is relative to its frame's top-left. */
   private rectOf(item: SdkItem): Rect {
-    const width = 'width' in item ? item.width : 0;
-    const height = 'height' in item ? item.height : 0;
-    let cx = item.x;
-    let cy = item.y;
-    const parent = item.parentId ? this.items.get(item.parentId) : undefined;
-    if (parent) {
-      const p = this.rectOf(parent);
-      cx += p.x;
-      cy += p.y;
-    }
-    return { x: cx - width / 2, y: cy - height / 2, width, height };
+    return absRect(item, this.items);
   }
 }
 
