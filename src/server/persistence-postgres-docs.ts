@@ -12,21 +12,28 @@ CREATE TABLE IF NOT EXISTS tryghed_document_updates (id BIGSERIAL PRIMARY KEY, n
 CREATE INDEX IF NOT EXISTS tryghed_document_updates_name ON tryghed_document_updates (name, id);
 `;
 
+/** A pool with the schema in place; shared by the votes' storage. */
+export async function connectPool(url: string, max: number, schema: string): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on('error', (e) => console.error('[tryghed] postgres pool error:', e.message));
+  const c = await pool.connect();
+  try {
+    // Two instances starting together: the lock keeps their CREATE TABLEs apart.
+    await c.query('SELECT pg_advisory_lock(7382910)');
+    await c.query(schema);
+    await c.query('SELECT pg_advisory_unlock(7382910)');
+  } finally {
+    c.release();
+  }
+  return pool;
+}
+
 export class PostgresDocs implements DocStore {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async connect(url: string): Promise<PostgresDocs> {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    pool.on('error', (e) => console.error('[tryghed] postgres pool error (documents):', e.message));
-    const c = await pool.connect();
-    try {
-      await c.query('SELECT pg_advisory_lock(7382911)');
-      await c.query(SCHEMA);
-      await c.query('SELECT pg_advisory_unlock(7382911)');
-    } finally {
-      c.release();
-    }
-    return new PostgresDocs(pool);
+    return new PostgresDocs(await connectPool(url, 4, SCHEMA));
   }
 
   private async read(c: Pick<pg.PoolClient, 'query'>, name: string): Promise<{ snapshot: Buffer | null; ids: string[]; rows: Buffer[] }> {

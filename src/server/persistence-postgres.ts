@@ -4,6 +4,7 @@
  * round's row, so the budget holds for one person voting from two devices through two instances.
  */
 import pg from 'pg';
+import { connectPool } from './persistence-postgres-docs.js';
 import { applyVote, byUser, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
@@ -21,19 +22,7 @@ export class PostgresStorage implements Storage {
   private constructor(readonly pool: pg.Pool) {}
 
   static async connect(url: string): Promise<PostgresStorage> {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle client's error (server restart) must not crash the process.
-    pool.on('error', (e) => console.error('[tryghed] postgres pool error:', e.message));
-    const c = await pool.connect();
-    try {
-      // Two instances starting together: the lock keeps their CREATE TABLEs apart.
-      await c.query('SELECT pg_advisory_lock(7382910)');
-      await c.query(SCHEMA);
-      await c.query('SELECT pg_advisory_unlock(7382910)');
-    } finally {
-      c.release();
-    }
-    return new PostgresStorage(pool);
+    return new PostgresStorage(await connectPool(url, 10, SCHEMA));
   }
 
   private async tx<T>(fn: (c: Q) => Promise<T>): Promise<T> {

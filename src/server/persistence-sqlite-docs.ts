@@ -14,6 +14,18 @@ CREATE TABLE IF NOT EXISTS document_updates (id INTEGER PRIMARY KEY AUTOINCREMEN
 CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates (name, id);
 `;
 
+/** Opens (creates) a SQLite file in WAL mode with the schema; shared by the votes' file. */
+export function openSqlite(dataDir: string, file: string, synchronous: 'NORMAL' | 'FULL', schema: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, file));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  // Several processes may share the file (two instances on one host): wait, don't fail.
+  db.pragma('busy_timeout = 5000');
+  db.exec(schema);
+  return db;
+}
+
 type Snapshot = { data: Buffer; updated_at: number } | undefined;
 type Row = { id: number; data: Buffer };
 
@@ -21,12 +33,7 @@ export class SqliteDocs implements DocStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL', file = 'documents.sqlite', legacyFile = 'tryghed.sqlite') {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, file));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${synchronous}`);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(dataDir, file, synchronous, SCHEMA);
     this.adoptLegacy(join(dataDir, legacyFile));
   }
 

@@ -4,9 +4,8 @@
  * With `synchronous=NORMAL` a committed transaction is in the WAL before we answer, so it
  * survives a killed process; FULL (SQLITE_SYNCHRONOUS=FULL) also survives a power cut.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './persistence-sqlite-docs.js';
 import { applyVote, byUser, type VoteBoard } from './votes/rules.js';
 import { VoteError, type Ballot, type CastResult, type RoundRecord, type Storage } from './votes/types.js';
 
@@ -22,13 +21,7 @@ export class SqliteStorage implements Storage {
   readonly db: Database.Database;
 
   constructor(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL', file = 'tryghed.sqlite') {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, file));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${synchronous}`);
-    // Several processes may share the file (two instances on one host): wait, don't fail.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(dataDir, file, synchronous, SCHEMA);
   }
 
   private getRound(room: string, id: string): RoundRecord | null {
