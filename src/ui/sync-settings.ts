@@ -5,7 +5,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
-import { t, type MessageKey } from './i18n/t.js';
+import { t } from './i18n/t.js';
 import { primaryButton, tokens } from './shared-styles.js';
 import { choiceFormStyles, sessionStyles } from './session/session-styles.js';
 import type { SyncSetting } from './shell-session.js';
@@ -73,7 +73,7 @@ export class SyncSettings extends LitElement {
     const lang = this.lang;
     const radio = (mode: SyncSetting['mode']) => html`<label>
       <input type="radio" name="sync-mode" value=${mode} .checked=${this.mode === mode} @change=${() => (this.mode = mode)} />
-      <span>${t(lang, `sync.mode.${mode}` as MessageKey)}<br /><span class="hint">${t(lang, `sync.mode.${mode}.hint` as MessageKey)}</span></span>
+      <span>${t(lang, `sync.mode.${mode}`)}<br /><span class="hint">${t(lang, `sync.mode.${mode}.hint`)}</span></span>
     </label>`;
     return html`<section aria-labelledby="sync-h">
       <h2 id="sync-h">${t(lang, 'sync.title')}</h2>

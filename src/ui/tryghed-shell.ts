@@ -16,7 +16,7 @@ import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
 import { voteableZones } from '../core/template/zones.js';
-import { t, type MessageKey } from './i18n/t.js';
+import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { primaryButton, tokens } from './shared-styles.js';
 import type { RoundChangedEvent } from './session/facilitator-panel.js';
@@ -237,7 +237,7 @@ export class TryghedShell extends LitElement {
     return html`<div role="tablist" aria-label=${t(lang, 'shell.tabs')} @keydown=${this.onTabKey}>
         ${tabs.map((id) => html`<button role="tab" type="button" id="tab-${id}" data-tab=${id} aria-controls="panel-${id}"
             aria-selected=${id === this.tab ? 'true' : 'false'} tabindex=${id === this.tab ? '0' : '-1'}
-            @click=${() => this.select(id)}>${t(lang, `shell.tab.${id}` as MessageKey)}</button>`)}
+            @click=${() => this.select(id)}>${t(lang, `shell.tab.${id}`)}</button>`)}
       </div>
       <header>
         <h1>${t(lang, 'app.title')}</h1>
@@ -251,7 +251,7 @@ export class TryghedShell extends LitElement {
                   ? t(lang, 'shell.sync.server.signInFailed')
                   : this.session.refused && this.session.status !== 'synced'
                     ? t(lang, `shell.sync.server.refused.${this.session.refused}`)
-                    : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}` as MessageKey)}</p>
+                    : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}`)}</p>
               <save-status .status=${this.session.saved} .lang=${lang}></save-status>`
           : nothing}
       </div>
@@ -312,9 +312,9 @@ export class TryghedShell extends LitElement {
   private scopes(s: ShellSession): ScopeOption[] {
     const c = this.scopeCache;
     if (c?.session === s && c.lang === this.lang && c.templates === this.templates) return c.scopes;
-    const option = (set: TargetSet): ScopeOption => ({
+    const option = (set: Extract<TargetSet, string>): ScopeOption => ({
       scope: { kind: 'selection' },
-      label: t(this.lang, `shell.scope.${set}` as MessageKey),
+      label: t(this.lang, `shell.scope.${set}`),
       targets: () => s.targetsOf(set),
     });
     const scopes = [option('notes'), option('clusters'), option('selection')];

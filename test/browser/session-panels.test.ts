@@ -233,7 +233,7 @@ describe('session panels (Danish)', () => {
     const ranks = await chart.locator('g[data-row]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-rank'), g.getAttribute('data-tied')]));
     expect(ranks).toEqual([['1', 'false'], ['2', 'true'], ['2', 'true'], ['4', 'false']]);
     const label = await chart.locator('svg').getAttribute('aria-label');
-    expect(label).toBe('Søjlediagram med 4 emner, flest stemmer først: 1. Arbejdspres, 3 stemmer; delt 2. Konflikter i teamet, 2 stemmer; delt 2. Sygefravær, 2 stemmer; 4. =Ensomhed, | "alene", 1 stemmer.');
+    expect(label).toBe('Søjlediagram med 4 emner, flest stemmer først: 1. Arbejdspres, 3 stemmer; delt 2. Konflikter i teamet, 2 stemmer; delt 2. Sygefravær, 2 stemmer; 4. =Ensomhed, | "alene", 1 stemme.');
     expect(await chart.locator('svg').getAttribute('role')).toBe('img');
     const table = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(table).toEqual([
@@ -452,7 +452,7 @@ describe('session panels (English)', () => {
     await row(page, 'anne', 1).locator('button[data-action="cast"]').click({ force: true });
     await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('You have used all 1 votes. Take one back to move it.');
     expect((await panel(page, 'anne', 'results-panel').locator('[data-hidden-reason]').textContent())!.trim())
-      .toBe('The results are hidden until the facilitator shows them. 1 have voted.');
+      .toBe('The results are hidden until the facilitator shows them. 1 has voted.');
     expect(await panel(page, 'anne', 'facilitator-panel').locator('[data-role]').textContent()).toContain('The facilitator is Fie.');
     for (const tag of PANELS) {
       await expectAccessible(page, panel(page, 'fac', tag), `en ${tag}`);

@@ -141,7 +141,7 @@ export class ClusterPanel extends SessionPanelBase {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <select id=${id} @change=${(e: Event) => pick((e.target as HTMLSelectElement).value as StickyColour)}>
-        ${STICKY_COLOURS.map((c) => html`<option value=${c} ?selected=${c === value}>${t(this.lang, `cluster.colour.${c}` as MessageKey)}</option>`)}
+        ${STICKY_COLOURS.map((c) => html`<option value=${c} ?selected=${c === value}>${t(this.lang, `cluster.colour.${c}`)}</option>`)}
       </select>
     </div>`;
   }

@@ -140,12 +140,12 @@ export class FacilitatorPanel extends SessionPanelBase {
       html`<button class=${primary ? 'primary' : 'secondary'} type="button" data-action=${action}
         aria-label=${`${t(lang, key)}: ${r.question}`} @click=${() => this.act(r, action)}>${t(lang, key)}</button>`;
     const settings = t(lang, 'facil.settings', {
-      budget: r.budget, cap: r.cap, k: r.k,
-      anonymity: t(lang, `facil.anonymity.${r.anonymity}` as MessageKey), visibility: t(lang, `facil.visibility.${r.visibility}` as MessageKey),
+      each: t(lang, 'facil.settings.each', { budget: r.budget }), cap: r.cap, shown: t(lang, 'facil.settings.shown', { k: r.k }),
+      anonymity: t(lang, `facil.anonymity.${r.anonymity}`), visibility: t(lang, `facil.visibility.${r.visibility}`),
     });
     return html`<li class="round" data-round=${r.id} data-status=${r.status}>
       <h4 class="question">${r.question}</h4>
-      <p class="meta"><span class="status">${t(lang, `facil.status.${r.status}` as MessageKey)}</span>${r.status === 'open' && r.endsAt !== null
+      <p class="meta"><span class="status">${t(lang, `facil.status.${r.status}`)}</span>${r.status === 'open' && r.endsAt !== null
         ? html` · <span data-time-left>${t(lang, 'vote.timeLeft', { time: formatDuration(r.endsAt - this.clock.now()) })}</span>`
         : nothing} · ${settings}</p>
       ${r.status !== 'draft' ? this.renderParticipation(r) : nothing}
@@ -220,7 +220,7 @@ export class FacilitatorPanel extends SessionPanelBase {
       return;
     }
     this.error = '';
-    this.announcement = t(this.lang, `facil.${action}Done` as MessageKey, { question: r.question });
+    this.announcement = t(this.lang, `facil.${action}Done`, { question: r.question });
     const endsAt = action === 'open' ? (res.value as { endsAt: number | null }).endsAt : undefined;
     this.dispatchEvent(new CustomEvent('tryghed-round-changed', { detail: { roundId: r.id, action, endsAt }, bubbles: true, composed: true }));
     // The round's buttons change under the pointer: keep focus in the round, not on <body>.

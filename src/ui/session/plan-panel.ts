@@ -113,7 +113,7 @@ export class PlanPanel extends SessionPanelBase {
   ];
 
   private layerName(l: PlanLayer) {
-    return t(this.lang, `plan.layer.${l}` as MessageKey);
+    return t(this.lang, `plan.layer.${l}`);
   }
 
   private run(res: Result<unknown, PlanError>, done: string) {
@@ -244,7 +244,9 @@ export class PlanPanel extends SessionPanelBase {
     const tally = this.voteService?.tally(roundId);
     if (tally?.visible) for (const r of tally.rows) texts[r.targetId] = targetLabel(this.doc!, r.targetId, this.labels, this.lang);
     const res = draftFromTopPriorities(this.doc!, this.actor(), { roundId, count: this.draftCount, layer: this.draftLayer, texts });
-    this.run(res, res.ok ? t(this.lang, 'plan.drafted', { n: res.value.created.length, existing: res.value.existing.length }) : '');
+    const existing = res.ok ? res.value.existing.length : 0;
+    const done = res.ok ? t(this.lang, 'plan.drafted', { n: res.value.created.length }) : '';
+    this.run(res, existing > 0 ? `${done} ${t(this.lang, 'plan.draftedExisting', { existing })}` : done);
   }
 
   /** The export text of the plan as it is now (the file is named after today's date). */

@@ -147,7 +147,7 @@ export class ResultsPanel extends SessionPanelBase {
     const tally = this.tally(round);
     if (!tally) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
     const head = html`<h3 class="question" data-round=${round.id}>${round.question}</h3>
-      <p class="meta">${t(lang, `facil.status.${round.status}` as MessageKey)}</p>`;
+      <p class="meta">${t(lang, `facil.status.${round.status}`)}</p>`;
     if (!tally.visible) {
       return html`${head}<p class="notice" role="status" data-hidden-reason=${tally.reason}>
         ${t(lang, REASONS[tally.reason], { k: tally.k, n: tally.respondents })}
@@ -155,7 +155,7 @@ export class ResultsPanel extends SessionPanelBase {
     }
     const rows = this.chartRows(tally);
     return html`${head}
-      <p class="meta" data-respondents>${t(lang, 'results.respondents', { n: tally.respondents, votes: tally.totalVotes })}</p>
+      <p class="meta" data-respondents>${t(lang, 'results.respondents', { voted: t(lang, 'results.voted', { n: tally.respondents }), inAll: t(lang, 'results.inAll', { votes: tally.totalVotes }) })}</p>
       ${rows.some((r) => r.tied) ? html`<p class="hint">${t(lang, 'results.tieNote')}</p>` : nothing}
       <results-chart .rows=${rows} .lang=${lang} caption=${t(lang, 'results.caption', { question: round.question })}></results-chart>
       <div class="actions">

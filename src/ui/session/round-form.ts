@@ -117,11 +117,11 @@ export class RoundForm extends SessionPanelBase {
       </div>
       <fieldset>
         <legend>${t(lang, 'round.anonymity')}</legend>
-        ${anonymities.map((a) => this.radio('anonymity', a, v.anonymity === a, `round.anonymity.${a}` as MessageKey, () => this.set({ anonymity: a })))}
+        ${anonymities.map((a) => this.radio('anonymity', a, v.anonymity === a, `round.anonymity.${a}`, () => this.set({ anonymity: a })))}
       </fieldset>
       <fieldset>
         <legend>${t(lang, 'round.visibility')}</legend>
-        ${(['hidden', 'live'] as Visibility[]).map((vis) => this.radio('visibility', vis, v.visibility === vis, `round.visibility.${vis}` as MessageKey, () => this.set({ visibility: vis })))}
+        ${(['hidden', 'live'] as Visibility[]).map((vis) => this.radio('visibility', vis, v.visibility === vis, `round.visibility.${vis}`, () => this.set({ visibility: vis })))}
       </fieldset>
       <p class="error" role="alert" data-form-error>${this.errors.form ?? ''}</p>
       <div class="actions">
@@ -160,9 +160,9 @@ export class RoundForm extends SessionPanelBase {
     </div>`;
   }
 
-  private radio(name: string, value: string, checked: boolean, key: MessageKey, pick: () => void) {
+  private radio(name: string, value: string, checked: boolean, key: `round.anonymity.${Anonymity}` | `round.visibility.${Visibility}`, pick: () => void) {
     return html`<label><input type="radio" name=${name} value=${value} .checked=${checked} @change=${pick} />
-      <span>${t(this.lang, key)}<br /><span class="hint">${t(this.lang, `${key}.hint` as MessageKey)}</span></span></label>`;
+      <span>${t(this.lang, key)}<br /><span class="hint">${t(this.lang, `${key}.hint`)}</span></span></label>`;
   }
 
   /** Field checks in the user's language; createRound holds the same rules and is the last word. */
