@@ -450,7 +450,7 @@ describe('session panels (English)', () => {
     await expect.poll(() => announced(vote)).toBe('Vote cast on “Sygefravær”. 0 left.');
     // aria-disabled, not disabled: it can still be pressed, and says why nothing happens.
     await row(page, 'anne', 1).locator('button[data-action="cast"]').click({ force: true });
-    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('You have used all 1 votes. Take one back to move it.');
+    await expect.poll(() => vote.locator('[data-error]').textContent()).toBe('You have used 1 vote, all you have. Take it back to move it.');
     expect((await panel(page, 'anne', 'results-panel').locator('[data-hidden-reason]').textContent())!.trim())
       .toBe('The results are hidden until the facilitator shows them. 1 has voted.');
     expect(await panel(page, 'anne', 'facilitator-panel').locator('[data-role]').textContent()).toContain('The facilitator is Fie.');
