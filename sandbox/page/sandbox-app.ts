@@ -9,6 +9,7 @@ import { LitElement, css, html } from 'lit';
 import type { Rect } from '../../src/core/geometry.js';
 import { browserLanguages, loadLang } from '../../src/ui/i18n/lang-pref.js';
 import { st } from './strings.js';
+import { safeStorage } from '../../src/ui/safe-storage.js';
 import { visuallyHidden } from '../../src/ui/shared-styles.js';
 import { serveStandIn, type StandInBridge } from '../host/bridge.js';
 import { StandInBoard, type BoardChange, type ItemView } from '../host/stand-in.js';
@@ -42,14 +43,6 @@ interface EditorState {
   colour: StickyColour;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export class SandboxApp extends LitElement {
   static override properties = {
     items: { state: true },
@@ -76,7 +69,7 @@ export class SandboxApp extends LitElement {
 
   readonly board = new StandInBoard({ latencyMs: DEFAULT_LATENCY_MS, jitterMs: 20 });
   readonly editing = new BoardEditing(this.board, FACILITATOR);
-  private readonly uiLang = loadLang(storage(), browserLanguages());
+  private readonly uiLang = loadLang(safeStorage(), browserLanguages());
   private bridge: StandInBridge | null = null;
   private unsubscribe: (() => void) | null = null;
   private cancelRefusal: (() => void) | null = null;

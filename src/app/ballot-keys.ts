@@ -4,14 +4,7 @@
  * frame), the keys live in memory for as long as the panel is open.
  */
 import type { BallotKeyStore } from '../core/session/local-vote-service.js';
-
-function localStore(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { safeStorage } from '../ui/safe-storage.js';
 
 export class LocalBallotKeyStore implements BallotKeyStore {
   private readonly memory = new Map<string, string>();
@@ -20,7 +13,7 @@ export class LocalBallotKeyStore implements BallotKeyStore {
   constructor(
     boardId: string,
     userId: string,
-    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = localStore(),
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeStorage(),
   ) {
     this.prefix = `tryghed.ballot.${boardId}.${userId}.`;
   }

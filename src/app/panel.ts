@@ -5,6 +5,7 @@
  */
 import { WebSdkBoard } from '../board/web-sdk-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
+import { safeStorage } from '../ui/safe-storage.js';
 import '../ui/tryghed-shell.js';
 import { loadSdk } from '../board/load-sdk.js';
 import { shareCredits } from '../board/shared-credits.js';
@@ -20,15 +21,9 @@ try {
 if (sdk) {
   const board = new WebSdkBoard(sdk);
   shell.board = board;
-  let lang;
-  try {
-    lang = loadLang(globalThis.localStorage, browserLanguages());
-  } catch {
-    lang = loadLang(undefined, browserLanguages());
-  }
   try {
     const { openSession } = await import('./open-session.js');
-    const session = await openSession({ sdk, board }, lang);
+    const session = await openSession({ sdk, board }, loadLang(safeStorage(), browserLanguages()));
     shell.session = session;
     shareCredits(board.gate.budget, session.me.id); // one budget for all of this user's panels
     // Leaving saves at once (no replies awaited); a hidden page may be discarded without a pagehide.

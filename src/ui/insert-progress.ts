@@ -6,36 +6,22 @@
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../core/lang.js';
 import { t } from './i18n/t.js';
+import { emit, props } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 
 export type ProgressPhase = 'starting' | 'creating';
 
 export class InsertProgress extends LitElement {
-  static override properties = {
-    lang: { type: String },
-    templateTitle: { type: String },
-    done: { type: Number },
-    total: { type: Number },
-    phase: { type: String },
-  };
+  static override properties = props({ lang: String, templateTitle: String, done: Number, total: Number, phase: String });
 
-  declare lang: Lang;
-  declare templateTitle: string;
-  declare done: number;
-  declare total: number;
-  declare phase: ProgressPhase;
+  override lang: Lang = 'da';
+  templateTitle = '';
+  done = 0;
+  total = 0;
+  phase: ProgressPhase = 'starting';
 
   private spoken = '';
   private spokenQuarter = -1;
-
-  constructor() {
-    super();
-    this.lang = 'da';
-    this.templateTitle = '';
-    this.done = 0;
-    this.total = 0;
-    this.phase = 'starting';
-  }
 
   static override styles = [
     tokens,
@@ -106,7 +92,7 @@ export class InsertProgress extends LitElement {
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('insert-cancel', { bubbles: true, composed: true }));
+    emit(this, 'insert-cancel');
   }
 
   override render() {

@@ -6,31 +6,19 @@ import { LitElement, css, html } from 'lit';
 import type { Lang } from '../core/lang.js';
 import { insertionErrorText, isInsertionError } from './i18n/board-words.js';
 import { t } from './i18n/t.js';
+import { emit, props, PROP } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 
 export type StatusKind = 'done' | 'failed';
 
 export class InsertStatus extends LitElement {
-  static override properties = {
-    lang: { type: String },
-    kind: { type: String },
-    templateTitle: { type: String },
-    error: { attribute: false },
-  };
+  static override properties = props({ lang: String, kind: String, templateTitle: String, error: PROP });
 
-  declare lang: Lang;
-  declare kind: StatusKind;
-  declare templateTitle: string;
+  override lang: Lang = 'da';
+  kind: StatusKind = 'done';
+  templateTitle = '';
   /** Why it failed: an InsertionError says what happened and what to do; anything else is unexpected. */
-  declare error: unknown;
-
-  constructor() {
-    super();
-    this.lang = 'da';
-    this.kind = 'done';
-    this.templateTitle = '';
-    this.error = undefined;
-  }
+  error: unknown = undefined;
 
   static override styles = [
     tokens,
@@ -121,11 +109,11 @@ export class InsertStatus extends LitElement {
   }
 
   private retry(): void {
-    this.dispatchEvent(new CustomEvent('insert-retry', { bubbles: true, composed: true }));
+    emit(this, 'insert-retry');
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('status-dismiss', { bubbles: true, composed: true }));
+    emit(this, 'status-dismiss');
   }
 }
 

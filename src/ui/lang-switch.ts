@@ -2,18 +2,14 @@
 import { LitElement, css, html } from 'lit';
 import { LANGS, type Lang } from '../core/lang.js';
 import { t } from './i18n/t.js';
+import { emit, props } from './lit-kit.js';
 import { tokens } from './shared-styles.js';
 
 export type LangChangeEvent = CustomEvent<{ lang: Lang }>;
 
 export class LangSwitch extends LitElement {
-  static override properties = { lang: { type: String } };
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.lang = 'da';
-  }
+  static override properties = props({ lang: String });
+  override lang: Lang = 'da';
 
   static override styles = [
     tokens,
@@ -63,7 +59,7 @@ export class LangSwitch extends LitElement {
 
   private choose(lang: Lang): void {
     if (lang === this.lang) return;
-    this.dispatchEvent(new CustomEvent('lang-change', { detail: { lang }, bubbles: true, composed: true }));
+    emit(this, 'lang-change', { lang });
   }
 }
 

@@ -87,3 +87,15 @@ export const primaryButton = css`
     background: var(--ty-soft);
   }
 `;
+
+/** A quiet box in which a panel says where it is (connecting, not started, results hidden). */
+export const notice = css`
+  .notice {
+    padding: var(--ty-s2);
+    border-radius: var(--ty-radius);
+    background: var(--ty-soft);
+  }
+  .notice p {
+    margin: 0 0 var(--ty-s1);
+  }
+`;

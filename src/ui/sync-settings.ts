@@ -6,6 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
 import { t } from './i18n/t.js';
+import { emit, props, PROP, STATE } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 import { choiceFormStyles, sessionStyles } from './session/session-styles.js';
 import type { SyncSetting } from './shell-session.js';
@@ -26,34 +27,15 @@ function urlError(url: string): 'empty' | 'scheme' | 'invalid' | null {
 }
 
 export class SyncSettings extends LitElement {
-  static override properties = {
-    setting: { attribute: false },
-    lang: { type: String },
-    mode: { state: true },
-    url: { state: true },
-    error: { state: true },
-    announcement: { state: true },
-    busy: { state: true },
-  };
+  static override properties = props({ setting: PROP, lang: String, mode: STATE, url: STATE, error: STATE, announcement: STATE, busy: STATE });
 
-  declare setting: SyncSetting;
-  declare lang: Lang;
-  declare mode: SyncSetting['mode'];
-  declare url: string;
-  declare error: string;
-  declare announcement: string;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    this.setting = { mode: 'miro' };
-    this.lang = 'da';
-    this.mode = 'miro';
-    this.url = '';
-    this.error = '';
-    this.announcement = '';
-    this.busy = false;
-  }
+  setting: SyncSetting = { mode: 'miro' };
+  override lang: Lang = 'da';
+  mode: SyncSetting['mode'] = 'miro';
+  url = '';
+  error = '';
+  announcement = '';
+  busy = false;
 
   static override styles = [
     tokens,
@@ -122,7 +104,7 @@ export class SyncSettings extends LitElement {
       this.error = ok ? '' : t(this.lang, 'sync.error.save');
       this.announcement = ok ? t(this.lang, 'sync.saved') : this.error;
     };
-    this.dispatchEvent(new CustomEvent('tryghed-sync-change', { detail: { setting, done }, bubbles: true, composed: true }));
+    emit(this, 'tryghed-sync-change', { setting, done });
   };
 }
 

@@ -8,6 +8,7 @@ import type { Lang } from '../core/lang.js';
 import type { Preview } from '../core/layout/preview.js';
 import type { TemplateId } from '../core/template/types.js';
 import { t } from './i18n/t.js';
+import { emit, props, PROP } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 import './template-preview.js';
 
@@ -24,23 +25,12 @@ export interface TemplateEntry {
 export type TemplateInsertEvent = CustomEvent<{ id: TemplateId }>;
 
 export class TemplateList extends LitElement {
-  static override properties = {
-    lang: { type: String },
-    entries: { attribute: false },
-    blocked: { type: String },
-  };
+  static override properties = props({ lang: String, entries: PROP, blocked: String });
 
-  declare lang: Lang;
-  declare entries: readonly TemplateEntry[];
+  override lang: Lang = 'da';
+  entries: readonly TemplateEntry[] = [];
   /** Why Insert cannot be used now ('' when it can): buttons stay focusable and say why. */
-  declare blocked: string;
-
-  constructor() {
-    super();
-    this.lang = 'da';
-    this.entries = [];
-    this.blocked = '';
-  }
+  blocked = '';
 
   static override styles = [
     tokens,
@@ -149,7 +139,7 @@ export class TemplateList extends LitElement {
 
   private insert(id: TemplateId): void {
     if (this.blocked) return;
-    this.dispatchEvent(new CustomEvent('template-insert', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'template-insert', { id });
   }
 }
 

@@ -5,24 +5,16 @@
  */
 import { LitElement, css, html, svg, nothing, type SVGTemplateResult } from 'lit';
 import type { Preview, PreviewRect } from '../core/layout/preview.js';
+import { props, PROP } from './lit-kit.js';
 
 /** Preview units per text line: a bar per line reads as text at thumbnail size. */
 const LINE = 3.2;
 
 export class TemplatePreview extends LitElement {
-  static override properties = {
-    preview: { attribute: false },
-    label: { type: String },
-  };
+  static override properties = props({ preview: PROP, label: String });
 
-  declare preview: Preview | undefined;
-  declare label: string;
-
-  constructor() {
-    super();
-    this.preview = undefined;
-    this.label = '';
-  }
+  preview: Preview | undefined = undefined;
+  label = '';
 
   static override styles = css`
     :host {

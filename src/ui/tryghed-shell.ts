@@ -18,14 +18,16 @@ import type { TemplateId } from '../core/template/types.js';
 import { voteableZones } from '../core/template/zones.js';
 import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
-import { primaryButton, tokens } from './shared-styles.js';
+import { props, PROP, STATE } from './lit-kit.js';
+import { safeStorage } from './safe-storage.js';
+import { notice, primaryButton, tokens } from './shared-styles.js';
 import type { RoundChangedEvent } from './session/facilitator-panel.js';
 import type { ScopeOption } from './session/session-view.js';
 import type { ShellSession, TargetSet } from './shell-session.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
-import './tryghed-app.js';
+import './tryghed-template-panel.js';
 
 /** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
 type SessionParts = typeof import('./session-parts.js');
@@ -33,56 +35,37 @@ type SessionParts = typeof import('./session-parts.js');
 export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan'] as const;
 export type TabId = (typeof TABS)[number];
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export class TryghedShell extends LitElement {
-  static override properties = {
-    board: { attribute: false },
-    session: { attribute: false },
+  static override properties = props({
+    board: PROP,
+    session: PROP,
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
     sessionFailed: { type: Boolean, attribute: 'session-failed' },
-    lang: { state: true },
-    tab: { state: true },
-    templates: { state: true },
-    parts: { state: true },
-  };
+    lang: STATE,
+    tab: STATE,
+    templates: STATE,
+    parts: STATE,
+  });
 
-  declare board: BoardPort | undefined;
-  declare session: ShellSession | undefined;
-  declare failedToConnect: boolean;
-  declare sessionFailed: boolean;
-  declare lang: Lang;
-  declare tab: TabId;
+  board: BoardPort | undefined = undefined;
+  session: ShellSession | undefined = undefined;
+  failedToConnect = false;
+  sessionFailed = false;
+  override lang: Lang = loadLang(safeStorage(), browserLanguages());
+  tab: TabId = 'templates';
   /** Templates on the board, for round scopes; read when "Run rounds" is opened. */
-  declare templates: readonly TemplateId[];
+  templates: readonly TemplateId[] = [];
   /** The session panels and doc reads, once loaded; until then the session tabs say "connecting". */
-  declare parts: SessionParts | undefined;
+  parts: SessionParts | undefined = undefined;
 
   private partsLoading: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private subscribed: ShellSession | undefined;
 
-  constructor() {
-    super();
-    this.board = undefined;
-    this.session = undefined;
-    this.failedToConnect = false;
-    this.sessionFailed = false;
-    this.lang = loadLang(storage(), browserLanguages());
-    this.tab = 'templates';
-    this.templates = [];
-    this.parts = undefined;
-  }
-
   static override styles = [
     tokens,
     primaryButton,
+    notice,
     css`
       :host {
         display: block;
@@ -155,14 +138,6 @@ export class TryghedShell extends LitElement {
       }
       [role='tabpanel'] > * + * {
         margin-top: var(--ty-s3);
-      }
-      .notice {
-        padding: var(--ty-s2);
-        border-radius: var(--ty-radius);
-        background: var(--ty-soft);
-      }
-      .notice p {
-        margin: 0 0 var(--ty-s1);
       }
     `,
   ];
@@ -265,7 +240,7 @@ export class TryghedShell extends LitElement {
   }
 
   private renderTemplates() {
-    return html`<tryghed-app embedded .board=${this.board} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-app>`;
+    return html`<tryghed-template-panel .board=${this.board} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-template-panel>`;
   }
 
   private renderSession(id: Exclude<TabId, 'templates'>) {
@@ -365,7 +340,7 @@ export class TryghedShell extends LitElement {
 
   private setLang(lang: Lang): void {
     this.lang = lang;
-    saveLang(storage(), lang);
+    saveLang(safeStorage(), lang);
     document.documentElement.lang = lang;
   }
 

@@ -39,7 +39,7 @@ describe.each(LANGS)('sandbox, panel in %s', (lang) => {
       const seen = await s.panel.evaluate(() => {
         const shell = document.querySelector('tryghed-shell')!.shadowRoot!;
         const tabs = shell.querySelector('[role="tablist"]')!.getBoundingClientRect();
-        const status = shell.querySelector('tryghed-app')!.shadowRoot!.querySelector('insert-status')!.getBoundingClientRect();
+        const status = shell.querySelector('tryghed-template-panel')!.shadowRoot!.querySelector('insert-status')!.getBoundingClientRect();
         return { tabsBottom: tabs.bottom, top: status.top, bottom: status.bottom, height: innerHeight };
       });
       expect(seen.top).toBeGreaterThanOrEqual(seen.tabsBottom - 1);

@@ -1,7 +1,7 @@
 /**
- * The facilitator's template panel: language switch, the workshop's templates with
- * previews, and one insertion at a time with progress and a clear outcome. It is handed a
- * Board port (`board`) by src/app and knows nothing of Miro.
+ * The template panel (the shell's Templates tab): the workshop's templates with previews,
+ * and one insertion at a time with progress and a clear outcome. The shell hands it the
+ * Board port (`board`, from src/app) and the language; it knows nothing of Miro.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
@@ -11,12 +11,11 @@ import { TEMPLATES } from '../core/template/catalogue.js';
 import type { Template, TemplateId } from '../core/template/types.js';
 import type { BoardPort } from '../board/port.js';
 import { t } from './i18n/t.js';
-import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
-import { tokens } from './shared-styles.js';
+import { emit, props, PROP, STATE } from './lit-kit.js';
+import { notice, tokens } from './shared-styles.js';
 import type { TemplateEntry } from './template-list.js';
 import './insert-progress.js';
 import './insert-status.js';
-import './lang-switch.js';
 import './template-list.js';
 
 type Run =
@@ -27,65 +26,32 @@ type Run =
 
 export type InsertedEvent = CustomEvent<{ id: TemplateId; lang: Lang; frameId: string }>;
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // a sandboxed frame may forbid it
-  }
-}
-
-export class TryghedApp extends LitElement {
-  static override properties = {
-    board: { attribute: false },
+export class TryghedTemplatePanel extends LitElement {
+  static override properties = props({
+    board: PROP,
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
-    embedded: { type: Boolean },
-    lang: { state: true },
-    run: { state: true },
-  };
+    lang: String,
+    run: STATE,
+  });
 
   /** Set by src/app once the SDK is ready; until then the panel says it is connecting. */
-  declare board: BoardPort | undefined;
-  declare failedToConnect: boolean;
-  /** Inside the app shell (tryghed-shell.ts): the shell shows the title and language switch and sets `lang`. */
-  declare embedded: boolean;
-  declare lang: Lang;
-  declare run: Run;
+  board: BoardPort | undefined = undefined;
+  failedToConnect = false;
+  override lang: Lang = 'da';
+  run: Run = { state: 'idle' };
 
   /** Stops the running insertion; the board then removes what it created. */
   private abort: AbortController | null = null;
   /** Previews depend only on template and language: computed once each. */
   private previews = new Map<string, Preview | undefined>();
 
-  constructor() {
-    super();
-    this.board = undefined;
-    this.failedToConnect = false;
-    this.embedded = false;
-    this.lang = loadLang(storage(), browserLanguages());
-    this.run = { state: 'idle' };
-  }
-
   static override styles = [
     tokens,
+    notice,
     css`
       :host {
         display: block;
-        max-width: 640px;
-        margin: 0 auto;
         padding: var(--ty-s2);
-        box-sizing: border-box;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--ty-s2);
-      }
-      h1 {
-        margin: 0;
-        font-size: 20px;
-        letter-spacing: -0.01em;
       }
       .intro {
         margin: var(--ty-s1) 0 var(--ty-s2);
@@ -102,36 +68,22 @@ export class TryghedApp extends LitElement {
       .status:empty {
         display: none;
       }
-      .notice {
-        padding: var(--ty-s2);
-        border-radius: var(--ty-radius);
-        background: var(--ty-soft);
-      }
     `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.documentElement.lang = this.lang;
-  }
-
   override render() {
     const lang = this.lang;
-    const content = html`<p class="intro">${t(lang, 'app.intro')}</p>
+    // The shell owns the title, the language switch and the main landmark.
+    return html`<div>
+      <p class="intro">${t(lang, 'app.intro')}</p>
       <div class="status">${this.renderStatus()}</div>
       <template-list
         .lang=${lang}
         .entries=${this.entries()}
         blocked=${this.blockedReason()}
         @template-insert=${(e: CustomEvent<{ id: TemplateId }>) => void this.insert(e.detail.id)}
-      ></template-list>`;
-    // In the shell, the shell owns the title, the language switch and the main landmark.
-    if (this.embedded) return html`<div>${content}</div>`;
-    return html`<header>
-        <h1>${t(lang, 'app.title')}</h1>
-        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
-      </header>
-      <main>${content}</main>`;
+      ></template-list>
+    </div>`;
   }
 
   private renderStatus() {
@@ -202,12 +154,6 @@ export class TryghedApp extends LitElement {
     return TEMPLATES.find((tpl) => tpl.id === id)?.title[this.lang] ?? id;
   }
 
-  private setLang(lang: Lang): void {
-    this.lang = lang;
-    saveLang(storage(), lang);
-    document.documentElement.lang = lang;
-  }
-
   private dismiss = (): void => {
     this.run = { state: 'idle' };
   };
@@ -230,9 +176,7 @@ export class TryghedApp extends LitElement {
         },
       });
       this.run = { state: 'done', id };
-      this.dispatchEvent(
-        new CustomEvent('template-inserted', { detail: { id, lang, frameId: result.frameId }, bubbles: true, composed: true }),
-      );
+      emit(this, 'template-inserted', { id, lang, frameId: result.frameId });
     } catch (error) {
       console.error('Tryghed: insertion failed', error);
       this.run = { state: 'failed', id, error };
@@ -242,11 +186,11 @@ export class TryghedApp extends LitElement {
   }
 }
 
-customElements.define('tryghed-app', TryghedApp);
+customElements.define('tryghed-template-panel', TryghedTemplatePanel);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'tryghed-app': TryghedApp;
+    'tryghed-template-panel': TryghedTemplatePanel;
   }
   interface HTMLElementEventMap {
     'template-inserted': InsertedEvent;
