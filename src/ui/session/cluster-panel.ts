@@ -120,7 +120,7 @@ export class ClusterPanel extends SessionPanelBase {
       <form @submit=${this.group} aria-label=${t(lang, 'cluster.groupForm')}>
         <div class="field">
           <label for="new-label">${t(lang, 'cluster.label')}</label>
-          <input id="new-label" type="text" .value=${this.newLabel} placeholder=${t(lang, 'cluster.labelPlaceholder')}
+          <input id="new-label" type="text" maxlength=${LIMITS.label} .value=${this.newLabel} placeholder=${t(lang, 'cluster.labelPlaceholder')}
             @input=${(e: Event) => (this.newLabel = (e.target as HTMLInputElement).value)} />
         </div>
         ${this.colourSelect('new-colour', this.newColour, (c) => (this.newColour = c))}
@@ -155,7 +155,7 @@ export class ClusterPanel extends SessionPanelBase {
       <div class="edit">
         <div class="field">
           <label for="name-${c.id}">${t(lang, 'cluster.rename')}</label>
-          <input id="name-${c.id}" type="text" .value=${c.label}
+          <input id="name-${c.id}" type="text" maxlength=${LIMITS.label} .value=${c.label}
             @change=${(e: Event) => this.rename(c.id, (e.target as HTMLInputElement).value)} />
         </div>
         ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => this.run(recolourCluster(this.doc!, this.actor(), { clusterId: c.id, colour }), c.id, 'cluster.recoloured'), t(lang, 'cluster.colour'))}

@@ -189,7 +189,7 @@ export class PlanPanel extends SessionPanelBase {
         ${this.layerSelect('new-layer', this.newLayer, (l) => (this.newLayer = l))}
         <div class="field">
           <label for="new-text">${t(lang, 'plan.text')}</label>
-          <input id="new-text" type="text" .value=${this.newText} @input=${(e: Event) => (this.newText = (e.target as HTMLInputElement).value)} />
+          <input id="new-text" type="text" maxlength=${LIMITS.planText} .value=${this.newText} @input=${(e: Event) => (this.newText = (e.target as HTMLInputElement).value)} />
         </div>
         <button class="primary" type="submit" data-action="add">${t(lang, 'plan.addDo')}</button>
       </form>
@@ -221,7 +221,7 @@ export class PlanPanel extends SessionPanelBase {
     const patch = (p: InitiativePatch) => this.run(updateInitiative(this.doc!, this.actor(), { id: i.id, patch: p }), t(lang, 'plan.saved'));
     const text = (field: 'text' | 'owner' | 'when', key: MessageKey) => html`<div class="field">
       <label for="${field}-${i.id}">${t(lang, key)}</label>
-      <input id="${field}-${i.id}" type="text" .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
+      <input id="${field}-${i.id}" type="text" maxlength=${field === 'text' ? LIMITS.planText : LIMITS.planField} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
     </div>`;
     return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id} aria-label=${name}>
       ${i.draft ? html`<span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}

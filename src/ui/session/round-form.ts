@@ -6,7 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { createRound } from '../../core/session/rounds.js';
-import { ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
+import { LIMITS, ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { ROUND_ERRORS } from './round-errors.js';
 import { SessionPanelBase } from './session-panel-base.js';
@@ -94,7 +94,7 @@ export class RoundForm extends SessionPanelBase {
       <h3 id="form-h">${t(lang, 'round.new')}</h3>
       <div class="field">
         <label for="question">${t(lang, 'round.question')}</label>
-        <input id="question" name="question" type="text" required .value=${v.question} placeholder=${t(lang, 'round.questionPlaceholder')}
+        <input id="question" name="question" type="text" required maxlength=${LIMITS.question} .value=${v.question} placeholder=${t(lang, 'round.questionPlaceholder')}
           aria-invalid=${this.errors.question ? 'true' : 'false'} aria-describedby="question-err"
           @input=${(e: Event) => this.set({ question: (e.target as HTMLInputElement).value })} />
         <p id="question-err" class="field-error">${this.errors.question ?? ''}</p>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
+  clusterOf, createCluster, dissolveCluster, LIMITS, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs, seeded } from '../../support/linked-docs.js';
 import { anne, bo, notes, startedDoc, T0 } from './setup.js';
@@ -27,6 +27,15 @@ describe('clusters', () => {
     expect(createCluster(doc, anne, { noteIds: [] })).toMatchObject({ ok: false, error: 'no-notes' });
     expect(createCluster(doc, anne, { noteIds: [n1], colour: 'mauve' as never })).toMatchObject({ ok: false, error: 'bad-colour' });
     expect(listClusters(doc)).toEqual([]);
+  });
+
+  it('refuses a label longer than every reader takes, and keeps the old one', () => {
+    const { doc, id } = make();
+    const long = 'x'.repeat(LIMITS.label + 1);
+    expect(createCluster(doc, anne, { noteIds: [n3], label: long })).toMatchObject({ ok: false, error: 'too-long' });
+    expect(renameCluster(doc, anne, { clusterId: id, label: long })).toMatchObject({ ok: false, error: 'too-long' });
+    expect(renameCluster(doc, anne, { clusterId: id, label: 'x'.repeat(LIMITS.label) }).ok).toBe(true);
+    expect(listClusters(doc).map((c) => c.label)).toEqual(['x'.repeat(LIMITS.label)]);
   });
 
   it('renames and recolours; refuses a cluster that is gone', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addInitiative, castVote, createCluster, draftFromTopPriorities, listPlan, removeInitiative, revealRound, updateInitiative,
+  addInitiative, castVote, createCluster, draftFromTopPriorities, LIMITS, listPlan, removeInitiative, revealRound, updateInitiative,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs } from '../../support/linked-docs.js';
 import { anne, bo, carl, fac, notes, round, startedDoc, T0 } from './setup.js';
@@ -23,6 +23,15 @@ describe('plan', () => {
     expect(removeInitiative(doc, fac, { id: p.value.initiativeId }).ok).toBe(true);
     expect(listPlan(doc)).toHaveLength(1);
     expect(removeInitiative(doc, fac, { id: p.value.initiativeId })).toMatchObject({ ok: false, error: 'no-initiative' });
+  });
+
+  it('refuses texts longer than every reader takes, and keeps what was there', () => {
+    const doc = startedDoc();
+    const i = addInitiative(doc, fac, { layer: 'G', text: 'x'.repeat(LIMITS.planText), now: T0 });
+    if (!i.ok) throw new Error(i.message);
+    expect(addInitiative(doc, fac, { layer: 'G', text: 'x'.repeat(LIMITS.planText + 1) })).toMatchObject({ ok: false, error: 'too-long' });
+    expect(updateInitiative(doc, fac, { id: i.value.initiativeId, patch: { owner: 'y'.repeat(LIMITS.planField + 1) } })).toMatchObject({ ok: false, error: 'too-long' });
+    expect(listPlan(doc).map((p) => [p.text.length, p.owner])).toEqual([[LIMITS.planText, '']]);
   });
 
   it('refuses participants and layers that do not exist', () => {
