@@ -42,10 +42,20 @@ export class SessionBoardItems {
 
   async scan(signal?: AbortSignal): Promise<Map<string, LinkMarker>> {
     if (this.index) return this.index;
-    const top = (await this.call(() => this.sdk.board.get({ type: ['shape', 'text', 'frame'] }), signal)).filter(isBase).filter((i) => i.parentId === null);
+    // Template frames come from the board's item index (no metadata read each): only the rest is read.
+    const [all, frames] = await Promise.all([
+      this.call(() => this.sdk.board.get({ type: ['shape', 'text', 'frame'] }), signal),
+      this.board.findMarkedFrames(),
+    ]);
+    const templates = new Map<string, string[]>();
+    const known = new Map(frames.map((f) => [f.id, f.marker.t]));
+    for (const i of all) { // in the board's order (creation order): the latest insertion last
+      const t = known.get(i.id);
+      if (t) templates.set(t, [...(templates.get(t) ?? []), i.id]);
+    }
+    const top = all.filter(isBase).filter((i) => i.parentId === null && !known.has(i.id));
     const marks = await Promise.all(top.map((i) => this.call(() => i.getMetadata(MARKER_KEY), signal)));
     const index = new Map<string, LinkMarker>();
-    const templates = new Map<string, string[]>();
     top.forEach((item, k) => {
       const link = decodeLinkMarker(marks[k]);
       if (link) index.set(item.id, link);
