@@ -4,6 +4,46 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/**
+ * The panel loads in two steps, so its build has two chunks of its own: `panel` (src/app/panel.ts
+ * and what it imports statically: templates, insertion, language) and `session` (what
+ * open-session.ts and the shell's session-parts.ts import: Yjs, the transports, the session
+ * panels). A few large chunks compress better than many small ones. The headless page's few
+ * modules, server mode's client and the sandbox's stand-in keep chunks of their own.
+ */
+const STEPS: Array<[name: string | null, roots: string[]]> = [
+  [null, ['src/app/headless.ts']],
+  ['panel', ['src/app/panel.ts']],
+  ['session', ['src/app/open-session.ts', 'src/ui/session-parts.ts']],
+];
+
+function stepOf(): (id: string, graph: ModuleGraph) => string | null {
+  const perBuild = new WeakMap<ModuleGraph, Array<[string | null, Set<string>]>>();
+  const reach = (graph: ModuleGraph, roots: string[]) => {
+    const seen = new Set<string>();
+    const todo = roots.map((r) => resolve(root, r));
+    for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      todo.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  const entries = new Set(STEPS.flatMap(([, r]) => r.map((f) => resolve(root, f))));
+  return (id, graph) => {
+    // A step's own entry stays out: its top-level code runs when it is imported, not when
+    // another page (the sandbox's client) loads a module it shares with the step.
+    if (entries.has(id)) return null;
+    let steps = perBuild.get(graph);
+    if (!steps) perBuild.set(graph, (steps = STEPS.map(([name, from]) => [name, reach(graph, from)])));
+    return steps.find(([, ids]) => ids.has(id))?.[0] ?? null;
+  };
+}
+
 // Three pages: Miro's headless entry (index.html, opens the panel on icon:click), the panel,
 // and the sandbox that plays Miro's host locally. Nothing here reaches the network.
 export default defineConfig({
@@ -28,11 +68,24 @@ export default defineConfig({
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {
     target: 'es2022',
+    // The panel is one chunk per step (below), so there is nothing to preload beside a chunk:
+    // no preload helper or polyfill in the first paint.
+    modulePreload: false,
     rollupOptions: {
       input: {
         index: resolve(root, 'index.html'),
         panel: resolve(root, 'panel.html'),
         sandbox: resolve(root, 'sandbox/index.html'),
+      },
+      output: {
+        codeSplitting: {
+          // Vite's helpers (\0vite/…) first, on their own: the pages' inline scripts import them
+          // too, and in a step's chunk they would run that step before the page picked its host.
+          groups: [
+            { name: 'vite', test: /^\0vite\//, priority: 2 },
+            { name: stepOf(), priority: 1 },
+          ],
+        },
       },
     },
   },
