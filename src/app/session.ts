@@ -16,7 +16,7 @@ import { contentText } from '../board/link-items.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { WebSdkBoard } from '../board/web-sdk-board.js';
 import { centreIn } from '../core/geometry.js';
-import { listClusters } from '../core/session/clusters.js';
+import { createCluster, dissolveCluster, listClusters } from '../core/session/clusters.js';
 import { LocalVoteService } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
 import { facilitatorOf } from '../core/session/roles.js';
@@ -37,6 +37,8 @@ import { OfflineTransport } from './offline-transport.js';
 import { roomName, teamOf } from './room.js';
 import { DEFAULT_SYNC, readSyncConfig, sameSyncConfig, SYNC_COLLECTION, watchSyncConfig, writeSyncConfig, type SyncConfig } from './sync-config.js';
 import { RoutingVoteService } from './vote-routing.js';
+import { suggestPort } from './suggest-port.js';
+import type { SuggestPort } from '../ui/session/suggest-port.js';
 
 /** Namespaces the Miro transport's events and snapshot on the board. */
 export const SESSION_CHANNEL = 'session-v1';
@@ -95,6 +97,37 @@ export class WorkshopSession implements ShellSession {
     s.offs.push(await watchSyncConfig(store, (next) => void s.follow(next)));
     return s;
   }
+
+  /** Theme suggestions: the engine loads on request; accepting groups as the Group button does
+   *  (the board link tidies and labels; without one, the doc alone). */
+  readonly suggest: SuggestPort = suggestPort({
+    notes: (ids) => this.board.getNotes(ids),
+    group: async (noteIds, label) => {
+      const actor = { userId: this.me.id };
+      if (!this.sessionBoard) {
+        const r = createCluster(this.doc, actor, { noteIds: [...noteIds], label });
+        return r.ok ? { ok: true, value: { clusterId: r.value.clusterId } } : { ok: false, error: r };
+      }
+      try {
+        const out = await this.sessionBoard.groupSelection(this.doc, actor, label || undefined, { noteIds });
+        return { ok: true, value: { clusterId: out.clusterId } };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    },
+    ungroup: async (clusterId) => {
+      const actor = { userId: this.me.id };
+      if (!this.sessionBoard) {
+        const r = dissolveCluster(this.doc, actor, { clusterId });
+        return r.ok ? { ok: true, value: null } : { ok: false, error: r };
+      }
+      try {
+        return { ok: true, value: await this.sessionBoard.ungroup(this.doc, actor, clusterId) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    },
+  });
 
   get doc(): Y.Doc {
     return this.conn.transport.doc;

@@ -26,7 +26,8 @@ export async function groupSelection(
   let notes: BoardNote[];
   let all: AnyItem[];
   try {
-    notes = await board.getSelection();
+    // A suggested theme names its notes; a manual group takes the selection.
+    notes = options.noteIds ? await board.getNotes(options.noteIds) : await board.getSelection();
     if (notes.length === 0) throw new BoardLinkError('no-selection', 'group');
     await items.scan(signal);
     all = await items.call(() => sdk.board.get(), signal);

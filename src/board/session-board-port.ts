@@ -29,6 +29,8 @@ export interface ClusterNotes {
 
 export interface GroupOptions {
   colour?: StickyColour;
+  /** These notes (an accepted theme suggestion's) instead of the board's selection. */
+  noteIds?: readonly string[];
   signal?: AbortSignal;
 }
 

@@ -13,6 +13,7 @@ import './session/facilitator-panel.js';
 import './session/plan-panel.js';
 import './session/presence-list.js';
 import './session/results-panel.js';
+import './session/suggest-panel.js';
 import './session/vote-panel.js';
 import './sync-settings.js';
 

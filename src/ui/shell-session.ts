@@ -10,6 +10,7 @@ import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { TemplateId } from '../core/template/types.js';
 import type { Me, Person, ScopeTargets, TargetLabels } from './session/session-view.js';
+import type { SuggestPort } from './session/suggest-port.js';
 import type { CloseReason } from '../protocol/close.js';
 
 /** What a round votes on: every cluster, every sticky note people wrote on the board, the
@@ -45,6 +46,8 @@ export interface ShellSession {
   readonly people: readonly Person[];
   /** Sticky note texts by id, for the notes the session refers to. */
   readonly labels: TargetLabels;
+  /** Theme suggestions for the notes of a zone, a template or the selection. */
+  readonly suggest?: SuggestPort;
   /** Sticky notes selected on the board now. */
   readonly selection: readonly string[];
   /** The notes and clusters a new round can vote on, read when the round is created. */

@@ -261,7 +261,8 @@ export class TryghedShell extends LitElement {
     switch (id) {
       case 'group':
         return html`${start}<cluster-panel .doc=${doc} .me=${me} .labels=${labels} .selection=${s.selection}
-          .sessionBoard=${s.sessionBoard} .lang=${lang}></cluster-panel>`;
+          .sessionBoard=${s.sessionBoard} .lang=${lang}></cluster-panel>
+          <suggest-panel .doc=${doc} .me=${me} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
       case 'vote':
         return html`${start}<vote-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
       case 'rounds':
@@ -284,6 +285,12 @@ export class TryghedShell extends LitElement {
   }
 
   private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[]; templates: readonly TemplateId[] } | null = null;
+  /** Where notes for theme suggestions come from: every scope but the clusters (themes group notes). */
+  private noteScopes(s: ShellSession): ScopeOption[] {
+    const clusters = t(this.lang, 'shell.scope.clusters');
+    return this.scopes(s).filter((o) => o.group !== undefined || o.label !== clusters);
+  }
+
   private scopes(s: ShellSession): ScopeOption[] {
     const c = this.scopeCache;
     if (c?.session === s && c.lang === this.lang && c.templates === this.templates) return c.scopes;
@@ -310,7 +317,7 @@ export class TryghedShell extends LitElement {
 
   private select(id: TabId, focus = false): void {
     this.tab = id;
-    if (id === 'rounds') void this.readTemplates();
+    if (id === 'rounds' || id === 'group') void this.readTemplates();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
   }
 
