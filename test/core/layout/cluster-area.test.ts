@@ -77,7 +77,25 @@ describe('planClusterArea', () => {
           const plan = planClusterArea({ notes: input, label: 'Gruppe', obstacles, bounds });
           expectTidy(plan, input);
           for (const o of obstacles) expect(overlaps(plan.area, o)).toBe(false);
-          if (bounds && plan.insideBounds) expect(contains(bounds, plan.area, 1e-6)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('goes inside the bounds whenever its size fits there and nothing is in the way, and says when it could not (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ x: fc.integer({ min: -1500, max: 1500 }), y: fc.integer({ min: -1500, max: 1500 }), w: fc.constantFrom(120, 200, 350) }), { minLength: 1, maxLength: 12 }),
+        fc.record({ x: fc.integer({ min: -3000, max: 0 }), y: fc.integer({ min: -3000, max: 0 }), width: fc.integer({ min: 300, max: 4000 }), height: fc.integer({ min: 300, max: 4000 }) }),
+        (ns, bounds) => {
+          const input = ns.map((n, i) => note(`n${i}`, n.x, n.y, n.w));
+          const plan = planClusterArea({ notes: input, label: 'Gruppe', bounds });
+          const fits = plan.area.width <= bounds.width && plan.area.height <= bounds.height;
+          const inside = plan.area.x >= bounds.x - 1e-6 && plan.area.y >= bounds.y - 1e-6
+            && plan.area.x + plan.area.width <= bounds.x + bounds.width + 1e-6 && plan.area.y + plan.area.height <= bounds.y + bounds.height + 1e-6;
+          expect(inside).toBe(fits);
+          expect(plan.insideBounds).toBe(inside);
         },
       ),
       { numRuns: 150 },
