@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, LocalVoteService, MemoryBallotKeyStore, getRound, markTargetsDeleted, moveNotes } from '../../../src/core/session/index.js';
+import { createCluster, LocalVoteService, MemoryBallotKeyStore, getRound, markTargetsDeleted } from '../../../src/core/session/index.js';
 import type { VoteError } from '../../../src/core/session/voting.js';
 import { formatDuration, participation, targetLabel, voteRows } from '../../../src/ui/session/session-view.js';
 import { VOTE_ERRORS, voteErrorText } from '../../../src/ui/session/vote-errors.js';
@@ -71,7 +71,9 @@ describe('labels and messages', () => {
     expect(targetLabel(doc, c.value.clusterId, {}, 'da')).toBe('Gruppe uden navn');
     expect(targetLabel(doc, notes[1]!, { [notes[1]!]: ' Tillid ' }, 'en')).toBe('Tillid');
     expect(targetLabel(doc, notes[1]!, {}, 'en')).toBe(`Note …${notes[1]!.slice(-4)}`);
-    moveNotes(doc, anne, { noteIds: [notes[0]!], to: null });
+    const named = createCluster(doc, anne, { noteIds: [notes[2]!], label: '  Arbejdspres ' });
+    if (!named.ok) throw new Error(named.message);
+    expect(targetLabel(doc, named.value.clusterId, {}, 'en')).toBe('Arbejdspres');
   });
 
   it('has words for every VoteError in both languages, with the numbers filled in', () => {
