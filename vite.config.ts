@@ -65,6 +65,8 @@ export default defineConfig({
       '@orama/stemmers/danish', '@orama/stemmers/english', '@orama/stopwords/danish', '@orama/stopwords/english',
     ],
   },
+  // Yjs logs through lib0/logging, whose browser build drags lib0/dom and lib0/schema in with it.
+  resolve: { alias: [{ find: /^lib0\/logging$/, replacement: resolve(root, 'src/vendor/lib0-logging.ts') }] },
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {
     target: 'es2022',
