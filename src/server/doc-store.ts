@@ -30,6 +30,8 @@ export function mergeState(parts: Uint8Array[]): Uint8Array {
 }
 
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+/** Hocuspocus applies a client's update with its Connection as the origin; ours are strings. */
+const isClientConnection = (origin: unknown) => typeof origin === 'object' && origin !== null && 'socketId' in origin;
 
 /**
  * The Hocuspocus side: loads a board, queues every update it applies, appends them when
@@ -40,8 +42,6 @@ export class DocPersistence implements Extension {
   extensionName = 'tryghed-persistence';
   private readonly queued = new Map<string, Uint8Array[]>();
   private readonly appended = new Map<string, number>();
-  /** Bytes applied to a document since its running compaction read the store. */
-  private readonly sinceCompaction = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
   private stopped = false;
 
@@ -53,15 +53,16 @@ export class DocPersistence implements Extension {
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const before = this.sizes.of(documentName);
     const state = await this.store.load(documentName);
     if (state) Y.applyUpdate(document, state);
-    this.sizes.set(documentName, state?.byteLength ?? 0);
+    // What is stored, plus what the guard let in while it loaded (applied next).
+    this.sizes.set(documentName, (state?.byteLength ?? 0) + Math.max(0, this.sizes.of(documentName) - before));
   }
 
   async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
-    this.sizes.add(documentName, update.byteLength);
-    const since = this.sinceCompaction.get(documentName);
-    if (since !== undefined) this.sinceCompaction.set(documentName, since + update.byteLength);
+    // A client's update was counted when the guard let it in; the server's own (and Redis's) here.
+    if (!isClientConnection(transactionOrigin)) this.sizes.add(documentName, update.byteLength);
     // An update from another instance through Redis is appended by the instance that took it.
     if (transactionOrigin === REDIS_ORIGIN) return;
     const q = this.queued.get(documentName);
@@ -80,7 +81,7 @@ export class DocPersistence implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
-    this.sizes.delete(documentName);
+    // Its size stays known (the guard refuses updates that arrive before the next load).
     await this.onStoreDocument({ documentName } as onStoreDocumentPayload);
     if ((this.appended.get(documentName) ?? 0) > 0) this.compact(documentName);
     this.appended.delete(documentName);
@@ -107,17 +108,17 @@ export class DocPersistence implements Extension {
     const running = this.compacting.get(name);
     if (running || this.stopped) return running ?? Promise.resolve();
     this.appended.set(name, 0);
-    this.sinceCompaction.set(name, 0);
-    const run = this.store
-      .compact(name)
-      .then((size) => {
-        // What the snapshot holds, plus what arrived while it was made.
-        if (this.sizes.has(name)) this.sizes.set(name, size + (this.sinceCompaction.get(name) ?? 0));
-      })
+    const run = (async () => {
+      // Everything counted so far is in the store before it is read (a queued update would
+      // otherwise drop out of the count); then: the snapshot, plus what arrived meanwhile.
+      await this.flush(name);
+      const before = this.sizes.of(name);
+      const size = await this.store.compact(name);
+      this.sizes.set(name, size + Math.max(0, this.sizes.of(name) - before));
+    })()
       .catch((e: unknown) => this.log(`[tryghed] compacting ${name} failed: ${(e as Error).message}`))
       .finally(() => {
         this.compacting.delete(name);
-        this.sinceCompaction.delete(name);
       });
     this.compacting.set(name, run);
     return run;

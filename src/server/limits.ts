@@ -50,9 +50,12 @@ export function boardOf(documentName: string): string | null {
 }
 
 /**
- * The size of every loaded document, summed per board: what was stored when it was loaded
- * or last compacted, plus every update applied since (an upper bound: merging only shrinks).
- * The persistence extension keeps it; the guard refuses an update that would pass the cap.
+ * The size of every document seen since the server started, summed per board: what was
+ * stored when it was loaded or last compacted, plus every update let in since (an upper
+ * bound: merging only shrinks). Kept after a document is unloaded, so an update that comes
+ * before the next load is checked too. The guard counts clients' updates as it lets them in
+ * and refuses one that would pass the cap; the persistence extension counts the server's own
+ * and sets the exact size on load and compaction.
  */
 export class BoardSizes {
   private readonly docs = new Map<string, number>();
@@ -75,13 +78,9 @@ export class BoardSizes {
     this.set(name, (this.docs.get(name) ?? 0) + bytes);
   }
 
-  has(name: string): boolean {
-    return this.docs.has(name);
-  }
-
-  delete(name: string): void {
-    this.shift(name, -(this.docs.get(name) ?? 0));
-    this.docs.delete(name);
+  /** Bytes of one document. */
+  of(name: string): number {
+    return this.docs.get(name) ?? 0;
   }
 
   /** Bytes of the board that `name` belongs to, all its loaded documents together. */
@@ -239,8 +238,11 @@ export class SocketGuard {
       return { code: CloseCodes.rate, reason: 'too many messages before authentication' };
     }
     if (frame.type === T.Stateless && !this.rpcBucket.take()) return { code: CloseCodes.rate, reason: 'too many requests' };
-    if (frame.updateBytes > 0 && this.sizes.ofBoard(frame.room) + frame.updateBytes > this.limits.maxBoardBytes) {
-      return { code: CloseCodes.boardFull, reason: 'board is full' };
+    if (frame.updateBytes > 0) {
+      if (this.sizes.ofBoard(frame.room) + frame.updateBytes > this.limits.maxBoardBytes) return { code: CloseCodes.boardFull, reason: 'board is full' };
+      // Counted now, not when applied: frames let in before the last one is applied count too.
+      // One that is dropped (its socket closed first) is forgotten at the next load or compaction.
+      this.sizes.add(frame.room, frame.updateBytes);
     }
     return null;
   }
