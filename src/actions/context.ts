@@ -29,11 +29,17 @@ export const refused = (code: string, params?: Failure['params']): { ok: false; 
   error: params ? { code, params } : { code },
 });
 
-/** A port's rejection as a refusal: its own code (a BoardLinkError's, say) when it has one. */
+/**
+ * A port's rejection as a refusal: its own code when it has one (a BoardLinkError's, an
+ * InsertionError's), with what the words need (items left behind on the board); else `fallback`.
+ */
 export function failureOf(e: unknown, fallback: string): { ok: false; error: Failure } {
-  const f = e as { code?: unknown; params?: unknown } | null;
-  if (f && typeof f.code === 'string') {
-    return refused(f.code, f.params && typeof f.params === 'object' ? (f.params as Failure['params']) : undefined);
-  }
-  return refused(fallback);
+  const f = e as { code?: unknown; params?: unknown; leftBehind?: unknown } | null;
+  if (!f || typeof f.code !== 'string') return refused(fallback);
+  const given = f.params && typeof f.params === 'object' ? (f.params as Record<string, unknown>) : {};
+  const params: Record<string, string | number> = {};
+  // Only what has something to say: no items left behind is no parameter.
+  for (const [k, v] of Object.entries(given)) if ((typeof v === 'string' && v) || (typeof v === 'number' && v !== 0)) params[k] = v;
+  if (Array.isArray(f.leftBehind) && f.leftBehind.length > 0) params.leftBehind = f.leftBehind.length;
+  return refused(f.code, Object.keys(params).length > 0 ? params : undefined);
 }

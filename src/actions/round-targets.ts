@@ -10,7 +10,7 @@ import { centreIn } from '../core/geometry.js';
 import { listClusters } from '../core/session/clusters.js';
 import type { TemplateId } from '../core/template/types.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
-import { failureOf, type ActionContext, type ActionResult } from './context.js';
+import { refused, type ActionContext, type ActionResult } from './context.js';
 
 export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string };
 
@@ -53,7 +53,7 @@ export async function perform(ctx: ActionContext, input: { set: TargetSet }): Pr
     return { ok: true, value: await read(ctx, input.set) };
   } catch (e) {
     console.error('Tryghed: could not read the targets', e);
-    return failureOf(e, 'targets-failed');
+    return refused('targets-failed');
   }
 }
 
@@ -63,6 +63,7 @@ export async function templatesOnBoard(ctx: ActionContext): Promise<ActionResult
     const frames = await ctx.board.findMarkedFrames();
     return { ok: true, value: [...new Set(frames.map((f) => f.marker.t as TemplateId))] };
   } catch (e) {
-    return failureOf(e, 'targets-failed');
+    console.warn('Tryghed: could not list the templates on the board', e);
+    return refused('targets-failed');
   }
 }

@@ -28,6 +28,10 @@ export class OfflineTransport implements SyncTransport {
     return () => undefined;
   }
 
+  async leave(): Promise<void> {
+    this.destroy();
+  }
+
   destroy(): void {
     this.awareness.destroy();
   }

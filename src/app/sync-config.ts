@@ -3,19 +3,16 @@
  * lives in the board's storage (collection 'tryghed', key 'sync'), so every app instance on
  * the board reads the same choice; the facilitator changes it in the panel's settings.
  */
+import type { HostStorage } from '../board/host-port.js';
+
 export type SyncConfig = { mode: 'miro' } | { mode: 'server'; url: string };
 
 export const SYNC_COLLECTION = 'tryghed';
 export const SYNC_KEY = 'sync';
 export const DEFAULT_SYNC: SyncConfig = { mode: 'miro' };
 
-/** The slice of a storage collection this needs (Miro's `board.storage.collection(...)`). */
-export interface ConfigStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: SyncConfig): Promise<void>;
-  onValue(key: string, handler: (value: any, version: string) => void): Promise<void>;
-  offValue(key: string, handler: (value: any, version: string) => void): Promise<void>;
-}
+/** A collection of the board's app storage, as the Host port gives it. */
+export type ConfigStore = HostStorage;
 
 /** A stored value as a config; anything else (absent, malformed, a bad URL) is Miro mode. */
 export function parseSyncConfig(value: unknown): SyncConfig {
@@ -53,7 +50,5 @@ export async function writeSyncConfig(store: ConfigStore, config: SyncConfig): P
 
 /** Calls `cb` with every change of the stored setting; resolves to the unsubscribe. */
 export async function watchSyncConfig(store: ConfigStore, cb: (config: SyncConfig) => void): Promise<() => void> {
-  const handler = (value: unknown) => cb(parseSyncConfig(value));
-  await store.onValue(SYNC_KEY, handler);
-  return () => void store.offValue(SYNC_KEY, handler);
+  return store.watch(SYNC_KEY, (value) => cb(parseSyncConfig(value)));
 }

@@ -1,26 +1,23 @@
 /**
- * Clusters on the board: group the selected stickies (a cluster in the doc, the notes tidied
- * into a labelled area), ungroup, merge, relabel. What creates several items is all or
- * nothing; on failure the doc is put back too.
+ * Clusters on the board: tidy the selected stickies into a labelled area for a cluster, take
+ * clusters' labels (and badges) off, relabel. The board only: the doc is the grouping
+ * actions' (src/actions/group.ts and its neighbours). What creates several items is all or
+ * nothing.
  */
-import type * as Y from 'yjs';
 import { centre } from '../core/geometry.js';
 import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
-import {
-  clusterOf, createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, renameCluster, type Actor,
-} from '../core/session/index.js';
 import { textToHtml } from '../core/template/markup.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { absRect, BatchFailure, BoardLinkError, contentText, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
-import type { BoardWords, GroupOptions, GroupOutcome } from './session-board-port.js';
+import type { BoardWords, PlaceOptions, PlacedCluster } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';
 import type { BoardNote } from './port.js';
 import type { SdkBaseItem, SdkItem } from './sdk.js';
 
-export async function groupSelection(
-  items: SessionBoardItems, words: BoardWords, doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {},
-): Promise<GroupOutcome> {
+export async function placeCluster(
+  items: SessionBoardItems, words: BoardWords, clusterId: string, label = '', options: PlaceOptions = {},
+): Promise<PlacedCluster> {
   const { sdk, board } = items;
   const { signal } = options;
   let notes: BoardNote[];
@@ -38,12 +35,7 @@ export async function groupSelection(
   }
   const noteIds = notes.map((n) => n.id);
   const { bounds, obstacles } = tidyContext(all, notes, (id) => items.markerOf(id)?.k);
-
-  const before = new Map(noteIds.map((id) => [id, clusterOf(doc, id)]));
-  const made = createCluster(doc, actor, { noteIds, label: label?.trim() ?? '', ...(options.colour ? { colour: options.colour } : {}) });
-  if (!made.ok) throw new BoardLinkError('invalid', 'group', null, [], made.error);
-  const { clusterId } = made.value;
-  const plan = planClusterArea({ notes, label: label?.trim() || words.clusterLabel, obstacles, bounds });
+  const plan = planClusterArea({ notes, label: label.trim() || words.clusterLabel, obstacles, bounds });
 
   let labelItem: SdkBaseItem | undefined;
   try {
@@ -59,20 +51,10 @@ export async function groupSelection(
   } catch (e) {
     const leftBehind = e instanceof BatchFailure ? e.leftBehind : [];
     if (labelItem) leftBehind.push(...(await items.removeOurs([labelItem.id], 'group').then(() => [], () => [labelItem!.id])));
-    // Put the doc back: the new cluster goes, the notes return to where they were.
-    dissolveCluster(doc, actor, { clusterId });
-    for (const [id, was] of before) if (was) moveNotes(doc, actor, { noteIds: [id], to: was });
     throw BoardLinkError.from('group', e instanceof BatchFailure ? e.cause : e, leftBehind);
   }
   items.remember(labelItem!.id, { k: 'cluster-label', c: clusterId, v: 1 });
-
-  // A cluster this grouping emptied sent every note here: merge it in, so votes cast on it
-  // count for the new one (an alias, see clusters.ts), and take its label off the board.
-  const live = new Set(listClusters(doc).filter((c) => c.notes.length > 0).map((c) => c.id));
-  const merged = [...new Set([...before.values()].filter((c): c is string => c !== null && !live.has(c)))];
-  if (merged.length > 0) mergeClusters(doc, actor, { from: merged, into: clusterId });
-  for (const c of merged) await removeLabels(items, c).catch(() => 0);
-  return { clusterId, noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds, merged };
+  return { noteIds, labelId: labelItem!.id, area: plan.area, insideBounds: plan.insideBounds };
 }
 
 /** Whether any of `notes` sits in a frame of a private template: only the frames they sit in
@@ -89,39 +71,19 @@ async function onPrivateTemplate(items: SessionBoardItems, all: readonly AnyItem
   return false;
 }
 
-/** A cluster's label and its badges off the board. */
-async function removeLabels(items: SessionBoardItems, clusterId: string): Promise<number> {
-  const mine = await items.ours((m) => (m.k === 'cluster-label' && m.c === clusterId) || (m.k === 'badge' && m.x === clusterId));
-  return items.removeOurs(mine.map((m) => m.item.id), 'ungroup');
-}
-
-export async function ungroup(items: SessionBoardItems, doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
-  const r = dissolveCluster(doc, actor, { clusterId });
-  let removed: number;
+/** Clusters' labels and their badges off the board; resolves to how many items went. */
+export async function removeClusterItems(items: SessionBoardItems, clusterIds: readonly string[], op: 'ungroup' | 'merge' | 'group' = 'ungroup'): Promise<number> {
+  const ids = new Set(clusterIds);
   try {
-    removed = await removeLabels(items, clusterId);
+    const mine = await items.ours((m) => (m.k === 'cluster-label' && ids.has(m.c)) || (m.k === 'badge' && ids.has(m.x)));
+    return await items.removeOurs(mine.map((m) => m.item.id), op);
   } catch (e) {
-    throw BoardLinkError.from('ungroup', e);
+    throw BoardLinkError.from(op, e);
   }
-  if (!r.ok && removed === 0) throw new BoardLinkError('invalid', 'ungroup', null, [], r.error);
-  return { removed };
 }
 
-export async function merge(items: SessionBoardItems, doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }> {
-  const r = mergeClusters(doc, actor, { from: [...from], into });
-  if (!r.ok) throw new BoardLinkError('invalid', 'merge', null, [], r.error);
-  let removed = 0;
-  try {
-    for (const c of from) if (c !== into) removed += await removeLabels(items, c);
-  } catch (e) {
-    throw BoardLinkError.from('merge', e);
-  }
-  return { removed };
-}
-
-export async function relabel(items: SessionBoardItems, words: BoardWords, doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
-  const r = renameCluster(doc, actor, { clusterId, label: label.trim() });
-  if (!r.ok) throw new BoardLinkError('invalid', 'relabel', null, [], r.error);
+/** The cluster's label on the board says `label` (the default word when empty). */
+export async function relabel(items: SessionBoardItems, words: BoardWords, clusterId: string, label: string): Promise<void> {
   try {
     const labels = await items.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
     const text = label.trim() || words.clusterLabel;
@@ -132,12 +94,12 @@ export async function relabel(items: SessionBoardItems, words: BoardWords, doc: 
 }
 
 /**
- * Makes every cluster label on the board say what the session says (the session is what was
- * saved; a label written just before a panel was lost may say more). Resolves to how many
+ * Makes every cluster label on the board say what the session says (`labels`: cluster id →
+ * label, as saved; a label written just before a panel was lost may say more). Resolves to how many
  * labels were corrected. One read of our labels, one write per label that differs.
  */
-export async function correctLabels(items: SessionBoardItems, words: BoardWords, doc: Y.Doc): Promise<number> {
-  const names = new Map(listClusters(doc).map((c) => [c.id, c.label.trim() || words.clusterLabel]));
+export async function correctLabels(items: SessionBoardItems, words: BoardWords, labels: Readonly<Record<string, string>>): Promise<number> {
+  const names = new Map(Object.entries(labels).map(([id, label]) => [id, label.trim() || words.clusterLabel]));
   let corrected = 0;
   try {
     for (const { item, marker } of await items.ours((m) => m.k === 'cluster-label')) {

@@ -3,11 +3,9 @@
  * session-board.ts): plain data in and out; failures are BoardLinkError (link-items.ts),
  * with a code and a text in Danish and English.
  */
-import type * as Y from 'yjs';
 import type { Rect } from '../core/geometry.js';
 import type { Lang } from '../core/lang.js';
-import type { StickyColour } from '../core/miro-rules.js';
-import type { Actor, TallyResult } from '../core/session/index.js';
+import type { TallyResult } from '../core/session/index.js';
 import type { TemplateId } from '../core/template/types.js';
 import type { ResultsWords } from '../core/layout/results-frame.js';
 import type { BoardPort } from './port.js';
@@ -27,15 +25,15 @@ export interface ClusterNotes {
   notes: readonly string[];
 }
 
-export interface GroupOptions {
-  colour?: StickyColour;
-  /** These notes (an accepted theme suggestion's) instead of the board's selection. */
+export interface PlaceOptions {
+  /** These notes instead of the selection. */
   noteIds?: readonly string[];
   signal?: AbortSignal;
 }
 
-export interface GroupOutcome {
-  clusterId: string;
+/** Where a new cluster's notes went on the board. */
+export interface PlacedCluster {
+  /** The selected stickies, now in the cluster's area. */
   noteIds: string[];
   /** The label shape on the board. */
   labelId: string;
@@ -43,8 +41,6 @@ export interface GroupOutcome {
   area: Rect;
   /** Whether the area fits inside the zone or frame the notes were in. */
   insideBounds: boolean;
-  /** Clusters this grouping emptied (all their notes came here): merged into the new one, their labels removed. */
-  merged: string[];
 }
 
 export interface BadgeOutcome {
@@ -87,16 +83,19 @@ export interface ResultsOutcome {
 
 /** The board as the actions see it: the Board port (items, notes, markers) and the session's own items. */
 export interface SessionBoard extends BoardPort {
-  /** Makes a cluster of the selected stickies and tidies them into a labelled area. */
-  groupSelection(doc: Y.Doc, actor: Actor, label?: string, options?: GroupOptions): Promise<GroupOutcome>;
-  /** Dissolves the cluster; its notes stay where they are; its label and badges go. */
-  ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }>;
-  /** Merges clusters into `into` (votes follow, see clusters.ts); the merged-away labels and badges leave the board, notes stay put. */
-  merge(doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }>;
-  /** Renames the cluster and its label on the board. */
-  relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void>;
-  /** Makes the cluster labels on the board say what the session says; resolves to how many changed. */
-  correctLabels(doc: Y.Doc): Promise<number>;
+  /**
+   * Tidies the selected stickies (or the notes `noteIds`, e.g. a suggested theme's) into a
+   * labelled area for cluster `clusterId` (not yet in the doc: the grouping action writes it
+   * once the board is done). All or nothing; refuses with `no-selection`, or `private` for
+   * notes on the plate.
+   */
+  placeCluster(clusterId: string, label?: string, options?: PlaceOptions): Promise<PlacedCluster>;
+  /** Takes the clusters' labels and badges off the board (their notes stay put); resolves to how many. */
+  removeClusterItems(clusterIds: readonly string[]): Promise<number>;
+  /** The cluster's label on the board says `label`. */
+  relabelCluster(clusterId: string, label: string): Promise<void>;
+  /** Makes the cluster labels on the board say `labels` (cluster id → label, the session's); resolves to how many changed. */
+  correctLabels(labels: Readonly<Record<string, string>>): Promise<number>;
   /** One badge per voted target of a visible tally, updated in place; none when not visible. */
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome>;
   /** Removes the badges of a round (of every round without one); resolves to how many. */

@@ -1,6 +1,6 @@
 /**
- * The session's board link: what grouping, voting and results do to the board. Group the
- * selected stickies into a cluster (session model) and tidy them into a labelled area; draw
+ * The session's board link: what grouping, voting and results do to the board. Tidy the
+ * selected stickies into a cluster's labelled area; draw
  * a badge ("3 · #1") on every voted note or cluster while a tally is visible; write a
  * results frame beside the template. Every call goes through the board's SdkGate (bounded
  * concurrency, the shared credit budget, rate-limit retries); what creates several items is
@@ -10,14 +10,13 @@
  * The work itself is in session-board-clusters.ts, -badges.ts and -results.ts; our items on
  * the board are found through session-board-items.ts. This class runs them one at a time.
  */
-import type * as Y from 'yjs';
 import type { Lang } from '../core/lang.js';
-import type { Actor, TallyResult } from '../core/session/index.js';
+import type { TallyResult } from '../core/session/index.js';
 import { clearBadges, syncBadges } from './session-board-badges.js';
-import { correctLabels, groupSelection, merge, relabel, ungroup } from './session-board-clusters.js';
+import { correctLabels, placeCluster, relabel, removeClusterItems } from './session-board-clusters.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
-  BadgeOutcome, BoardWords, ClusterNotes, GroupOptions, GroupOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
+  BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
 import { hideResults, showResults } from './session-board-results.js';
 import type { BoardPort } from './port.js';
@@ -75,24 +74,20 @@ export class WebSdkSessionBoard implements SessionBoard {
     this.items.refresh();
   }
 
-  groupSelection(doc: Y.Doc, actor: Actor, label?: string, options: GroupOptions = {}): Promise<GroupOutcome> {
-    return this.serial(() => groupSelection(this.items, this.words(this.lang), doc, actor, label, options));
+  placeCluster(clusterId: string, label?: string, options: PlaceOptions = {}): Promise<PlacedCluster> {
+    return this.serial(() => placeCluster(this.items, this.words(this.lang), clusterId, label, options));
   }
 
-  ungroup(doc: Y.Doc, actor: Actor, clusterId: string): Promise<{ removed: number }> {
-    return this.serial(() => ungroup(this.items, doc, actor, clusterId));
+  removeClusterItems(clusterIds: readonly string[]): Promise<number> {
+    return this.serial(() => removeClusterItems(this.items, clusterIds));
   }
 
-  merge(doc: Y.Doc, actor: Actor, from: readonly string[], into: string): Promise<{ removed: number }> {
-    return this.serial(() => merge(this.items, doc, actor, from, into));
+  correctLabels(labels: Readonly<Record<string, string>>): Promise<number> {
+    return this.serial(() => correctLabels(this.items, this.words(this.lang), labels));
   }
 
-  relabel(doc: Y.Doc, actor: Actor, clusterId: string, label: string): Promise<void> {
-    return this.serial(() => relabel(this.items, this.words(this.lang), doc, actor, clusterId, label));
-  }
-
-  correctLabels(doc: Y.Doc): Promise<number> {
-    return this.serial(() => correctLabels(this.items, this.words(this.lang), doc));
+  relabelCluster(clusterId: string, label: string): Promise<void> {
+    return this.serial(() => relabel(this.items, this.words(this.lang), clusterId, label));
   }
 
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {

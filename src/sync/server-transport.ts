@@ -121,6 +121,11 @@ export class ServerTransport implements SyncTransport {
     });
   }
 
+  /** The server keeps the document: nothing to hand on. */
+  async leave(): Promise<void> {
+    this.destroy();
+  }
+
   destroy(): void {
     this.provider.destroy();
     this.socket.destroy();

@@ -27,6 +27,9 @@ export interface SyncTransport {
   onStatus(cb: (status: SyncStatus) => void): () => void;
   /** Stops sending and listening; leaves `doc` intact (the caller owns it). */
   destroy(): void;
+  /** Leaves for good, first handing on what others need (the Miro transport writes its
+   *  snapshot); resolves once gone. Never rejects. */
+  leave(): Promise<void>;
 }
 
 /**

@@ -4,8 +4,7 @@
  * module dynamically, so the panel's first paint (templates, language) carries no Yjs.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type * as Y from 'yjs';
-import { sessionMap } from '../core/session/schema.js';
+import { sessionType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
 import './session/cluster-panel.js';
@@ -18,12 +17,12 @@ import './session/vote-panel.js';
 import './sync-settings.js';
 
 export { readPresence } from '../core/session/read.js';
-export { facilitatorOf, startSession } from '../core/session/roles.js';
+export { facilitatorOf } from '../core/session/roles.js';
 
 /** Updates `host` on every change of the session's shared state (facilitator, started). */
 export function watchSession(host: ReactiveControllerHost, session: () => ShellSession | undefined): YController {
   return new YController(host, () => {
     const s = session();
-    return s ? [sessionMap(s.doc) as unknown as Y.Map<unknown>] : undefined;
+    return s ? [sessionType(s.doc)] : undefined;
   });
 }

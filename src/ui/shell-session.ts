@@ -1,22 +1,15 @@
 /**
  * What the app shell (tryghed-shell.ts) is handed for the workshop session: the shared doc and
- * presence, the vote service, the board link, and what the host knows (me, people, selection,
- * sticky texts). src/app builds it (src/app/session.ts) over whichever transport the board is
+ * presence, the actions, and what the host knows (me, people, selection, sticky texts). src/app builds it (src/app/session.ts) over whichever transport the board is
  * set to; the shell never knows which one carries the doc.
  */
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import type { SessionBoard } from '../board/session-board-port.js';
+import type { Actions } from '../actions/actions.js';
 import type { VoteService } from '../core/session/voting.js';
-import type { TemplateId } from '../core/template/types.js';
-import type { Me, Person, ScopeTargets, TargetLabels } from './session/session-view.js';
+import type { Me, Person, TargetLabels } from './session/session-view.js';
 import type { SuggestPort } from './session/suggest-port.js';
 import type { CloseReason } from '../protocol/close.js';
-
-/** What a round votes on: every cluster, every sticky note people wrote on the board, the
- *  selected ones, those written on one inserted template, or in one zone of it (every copy
- *  of the template on the board counts). Notes on a private template (the plate) never are. */
-export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string };
 
 export type SyncSetting = { mode: 'miro' } | { mode: 'server'; url: string };
 export type SyncState = 'connecting' | 'synced' | 'offline';
@@ -29,11 +22,13 @@ export interface SaveView {
 
 export interface ShellSession {
   readonly me: Me;
-  /** Replaced (with awareness and voteService) when the board's sync setting changes. */
+  /** Replaced (with awareness, voteService and actions) when the board's sync setting changes. */
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  /** For reads (tallies, my votes); votes are cast through `actions`. */
   readonly voteService: VoteService;
-  readonly sessionBoard: SessionBoard | undefined;
+  /** Every use case, bound to this doc and its ports: what the panels call. */
+  readonly actions: Actions;
   readonly status: SyncState;
   /** Miro mode: what is saved on the board for the next panel to open (null in server mode). */
   readonly saved?: SaveView | null;
@@ -50,14 +45,8 @@ export interface ShellSession {
   readonly suggest?: SuggestPort;
   /** Sticky notes selected on the board now. */
   readonly selection: readonly string[];
-  /** The notes and clusters a new round can vote on, read when the round is created. */
-  targetsOf(set: TargetSet): Promise<ScopeTargets>;
-  /** The templates inserted on the board (read on request: one metadata read per frame). */
-  templatesOnBoard(): Promise<TemplateId[]>;
   /** Stores the board's sync setting (the facilitator's choice); every panel follows it. */
   setSync(setting: SyncSetting): Promise<void>;
-  /** A round was opened here: start the board's timer where there is one (false: the app's own countdown). */
-  roundOpened(roundId: string, endsAt: number | null): Promise<boolean>;
   /** Called after any of the above changed; returns the unsubscribe. */
   subscribe(cb: () => void): () => void;
 }

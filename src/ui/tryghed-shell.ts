@@ -21,9 +21,9 @@ import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { props, PROP, STATE } from './lit-kit.js';
 import { safeStorage } from './safe-storage.js';
 import { notice, primaryButton, tokens } from './shared-styles.js';
-import type { RoundChangedEvent } from './session/facilitator-panel.js';
 import type { ScopeOption } from './session/session-view.js';
-import type { ShellSession, TargetSet } from './shell-session.js';
+import type { TargetSet } from '../actions/round-targets.js';
+import type { ShellSession } from './shell-session.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
@@ -250,7 +250,7 @@ export class TryghedShell extends LitElement {
       const key = this.failedToConnect || this.sessionFailed ? 'shell.session.failed' : 'shell.session.connecting';
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
-    const { doc, me, voteService, labels } = s;
+    const { doc, me, voteService, labels, actions } = s;
     // Only once the doc is loaded: a session someone started must not look unstarted.
     const start = this.facilitator() === null && s.status === 'synced' && id !== 'rounds'
       ? html`<div class="notice" data-start>
@@ -260,20 +260,20 @@ export class TryghedShell extends LitElement {
       : nothing;
     switch (id) {
       case 'group':
-        return html`${start}<cluster-panel .doc=${doc} .me=${me} .labels=${labels} .selection=${s.selection}
-          .sessionBoard=${s.sessionBoard} .lang=${lang}></cluster-panel>
-          <suggest-panel .doc=${doc} .me=${me} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
+        return html`${start}<cluster-panel .doc=${doc} .me=${me} .actions=${actions} .labels=${labels} .selection=${s.selection}
+          .lang=${lang}></cluster-panel>
+          <suggest-panel .doc=${doc} .me=${me} .actions=${actions} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
       case 'vote':
-        return html`${start}<vote-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
+        return html`${start}<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
       case 'rounds':
-        return html`<facilitator-panel .doc=${doc} .me=${me} .voteService=${voteService} .awareness=${s.awareness}
-            .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang} @tryghed-round-changed=${this.roundChanged}></facilitator-panel>
+        return html`<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
+            .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang}></facilitator-panel>
           <sync-settings .setting=${s.sync} .lang=${lang} @tryghed-sync-change=${this.syncChange}></sync-settings>`;
       case 'results':
-        return html`${start}<results-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels}
-          .sessionBoard=${s.sessionBoard} .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
+        return html`${start}<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
+          .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
       case 'plan':
-        return html`${start}<plan-panel .doc=${doc} .me=${me} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
+        return html`${start}<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
     }
   }
 
@@ -297,7 +297,7 @@ export class TryghedShell extends LitElement {
     const option = (set: Extract<TargetSet, string>): ScopeOption => ({
       scope: { kind: 'selection' },
       label: t(this.lang, `shell.scope.${set}`),
-      targets: () => s.targetsOf(set),
+      targets: set,
     });
     const scopes = [option('notes'), option('clusters'), option('selection')];
     // Per template on the board: the whole of it, then each zone that may be voted on. A
@@ -306,9 +306,9 @@ export class TryghedShell extends LitElement {
       if (!this.templates.includes(tpl.id) || tpl.private === true) continue;
       const templateId = tpl.id;
       const group = tpl.title[this.lang];
-      scopes.push({ scope: { kind: 'template', templateId }, group, label: t(this.lang, 'shell.scope.template'), targets: () => s.targetsOf({ template: templateId }) });
+      scopes.push({ scope: { kind: 'template', templateId }, group, label: t(this.lang, 'shell.scope.template'), targets: { template: templateId } });
       for (const zone of voteableZones(tpl, this.lang)) {
-        scopes.push({ scope: { kind: 'zone', templateId, zoneId: zone.id }, group, label: zone.label, targets: () => s.targetsOf({ template: templateId, zone: zone.id }) });
+        scopes.push({ scope: { kind: 'zone', templateId, zoneId: zone.id }, group, label: zone.label, targets: { template: templateId, zone: zone.id } });
       }
     }
     this.scopeCache = { session: s, lang: this.lang, scopes, templates: this.templates };
@@ -322,13 +322,10 @@ export class TryghedShell extends LitElement {
   }
 
   private async readTemplates(): Promise<void> {
-    try {
-      const found = (await this.session?.templatesOnBoard()) ?? [];
-      const ordered = TEMPLATES.map((tpl) => tpl.id).filter((id) => found.includes(id));
-      if (ordered.join() !== this.templates.join()) this.templates = ordered;
-    } catch (e) {
-      console.warn('Tryghed: could not list the templates on the board', e);
-    }
+    const found = await this.session?.actions.templatesOnBoard();
+    if (!found?.ok) return;
+    const ordered = TEMPLATES.map((tpl) => tpl.id).filter((id) => found.value.includes(id));
+    if (ordered.join() !== this.templates.join()) this.templates = ordered;
   }
 
   private onTabKey = (e: KeyboardEvent) => {
@@ -351,16 +348,7 @@ export class TryghedShell extends LitElement {
     document.documentElement.lang = lang;
   }
 
-  private start = () => {
-    const s = this.session;
-    if (!s || !this.parts) return;
-    this.parts.startSession(s.doc, { userId: s.me.id });
-  };
-
-  private roundChanged = (e: RoundChangedEvent) => {
-    const { roundId, action, endsAt } = e.detail;
-    if (action === 'open' && this.session) void this.session.roundOpened(roundId, endsAt ?? null);
-  };
+  private start = () => void this.session?.actions.startSession();
 
   private syncChange = (e: SyncChangeEvent) => {
     const { setting, done } = e.detail;

@@ -24,7 +24,6 @@ type Run =
   | { state: 'done'; id: TemplateId }
   | { state: 'failed'; id: TemplateId; error: unknown };
 
-export type InsertedEvent = CustomEvent<{ id: TemplateId; lang: Lang; frameId: string }>;
 
 export class TryghedTemplatePanel extends LitElement {
   static override properties = props({
@@ -168,7 +167,7 @@ export class TryghedTemplatePanel extends LitElement {
     const abort = (this.abort = new AbortController());
     try {
       const layout = layoutTemplate(tpl, lang, { x: 0, y: 0 });
-      const result = await board.insertLayout(layout, {
+      await board.insertLayout(layout, {
         zoom: true,
         signal: abort.signal,
         onProgress: (done, total) => {
@@ -176,7 +175,6 @@ export class TryghedTemplatePanel extends LitElement {
         },
       });
       this.run = { state: 'done', id };
-      emit(this, 'template-inserted', { id, lang, frameId: result.frameId });
     } catch (error) {
       console.error('Tryghed: insertion failed', error);
       this.run = { state: 'failed', id, error };
@@ -191,8 +189,5 @@ customElements.define('tryghed-template-panel', TryghedTemplatePanel);
 declare global {
   interface HTMLElementTagNameMap {
     'tryghed-template-panel': TryghedTemplatePanel;
-  }
-  interface HTMLElementEventMap {
-    'template-inserted': InsertedEvent;
   }
 }

@@ -9,6 +9,7 @@ import type { ActionContext } from '../../src/actions/context.js';
 import { WebSdkHost } from '../../src/board/host.js';
 import { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
+import type { Lang } from '../../src/core/lang.js';
 import { LocalControlService } from '../../src/core/session/local-control.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import { boardWords } from '../../src/ui/i18n/board-words.js';
@@ -37,16 +38,21 @@ export interface Person {
 
 type Sdk = ReturnType<StandInBoard['sdkFor']>;
 
-function person(standIn: StandInBoard, userId: string, doc: Y.Doc, patch?: (sdk: Sdk) => void): Person {
-  const sdk = standIn.sdkFor(userId);
-  patch?.(sdk);
-  const port = new WebSdkBoard(sdk, { retry: { baseMs: 1, maxMs: 4 } });
-  const board = new WebSdkSessionBoard(sdk, { board: port, lang: 'da', words: boardWords });
+/** The ports over one person's SDK object, and an action context over `doc`. */
+export function contextFor(sdk: Sdk, doc: Y.Doc, userId: string, options: { port?: WebSdkBoard; lang?: Lang } = {}): Person {
+  const port = options.port ?? new WebSdkBoard(sdk, { retry: { baseMs: 1, maxMs: 4 } });
+  const board = new WebSdkSessionBoard(sdk, { board: port, lang: options.lang ?? 'da', words: boardWords });
   const host = new WebSdkHost(sdk, port);
   const actor = { userId };
   const votes = new LocalVoteService(doc, { actor, ballotKeys: new MemoryBallotKeyStore() });
   const ctx: ActionContext = { doc, actor, board, host, votes, control: new LocalControlService(doc, actor) };
   return { ctx, host, board, doc };
+}
+
+function person(standIn: StandInBoard, userId: string, doc: Y.Doc, patch?: (sdk: Sdk) => void): Person {
+  const sdk = standIn.sdkFor(userId);
+  patch?.(sdk);
+  return contextFor(sdk, doc, userId);
 }
 
 /** `patch` adjusts each person's SDK object before the ports are made (a host feature, say). */

@@ -2,16 +2,20 @@
  * The workshop session wiring against the sandbox's stand-in for Miro (in Node, real timers):
  * two people's sessions share one doc over Miro's channel, deleted stickies leave the tally,
  * sticky texts become labels, the board's sync setting moves every session (and back, where
- * the session is as it was), and a timed round starts the board's timer only where it may.
+ * the session is as it was). (The board's timer for a timed round: test/actions/rounds.test.ts.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { WorkshopSession } from '../../src/app/session.js';
 import { SYNC_COLLECTION, SYNC_KEY } from '../../src/app/sync-config.js';
+import type { TargetSet } from '../../src/actions/round-targets.js';
+import { WebSdkHost } from '../../src/board/host.js';
+import { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
+import { boardWords } from '../../src/ui/i18n/board-words.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
-import { createCluster, createRound, deletedMap, facilitatorOf, listClusters, startSession } from '../../src/core/session/index.js';
+import { createCluster, deletedMap, facilitatorOf, listClusters, startSession } from '../../src/core/session/index.js';
 
 const open: WorkshopSession[] = [];
 afterEach(() => {
@@ -22,7 +26,8 @@ async function join(board: StandInBoard, userId: string, sdkPatch?: (sdk: Return
   const sdk = board.sdkFor(userId);
   sdkPatch?.(sdk);
   board.setPanelOpen(userId, true);
-  const s = await WorkshopSession.open({ sdk, board: new WebSdkBoard(sdk) });
+  const port = new WebSdkBoard(sdk);
+  const s = await WorkshopSession.open({ host: new WebSdkHost(sdk, port), board: new WebSdkSessionBoard(sdk, { board: port, words: boardWords }), credits: port.gate.budget });
   open.push(s);
   await s.transport.whenSynced();
   return s;
@@ -33,6 +38,13 @@ function standIn(features: Record<string, boolean> = {}) {
   board.addUser({ id: 'u1', name: 'Ann' });
   board.addUser({ id: 'u2', name: 'Bo' });
   return board;
+}
+
+/** The targets a round over `set` would get (the round-targets action, through the session's actions). */
+async function ids(s: WorkshopSession, set: TargetSet) {
+  const r = await s.actions.roundTargets(set);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value.ids;
 }
 
 const sticky = (board: StandInBoard, user: string, text: string, x: number) =>
@@ -55,10 +67,10 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     await vi.waitFor(() => expect(listClusters(a.doc).map((c) => c.label)).toEqual(['Workload']), { timeout: 10_000 });
     await vi.waitFor(() => expect(a.labels).toMatchObject({ [n1]: 'Too many meetings', [n2]: 'No time' }), { timeout: 10_000 });
 
-    expect((await a.targetsOf('notes')).ids).toEqual([n1, n2]);
-    expect((await a.targetsOf('clusters')).ids).toEqual([listClusters(a.doc)[0]!.id]);
+    expect(await ids(a, 'notes')).toEqual([n1, n2]);
+    expect(await ids(a, 'clusters')).toEqual([listClusters(a.doc)[0]!.id]);
     board.setSelection('u1', [n2]);
-    expect((await a.targetsOf('selection')).ids).toEqual([n2]);
+    expect(await ids(a, 'selection')).toEqual([n2]);
 
     board.hostRemove(n1);
     board.hostRemove(other);
@@ -100,26 +112,9 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     const frame = board.item(inserted.frameId)!;
     const inside = board.hostCreate('u1', 'sticky_note', { content: '<p>We say it aloud</p>', x: 200, y: frame.absolute.height - 200 }, { parentId: inserted.frameId }).id;
     const outside = sticky(board, 'u1', 'Elsewhere', frame.absolute.x + frame.absolute.width + 1000);
-    expect(await a.templatesOnBoard()).toEqual(['safe-unsafe-team']);
-    expect((await a.targetsOf({ template: 'safe-unsafe-team' })).ids).toEqual([inside]);
-    expect(new Set((await a.targetsOf('notes')).ids)).toEqual(new Set([inside, outside]));
-    expect((await a.targetsOf({ template: 'takeaways' })).ids).toEqual([]);
-  });
-
-  it('starts the board’s timer for a timed round only where the board has one', async () => {
-    const start = vi.fn(async () => ({}));
-    const withTimer = standIn({ timer: true });
-    const a = await join(withTimer, 'u1', (sdk) => Object.assign(sdk.board, { timer: { start } }));
-    startSession(a.doc, { userId: 'u1' });
-    createRound(a.doc, { userId: 'u1' }, { question: 'q', scope: { kind: 'selection' }, targets: ['n'], timeLimitMs: 120_000 });
-    expect(await a.roundOpened('r', Date.now() + 120_000)).toBe(true);
-    expect(start).toHaveBeenCalledTimes(1);
-    expect((start.mock.calls[0] as unknown as [number])[0]).toBeGreaterThan(115_000);
-    expect(await a.roundOpened('r', null)).toBe(false);
-
-    const without = standIn(); // canUse('timer') is false by default in the stand-in
-    const b = await join(without, 'u1', (sdk) => Object.assign(sdk.board, { timer: { start } }));
-    expect(await b.roundOpened('r', Date.now() + 60_000)).toBe(false);
-    expect(start).toHaveBeenCalledTimes(1);
+    expect(await a.actions.templatesOnBoard()).toEqual({ ok: true, value: ['safe-unsafe-team'] });
+    expect(await ids(a, { template: 'safe-unsafe-team' })).toEqual([inside]);
+    expect(new Set(await ids(a, 'notes'))).toEqual(new Set([inside, outside]));
+    expect(await ids(a, { template: 'takeaways' })).toEqual([]);
   });
 });

@@ -17,8 +17,10 @@ function memoryStore(): ConfigStore & { values: Map<string, unknown> } {
       values.set(k, structuredClone(v));
       for (const h of handlers.get(k) ?? []) h(structuredClone(v), String(++version));
     },
-    onValue: async (k, h) => void (handlers.get(k) ?? handlers.set(k, new Set()).get(k)!).add(h),
-    offValue: async (k, h) => void handlers.get(k)?.delete(h),
+    watch: async (k, h) => {
+      (handlers.get(k) ?? handlers.set(k, new Set()).get(k)!).add(h);
+      return () => void handlers.get(k)?.delete(h);
+    },
   };
 }
 

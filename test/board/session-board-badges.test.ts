@@ -2,17 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BoardLinkError, contentText } from '../../src/board/session-board.js';
-import { followBadges } from '../../src/board/badge-follower.js';
 import { castVote, createRound, listClusters, openRound, revealRound, tally, withdrawVote, type TallyResult } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
-import { actor, caught, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
+import { actor, caught, group, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
 
 describe('badges', () => {
   async function voted() {
     const w = world();
     const ids = stickies(w.host, ['a', 'b', 'c', 'd', 'e', 'f']);
     w.host.setSelection(USER, ids.slice(3, 6));
-    const g = await w.link.groupSelection(w.doc, actor, 'Klynge');
+    const g = await group(w.ctx, 'Klynge');
     // a: 3 votes, b: 2, cluster (d,e,f): 3, c: none.
     const roundId = round(w.doc, [...ids.slice(0, 3), g.clusterId], { v1: [ids[0]!, ids[0]!, ids[1]!], v2: [ids[0]!, ids[1]!, g.clusterId], v3: [g.clusterId, g.clusterId] }, 2);
     return { ...w, ids, g, roundId };
@@ -114,27 +113,6 @@ describe('badges', () => {
   });
 });
 
-describe('followBadges', () => {
-  it('keeps the badges in step with the doc after the changes settle, until stopped', async () => {
-    const { host, link, doc } = world();
-    const ids = stickies(host, ['a', 'b']);
-    const roundId = round(doc, ids, {});
-    const seen: unknown[] = [];
-    const stop = followBadges(link, doc, roundId, { debounceMs: 5, onSync: (o, e) => seen.push(o ?? e) });
-    const badges = () => ours(host, (m) => m.k === 'badge').map((b) => contentText(b.content)).sort();
-    castVote(doc, { roundId, ballotKey: 'v1', targetId: ids[0]! });
-    castVote(doc, { roundId, ballotKey: 'v1', targetId: ids[0]! });
-    castVote(doc, { roundId, ballotKey: 'v2', targetId: ids[1]! });
-    await expect.poll(badges).toEqual(['1 · #2', '2 · #1']);
-    // Two syncs: the first at once (nothing voted yet), one after the three votes settled.
-    expect(seen).toHaveLength(2);
-    stop();
-    castVote(doc, { roundId, ballotKey: 'v3', targetId: ids[1]! });
-    await new Promise((r) => setTimeout(r, 30));
-    expect(badges()).toEqual(['1 · #2', '2 · #1']);
-  });
-});
-
 describe('badges under any sequence of votes, moves and refusals (property)', () => {
   it('after every successful sync: exactly one badge per voted target, with its count and rank, at its corner', async () => {
     const step = fc.record({
@@ -145,10 +123,10 @@ describe('badges under any sequence of votes, moves and refusals (property)', ()
     });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
-        const { host, link, doc } = world();
+        const { host, link, doc, ctx } = world();
         const ids = stickies(host, ['a', 'b', 'c', 'd', 'e', 'f']);
         host.setSelection(USER, ids.slice(4));
-        const g = await link.groupSelection(doc, actor, 'K');
+        const g = await group(ctx, 'K');
         const targets = [...ids.slice(0, 4), g.clusterId];
         const roundId = round(doc, targets, {}, 2);
         for (const s of steps) {

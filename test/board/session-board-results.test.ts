@@ -5,7 +5,7 @@ import { contains, overlaps } from '../../src/core/geometry.js';
 import { castVote, createRound, tally } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { smallLayout } from './stand-in-setup.js';
-import { actor, caught, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
+import { actor, caught, group, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
 import { boardErrorText } from '../../src/ui/i18n/board-words.js';
 
 describe('results frame', () => {
@@ -65,10 +65,10 @@ describe('results frame', () => {
   });
 
   it('names clusters by their label on the board, notes by their text, and never shows n of N with N < n', async () => {
-    const { host, link, doc } = world();
+    const { host, link, doc, ctx } = world();
     const ids = stickies(host, ['Pauser', 'a', 'b']);
     host.setSelection(USER, ids.slice(1));
-    const g = await link.groupSelection(doc, actor, 'Sparring i teamet');
+    const g = await group(ctx, 'Sparring i teamet');
     const roundId = round(doc, [ids[0]!, g.clusterId], { v1: [g.clusterId, g.clusterId, ids[0]!], v2: [ids[0]!] });
     const out = await link.showResults(roundId, tally(doc, roundId), { question: 'Q', eligible: 1, lang: 'en', zoom: false });
     expect(texts(host, out.frameId)).toEqual(expect.arrayContaining(['Sparring i teamet', 'Pauser', '2 of 2 voted']));

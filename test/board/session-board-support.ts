@@ -9,6 +9,9 @@ import { decodeLinkMarker, type LinkMarker } from '../../src/board/link-items.js
 import { MARKER_KEY } from '../../src/board/marker.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
 import { castVote, createRound, openRound, startSession } from '../../src/core/session/index.js';
+import type { ActionContext } from '../../src/actions/context.js';
+import { perform as groupAction, type Grouped } from '../../src/actions/group.js';
+import { contextFor } from '../actions/harness.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { setup, USER } from './stand-in-setup.js';
 import { boardWords } from '../../src/ui/i18n/board-words.js';
@@ -19,10 +22,17 @@ export const actor = { userId: USER };
 
 export function world() {
   const { host, sdk, board } = setup();
-  const link = new WebSdkSessionBoard(sdk, { board, lang: 'da', words: boardWords });
   const doc = new Y.Doc();
   startSession(doc, actor, { now: 1 });
-  return { host, sdk, board, link, doc };
+  const { ctx } = contextFor(sdk, doc, USER, { port: board });
+  return { host, sdk, board, link: ctx.board as WebSdkSessionBoard, doc, ctx };
+}
+
+/** The selection grouped through the grouping action; a refusal fails the test. */
+export async function group(ctx: ActionContext, label?: string): Promise<Grouped> {
+  const r = await groupAction(ctx, label === undefined ? {} : { label });
+  if (!r.ok) throw new Error(`grouping refused: ${JSON.stringify(r.error)}`);
+  return r.value;
 }
 
 /** Participants' stickies, scattered, top-level. */

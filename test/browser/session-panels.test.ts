@@ -98,6 +98,7 @@ describe('session panels (Danish)', () => {
     await form.locator('#question').fill('Hvad fylder mest?');
     // A template's scopes sit under its title; a scope with nothing in it says so, and why.
     expect(await form.locator('#scope optgroup[label="Tryghed"] option').allTextContents()).toEqual(['Det vi ikke taler nok om', 'Andet']);
+    await page.evaluate(() => window.__fx.select('fac', window.__fx.plateNotes));
     await form.locator('#scope').selectOption({ label: 'Markerede på tallerkenen' });
     await form.locator('button[data-action="create"]').click();
     await expect.poll(() => form.locator('#scope-err').textContent()).toBe(
@@ -142,8 +143,8 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => round.getAttribute('data-status')).toBe('revealed');
     await expect.poll(() => anneResults.locator('results-chart g[data-row]').count()).toBe(3);
     expect(await round.locator('button').count()).toBe(0);
-    const changes = await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-round-changed').map((e) => (e.detail as { action: string }).action));
-    expect(changes).toEqual(['open', 'close', 'reveal']);
+    // Every step went through the control port (the server checks them in server mode).
+    expect(await page.evaluate(() => window.__fx.board.commands)).toEqual(['create-round', 'open-round', 'close-round', 'reveal-round']);
   });
 
   it('casts by keyboard, counts down, refuses in words, and withdraws; focus stays put', async () => {
@@ -244,8 +245,10 @@ describe('session panels (Danish)', () => {
     expect(await results.locator('[data-action="show-on-board"]').count()).toBe(0);
     const fieResults = panel(page, 'fac', 'results-panel');
     await fieResults.locator('[data-action="show-on-board"]').click();
-    const shown = await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-show-results').map((e) => e.detail));
-    expect(shown).toMatchObject([{ roundId: id, rows: [{ rank: 1, votes: 3, label: 'Arbejdspres' }, {}, {}, {}] }]);
+    await expect.poll(() => page.evaluate(() => window.__fx.board.calls.filter((c) => c.op === 'showResults').length)).toBe(1);
+    const [shownRound, shownVisible, shownMeta] = await page.evaluate(() => window.__fx.board.calls.find((c) => c.op === 'showResults')!.args);
+    expect([shownRound, shownVisible]).toEqual([id, true]);
+    expect(shownMeta).toMatchObject({ labels: { [await page.evaluate(() => window.__fx.notes[0]!)]: 'Arbejdspres' } });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), results.locator('button[data-export="csv"]').click()]);
     expect(csvDownload.suggestedFilename()).toBe(`tryghed-${id}.csv`);
@@ -272,7 +275,7 @@ describe('session panels (Danish)', () => {
     await clusters.locator('#new-label').press('Enter');
     const fieClusters = panel(page, 'fac', 'cluster-panel');
     await expect.poll(() => fieClusters.locator('li[data-cluster] h3').allTextContents()).toEqual(['Pres og konflikter 2 sedler']);
-    expect(await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-group-request').length)).toBe(1);
+    expect(await page.evaluate(() => window.__fx.board.calls.map((c) => [c.user, c.op]))).toEqual([['anne', 'placeCluster']]);
     // A round over the four notes: the two grouped ones are one row.
     await page.evaluate(() => window.__fx.round({ visibility: 'live', k: 1 }));
     const vote = panel(page, 'anne', 'vote-panel');
@@ -379,8 +382,7 @@ describe('session panels (Danish)', () => {
     await clusters.locator('#new-colour').selectOption('light_blue');
     await clusters.locator('button[data-action="group"]').click();
     await expect.poll(() => panel(page, 'anne', 'cluster-panel').locator('li[data-cluster] h3').allTextContents()).toEqual(['Fravær 2 sedler']);
-    // The board link made the cluster: the panel asked no one else.
-    expect(await page.evaluate(() => window.__fx.events.filter((e) => e.type === 'tryghed-group-request').length)).toBe(0);
+    expect(await page.evaluate(() => window.__fx.clusters()[0]!.colour)).toBe('light_blue');
     const cluster = clusters.locator('li[data-cluster]');
     const clusterId = await cluster.getAttribute('data-cluster');
     await cluster.locator('input[id^="name-"]').fill('Sygefravær og ensomhed');
@@ -388,10 +390,11 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => page.evaluate(() => window.__fx.clusters().map((c) => c.label))).toEqual(['Sygefravær og ensomhed']);
     await cluster.locator('button[data-action="dissolve"]').click();
     await expect.poll(() => page.evaluate(() => window.__fx.clusters().length)).toBe(0);
-    expect(await page.evaluate(() => window.__fx.board.calls.map((c) => c.op))).toEqual(['groupSelection', 'relabel', 'ungroup']);
-    expect(await page.evaluate(() => window.__fx.board.calls[0]!.args)).toEqual(['Fravær', 'light_blue']);
+    expect(await page.evaluate(() => window.__fx.board.calls.map((c) => c.op))).toEqual(['placeCluster', 'relabelCluster', 'removeClusterItems']);
+    expect(await page.evaluate(() => window.__fx.board.calls[0]!.args)).toEqual(['Fravær']);
     expect(await page.evaluate(() => window.__fx.board.calls[1]!.args)).toEqual([clusterId, 'Sygefravær og ensomhed']);
-    // A refusal from the board is shown in its own words.
+    expect(await page.evaluate(() => window.__fx.board.calls[2]!.args)).toEqual([clusterId]);
+    // A refusal from the board is said in words.
     await page.evaluate(() => (window.__fx.board.fail = true));
     await clusters.locator('button[data-action="group"]').click();
     await expect.poll(() => clusters.locator('[data-error]').textContent()).toBe(t('da', 'board.error.refused'));

@@ -67,13 +67,13 @@ export function listClusters(doc: Y.Doc): ClusterView[] {
 export function createCluster(
   doc: Y.Doc,
   actor: Actor,
-  input: { noteIds: string[]; label?: string; colour?: StickyColour; now?: number },
+  input: { noteIds: string[]; label?: string; colour?: StickyColour; now?: number; clusterId?: string },
 ): Result<{ clusterId: string }, ClusterError> {
   if (input.noteIds.length === 0) return fail('no-notes', 'Select at least one sticky note.');
   if ((input.label ?? '').length > LIMITS.label) return fail('too-long', 'The label is too long.');
   const colour = input.colour ?? 'yellow';
   if (!isStickyColour(colour)) return fail('bad-colour', `Not a sticky colour: ${String(colour)}`);
-  const clusterId = newId('c');
+  const clusterId = input.clusterId ?? newId('c');
   doc.transact(() => {
     clustersMap(doc).set(
       clusterId,
@@ -83,6 +83,29 @@ export function createCluster(
     for (const n of input.noteIds) membership.set(n, clusterId);
   }, SESSION_ORIGIN);
   return ok({ clusterId });
+}
+
+/**
+ * Group notes into a new cluster (its id may be chosen first, e.g. for its label on the
+ * board). A cluster this leaves with no notes sent every note here: it is merged in, so votes
+ * cast on it count for the new one. One transaction.
+ */
+export function groupNotes(
+  doc: Y.Doc,
+  actor: Actor,
+  input: { noteIds: string[]; label?: string; colour?: StickyColour; now?: number; clusterId?: string },
+): Result<{ clusterId: string; merged: string[] }, ClusterError> {
+  let out: Result<{ clusterId: string; merged: string[] }, ClusterError> = fail('no-notes', 'Select at least one sticky note.');
+  doc.transact(() => {
+    const before = new Set(input.noteIds.map((n) => clusterOf(doc, n)).filter((c): c is string => c !== null));
+    const made = createCluster(doc, actor, input);
+    if (!made.ok) return void (out = made);
+    const live = new Set(listClusters(doc).filter((c) => c.notes.length > 0).map((c) => c.id));
+    const merged = [...before].filter((c) => !live.has(c));
+    if (merged.length > 0) mergeClusters(doc, actor, { from: merged, into: made.value.clusterId });
+    out = ok({ clusterId: made.value.clusterId, merged });
+  }, SESSION_ORIGIN);
+  return out;
 }
 
 export function renameCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: string; label: string }): Result<null, ClusterError> {

@@ -152,6 +152,8 @@ export type FieldMap<F> = Omit<Y.Map<unknown>, 'get' | 'set'> & {
 };
 
 export const sessionMap = (doc: Y.Doc) => doc.getMap(MAP.session) as FieldMap<SessionFields>;
+/** The session map as the Y type it is, for observers (a FieldMap hides Y.Map's untyped get/set). */
+export const sessionType = (doc: Y.Doc): Y.AbstractType<Y.YMapEvent<unknown>> => doc.getMap(MAP.session);
 export const clustersMap = (doc: Y.Doc) => doc.getMap<FieldMap<ClusterFields>>(MAP.clusters);
 export const aliasesMap = (doc: Y.Doc) => doc.getMap<string>(MAP.clusterAliases);
 export const membershipMap = (doc: Y.Doc) => doc.getMap<string>(MAP.membership);

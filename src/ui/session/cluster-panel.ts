@@ -1,27 +1,20 @@
 /**
  * Clusters: group the selected stickies, then name, recolour, merge, dissolve, or take notes
- * out. Anyone may cluster. With a `sessionBoard`, grouping, renaming and dissolving go through
- * it (it tidies the notes and keeps the label on the board). Without one, grouping asks the
- * shell (`tryghed-group-request`, cancelable: a shell that groups calls preventDefault); if
- * nobody takes it, the panel makes the cluster in the doc from `selection`.
+ * out. Anyone may cluster. Every change is an action (src/actions: the board tidies the notes
+ * and keeps the labels; the doc holds the cluster); the panel says how it went.
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { SessionBoard } from '../../board/session-board-port.js';
 import { STICKY_COLOURS, type StickyColour } from '../../core/miro-rules.js';
-import {
-  createCluster, dissolveCluster, listClusters, mergeClusters, moveNotes, recolourCluster, renameCluster,
-  type ClusterError, type ClusterView,
-} from '../../core/session/clusters.js';
+import type { ActionResult } from '../../core/session/commands.js';
+import { listClusters, type ClusterError, type ClusterView } from '../../core/session/clusters.js';
 import { aliasesMap, clustersMap, LIMITS, membershipMap } from '../../core/session/schema.js';
-import type { Result } from '../../core/session/types.js';
 import { YController } from '../controllers/y-controller.js';
+import type { Actions } from '../../actions/actions.js';
 import { t, type MessageKey } from '../i18n/t.js';
+import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, type TargetLabels } from './session-view.js';
-
-export type GroupRequestEvent = CustomEvent<{ noteIds: string[]; label: string; colour: StickyColour }>;
-export type ClustersChangedEvent = CustomEvent<{ clusterIds: string[] }>;
 
 const ERRORS: Record<ClusterError, MessageKey> = {
   'no-notes': 'cluster.error.no-notes',
@@ -34,7 +27,6 @@ export class ClusterPanel extends SessionPanelBase {
   static override properties = {
     labels: { attribute: false },
     selection: { attribute: false },
-    sessionBoard: { attribute: false },
     busy: { state: true },
     newLabel: { state: true },
     newColour: { state: true },
@@ -45,8 +37,6 @@ export class ClusterPanel extends SessionPanelBase {
   declare labels: TargetLabels;
   /** ids of the sticky notes selected on the board now (the shell follows the selection) */
   declare selection: readonly string[];
-  /** the board link (src/board/session-board.ts), when the panel runs on a board */
-  declare sessionBoard: SessionBoard | undefined;
   declare busy: boolean;
   declare newLabel: string;
   declare newColour: StickyColour;
@@ -59,7 +49,6 @@ export class ClusterPanel extends SessionPanelBase {
     super();
     this.labels = {};
     this.selection = [];
-    this.sessionBoard = undefined;
     this.busy = false;
     this.newLabel = '';
     this.newColour = 'yellow';
@@ -158,14 +147,14 @@ export class ClusterPanel extends SessionPanelBase {
           <input id="name-${c.id}" type="text" maxlength=${LIMITS.label} .value=${c.label}
             @change=${(e: Event) => this.rename(c.id, (e.target as HTMLInputElement).value)} />
         </div>
-        ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => this.run(recolourCluster(this.doc!, this.actor(), { clusterId: c.id, colour }), c.id, 'cluster.recoloured'), t(lang, 'cluster.colour'))}
+        ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => void this.run((a) => a.recolour(c.id, colour), 'cluster.recoloured'), t(lang, 'cluster.colour'))}
       </div>
       <ul class="notes" aria-label=${t(lang, 'cluster.notesOf', { name })}>
         ${c.notes.map((n) => {
           const note = targetLabel(this.doc!, n, this.labels, lang);
           return html`<li><span>${note}</span>
             <button class="link" type="button" data-action="take-out" data-note=${n} aria-label=${t(lang, 'cluster.takeOutLabel', { note, name })}
-              @click=${() => this.run(moveNotes(this.doc!, this.actor(), { noteIds: [n], to: null }), c.id, 'cluster.takenOut')}>${t(lang, 'cluster.takeOut')}</button></li>`;
+              @click=${() => void this.run((a) => a.takeOut([n]), 'cluster.takenOut')}>${t(lang, 'cluster.takeOut')}</button></li>`;
         })}
       </ul>
       <div class="actions">
@@ -182,84 +171,44 @@ export class ClusterPanel extends SessionPanelBase {
     </li>`;
   }
 
-  private run(res: Result<unknown, ClusterError>, clusterId: string, done: MessageKey) {
-    if (res.ok) this.changed(clusterId, done);
-    else this.refuse(t(this.lang, ERRORS[res.error], { max: LIMITS.label }));
-  }
-
-  /** Done: the error goes, the outcome is announced, and the shell hears which cluster changed. */
-  private changed(clusterId: string, done: MessageKey) {
-    this.error = '';
-    this.announcement = t(this.lang, done);
-    this.dispatchEvent(new CustomEvent('tryghed-clusters-changed', { detail: { clusterIds: [clusterId] }, bubbles: true, composed: true }));
-  }
-
-  /** A refusal is shown and announced. */
-  private refuse(text: string) {
-    this.error = text;
-    this.announcement = text;
+  /** An action: busy meanwhile; done is announced, a refusal shown and announced. */
+  private async run(act: (a: Actions) => Promise<ActionResult<unknown>>, done: MessageKey): Promise<boolean> {
+    const actions = this.actions;
+    if (!actions) return false;
+    this.busy = true;
+    try {
+      const r = await act(actions);
+      const text = r.ok ? t(this.lang, done) : failureText(this.lang, { ...r.error, params: { max: LIMITS.label, ...r.error.params } }, ERRORS, 'cluster.error.board');
+      this.error = r.ok ? '' : text;
+      this.announcement = text;
+      return r.ok;
+    } finally {
+      this.busy = false;
+    }
   }
 
   private merge(from: string, select: HTMLSelectElement) {
     const into = select.value;
     if (!into) return;
     select.value = '';
-    this.run(mergeClusters(this.doc!, this.actor(), { from: [from], into }), into, 'cluster.merged');
+    void this.run((a) => a.merge([from], into), 'cluster.merged');
     // The merged cluster's row is gone: keep focus on the one it went into.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#name-${CSS.escape(into)}`)?.focus());
   }
 
-  /** A board call: busy meanwhile; a refusal is said in the board's own words. */
-  private async onBoard(op: (board: SessionBoard) => Promise<unknown>, clusterId: string, done: MessageKey): Promise<void> {
-    this.busy = true;
-    try {
-      await op(this.sessionBoard!);
-      this.changed(clusterId, done);
-    } catch (e) {
-      console.error('Tryghed: board link failed', e);
-      this.refuse(this.boardErrorText(e, 'cluster.error.board'));
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private rename(clusterId: string, label: string) {
-    if (this.sessionBoard) void this.onBoard((b) => b.relabel(this.doc!, this.actor(), clusterId, label), clusterId, 'cluster.renamed');
-    else this.run(renameCluster(this.doc!, this.actor(), { clusterId, label }), clusterId, 'cluster.renamed');
+    void this.run((a) => a.relabel(clusterId, label), 'cluster.renamed');
   }
 
   private dissolve(clusterId: string) {
-    if (this.sessionBoard) void this.onBoard((b) => b.ungroup(this.doc!, this.actor(), clusterId), clusterId, 'cluster.dissolved');
-    else this.run(dissolveCluster(this.doc!, this.actor(), { clusterId }), clusterId, 'cluster.dissolved');
+    void this.run((a) => a.ungroup(clusterId), 'cluster.dissolved');
   }
 
-  private group = (e: Event) => {
+  private group = async (e: Event) => {
     e.preventDefault();
-    if (!this.doc || !this.me || this.busy) return;
-    const label = this.newLabel.trim();
-    const colour = this.newColour;
-    if (this.sessionBoard) {
-      // The board reads its own selection; it says so if there is none.
-      void this.onBoard((b) => b.groupSelection(this.doc!, this.actor(), label || undefined, { colour }), '', 'cluster.grouped').then(() => {
-        if (!this.error) this.newLabel = '';
-      });
-      return;
-    }
-    const noteIds = [...this.selection];
-    if (noteIds.length === 0) {
-      this.refuse(t(this.lang, 'cluster.error.no-notes'));
-      return;
-    }
-    const detail = { noteIds, label, colour };
-    const ev = new CustomEvent('tryghed-group-request', { detail, bubbles: true, composed: true, cancelable: true });
-    if (this.dispatchEvent(ev)) {
-      const res = createCluster(this.doc, this.actor(), detail);
-      this.run(res, res.ok ? res.value.clusterId : '', 'cluster.grouped');
-    } else {
-      this.error = '';
-      this.announcement = t(this.lang, 'cluster.grouped');
-    }
-    this.newLabel = '';
+    if (this.busy) return;
+    // The board reads its own selection; it says so if there is none.
+    if (await this.run((a) => a.group({ label: this.newLabel.trim(), colour: this.newColour }), 'cluster.grouped')) this.newLabel = '';
   };
 }
 
@@ -268,9 +217,5 @@ customElements.define('cluster-panel', ClusterPanel);
 declare global {
   interface HTMLElementTagNameMap {
     'cluster-panel': ClusterPanel;
-  }
-  interface HTMLElementEventMap {
-    'tryghed-group-request': GroupRequestEvent;
-    'tryghed-clusters-changed': ClustersChangedEvent;
   }
 }

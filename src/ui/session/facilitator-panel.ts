@@ -7,24 +7,22 @@
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { facilitatorOf, handOver, startSession } from '../../core/session/roles.js';
-import { closeRound, listRounds, openRound, removeRound, revealRound, type RoundView } from '../../core/session/rounds.js';
-import { ballotsMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import { facilitatorOf } from '../../core/session/roles.js';
+import { listRounds, type RoundView } from '../../core/session/rounds.js';
+import { ballotsMap, roundsMap, sessionType } from '../../core/session/schema.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { AwarenessController } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { ROUND_ERRORS } from './round-errors.js';
+import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, participation, targetTypes, type Person, type ScopeOption } from './session-view.js';
 import './round-form.js';
 
 export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
-export type RoundChangedEvent = CustomEvent<{ roundId: string; action: RoundAction; endsAt?: number | null }>;
-export type HandedOverEvent = CustomEvent<{ to: string }>;
 
 export class FacilitatorPanel extends SessionPanelBase {
   static override properties = {
@@ -51,7 +49,7 @@ export class FacilitatorPanel extends SessionPanelBase {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), ...targetTypes(d)];
+    return d && [sessionType(d), roundsMap(d), ballotsMap(d), ...targetTypes(d)];
   });
   private presence = new AwarenessController(this, () => this.awareness);
   private clock = new ClockController(this, () => (this.doc ? listRounds(this.doc, this.now()).find((r) => r.status === 'open' && r.endsAt !== null)?.endsAt ?? null : null), () => this.now());
@@ -123,7 +121,7 @@ export class FacilitatorPanel extends SessionPanelBase {
             ${mine ? t(lang, 'facil.youAre') : t(lang, 'facil.someoneElse', { name: this.nameOf(facilitator) ?? t(lang, 'facil.anotherPerson') })}
           </p>`}
       <p class="error" data-error>${this.error}</p>
-      ${mine ? html`<round-form .doc=${this.doc} .me=${this.me} .scopes=${this.scopes} .lang=${lang}
+      ${mine ? html`<round-form .doc=${this.doc} .me=${this.me} .actions=${this.actions} .scopes=${this.scopes} .lang=${lang}
             service-mode=${this.voteService?.mode ?? 'local'} @tryghed-round-created=${this.created}></round-form>` : nothing}
       <h3 id="rounds-h" tabindex="-1">${t(lang, 'facil.rounds')}</h3>
       ${rounds.length === 0
@@ -195,34 +193,24 @@ export class FacilitatorPanel extends SessionPanelBase {
     </details>`;
   }
 
-  private start = () => {
-    if (!this.doc || !this.me) return;
-    startSession(this.doc, { userId: this.me.id });
-  };
+  private start = () => void this.actions?.startSession();
 
-  private created = (e: CustomEvent<{ roundId: string }>) => {
+  private created = () => {
     this.error = '';
     this.announcement = t(this.lang, 'facil.createdDone');
-    void e;
   };
 
-  private act(r: RoundView, action: RoundAction) {
-    if (!this.doc || !this.me) return;
-    const actor = { userId: this.me.id };
+  private async act(r: RoundView, action: RoundAction) {
+    const actions = this.actions;
+    if (!actions) return;
     const now = this.now();
-    const res =
-      action === 'open' ? openRound(this.doc, actor, { roundId: r.id, now })
-      : action === 'close' ? closeRound(this.doc, actor, { roundId: r.id, now })
-      : action === 'reveal' ? revealRound(this.doc, actor, { roundId: r.id, now })
-      : removeRound(this.doc, actor, { roundId: r.id });
+    const res = action === 'open' ? await actions.openRound(r.id, now) : await actions.roundStep(r.id, action, now);
     if (!res.ok) {
-      this.error = t(this.lang, ROUND_ERRORS[res.error]);
+      this.error = failureText(this.lang, res.error, ROUND_ERRORS, 'round.error.invalid');
       return;
     }
     this.error = '';
     this.announcement = t(this.lang, `facil.${action}Done`, { question: r.question });
-    const endsAt = action === 'open' ? (res.value as { endsAt: number | null }).endsAt : undefined;
-    this.dispatchEvent(new CustomEvent('tryghed-round-changed', { detail: { roundId: r.id, action, endsAt }, bubbles: true, composed: true }));
     // The round's buttons change under the pointer: keep focus in the round, not on <body>.
     void this.updateComplete.then(() => {
       const li = this.renderRoot.querySelector<HTMLElement>(`li[data-round="${r.id}"]`);
@@ -230,15 +218,15 @@ export class FacilitatorPanel extends SessionPanelBase {
     });
   }
 
-  private handOver = () => {
-    if (!this.doc || !this.me || !this.handTo) return;
-    const res = handOver(this.doc, { userId: this.me.id }, { to: this.handTo });
+  private handOver = async () => {
+    const to = this.handTo;
+    if (!this.actions || !to) return;
+    const res = await this.actions.handOver(to);
     if (!res.ok) {
-      this.error = t(this.lang, res.error === 'not-facilitator' ? 'facil.error.not-facilitator' : 'facil.error.handOver');
+      this.error = t(this.lang, res.error.code === 'not-facilitator' ? 'facil.error.not-facilitator' : 'facil.error.handOver');
       return;
     }
-    this.announcement = t(this.lang, 'facil.handedOver', { name: this.nameOf(this.handTo) ?? '' });
-    this.dispatchEvent(new CustomEvent('tryghed-handed-over', { detail: { to: this.handTo }, bubbles: true, composed: true }));
+    this.announcement = t(this.lang, 'facil.handedOver', { name: this.nameOf(to) ?? '' });
     this.handTo = '';
   };
 }
@@ -248,9 +236,5 @@ customElements.define('facilitator-panel', FacilitatorPanel);
 declare global {
   interface HTMLElementTagNameMap {
     'facilitator-panel': FacilitatorPanel;
-  }
-  interface HTMLElementEventMap {
-    'tryghed-round-changed': RoundChangedEvent;
-    'tryghed-handed-over': HandedOverEvent;
   }
 }

@@ -6,19 +6,16 @@
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type * as Y from 'yjs';
-import { isoDate, planToCsv, planToMarkdown } from '../../core/export/plan-export.js';
-import {
-  addInitiative, draftFromTopPriorities, listPlan, removeInitiative, updateInitiative,
-  type InitiativePatch, type InitiativeView, type PlanError,
-} from '../../core/session/plan.js';
+import type { PlanEdit } from '../../actions/edit-plan.js';
+import type { ActionResult } from '../../core/session/commands.js';
+import { listPlan, type InitiativePatch, type InitiativeView, type PlanError } from '../../core/session/plan.js';
 import { listRounds } from '../../core/session/rounds.js';
-import { LIMITS, PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionMap, type PlanLayer } from '../../core/session/schema.js';
-import type { Result } from '../../core/session/types.js';
+import { LIMITS, PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionType, type PlanLayer } from '../../core/session/schema.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { offerExport, type ExportFormat } from './export-download.js';
+import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 
@@ -58,7 +55,7 @@ export class PlanPanel extends SessionPanelBase {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
+    return d && [sessionType(d), planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
   });
 
   constructor() {
@@ -116,15 +113,23 @@ export class PlanPanel extends SessionPanelBase {
     return t(this.lang, `plan.layer.${l}`);
   }
 
-  private run(res: Result<unknown, PlanError>, done: string) {
+  /** An action's answer: `done(value)` is announced, a refusal shown and announced. */
+  private async run<T>(act: Promise<ActionResult<T>> | undefined, done: (value: T) => string): Promise<boolean> {
+    const res = await act;
+    if (!res) return false;
     if (!res.ok) {
-      this.error = t(this.lang, ERRORS[res.error], { text: LIMITS.planText, field: LIMITS.planField });
+      const params = { text: LIMITS.planText, field: LIMITS.planField, ...res.error.params };
+      this.error = failureText(this.lang, { ...res.error, params }, ERRORS, 'plan.error.invalid');
       this.announcement = this.error;
       return false;
     }
     this.error = '';
-    this.announcement = done;
+    this.announcement = done(res.value);
     return true;
+  }
+
+  private edit(input: PlanEdit, done: MessageKey) {
+    return this.run(this.actions?.editPlan(input), () => t(this.lang, done));
   }
 
   override render() {
@@ -148,8 +153,8 @@ export class PlanPanel extends SessionPanelBase {
       })}
       ${mine && plan.length > 0
         ? html`<div class="actions">
-            <button class="secondary" type="button" data-export="csv" @click=${() => this.export('csv')}>${t(lang, 'plan.exportCsv')}</button>
-            <button class="secondary" type="button" data-export="markdown" @click=${() => this.export('markdown')}>${t(lang, 'plan.exportMd')}</button>
+            <button class="secondary" type="button" data-export="csv" @click=${() => void this.export('csv')}>${t(lang, 'plan.exportCsv')}</button>
+            <button class="secondary" type="button" data-export="markdown" @click=${() => void this.export('markdown')}>${t(lang, 'plan.exportMd')}</button>
           </div>`
         : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
@@ -218,7 +223,7 @@ export class PlanPanel extends SessionPanelBase {
   private renderEdit(i: InitiativeView) {
     const lang = this.lang;
     const name = i.text || t(lang, 'plan.noText');
-    const patch = (p: InitiativePatch) => this.run(updateInitiative(this.doc!, this.actor(), { id: i.id, patch: p }), t(lang, 'plan.saved'));
+    const patch = (p: InitiativePatch) => void this.edit({ op: 'edit', id: i.id, patch: p }, 'plan.saved');
     const text = (field: 'text' | 'owner' | 'when', key: MessageKey) => html`<div class="field">
       <label for="${field}-${i.id}">${t(lang, key)}</label>
       <input id="${field}-${i.id}" type="text" maxlength=${field === 'text' ? LIMITS.planText : LIMITS.planField} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
@@ -232,9 +237,9 @@ export class PlanPanel extends SessionPanelBase {
       <label class="check"><input type="checkbox" .checked=${i.preparedness} @change=${(e: Event) => patch({ preparedness: (e.target as HTMLInputElement).checked })} />
         ${t(lang, 'plan.preparedness')}</label>
       <div class="actions">
-        ${i.draft ? html`<button class="secondary" type="button" data-action="accept" @click=${() => patch({ draft: false })}>${t(lang, 'plan.accept')}</button>` : nothing}
+        ${i.draft ? html`<button class="secondary" type="button" data-action="accept" @click=${() => void this.edit({ op: 'accept', id: i.id }, 'plan.saved')}>${t(lang, 'plan.accept')}</button>` : nothing}
         <button class="secondary" type="button" data-action="remove" aria-label=${t(lang, 'plan.removeLabel', { name })}
-          @click=${() => this.run(removeInitiative(this.doc!, this.actor(), { id: i.id }), t(lang, 'plan.removed'))}>${t(lang, 'facil.remove')}</button>
+          @click=${() => void this.edit({ op: 'remove', id: i.id }, 'plan.removed')}>${t(lang, 'facil.remove')}</button>
       </div>
     </li>`;
   }
@@ -243,29 +248,18 @@ export class PlanPanel extends SessionPanelBase {
     const texts: Record<string, string> = {};
     const tally = this.voteService?.tally(roundId);
     if (tally?.visible) for (const r of tally.rows) texts[r.targetId] = targetLabel(this.doc!, r.targetId, this.labels, this.lang);
-    const res = draftFromTopPriorities(this.doc!, this.actor(), { roundId, count: this.draftCount, layer: this.draftLayer, texts });
-    const existing = res.ok ? res.value.existing.length : 0;
-    const done = res.ok ? t(this.lang, 'plan.drafted', { n: res.value.created.length }) : '';
-    this.run(res, existing > 0 ? `${done} ${t(this.lang, 'plan.draftedExisting', { existing })}` : done);
+    void this.run(this.actions?.draftPlan({ roundId, count: this.draftCount, layer: this.draftLayer, texts }), (v) => {
+      const done = t(this.lang, 'plan.drafted', { n: v.created.length });
+      return v.existing.length > 0 ? `${done} ${t(this.lang, 'plan.draftedExisting', { existing: v.existing.length })}` : done;
+    });
   }
 
-  /** The export text of the plan as it is now (the file is named after today's date). */
-  exportText(format: ExportFormat): { filename: string; text: string } | null {
-    if (!this.doc) return null;
-    const plan = listPlan(this.doc);
-    const date = new Date(this.now());
-    const base = `tryghed-p-iglo-${isoDate(date)}`;
-    return format === 'csv'
-      ? { filename: `${base}.csv`, text: planToCsv(plan, this.lang) }
-      : { filename: `${base}.md`, text: planToMarkdown(plan, this.lang, { date }) };
+  private async export(format: ExportFormat) {
+    const out = await this.actions?.exportPlan({ format, lang: this.lang, now: this.now() });
+    if (out?.ok) offerExport(this, { what: 'plan', format, ...out.value });
   }
 
-  private export(format: ExportFormat) {
-    const out = this.exportText(format);
-    if (out) offerExport(this, { what: 'plan', format, ...out });
-  }
-
-  private add = (e: Event) => {
+  private add = async (e: Event) => {
     e.preventDefault();
     if (!this.newText.trim()) {
       this.error = t(this.lang, 'plan.error.text');
@@ -273,7 +267,8 @@ export class PlanPanel extends SessionPanelBase {
       this.renderRoot.querySelector<HTMLElement>('#new-text')?.focus();
       return;
     }
-    if (this.run(addInitiative(this.doc!, this.actor(), { layer: this.newLayer, text: this.newText.trim() }), t(this.lang, 'plan.added'))) this.newText = '';
+    const ok = await this.edit({ op: 'add', layer: this.newLayer, text: this.newText.trim() }, 'plan.added');
+    if (ok) this.newText = '';
   };
 }
 

@@ -1,14 +1,12 @@
 /**
  * Results of a round: the ranked chart once the tally may be shown, or why not yet
  * ("shown when at least 3 have voted"); export as CSV or Markdown; and, for the facilitator,
- * a request to put the result on the board (the shell hands it to the board layer).
+ * the result on the board (a results frame, through the show-results action).
  */
 import { css, html, nothing } from 'lit';
-import type * as Y from 'yjs';
-import type { SessionBoard } from '../../board/session-board-port.js';
-import { tallyToCsv, tallyToMarkdown, type VisibleTally } from '../../core/export/tally-export.js';
+import type { VisibleTally } from '../../core/export/tally-export.js';
 import { listRounds, type RoundView } from '../../core/session/rounds.js';
-import { ballotsMap, publishedMap, roundsMap, sessionMap } from '../../core/session/schema.js';
+import { ballotsMap, publishedMap, roundsMap, sessionType } from '../../core/session/schema.js';
 import type { HiddenReason, TallyResult, VoteService } from '../../core/session/voting.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
@@ -16,12 +14,12 @@ import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { offerExport, type ExportFormat } from './export-download.js';
 import type { ChartRow } from './results-chart.js';
+import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
 
 export type { ExportEvent, ExportFormat } from './export-download.js';
-export type ShowResultsEvent = CustomEvent<{ roundId: string; question: string; rows: ChartRow[] }>;
 
 const REASONS: Record<HiddenReason, MessageKey> = {
   'no-round': 'results.hidden.no-round',
@@ -35,7 +33,6 @@ export class ResultsPanel extends SessionPanelBase {
   static override properties = {
     voteService: { attribute: false },
     labels: { attribute: false },
-    sessionBoard: { attribute: false },
     eligible: { type: Number },
     boardError: { state: true },
     boardBusy: { state: true },
@@ -46,8 +43,6 @@ export class ResultsPanel extends SessionPanelBase {
 
   declare voteService: VoteService | undefined;
   declare labels: TargetLabels;
-  /** the board link: "show on the board" writes a results frame through it */
-  declare sessionBoard: SessionBoard | undefined;
   /** how many could vote (the N of "n of N" on the results frame), if the shell knows */
   declare eligible: number | undefined;
   declare boardError: string;
@@ -59,7 +54,7 @@ export class ResultsPanel extends SessionPanelBase {
 
   private y = new YController(this, () => {
     const d = this.doc;
-    return d && [sessionMap(d) as unknown as Y.Map<unknown>, roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
+    return d && [sessionType(d), roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
   });
   private clock = new ClockController(this, () => this.current()?.endsAt ?? null, () => this.now());
 
@@ -67,7 +62,6 @@ export class ResultsPanel extends SessionPanelBase {
     super();
     this.voteService = undefined;
     this.labels = {};
-    this.sessionBoard = undefined;
     this.eligible = undefined;
     this.boardError = '';
     this.boardBusy = false;
@@ -106,18 +100,6 @@ export class ResultsPanel extends SessionPanelBase {
   /** The visible tally as chart rows, labelled. */
   private chartRows(tally: VisibleTally): ChartRow[] {
     return tally.rows.map((r) => ({ ...r, label: targetLabel(this.doc!, r.targetId, this.labels, this.lang) }));
-  }
-
-  /** The export text for the round shown now, or null while no tally may be shown. */
-  exportText(format: ExportFormat): { filename: string; text: string } | null {
-    const round = this.current();
-    const tally = round && this.tally(round);
-    if (!round || !tally?.visible) return null;
-    const input = { tally, label: (id: string) => targetLabel(this.doc!, id, this.labels, this.lang), question: round.question, lang: this.lang };
-    const base = `tryghed-${round.id}`;
-    return format === 'csv'
-      ? { filename: `${base}.csv`, text: tallyToCsv(input) }
-      : { filename: `${base}.md`, text: tallyToMarkdown(input) };
   }
 
   private tally(round: RoundView): TallyResult | undefined {
@@ -159,36 +141,30 @@ export class ResultsPanel extends SessionPanelBase {
       ${rows.some((r) => r.tied) ? html`<p class="hint">${t(lang, 'results.tieNote')}</p>` : nothing}
       <results-chart .rows=${rows} .lang=${lang} caption=${t(lang, 'results.caption', { question: round.question })}></results-chart>
       <div class="actions">
-        <button class="secondary" type="button" data-export="csv" @click=${() => this.export(round, 'csv')}>${t(lang, 'results.exportCsv')}</button>
-        <button class="secondary" type="button" data-export="markdown" @click=${() => this.export(round, 'markdown')}>${t(lang, 'results.exportMd')}</button>
+        <button class="secondary" type="button" data-export="csv" @click=${() => void this.export(round, 'csv')}>${t(lang, 'results.exportCsv')}</button>
+        <button class="secondary" type="button" data-export="markdown" @click=${() => void this.export(round, 'markdown')}>${t(lang, 'results.exportMd')}</button>
         ${this.isFacilitator()
           ? html`<button class="primary" type="button" data-action="show-on-board" aria-disabled=${this.boardBusy ? 'true' : 'false'}
-              @click=${() => void this.showOnBoard(round, tally, rows)}>${t(lang, 'results.showOnBoard')}</button>`
+              @click=${() => void this.showOnBoard(round, rows)}>${t(lang, 'results.showOnBoard')}</button>`
           : nothing}
       </div>
       <p class="error" data-board-error>${this.boardError}</p>`;
   }
 
   /** Download the file (the event lets a shell whose frame forbids downloads offer it otherwise). */
-  private export(round: RoundView, format: ExportFormat) {
-    const out = this.exportText(format);
-    if (out) offerExport(this, { what: 'results', roundId: round.id, format, ...out });
+  private async export(round: RoundView, format: ExportFormat) {
+    const label = (id: string) => targetLabel(this.doc!, id, this.labels, this.lang);
+    const out = await this.actions?.exportResults({ roundId: round.id, format, lang: this.lang, label, now: this.clock.now() });
+    if (out?.ok) offerExport(this, { what: 'results', roundId: round.id, format, ...out.value });
   }
 
-  /** Through the board link when there is one; the event tells the shell either way. */
-  private async showOnBoard(round: RoundView, tally: VisibleTally, rows: ChartRow[]) {
-    if (this.boardBusy) return;
-    this.dispatchEvent(new CustomEvent('tryghed-show-results', { detail: { roundId: round.id, question: round.question, rows }, bubbles: true, composed: true }));
-    const board = this.sessionBoard;
-    if (!board) return;
+  private async showOnBoard(round: RoundView, rows: ChartRow[]) {
+    if (this.boardBusy || !this.actions) return;
     this.boardBusy = true;
     try {
       const labels = Object.fromEntries(rows.map((r) => [r.targetId, r.label]));
-      await board.showResults(round.id, tally, { question: round.question, labels, lang: this.lang, ...(this.eligible ? { eligible: this.eligible } : {}) });
-      this.boardError = '';
-    } catch (e) {
-      console.error('Tryghed: results frame failed', e);
-      this.boardError = this.boardErrorText(e, 'results.error.board');
+      const r = await this.actions.showResults({ roundId: round.id, labels, lang: this.lang, ...(this.eligible ? { eligible: this.eligible } : {}) });
+      this.boardError = r.ok ? '' : failureText(this.lang, r.error, {}, 'results.error.board');
     } finally {
       this.boardBusy = false;
     }
@@ -200,8 +176,5 @@ customElements.define('results-panel', ResultsPanel);
 declare global {
   interface HTMLElementTagNameMap {
     'results-panel': ResultsPanel;
-  }
-  interface HTMLElementEventMap {
-    'tryghed-show-results': ShowResultsEvent;
   }
 }

@@ -5,9 +5,9 @@
  * Fields say what is wrong next to themselves; the model checks again and refuses anyway.
  */
 import { css, html, nothing } from 'lit';
-import { createRound } from '../../core/session/rounds.js';
 import { LIMITS, ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
 import { t, type MessageKey } from '../i18n/t.js';
+import { failureText } from './failure-text.js';
 import { ROUND_ERRORS } from './round-errors.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { choiceFormStyles } from './session-styles.js';
@@ -191,30 +191,27 @@ export class RoundForm extends SessionPanelBase {
       return;
     }
     const option = this.scopes[v.scope]!;
+    if (!this.actions) return;
     this.busy = true;
     try {
-      const read = typeof option.targets === 'function' ? await option.targets() : option.targets;
-      const { ids: targets, privateLeftOut } = 'ids' in read ? read : { ids: read, privateLeftOut: 0 };
-      if (targets.length === 0) {
+      const r = await this.actions.createRound({
+        round: {
+          question: v.question, scope: option.scope, budget: v.budget, cap: v.cap, anonymity: v.anonymity, visibility: v.visibility, k: v.k,
+          timeLimitMs: Number.isNaN(v.minutes) ? null : Math.round(v.minutes * 60_000),
+        },
+        targets: option.targets,
+      });
+      if (r.ok) {
+        this.values = { ...v, question: '' };
+        this.dispatchEvent(new CustomEvent('tryghed-round-created', { detail: { roundId: r.value.roundId }, bubbles: true, composed: true }));
+      } else if (r.error.code === 'no-targets' || r.error.code === 'only-private') {
         // Say why: nothing there yet, or only notes on the plate (never voted on).
         const scope = option.group ? `${option.group} › ${option.label}` : option.label;
-        this.errors = { scope: t(this.lang, privateLeftOut > 0 ? 'round.error.onlyPrivate' : 'round.error.noTargets', { scope }) };
+        this.errors = { scope: t(this.lang, r.error.code === 'only-private' ? 'round.error.onlyPrivate' : 'round.error.noTargets', { scope }) };
         this.renderRoot.querySelector<HTMLElement>('#scope')?.focus();
-        return;
+      } else {
+        this.errors = { form: failureText(this.lang, r.error, { ...ROUND_ERRORS, 'targets-failed': 'round.error.targetsFailed' }, 'round.error.targetsFailed') };
       }
-      const r = createRound(this.doc, { userId: this.me.id }, {
-        question: v.question, scope: option.scope, targets: [...targets], budget: v.budget, cap: v.cap,
-        anonymity: v.anonymity, visibility: v.visibility, k: v.k, timeLimitMs: Number.isNaN(v.minutes) ? null : Math.round(v.minutes * 60_000),
-      });
-      if (!r.ok) {
-        this.errors = { form: t(this.lang, ROUND_ERRORS[r.error]) };
-        return;
-      }
-      this.values = { ...v, question: '' };
-      this.dispatchEvent(new CustomEvent('tryghed-round-created', { detail: { roundId: r.value.roundId }, bubbles: true, composed: true }));
-    } catch (err) {
-      console.error('Tryghed: could not read the targets', err);
-      this.errors = { form: t(this.lang, 'round.error.targetsFailed') };
     } finally {
       this.busy = false;
     }

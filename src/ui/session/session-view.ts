@@ -3,6 +3,8 @@
  * hands them. No elements here: the panels share these reads instead of each re-deriving them.
  */
 import type * as Y from 'yjs';
+import type { TargetSet } from '../../actions/round-targets.js';
+import type { Person } from '../../board/host-port.js';
 import type { Lang } from '../../core/lang.js';
 import { effectiveBallot, itemResolver, readBallots } from '../../core/session/ballots.js';
 import { readCluster } from '../../core/session/read.js';
@@ -14,32 +16,22 @@ import type { MyVotes } from '../../core/session/voting.js';
 import { t } from '../i18n/t.js';
 
 /** The person using this panel: Miro's user id and display name. */
-export interface Me {
-  id: string;
-  name: string;
-}
+export type Me = Person;
 
 /** Someone on the board (from Miro's online users), for hand-over and named participation. */
-export type Person = Me;
+export type { Person };
 
 /** note id → plain text of the sticky (the board knows it; the doc does not). */
 export type TargetLabels = Readonly<Record<string, string>>;
 
-/** What a scope's read found: the targets, and how many notes it met but left out because
- *  they sit on a private template (the plate), so "no targets" can say why. */
-export interface ScopeTargets {
-  ids: readonly string[];
-  privateLeftOut: number;
-}
-
 /** One choice of what a round votes on: a template zone, a whole template, or the selection.
- *  The shell resolves targets (notes and clusters) from the board. Options with the same
- *  `group` (a template's title) are listed together under it. */
+ *  The create-round action reads a set's targets (notes and clusters) from the board when the
+ *  round is created. Options with the same `group` (a template's title) are listed together under it. */
 export interface ScopeOption {
   scope: RoundScope;
   label: string;
   group?: string;
-  targets: readonly string[] | (() => Promise<readonly string[] | ScopeTargets>);
+  targets: readonly string[] | TargetSet;
 }
 
 /** The types a target's name and its vote row read: a panel showing targets observes them all. */

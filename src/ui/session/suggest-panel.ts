@@ -10,7 +10,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { getTemplate, isTemplateId } from '../../core/template/catalogue.js';
 import { t } from '../i18n/t.js';
 import { SessionPanelBase } from './session-panel-base.js';
-import type { ScopeOption, ScopeTargets } from './session-view.js';
+import type { ScopeTargets } from '../../actions/round-targets.js';
+import type { ScopeOption } from './session-view.js';
 import type { PortResult, SuggestPort } from './suggest-port.js';
 import {
   ALONE, isEmpty, moveNote, previewOf, renameTheme, restoreThemes, withoutThemes, type Preview, type PreviewTheme,
@@ -207,7 +208,12 @@ export class SuggestPanel extends SessionPanelBase {
       let found: readonly string[] | ScopeTargets;
       let texts: Record<string, string>;
       try {
-        found = typeof scope.targets === 'function' ? await scope.targets() : scope.targets;
+        if (Array.isArray(scope.targets)) found = scope.targets as readonly string[];
+        else {
+          const read = await this.actions?.roundTargets(scope.targets as Exclude<ScopeOption['targets'], readonly string[]>);
+          if (!read?.ok) throw new Error(`targets not read: ${read?.error.code ?? 'no actions'}`);
+          found = read.value;
+        }
         const ids = 'ids' in found ? found.ids : found;
         texts = ids.length > 0 ? await port.texts(ids) : {};
       } catch (e) {

@@ -7,7 +7,7 @@ import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { listRounds, type RoundView } from '../../core/session/rounds.js';
 import { ballotsMap, roundsMap } from '../../core/session/schema.js';
-import type { MyVotes, VoteResult, VoteService } from '../../core/session/voting.js';
+import type { MyVotes, VoteError, VoteService } from '../../core/session/voting.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
@@ -15,8 +15,6 @@ import { t } from '../i18n/t.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, targetLabel, targetTypes, voteRows, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';
-
-export type VoteCastEvent = CustomEvent<{ roundId: string; targetId: string; action: 'cast' | 'withdraw'; result: VoteResult }>;
 
 export class VotePanel extends SessionPanelBase {
   static override properties = {
@@ -175,21 +173,20 @@ export class VotePanel extends SessionPanelBase {
 
   /** Cast or withdraw; a refusal (even one the buttons foresaw) is said in words. */
   private async vote(round: RoundView, row: VoteRow, action: 'cast' | 'withdraw', label: string): Promise<void> {
-    const service = this.voteService;
-    if (!service) return;
+    const actions = this.actions;
+    if (!actions) return;
     const lang = this.lang;
     const targetId = action === 'cast' ? row.id : (row.castOn[0] ?? row.id);
-    const result = action === 'cast' ? await service.cast(round.id, targetId) : await service.withdraw(round.id, targetId);
+    const result = action === 'cast' ? await actions.cast(round.id, targetId) : await actions.withdraw(round.id, targetId);
     if (result.ok) {
       this.error = null;
-      this.mine = new Map(this.mine).set(round.id, result.votes);
-      this.say(t(lang, action === 'cast' ? 'vote.castDone' : 'vote.withdrawDone', { label, n: result.votes.remaining }));
+      this.mine = new Map(this.mine).set(round.id, result.value);
+      this.say(t(lang, action === 'cast' ? 'vote.castDone' : 'vote.withdrawDone', { label, n: result.value.remaining }));
     } else {
-      const text = voteErrorText(lang, result.error, { budget: round.budget, cap: round.cap });
+      const text = voteErrorText(lang, result.error.code as VoteError, { budget: round.budget, cap: round.cap });
       this.error = { roundId: round.id, text };
       this.say(text);
     }
-    this.dispatchEvent(new CustomEvent('tryghed-vote', { detail: { roundId: round.id, targetId, action, result }, bubbles: true, composed: true }));
   }
 
   /** The same message twice in a row must still be announced: alternate a trailing space. */
@@ -203,8 +200,5 @@ customElements.define('vote-panel', VotePanel);
 declare global {
   interface HTMLElementTagNameMap {
     'vote-panel': VotePanel;
-  }
-  interface HTMLElementEventMap {
-    'tryghed-vote': VoteCastEvent;
   }
 }

@@ -4,11 +4,13 @@
  * template), never the template's own cards nor a neighbouring zone's notes; notes on the
  * plate are never a target (notes, selection, template or zone) and are never grouped.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
-import { WorkshopSession } from '../../src/app/session.js';
-import { BoardLinkError, WebSdkSessionBoard } from '../../src/board/session-board.js';
+import type { ActionContext } from '../../src/actions/context.js';
+import { perform as roundTargets, type ScopeTargets, type TargetSet } from '../../src/actions/round-targets.js';
+import { perform as group } from '../../src/actions/group.js';
+import { contextFor } from './harness.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import { centreIn, type Rect } from '../../src/core/geometry.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
@@ -16,22 +18,14 @@ import { listClusters, startSession } from '../../src/core/session/index.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import type { TemplateId, ZoneElement } from '../../src/core/template/types.js';
 import { isPrivateTemplate, voteableZones } from '../../src/core/template/zones.js';
-import { boardErrorText, boardWords } from '../../src/ui/i18n/board-words.js';
-
-const open: WorkshopSession[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.destroy();
-});
+import { failureText } from '../../src/ui/session/failure-text.js';
 
 async function world() {
   const board = new StandInBoard({ latencyMs: 1 });
   board.addUser({ id: 'u1', name: 'Ann' });
   const sdk = board.sdkFor('u1');
-  board.setPanelOpen('u1', true);
   const port = new WebSdkBoard(sdk);
-  const session = await WorkshopSession.open({ sdk, board: port });
-  open.push(session);
-  await session.transport.whenSynced();
+  const session = contextFor(sdk, new Y.Doc(), 'u1', { port }).ctx;
   const insert = async (id: TemplateId, at: { x: number; y: number }) =>
     port.insertLayout(layoutTemplate(getTemplate(id), 'en', at), { at, zoom: false });
   return { board, sdk, port, session, insert };
@@ -46,7 +40,13 @@ function write(board: StandInBoard, text: string, at: { x: number; y: number }, 
   return board.hostCreate('u1', 'sticky_note', props, frameId ? { parentId: frameId } : {}).id;
 }
 
-const ids = async (s: WorkshopSession, set: Parameters<WorkshopSession['targetsOf']>[0]) => (await s.targetsOf(set)).ids;
+/** What the round-targets action reads for `set`: the ids, and how many were left out as private. */
+async function targetsOf(ctx: ActionContext, set: TargetSet): Promise<ScopeTargets> {
+  const r = await roundTargets(ctx, { set });
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}
+const ids = async (ctx: ActionContext, set: TargetSet) => (await targetsOf(ctx, set)).ids;
 
 describe('a round over one zone', () => {
   it('targets exactly the stickies people put in that zone, on every copy of the template; not its cards, not the zone next door', async () => {
@@ -102,13 +102,13 @@ describe('the plate is private', () => {
     const shared = write(board, 'Too many meetings', { x: frame.x + frame.width + 2000, y: 0 });
 
     expect(await ids(session, 'notes')).toEqual([shared]);
-    expect(await session.targetsOf({ template: 'plate' })).toEqual({ ids: [], privateLeftOut: 0 });
+    expect(await targetsOf(session, { template: 'plate' })).toEqual({ ids: [], privateLeftOut: 0 });
     expect((await ids(session, { template: 'plate', zone: 'place-1' }))).toEqual([]);
 
     board.setSelection('u1', [onPlate, overPlate]);
-    expect(await session.targetsOf('selection')).toEqual({ ids: [], privateLeftOut: 2 });
+    expect(await targetsOf(session, 'selection')).toEqual({ ids: [], privateLeftOut: 2 });
     board.setSelection('u1', [onPlate, shared]);
-    expect(await session.targetsOf('selection')).toEqual({ ids: [shared], privateLeftOut: 1 });
+    expect(await targetsOf(session, 'selection')).toEqual({ ids: [shared], privateLeftOut: 1 });
     // Nothing on the plate is offered as a scope at all.
     expect(isPrivateTemplate('plate')).toBe(true);
     expect(voteableZones(getTemplate('plate'), 'da')).toEqual([]);
@@ -122,27 +122,25 @@ describe('the plate is private', () => {
     const overPlate = write(board, 'Running', { x: frame.x + 1000, y: frame.y + 1200 });
     const a = write(board, 'Too many meetings', { x: frame.x + frame.width + 1000, y: 0 });
     const b = write(board, 'No time', { x: frame.x + frame.width + 1400, y: 0 });
-    const link = new WebSdkSessionBoard(sdk, { board: port, lang: 'en', words: boardWords });
     const doc = new Y.Doc();
-    const actor = { userId: 'u1' };
-    startSession(doc, actor);
+    const { ctx } = contextFor(sdk, doc, 'u1', { port, lang: 'en' });
+    startSession(doc, ctx.actor);
     const before = board.items().map((i) => [i.id, i.absolute]);
 
     for (const selection of [[onPlate, a], [overPlate], [onPlate, overPlate]]) {
       board.setSelection('u1', selection);
-      const err = await link.groupSelection(doc, actor, 'Mine').then(() => null, (e: unknown) => e);
-      expect(err).toBeInstanceOf(BoardLinkError);
-      expect((err as BoardLinkError).code).toBe('private');
-      expect(boardErrorText('en', err)).toMatch(/plate are private.*never grouped or voted on/);
-      expect(boardErrorText('da', err)).toMatch(/tallerkenen er private.*grupperes aldrig/);
+      expect(await group(ctx, { label: 'Mine' })).toEqual({ ok: false, error: { code: 'private' } });
     }
+    // The refusal in words, both languages.
+    expect(failureText('en', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/plate are private.*never grouped or voted on/);
+    expect(failureText('da', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/tallerkenen er private.*grupperes aldrig/);
     expect(listClusters(doc)).toEqual([]);
     expect(board.items().map((i) => [i.id, i.absolute])).toEqual(before);
 
     // Notes off the plate still group.
     board.setSelection('u1', [a, b]);
-    const out = await link.groupSelection(doc, actor, 'Workload');
+    const out = await group(ctx, { label: 'Workload' });
     expect(listClusters(doc).map((c) => c.notes)).toEqual([[a, b].sort()]);
-    expect(out.noteIds).toEqual([a, b]);
+    expect(out.ok && out.value.noteIds).toEqual([a, b]);
   });
 });

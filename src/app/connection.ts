@@ -1,0 +1,127 @@
+/**
+ * One connection of the workshop session: a fresh doc over the transport the board's sync
+ * setting names (Miro's channel, metered by the board's credit budget; or the sync server,
+ * signed in with Miro's id token), the vote service and control service that fit it, and
+ * presence. Switching modes is leaving one connection and opening the next: each mode keeps
+ * its own copy of the session.
+ */
+import * as Y from 'yjs';
+import type { HostPort } from '../board/host-port.js';
+import type { ControlService } from '../core/session/commands.js';
+import { LocalControlService } from '../core/session/local-control.js';
+import { LocalVoteService, type BallotKeyStore } from '../core/session/local-vote-service.js';
+import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
+import type { VoteService } from '../core/session/voting.js';
+import type { MiroChannel } from '../sync/miro-channel.js';
+import { closeReasonOf, type CloseReason } from '../protocol/close.js';
+import { MiroTransport } from '../sync/miro-transport.js';
+import type { CreditMeter, SyncTransport } from '../sync/transport.js';
+import type { Person } from '../board/host-port.js';
+import { OfflineTransport } from './offline-transport.js';
+import { roomName, teamOf } from './room.js';
+import { sameSyncConfig, type SyncConfig } from './sync-config.js';
+import { RoutingVoteService } from './vote-routing.js';
+
+/** Namespaces the Miro transport's events and snapshot on the board. */
+export const SESSION_CHANNEL = 'session-v1';
+
+export interface Connection {
+  readonly config: SyncConfig;
+  readonly transport: SyncTransport;
+  readonly voteService: VoteService;
+  readonly control: ControlService;
+  /** Server mode: the sign-in was refused or impossible. */
+  signInFailed: boolean;
+  /** Why the server last closed this connection on purpose; null once synced again. */
+  refused: CloseReason | null;
+  readonly offs: Array<() => void>;
+}
+
+export interface ConnectionDeps {
+  host: HostPort & { channel(key: string): MiroChannel };
+  me: Person;
+  boardId: string;
+  ballotKeys: BallotKeyStore;
+  /** The board's credit budget, shared with every other SDK call. */
+  credits: CreditMeter;
+  /** The connection's status or sign-in changed. */
+  changed: () => void;
+}
+
+export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise<Connection> {
+  const doc = new Y.Doc();
+  const actor = { userId: deps.me.id };
+  const local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
+  // Issue 9 replaces this with the server's checked calls in server mode.
+  const control = new LocalControlService(doc, actor);
+  const offs: Array<() => void> = [];
+  let conn: Connection;
+  if (config.mode === 'server') {
+    // Miro's id token names the team, which names the room; the provider asks for a fresh
+    // token on every (re)connect.
+    const token = () => deps.host.idToken();
+    let room: string | null = null;
+    try {
+      room = roomName(teamOf(await token()), deps.boardId);
+    } catch (e) {
+      console.error('Tryghed: cannot sign in to the sync server', e);
+    }
+    if (room) {
+      // The server's client (Hocuspocus) is loaded only in server mode.
+      const [{ ServerTransport }, { ServerVoteService }] = await Promise.all([import('../sync/server-transport.js'), import('../sync/server-votes.js')]);
+      const server = new ServerTransport({ url: config.url, room, token, doc });
+      const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
+      const c: Connection = (conn = { config, transport: server, voteService, control, signInFailed: false, refused: null, offs });
+      offs.push(
+        server.onAuthFailed((reason) => {
+          console.error('Tryghed: the sync server refused the sign-in:', reason);
+          c.signInFailed = true;
+          deps.changed();
+        }),
+        server.onRefused(({ code, reason }) => {
+          console.error(`Tryghed: the sync server closed the connection (${code} ${reason})`);
+          c.refused = closeReasonOf(code);
+          deps.changed();
+        }),
+        server.onStatus((st) => {
+          if (st === 'synced') c.refused = null;
+        }),
+      );
+    } else {
+      conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, signInFailed: true, refused: null, offs };
+    }
+  } else {
+    const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc, credits: deps.credits });
+    conn = { config, transport, voteService: local, control, signInFailed: false, refused: null, offs };
+    offs.push(transport.onSaveStatus(() => deps.changed()));
+  }
+  conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name } satisfies PresenceState);
+  offs.push(conn.transport.onStatus(() => deps.changed()));
+  return conn;
+}
+
+/** Leaves: presence goes at once; the Miro transport writes its snapshot on the way out. */
+export async function disconnect(c: Connection): Promise<void> {
+  for (const off of c.offs.splice(0)) off();
+  c.transport.awareness.setLocalState(null);
+  await c.transport.leave().catch((e: unknown) => console.warn('Tryghed: leaving the session', e));
+}
+
+/** Miro mode: the transport's own view of what is saved on the board; null in server mode. */
+export function savedOf(c: Connection): { state: 'saved' | 'saving' | 'unsaved'; savedAt: number | null } | null {
+  return c.transport instanceof MiroTransport ? c.transport.saveStatus : null;
+}
+
+/** Miro mode: send unsent edits and save ours now (the page may be discarded). */
+export function saveNow(c: Connection | undefined): void {
+  if (c?.transport instanceof MiroTransport) c.transport.saveNow();
+}
+
+/** Moves from `from` to the connection `next` names; null when it is the same setting. */
+export async function switchConnection(from: Connection, next: SyncConfig, deps: ConnectionDeps): Promise<Connection | null> {
+  if (sameSyncConfig(next, from.config)) return null;
+  // The old connection leaves first: the Miro transport writes its snapshot as it goes, so
+  // coming back to Miro mode later finds the session where it was.
+  await disconnect(from);
+  return connect(next, deps);
+}
