@@ -178,6 +178,8 @@ export class TryghedShell extends LitElement {
       this.unsubscribe?.();
       this.subscribed = this.session;
       this.unsubscribe = this.session?.subscribe(() => this.requestUpdate()) ?? null;
+      // A tab that lists the board's templates, opened before the session was there, reads them now.
+      if (this.session && (this.tab === 'rounds' || this.tab === 'group')) void this.readTemplates();
     }
     // A tab that is no longer mine (the role was handed over) gives way to the next one.
     if (!this.visibleTabs().includes(this.tab)) this.tab = 'results';

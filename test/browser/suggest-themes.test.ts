@@ -56,6 +56,7 @@ describe('suggested themes', () => {
     }, { notes: NOTES, x, y, width, height });
     expect(ids).toHaveLength(20);
 
+    await panel.waitForSelector('p.sync[data-status="synced"]', { timeout: 60_000 });
     await panel.click('button[role="tab"][data-tab="group"]');
     await panel.waitForSelector('[role="tabpanel"][data-tab="group"]:not([hidden]) suggest-panel');
     const scope = panel.locator('suggest-panel select#suggest-scope');
