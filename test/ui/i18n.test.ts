@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { da } from '../../src/ui/i18n/da.js';
 import { en } from '../../src/ui/i18n/en.js';
 import { t } from '../../src/ui/i18n/t.js';
+import { SESSION_MESSAGES } from '../../src/ui/i18n/session-strings.js';
 import { formatMessage, isPlural, type Message } from '../../src/ui/i18n/format.js';
 import { LANGS, type Lang } from '../../src/core/lang.js';
 import { SANDBOX_STRINGS } from '../../sandbox/page/strings.js';
@@ -12,7 +13,9 @@ const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const params = (m: Message) => [...new Set(isPlural(m) ? [m.count, ...holes(m.one), ...holes(m.other)] : holes(m))].sort();
 const forms = (m: Message) => (isPlural(m) ? [m.one, m.other] : [m]);
 
-const TABLES: Record<string, Record<Lang, Record<string, Message>>> = { app: { da, en }, sandbox: SANDBOX_STRINGS };
+const TABLES: Record<string, Record<Lang, Record<string, Message>>> = {
+  app: { da: { ...da, ...SESSION_MESSAGES.da }, en: { ...en, ...SESSION_MESSAGES.en } },
+  sandbox: SANDBOX_STRINGS };
 
 /** Parameters that are never numbers. */
 const NOT_COUNTS = new Set(['outcome', 'each', 'shown', 'voted', 'inAll', 'title', 'name', 'label', 'question', 'message', 'detail', 'text', 'anonymity', 'visibility', 'rank', 'layer', 'when', 'element', 'date', 'time', 'url', 'what', 'todo', 'owner', 'round']);

@@ -1,11 +1,10 @@
 /** Danish UI strings: the same keys as en.ts (the compiler checks both ways). */
 import { boardDa } from './board-da.js';
-import { sessionDa } from './session-da.js';
 import { shellDa } from './shell-da.js';
-import { suggestDa } from './suggest-da.js';
-import type { Messages } from './en.js';
+import type { FirstPaintKey } from './en.js';
+import type { Message } from './format.js';
 
-export const da: Messages = {
+export const da: Record<FirstPaintKey, Message> = {
   'app.title': 'Tryghed',
   'app.intro': 'Vælg en skabelon til dagens workshop. Den placeres på boardet på en ledig plads tæt på det, du ser nu.',
   'app.connecting': 'Forbinder til boardet …',
@@ -40,7 +39,5 @@ export const da: Messages = {
   'error.unknown.todo': 'Prøv igen. Sker det igen, så genindlæs boardet.',
 
   ...boardDa,
-  ...sessionDa,
   ...shellDa,
-  ...suggestDa,
 };

@@ -4,9 +4,9 @@
  */
 import type { Message } from './format.js';
 import { boardEn } from './board-en.js';
-import { sessionEn } from './session-en.js';
+import type { SessionKey } from './session-en.js';
 import { shellEn } from './shell-en.js';
-import { suggestEn } from './suggest-en.js';
+import type { SuggestKey } from './suggest-en.js';
 export const en = {
   'app.title': 'Tryghed',
   'app.intro': 'Choose a template for today’s workshop. It is placed on the board in free space near what you are looking at.',
@@ -42,10 +42,10 @@ export const en = {
   'error.unknown.todo': 'Try again. If it happens again, reload the board.',
 
   ...boardEn,
-  ...sessionEn,
   ...shellEn,
-  ...suggestEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The keys of the first paint's tables (this one, da.ts); the session's own come with it (session-strings.ts). */
+export type FirstPaintKey = keyof typeof en;
+export type MessageKey = FirstPaintKey | SessionKey | SuggestKey;
 export type Messages = Record<MessageKey, Message>;

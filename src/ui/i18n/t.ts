@@ -3,7 +3,7 @@
  * Keys are checked by the compiler (a key built at run time is a template literal over a
  * union the tables cover, never a cast); plural messages pick their form (format.ts).
  */
-import type { Lang } from '../../core/lang.js';
+import { LANGS, type Lang } from '../../core/lang.js';
 import { da } from './da.js';
 import { en, type MessageKey, type Messages } from './en.js';
 import { formatMessage, type Params } from './format.js';
@@ -11,8 +11,18 @@ import { formatMessage, type Params } from './format.js';
 export type { MessageKey } from './en.js';
 export type { Params } from './format.js';
 
-export const MESSAGES: Record<Lang, Messages> = { da, en };
+/**
+ * Each language's strings: the first paint's from the start, the session's and the suggestion
+ * engine's added by their chunk (session-strings.ts), which the first paint does not load.
+ */
+const MESSAGES: Record<Lang, Partial<Messages>> = { da: { ...da }, en: { ...en } };
+
+export function addMessages(tables: Record<Lang, Partial<Messages>>): void {
+  for (const lang of LANGS) Object.assign(MESSAGES[lang], tables[lang]);
+}
 
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return formatMessage(lang, MESSAGES[lang][key], params);
+  const message = MESSAGES[lang][key];
+  // A session key asked for before the session's strings loaded shows as itself, not a throw.
+  return message === undefined ? key : formatMessage(lang, message, params);
 }

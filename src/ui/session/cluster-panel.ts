@@ -11,7 +11,7 @@ import { listClusters, type ClusterError, type ClusterView } from '../../core/se
 import { aliasesMap, clustersMap, LIMITS, membershipMap } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
 import type { Actions } from '../../actions/actions.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, type TargetLabels } from './session-view.js';

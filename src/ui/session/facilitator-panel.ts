@@ -15,7 +15,7 @@ import type { VoteService } from '../../core/session/voting.js';
 import { AwarenessController } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { YController } from '../controllers/y-controller.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 import { ROUND_ERRORS } from './round-errors.js';
 import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';

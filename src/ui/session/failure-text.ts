@@ -6,7 +6,7 @@
 import type { BoardLinkErrorCode } from '../../board/session-board.js';
 import type { Failure } from '../../core/session/commands.js';
 import type { Lang } from '../../core/lang.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 
 const BOARD: Readonly<Record<BoardLinkErrorCode, MessageKey>> = {
   'no-selection': 'board.error.no-selection',

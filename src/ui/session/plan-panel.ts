@@ -13,7 +13,7 @@ import { listRounds } from '../../core/session/rounds.js';
 import { LIMITS, PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionType, type PlanLayer } from '../../core/session/schema.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 import { offerExport, type ExportFormat } from './export-download.js';
 import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';

@@ -6,7 +6,7 @@ import { LitElement, css, html } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Lang } from '../../core/lang.js';
 import { AwarenessController, setPresence } from '../controllers/awareness-controller.js';
-import { t } from '../i18n/t.js';
+import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
 import type { Me } from './session-view.js';

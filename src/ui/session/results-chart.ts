@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import type { Lang } from '../../core/lang.js';
-import { t } from '../i18n/t.js';
+import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
 
 export interface ChartRow {

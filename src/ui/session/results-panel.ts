@@ -11,7 +11,7 @@ import type { HiddenReason, TallyResult, VoteService } from '../../core/session/
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 import { offerExport, type ExportFormat } from './export-download.js';
 import type { ChartRow } from './results-chart.js';
 import { failureText } from './failure-text.js';

@@ -6,7 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { LIMITS, ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 import { failureText } from './failure-text.js';
 import { ROUND_ERRORS } from './round-errors.js';
 import { SessionPanelBase } from './session-panel-base.js';

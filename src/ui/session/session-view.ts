@@ -13,7 +13,7 @@ import type { RoundScope } from '../../core/session/schema.js';
 import type { RoundView } from '../../core/session/rounds.js';
 import { effectiveTarget } from '../../core/session/targets.js';
 import type { MyVotes } from '../../core/session/voting.js';
-import { t } from '../i18n/t.js';
+import { t } from '../i18n/session-strings.js';
 
 /** The person using this panel: Miro's user id and display name. */
 export type Me = Person;

@@ -8,7 +8,7 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { getTemplate, isTemplateId } from '../../core/template/catalogue.js';
-import { t } from '../i18n/t.js';
+import { t } from '../i18n/session-strings.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import type { ScopeTargets } from '../../actions/round-targets.js';
 import type { ScopeOption } from './session-view.js';

@@ -1,7 +1,7 @@
 /** Every VoteError code in words, in both languages (the compiler checks none is missed). */
 import type { Lang } from '../../core/lang.js';
 import type { VoteError } from '../../core/session/voting.js';
-import { t, type MessageKey } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/session-strings.js';
 
 const KEYS: Record<VoteError, MessageKey> = {
   'no-round': 'vote.error.no-round',

@@ -11,7 +11,7 @@ import type { MyVotes, VoteError, VoteService } from '../../core/session/voting.
 import { ClockController } from '../controllers/clock-controller.js';
 import { VoteServiceController } from '../controllers/vote-service-controller.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/t.js';
+import { t } from '../i18n/session-strings.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, targetLabel, targetTypes, voteRows, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';

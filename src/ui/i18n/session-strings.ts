@@ -1,0 +1,20 @@
+/**
+ * The session panels' and the suggestion engine's strings, in both languages. They load with
+ * the session's chunk, not the first paint: the session panels import `t` from here, so the
+ * tables are in place before any of them renders.
+ */
+import type { Lang } from '../../core/lang.js';
+import type { Message } from './format.js';
+import { sessionDa } from './session-da.js';
+import { sessionEn, type SessionKey } from './session-en.js';
+import { suggestDa } from './suggest-da.js';
+import { suggestEn, type SuggestKey } from './suggest-en.js';
+import { addMessages } from './t.js';
+
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa },
+  en: { ...sessionEn, ...suggestEn },
+};
+addMessages(SESSION_MESSAGES);
+
+export { t, type MessageKey } from './t.js';
