@@ -28,7 +28,7 @@ describe('results frame', () => {
     expect(overlaps(frame.absolute, t.frame)).toBe(false);
     expect(markerOf(host, first.frameId)).toEqual({ k: 'results', r: roundId, e: 'frame', v: 1 });
     const txt = texts(host, first.frameId);
-    expect(txt).toEqual(expect.arrayContaining(['Hvad skal vi tale mere om?', '1.', 'Mere sparring', '3', 'delt 2.', 'Faste pauser', 'Walk & talk', '2', '27. november 2026', '3 af 5 har stemt']));
+    expect(txt).toEqual(expect.arrayContaining(['Hvad skal vi tale mere om?', '1.', 'Mere sparring', '3', '2. (delt)', 'Faste pauser', 'Walk & talk', '2', '27. november 2026', '3 af 5 har stemt']));
     expect(txt).not.toContain('Tid til refleksion');
     const bars = host.items().filter((i) => i.parentId === first.frameId && i.type === 'shape');
     expect(bars).toHaveLength(3);

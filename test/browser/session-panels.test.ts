@@ -102,10 +102,10 @@ describe('session panels (Danish)', () => {
     await form.locator('#scope').selectOption({ label: 'Markerede på tallerkenen' });
     await form.locator('button[data-action="create"]').click();
     await expect.poll(() => form.locator('#scope-err').textContent()).toBe(
-      'Sedlerne i “Markerede på tallerkenen” ligger på tallerkenen, som er privat: der stemmes aldrig om dem. Vælg sedler uden for tallerkenen.');
+      'Sedlerne i »Markerede på tallerkenen« ligger på tallerkenen, som er privat: der stemmes aldrig om dem. Vælg sedler uden for tallerkenen.');
     await form.locator('#scope').selectOption({ label: 'Andet' });
     await form.locator('button[data-action="create"]').click();
-    await expect.poll(() => form.locator('#scope-err').textContent()).toBe('Der er endnu ingen sedler at stemme om i “Tryghed › Andet”.');
+    await expect.poll(() => form.locator('#scope-err').textContent()).toBe('Der er endnu ingen sedler at stemme om i »Tryghed › Andet«.');
     await form.locator('#scope').selectOption({ label: 'Det vi ikke taler nok om' });
     await form.locator('#k').fill('1');
     await form.locator('#minutes').fill('10');
@@ -234,11 +234,11 @@ describe('session panels (Danish)', () => {
     const ranks = await chart.locator('g[data-row]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-rank'), g.getAttribute('data-tied')]));
     expect(ranks).toEqual([['1', 'false'], ['2', 'true'], ['2', 'true'], ['4', 'false']]);
     const label = await chart.locator('svg').getAttribute('aria-label');
-    expect(label).toBe('Søjlediagram med 4 emner, flest stemmer først: 1. Arbejdspres, 3 stemmer; delt 2. Konflikter i teamet, 2 stemmer; delt 2. Sygefravær, 2 stemmer; 4. =Ensomhed, | "alene", 1 stemme.');
+    expect(label).toBe('Søjlediagram med 4 emner, flest stemmer først: 1. Arbejdspres, 3 stemmer; 2. (delt) Konflikter i teamet, 2 stemmer; 2. (delt) Sygefravær, 2 stemmer; 4. =Ensomhed, | "alene", 1 stemme.');
     expect(await chart.locator('svg').getAttribute('role')).toBe('img');
     const table = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(table).toEqual([
-      ['1.', 'Arbejdspres', '3'], ['delt 2.', 'Konflikter i teamet', '2'], ['delt 2.', 'Sygefravær', '2'], ['4.', '=Ensomhed, | "alene"', '1'],
+      ['1.', 'Arbejdspres', '3'], ['2. (delt)', 'Konflikter i teamet', '2'], ['2. (delt)', 'Sygefravær', '2'], ['4.', '=Ensomhed, | "alene"', '1'],
     ]);
     expect(await results.locator('[data-respondents]').textContent()).toBe('2 har stemt, 8 stemmer i alt.');
     // Only the facilitator may put the result on the board.

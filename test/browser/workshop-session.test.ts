@@ -350,10 +350,10 @@ describe('the app shell', () => {
         return { focused: el?.getAttribute('data-tab') ?? null, text: el?.textContent?.trim() };
       });
       // Before anyone starts, "Run rounds" is there for whoever will.
-      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Grupper', 'Stem', 'Styr runder', 'Resultater', 'Plan']);
+      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan']);
       await f.locator('button[role="tab"][aria-selected="true"]').focus();
       await page.keyboard.press('ArrowRight');
-      expect(await selected()).toEqual({ focused: 'group', text: 'Grupper' });
+      expect(await selected()).toEqual({ focused: 'group', text: 'Temaer' });
       await page.keyboard.press('End');
       expect((await selected()).focused).toBe('plan');
       await page.keyboard.press('ArrowRight');

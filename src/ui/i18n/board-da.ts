@@ -15,7 +15,7 @@ export const boardDa: Record<keyof typeof boardEn, Message> = {
     '{n} elementer kunne ikke fjernes igen; de ligger i skabelonens ramme og kan slettes med hånden.',
   ),
 
-  'board.error.no-selection': 'Vælg mindst én post-it på boardet, og prøv igen.',
+  'board.error.no-selection': 'Vælg mindst én seddel på boardet, og prøv igen.',
   'board.error.private': 'Sedler på tallerkenen er private: de grupperes aldrig, og der stemmes aldrig om dem. Vælg kun sedler uden for tallerkenen, og prøv igen.',
   'board.error.not-visible': 'Resultatet kan ikke vises endnu.',
   'board.error.invalid': 'Det kunne ikke lade sig gøre.',
@@ -33,9 +33,9 @@ export const boardDa: Record<keyof typeof boardEn, Message> = {
   'board.results.rank.two': '{n}.',
   'board.results.rank.few': '{n}.',
   'board.results.rank.other': '{n}.',
-  'board.results.tied': 'delt {rank}',
+  'board.results.tied': '{rank} (delt)',
   'board.results.more': '… og {n} mere',
   'board.results.voted': '{n} har stemt',
   'board.results.votedOf': '{n} af {total} har stemt',
-  'board.cluster.label': 'Gruppe',
+  'board.cluster.label': 'Tema',
 };

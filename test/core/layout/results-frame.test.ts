@@ -72,7 +72,7 @@ describe('layoutResults', () => {
     const da = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'da', words: boardWords('da') });
     const en = layoutResults({ question: 'Q', rows, date: DATE, respondents: 5, eligible: 6, lang: 'en', words: boardWords('en') });
     const ranks = (l: typeof da) => rows.map((_, i) => textOf((byId(l.items, `rank-${i}`) as PlannedText).content));
-    expect(ranks(da)).toEqual(['delt 1.', 'delt 1.', '3.', 'delt 4.', 'delt 4.']);
+    expect(ranks(da)).toEqual(['1. (delt)', '1. (delt)', '3.', '4. (delt)', '4. (delt)']);
     expect(ranks(en)).toEqual(['tied 1st', 'tied 1st', '3rd', 'tied 4th', 'tied 4th']);
     expect(textOf((byId(en.items, 'participation') as PlannedText).content)).toBe('5 of 6 voted');
     expect(textOf((byId(en.items, 'date') as PlannedText).content)).toBe('27 November 2026');

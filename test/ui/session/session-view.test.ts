@@ -68,7 +68,7 @@ describe('labels and messages', () => {
     const doc = startedDoc();
     const c = createCluster(doc, anne, { noteIds: [notes[0]!] });
     if (!c.ok) throw new Error(c.message);
-    expect(targetLabel(doc, c.value.clusterId, {}, 'da')).toBe('Gruppe uden navn');
+    expect(targetLabel(doc, c.value.clusterId, {}, 'da')).toBe('Tema uden navn');
     expect(targetLabel(doc, notes[1]!, { [notes[1]!]: ' Tillid ' }, 'en')).toBe('Tillid');
     expect(targetLabel(doc, notes[1]!, {}, 'en')).toBe(`Note …${notes[1]!.slice(-4)}`);
     const named = createCluster(doc, anne, { noteIds: [notes[2]!], label: '  Arbejdspres ' });
