@@ -28,6 +28,8 @@ const RULES: Record<string, Rule> = {
   // Theme suggestions: pure, with their NLP packages (engineer "suggest").
   'src/suggest/': { values: ['src/suggest/', 'src/core/'], packages: (p) => !DOM_OR_NETWORK(p) && !p.startsWith('node:') },
   'src/ui/': { values: ['src/ui/', 'src/core/'], types: ['src/board/', 'src/sync/', 'src/actions/', 'src/protocol/', 'src/suggest/'], packages: only('lit', 'yjs', 'y-protocols') },
+  // Shims of library modules for the build (aliased in vite.config.ts): nothing of the app.
+  'src/vendor/': { values: ['src/vendor/'], packages: only('lib0') },
   'src/app/': { values: ['src/'], packages: only(...SYNC_PACKAGES, 'lit') },
   // The sandbox plays Miro's host: it may use the app's pure parts, never the app's words.
   'sandbox/': {

@@ -56,7 +56,7 @@ describe('grouping', () => {
     for (const card of ['card-3', 'card-4']) expect(overlaps(out.area, host.absoluteRect(t.ids[card]!))).toBe(false);
     for (const id of ids) expect(host.item(id)!.parentId).toBe(t.frameId);
     expectTidy(host, ids, out.area, out.labelId);
-    expect(contentText(host.item(out.labelId)!.content)).toBe('Gruppe');
+    expect(contentText(host.item(out.labelId)!.content)).toBe('Tema');
   });
 
   it('nothing selected: a clear refusal, nothing changes', async () => {
