@@ -52,8 +52,8 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
   const doc = new Y.Doc();
   const actor = { userId: deps.me.id };
   const local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
-  // Issue 9 replaces this with the server's checked calls in server mode.
-  const control = new LocalControlService(doc, actor);
+  // Miro mode: every honest app applies the commands itself. Server mode: checked server calls.
+  let control: ControlService = new LocalControlService(doc, actor);
   const offs: Array<() => void> = [];
   let conn: Connection;
   if (config.mode === 'server') {
@@ -68,8 +68,9 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
     }
     if (room) {
       // The server's client (Hocuspocus) is loaded only in server mode.
-      const [{ ServerTransport }, { ServerVoteService }] = await Promise.all([import('../sync/server-transport.js'), import('../sync/server-votes.js')]);
+      const [{ ServerTransport }, { ServerControl, ServerVoteService }] = await Promise.all([import('../sync/server-transport.js'), import('../sync/server-votes.js')]);
       const server = new ServerTransport({ url: config.url, room, token, doc });
+      control = new ServerControl(server);
       const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
       const c: Connection = (conn = { config, transport: server, voteService, control, signInFailed: false, refused: null, offs });
       offs.push(
@@ -95,7 +96,7 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
     conn = { config, transport, voteService: local, control, signInFailed: false, refused: null, offs };
     offs.push(transport.onSaveStatus(() => deps.changed()));
   }
-  conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name } satisfies PresenceState);
+  conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name, user: deps.me.id } satisfies PresenceState);
   offs.push(conn.transport.onStatus(() => deps.changed()));
   return conn;
 }

@@ -6,6 +6,8 @@
 export const CloseCodes = {
   malformed: 4400,
   unauthorized: 4401,
+  /** Presence for another client id or user (the server's presence guard). */
+  forbidden: 4403,
   authTimeout: 4408,
   tooBig: 4413,
   rate: 4429,

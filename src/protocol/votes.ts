@@ -3,6 +3,7 @@
  * one reply to the caller only. The one module src/sync and src/server share (no Node
  * imports, nothing of either side): the ops, their records and error codes.
  */
+import type { ActionResult, FacilitatorCommand } from '../core/session/commands.js';
 import type { RoundFields } from '../core/session/schema.js';
 import type { VoteError } from '../core/session/voting.js';
 
@@ -21,15 +22,13 @@ export type Ballot = Record<string, number>;
  *  on the server says what the doc path says), plus what only a remote call can go wrong with. */
 export type VoteErrorCode = VoteError | 'bad-request' | 'wrong-status' | 'not-facilitator' | 'internal';
 
+/** A board's control doc (the facilitator's state, read-only for clients) is named after its room. */
+export const controlRoom = (room: string): string => `${room}:control`;
+
 export interface RpcOps {
-  /** Become the room's facilitator if it has none. */
-  claimFacilitator: { args: Record<string, never>; result: { facilitator: string; you: boolean } };
-  /** Hand the role to another user (facilitator only). */
-  setFacilitator: { args: { user: string }; result: { facilitator: string } };
-  /** Open a draft round of the session doc; the server snapshots its definition (facilitator only). */
-  openRound: { args: { roundId: string }; result: RoundRecord };
-  closeRound: { args: { roundId: string }; result: RoundRecord };
-  revealRound: { args: { roundId: string }; result: RoundRecord };
+  /** A facilitator command (commands.ts): checked against the seat and the session model's
+   *  rules, applied by the server to the control doc. A refusal is a result, not an error. */
+  control: { args: { cmd: FacilitatorCommand }; result: ActionResult<unknown> };
   /** Add points to a target; checked against open status, budget and cap. */
   cast: { args: { roundId: string; target: string; points?: number }; result: BallotResult };
   withdraw: { args: { roundId: string; target: string; points?: number }; result: BallotResult };
@@ -38,25 +37,16 @@ export interface RpcOps {
   rounds: { args: Record<string, never>; result: RoundRecord[] };
 }
 export type RpcOp = keyof RpcOps;
-export const RPC_OPS: readonly RpcOp[] = [
-  'claimFacilitator',
-  'setFacilitator',
-  'openRound',
-  'closeRound',
-  'revealRound',
-  'cast',
-  'withdraw',
-  'myBallot',
-  'rounds',
-];
+export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds'];
 
 export interface BallotResult {
   ballot: Ballot;
   used: number;
   budget: number;
   cap: number;
-  /** The round's version after this change: a published tally of this version or later counts it. */
-  version: number;
+  /** Live rounds only: the round's version after this change; a published tally of this
+   *  version or later counts it. (Not given for hidden rounds: it would count others' casts.) */
+  version?: number;
 }
 
 export interface RpcRequest<K extends RpcOp = RpcOp> {

@@ -12,7 +12,10 @@ export interface AuthContext {
   user: string;
   team: string;
   board: string;
+  /** The board's room (its shared doc's name), also on a connection to its control doc. */
   room: string;
+  /** This connection is to the board's control doc: read-only. */
+  control: boolean;
   /** Expiry of the token the connection holds (seconds since the epoch). */
   exp: number;
 }
@@ -42,7 +45,9 @@ export class Auth implements Extension {
       const claims = verifyMiroToken(data.token, { secrets: this.secrets, appId: this.config.miroAppId });
       if (claims.team !== room.team) throw new Error('token team does not match the room');
       guard?.markAuthenticated();
-      return { user: claims.user, team: claims.team, board: room.board, room: data.documentName, exp: claims.exp };
+      // No client writes the control doc: only the server's checked commands change it.
+      if (room.control) data.connectionConfig.readOnly = true;
+      return { user: claims.user, team: claims.team, board: room.board, room: room.room, control: room.control, exp: claims.exp };
     } catch (e) {
       // Hocuspocus answers permission-denied but keeps the socket: close it once that is sent.
       guard?.close({ code: CloseCodes.unauthorized, reason: 'unauthorized' }, 50);

@@ -48,6 +48,9 @@ export interface ServerConfig {
   storeMaxDebounceMs: number;
   /** SQLite `synchronous`: NORMAL survives a killed process, FULL also a power cut. */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Least time between two published tallies of a live round whose totals are shown (ms):
+   *  a batch of casts shows as one change, not one change per cast. */
+  liveTallyIntervalMs: number;
   limits: Limits;
   quiet: boolean;
 }
@@ -79,6 +82,7 @@ export const defaultConfig: ServerConfig = {
   storeDebounceMs: 500,
   storeMaxDebounceMs: 3000,
   sqliteSynchronous: 'NORMAL',
+  liveTallyIntervalMs: 3000,
   limits: defaultLimits,
   quiet: false,
 };
@@ -116,6 +120,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     storeDebounceMs: int(env, 'STORE_DEBOUNCE_MS', base.storeDebounceMs),
     storeMaxDebounceMs: int(env, 'STORE_MAX_DEBOUNCE_MS', base.storeMaxDebounceMs),
     sqliteSynchronous: sync,
+    liveTallyIntervalMs: int(env, 'LIVE_TALLY_INTERVAL_MS', base.liveTallyIntervalMs),
     quiet: env.QUIET !== undefined ? env.QUIET === '1' : base.quiet,
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', l.maxMessageBytes),

@@ -11,10 +11,12 @@ import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { DocPersistence } from './doc-store.js';
+import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
 import { PostgresStorage } from './persistence-postgres.js';
+import { PresenceGuard } from './presence.js';
+import { BoardDocs } from './rooms.js';
 import { SqliteStorage } from './persistence-sqlite.js';
 import { serveStatic } from './static.js';
 import { ThreadDocStore } from './storage-thread.js';
@@ -25,6 +27,8 @@ export interface TryghedServer {
   hocuspocus: Hocuspocus;
   http: HttpServer;
   storage: Storage;
+  /** Where the board documents are stored (the operator's release-seat writes there too). */
+  docs: DocStore;
   /** Resolves with the bound port (0 in the config picks a free one). */
   listen(): Promise<number>;
   readonly port: number;
@@ -32,19 +36,28 @@ export interface TryghedServer {
   close(): Promise<void>;
 }
 
-export async function createTryghedServer(config: ServerConfig): Promise<TryghedServer> {
-  const storage: Storage = config.databaseUrl
-    ? await PostgresStorage.connect(config.databaseUrl)
-    : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
+/** The configured storage: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. */
+export async function openStorage(config: ServerConfig): Promise<Storage> {
+  return config.databaseUrl ? await PostgresStorage.connect(config.databaseUrl) : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
+}
 
-  // Documents are read, merged and written on the storage thread, never on this event loop.
-  const docs = new ThreadDocStore(
+/** The configured document store (on its storage thread). */
+export function openDocStore(config: ServerConfig): ThreadDocStore {
+  return new ThreadDocStore(
     config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', dataDir: config.dataDir, synchronous: config.sqliteSynchronous },
   );
+}
+
+export async function createTryghedServer(config: ServerConfig): Promise<TryghedServer> {
+  const storage = await openStorage(config);
+
+  // Documents are read, merged and written on the storage thread, never on this event loop.
+  const docs = openDocStore(config);
   const sizes = new BoardSizes();
   const persistence = new DocPersistence(docs, sizes);
-  const votes = new VoteService(storage);
-  const extensions: Extension[] = [new Auth(config), new CloseDroppedSockets(), persistence, votes];
+  const boards = new BoardDocs();
+  const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs });
+  const extensions: Extension[] = [new Auth(config), new CloseDroppedSockets(), new PresenceGuard(), persistence, boards, votes];
   if (config.redisUrl) {
     const url = config.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
@@ -101,6 +114,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     hocuspocus,
     http,
     storage,
+    docs,
     get port() {
       return port;
     },

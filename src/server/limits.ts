@@ -228,10 +228,12 @@ export class SocketGuard {
     } catch {
       return { code: CloseCodes.malformed, reason: 'malformed message' };
     }
+    // One board per connection: its shared doc and its control doc (miro-token.ts).
+    const room = parseRoom(frame.room)?.room;
     if (this.room === undefined) {
-      if (!parseRoom(frame.room)) return { code: CloseCodes.malformed, reason: 'invalid room name' };
-      this.room = frame.room;
-    } else if (frame.room !== this.room) {
+      if (!room) return { code: CloseCodes.malformed, reason: 'invalid room name' };
+      this.room = room;
+    } else if (room !== this.room) {
       return { code: CloseCodes.malformed, reason: 'one room per connection' };
     }
     if (!this.authenticated && frame.type !== T.Auth && ++this.pending > this.limits.maxPendingBeforeAuth) {

@@ -3,6 +3,7 @@
  * verifies it as a JWT signed HS256 with the app's client secret, with claims `sub` (the
  * app), `user` and `team`. Not yet seen on a real token: if Miro changes it, change it here.
  */
+import { controlRoom } from '../protocol/votes.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface MiroClaims {
@@ -111,9 +112,15 @@ export function signMiroToken(
   return `${h}.${p}.${b64url(hmac(secret, `${h}.${p}`))}`;
 }
 
-/** Room names bind a document to one team and one board: `tryghed:<team>:<board>`. */
+/**
+ * Room names bind a document to one team and one board: `tryghed:<team>:<board>` for the
+ * shared doc everyone writes, and the same with `:control` for the board's control doc (the
+ * facilitator's state), which every client connection may only read.
+ */
 const ID = '[A-Za-z0-9_=-]{1,100}';
-const ROOM = new RegExp(`^tryghed:(${ID}):(${ID})$`);
+const ROOM = new RegExp(`^tryghed:(${ID}):(${ID})(:control)?$`);
+const CONTROL_SUFFIX = controlRoom('');
+export { controlRoom };
 
 export function roomName(team: string, board: string): string {
   const name = `tryghed:${team}:${board}`;
@@ -121,7 +128,17 @@ export function roomName(team: string, board: string): string {
   return name;
 }
 
-export function parseRoom(name: string): { team: string; board: string } | null {
+export interface ParsedRoom {
+  team: string;
+  board: string;
+  /** The board's room (the shared doc's name), also for its control doc. */
+  room: string;
+  control: boolean;
+}
+
+export function parseRoom(name: string): ParsedRoom | null {
   const m = ROOM.exec(name);
-  return m ? { team: m[1]!, board: m[2]! } : null;
+  if (!m) return null;
+  const control = m[3] !== undefined;
+  return { team: m[1]!, board: m[2]!, control, room: control ? name.slice(0, -CONTROL_SUFFIX.length) : name };
 }

@@ -70,6 +70,10 @@ export class PostgresStorage implements Storage {
     return r.rows[0]?.facilitator ?? null;
   }
 
+  async releaseFacilitator(room: string): Promise<boolean> {
+    return (await this.pool.query('DELETE FROM tryghed_rooms WHERE room = $1', [room])).rowCount === 1;
+  }
+
   async setFacilitator(room: string, by: string, to: string): Promise<void> {
     const r = await this.pool.query('UPDATE tryghed_rooms SET facilitator = $1 WHERE room = $2 AND facilitator = $3', [to, room, by]);
     if (r.rowCount !== 1) throw new VoteError('not-facilitator', 'only the facilitator can hand over');

@@ -46,6 +46,10 @@ export class SqliteStorage implements Storage {
     return row?.facilitator ?? null;
   }
 
+  async releaseFacilitator(room: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM rooms WHERE room = ?').run(room).changes === 1;
+  }
+
   async setFacilitator(room: string, by: string, to: string): Promise<void> {
     const r = this.db.prepare('UPDATE rooms SET facilitator = ? WHERE room = ? AND facilitator = ?').run(to, room, by);
     if (r.changes !== 1) throw new VoteError('not-facilitator', 'only the facilitator can hand over');

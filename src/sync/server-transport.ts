@@ -2,11 +2,17 @@
  * The server transport: a SyncTransport over Hocuspocus (self-hosted server mode), plus the
  * vote RPC the server answers (see src/protocol/votes.ts). The token is Miro's id
  * token (`getIdToken()`), fetched again on every (re)connect so it never goes stale.
+ *
+ * A board is two docs over one socket: the shared doc everyone writes, and the control doc
+ * (the facilitator's state), which the server alone writes: this client only reads it, and
+ * changes it through `control` (a server call). The two are linked (schema.ts), so the
+ * session model reads them as one doc.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RpcOp, RpcOps, RpcReply } from '../protocol/votes.js';
+import { linkControlDoc } from '../core/session/schema.js';
+import { controlRoom, type RpcOp, type RpcOps, type RpcReply } from '../protocol/votes.js';
 import type { SyncStatus, SyncTransport } from './transport.js';
 
 export interface ServerTransportOptions {
@@ -32,11 +38,17 @@ export class RpcError extends Error {
 }
 
 let seq = 0;
+/** Token requests this close together are one request (the two docs of one connect). */
+const TOKEN_SHARE_MS = 250;
 
 export class ServerTransport implements SyncTransport {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly provider: HocuspocusProvider;
+  /** The board's control doc: read here, written only by the server. */
+  readonly controlDoc: Y.Doc;
+  readonly controlProvider: HocuspocusProvider;
+  private readonly synced = { shared: false, control: false };
   private readonly socket: HocuspocusProviderWebsocket;
   private _status: SyncStatus = 'connecting';
   private readonly listeners = new Set<(s: SyncStatus) => void>();
@@ -55,13 +67,25 @@ export class ServerTransport implements SyncTransport {
       maxDelay: 5000,
     });
     const token = opts.token;
+    // Both docs ask for a token on every (re)connect and refresh, at the same moment: one fetch serves both.
+    let recent: { at: number; token: Promise<string> } | null = null;
+    const tokenFn =
+      typeof token === 'function'
+        ? () => {
+            const now = Date.now();
+            if (!recent || now - recent.at > TOKEN_SHARE_MS) recent = { at: now, token: Promise.resolve().then(token) };
+            return recent.token;
+          }
+        : token;
+    this.controlDoc = new Y.Doc();
+    linkControlDoc(this.doc, this.controlDoc);
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: opts.room,
       document: this.doc,
       awareness: this.awareness,
-      token: typeof token === 'function' ? async () => token() : token,
-      onSynced: ({ state }) => this.setStatus(state ? 'synced' : 'connecting'),
+      token: tokenFn,
+      onSynced: ({ state }) => this.synced_('shared', state),
       onDisconnect: () => this.offline(),
       onClose: ({ event }) => {
         this.offline();
@@ -71,7 +95,27 @@ export class ServerTransport implements SyncTransport {
       onAuthenticationFailed: ({ reason }) => this.authFailures.forEach((cb) => cb(reason)),
       onStateless: ({ payload }) => this.receive(payload),
     });
+    this.controlProvider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: controlRoom(opts.room),
+      document: this.controlDoc,
+      // Presence lives on the shared doc; the server refuses awareness on the control doc.
+      awareness: null,
+      token: tokenFn,
+      onSynced: ({ state }) => this.synced_('control', state),
+      onAuthenticationFailed: ({ reason }) => this.authFailures.forEach((cb) => cb(reason)),
+    });
+    // A local write would never reach the others (the server refuses it): say where it came from.
+    this.controlDoc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin !== this.controlProvider) console.error('Tryghed: the control doc is written only by the server; use the control service');
+    });
     this.provider.attach();
+    this.controlProvider.attach();
+  }
+
+  private synced_(which: 'shared' | 'control', state: boolean): void {
+    this.synced[which] = state;
+    this.setStatus(this.synced.shared && this.synced.control ? 'synced' : 'connecting');
   }
 
   get status(): SyncStatus {
@@ -127,6 +171,7 @@ export class ServerTransport implements SyncTransport {
   }
 
   destroy(): void {
+    this.controlProvider.destroy();
     this.provider.destroy();
     this.socket.destroy();
     this.offline();
@@ -150,6 +195,7 @@ export class ServerTransport implements SyncTransport {
   }
 
   private offline(): void {
+    this.synced.shared = this.synced.control = false;
     this.setStatus('offline');
     // The outcome of a call in flight is unknown (it may have committed): say so.
     for (const [id, p] of this.pending) {

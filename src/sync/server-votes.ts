@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { getRound, itemResolver, publishedMap, roundsMap, tally } from '../core/session/index.js';
 import { countHeld, refuse } from '../core/session/vote-rules.js';
 import { isVoteError, type MyVotes, type TallyResult, type VoteError, type VoteResult, type VoteService } from '../core/session/voting.js';
+import type { CommandResult, ControlService, FacilitatorCommand } from '../core/session/commands.js';
 import type { BallotResult, RpcOp, RpcOps } from '../protocol/votes.js';
 
 /** What the service needs of the transport: the RPC (ServerTransport provides it). */
@@ -95,5 +96,23 @@ export class ServerVoteService implements VoteService {
       publishedMap(this.doc).unobserve(handler);
       roundsMap(this.doc).unobserveDeep(handler);
     };
+  }
+}
+
+/**
+ * ControlService in server mode: each facilitator command is a server call. The server checks
+ * the seat and the session model's rules and writes the control doc; its update arrives on
+ * the same socket before the answer, so the doc shows the change when `apply` resolves.
+ */
+export class ServerControl implements ControlService {
+  constructor(private readonly transport: VoteRpc) {}
+
+  async apply<C extends FacilitatorCommand>(cmd: C): Promise<CommandResult<C>> {
+    try {
+      return (await this.transport.rpc('control', { cmd })) as CommandResult<C>;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      return { ok: false, error: { code: code === 'bad-request' ? 'bad-request' : 'unavailable' } };
+    }
   }
 }

@@ -222,7 +222,7 @@ export class TryghedShell extends LitElement {
       </header>
       <div class="who">
         ${this.session && this.parts
-          ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .lang=${lang}></presence-list>
+          ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .people=${this.session.people} .lang=${lang}></presence-list>
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
                 ${this.session.signInFailed
                   ? t(lang, 'shell.sync.server.signInFailed')

@@ -7,7 +7,9 @@ describe('the sync server room of a board', () => {
     const token = signMiroToken({ user: 'u1', team: 'team-42', sub: 'app' }, 'secret');
     const room = roomName(teamOf(token), 'uXjVO_abc=');
     expect(room).toBe('tryghed:team-42:uXjVO_abc=');
-    expect(parseRoom(room)).toEqual({ team: 'team-42', board: 'uXjVO_abc=' });
+    expect(parseRoom(room)).toEqual({ team: 'team-42', board: 'uXjVO_abc=', room, control: false });
+    // Its control doc (the facilitator's state) belongs to the same board.
+    expect(parseRoom(`${room}:control`)).toEqual({ team: 'team-42', board: 'uXjVO_abc=', room, control: true });
   });
 
   it('refuses tokens and ids it cannot name a room from', () => {

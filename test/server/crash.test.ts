@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRound, getRound } from '../../src/core/session/index.js';
+import { getRound } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { startChildServer, type ChildServer } from './support/child.js';
-import { cleanup, client, SECRET, tempDir, waitFor } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, SECRET, tempDir, waitFor } from './support/helpers.js';
 
 describe('kill -9 in the middle of a round', () => {
   const dataDir = tempDir('tryghed-crash-');
@@ -24,16 +24,11 @@ describe('kill -9 in the middle of a round', () => {
   it('keeps every acknowledged vote', async () => {
     server = await startChildServer(env);
     const fac = await join(server.url, 'fac');
-    await fac.rpc('claimFacilitator', {});
-    await waitFor(() => !fac.provider.hasUnsyncedChanges);
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'Prioriter', scope: { kind: 'selection' }, targets: ['t1', 't2', 't3', 't4', 't5'],
+    must(await control(fac).apply({ type: 'start-session' }));
+    const roundId = await newRound(fac, {
+      question: 'Prioriter', targets: ['t1', 't2', 't3', 't4', 't5'],
       budget: 50, cap: 50, k: 1, anonymity: 'sealed', visibility: 'hidden',
     });
-    if (!r.ok) throw new Error(r.message);
-    const roundId = r.value.roundId;
-    await waitFor(() => !fac.provider.hasUnsyncedChanges);
-    await fac.rpc('openRound', { roundId });
 
     // Five voters cast one after another (each waits for its acknowledgement) until the kill.
     const users = ['v1', 'v2', 'v3', 'v4', 'v5'];

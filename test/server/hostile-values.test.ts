@@ -6,10 +6,10 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createRound, getRound, listRounds, MAP, tally } from '../../src/core/session/index.js';
+import { getRound, listRounds, MAP, tally } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerVoteService } from '../../src/sync/server-votes.js';
-import { cleanup, client, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
 
 describe('malformed values from a participant', () => {
   const dataDir = tempDir('tryghed-hostile-');
@@ -33,20 +33,13 @@ describe('malformed values from a participant', () => {
   const failures = () => errors.mock.calls.map((c) => c.map(String).join(' ')).filter((m) => m.includes('[tryghed]'));
 
   /** A live sealed round over three notes, k 1, opened by the facilitator. */
-  const openRound = async (fac: ServerTransport, question: string) => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question, scope: { kind: 'selection' }, targets: ['111', '222', '333'], budget: 3, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
-    });
-    if (!r.ok) throw new Error(r.message);
-    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round at the server');
-    await fac.rpc('openRound', { roundId: r.value.roundId });
-    return r.value.roundId;
-  };
+  const openRound = (fac: ServerTransport, question: string) =>
+    newRound(fac, { question, targets: ['111', '222', '333'], budget: 3, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live' });
 
   it('are skipped by the server and by every client, before and after a restart', async () => {
     s = await startServer({ dataDir });
     const fac = await join('fac');
-    await fac.rpc('claimFacilitator', {});
+    must(await control(fac).apply({ type: 'start-session' }));
     const good = await openRound(fac, 'Hvad fylder mest?');
 
     // The hostile participant: junk where a round, its ballots and its tally belong.

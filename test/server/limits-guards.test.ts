@@ -5,14 +5,13 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRound } from '../../src/core/session/index.js';
 import { defaultLimits } from '../../src/server/config.js';
 import { PostgresStorage } from '../../src/server/persistence-postgres.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
 import { VoteError, type RoundRecord, type Storage } from '../../src/server/votes/types.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { authFrame, awarenessQuery, openSocket, signedIn, statelessFrame, stillOpen } from './support/frames.js';
-import { cleanup, client, ROOM, startServer, tempDir, token, waitFor, type Started } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, ROOM, startServer, tempDir, token, waitFor, type Started } from './support/helpers.js';
 import { startPostgres, type Service } from './support/services.js';
 
 const RPC_PER_SECOND = 5;
@@ -68,7 +67,7 @@ describe('a sealed cast of more than one point', () => {
     fac = client(s.url, 'fac');
     p = client(s.url, 'p');
     await Promise.all([fac.whenSynced(), p.whenSynced()]);
-    await fac.rpc('claimFacilitator', {});
+    must(await control(fac).apply({ type: 'start-session' }));
   });
   afterAll(async () => {
     fac.destroy();
@@ -77,13 +76,7 @@ describe('a sealed cast of more than one point', () => {
   });
 
   it('is refused past the cap, through the RPC', async () => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'q', scope: { kind: 'selection' }, targets: ['111', '222'], budget: 5, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
-    });
-    if (!r.ok) throw new Error(r.message);
-    const roundId = r.value.roundId;
-    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round at the server');
-    await fac.rpc('openRound', { roundId });
+    const roundId = await newRound(fac, { question: 'q', targets: ['111', '222'], budget: 5, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live' });
     await expect(p.rpc('cast', { roundId, target: '111', points: 3 })).rejects.toMatchObject({ code: 'cap-reached' });
     expect(await p.rpc('cast', { roundId, target: '111', points: 2 })).toMatchObject({ used: 2, ballot: { '111': 2 } });
     await expect(p.rpc('cast', { roundId, target: '111', points: 1 })).rejects.toMatchObject({ code: 'cap-reached' });

@@ -1,18 +1,12 @@
 /** Two instances joined by a real redis-server; persistence through a real PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRound, getRound, publishedMap, type PublishedTally } from '../../src/core/session/index.js';
+import { facilitatorOf, getRound, publishedMap, type PublishedTally } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { cleanup, client, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
 import { startPostgres, startRedis, type Service } from './support/services.js';
 
-const sealed = (c: ServerTransport, opts: { k?: number } = {}) => {
-  const r = createRound(c.doc, { userId: 'fac' }, {
-    question: 'q', scope: { kind: 'selection' }, targets: ['101', '102', '103'], budget: 3, cap: 3, k: opts.k ?? 1,
-    anonymity: 'sealed', visibility: 'live',
-  });
-  if (!r.ok) throw new Error(r.message);
-  return r.value.roundId;
-};
+const sealed = (c: ServerTransport, opts: { k?: number } = {}, open = false) =>
+  newRound(c, { question: 'q', targets: ['101', '102', '103'], budget: 3, cap: 3, k: opts.k ?? 1, anonymity: 'sealed', visibility: 'live' }, open);
 
 describe('two server instances joined by redis serve one board', () => {
   let redis: Service;
@@ -50,11 +44,11 @@ describe('two server instances joined by redis serve one board', () => {
 
   it('one budget across instances; the tally reaches clients of both', async () => {
     const fac = await join(one, 'fac');
-    await fac.rpc('claimFacilitator', {});
-    const id = sealed(fac);
+    must(await control(fac).apply({ type: 'start-session' }));
+    const id = await sealed(fac);
     const phoneOnTwo = await join(two, 'p1');
     await waitFor(() => getRound(phoneOnTwo.doc, id) !== null, 'round on instance two');
-    await fac.rpc('openRound', { roundId: id });
+    must(await control(fac).apply({ type: 'open-round', roundId: id }));
     const laptopOnOne = await join(one, 'p1');
     // The same person on both instances: 6 concurrent casts, budget 3.
     const res = await Promise.allSettled(
@@ -64,8 +58,10 @@ describe('two server instances joined by redis serve one board', () => {
     const pub = (c: ServerTransport) => publishedMap(c.doc).get(id) as PublishedTally | undefined;
     const total = (p?: PublishedTally) => Object.values(p?.counts ?? {}).reduce((x, y) => x + y, 0);
     await waitFor(() => total(pub(phoneOnTwo)) === 3 && total(pub(fac)) === 3, 'tally of 3 on both instances');
-    // A participant on instance two cannot close the round, by RPC or in the doc.
-    expect(await phoneOnTwo.rpc('closeRound', { roundId: id }).then(() => 'ok', (e: { code: string }) => e.code)).toBe('not-facilitator');
+    // A participant on instance two cannot close the round.
+    expect(await control(phoneOnTwo).apply({ type: 'close-round', roundId: id })).toMatchObject({ ok: false, error: { code: 'not-facilitator' } });
+    // The seat and the round's status are the same on both instances' control docs.
+    await waitFor(() => facilitatorOf(phoneOnTwo.doc) === 'fac' && getRound(phoneOnTwo.doc, id)?.status === 'open', 'control doc on two');
   });
 
   it('documents persist in PostgreSQL: a fresh instance on the same database loads the board', async () => {
@@ -107,10 +103,8 @@ describe('PostgreSQL storage: votes', () => {
   it('acknowledged votes are committed in PostgreSQL, and a restart keeps them', async () => {
     const fac = client(s.url, 'fac');
     await fac.whenSynced();
-    await fac.rpc('claimFacilitator', {});
-    const id = sealed(fac);
-    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round synced');
-    await fac.rpc('openRound', { roundId: id });
+    must(await control(fac).apply({ type: 'start-session' }));
+    const id = await sealed(fac, {}, true);
     const p = client(s.url, 'p');
     await p.whenSynced();
     await p.rpc('cast', { roundId: id, target: '102' });

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCluster, createRound, markTargetsDeleted, moveNotes, tally } from '../../src/core/session/index.js';
+import { createCluster, deletedMap, facilitatorOf, moveNotes, roundsMap, tally } from '../../src/core/session/index.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
 import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
 import { ServerVoteService, toVoteError } from '../../src/sync/server-votes.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { cleanup, client, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
 
 describe('ServerVoteService (the session VoteService over the RPC)', () => {
   let s: Started;
@@ -16,8 +16,8 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
     fac = client(s.url, 'fac');
     p = client(s.url, 'p');
     await Promise.all([fac.whenSynced(), p.whenSynced()]);
-    await fac.rpc('claimFacilitator', {});
-    await waitFor(() => p.doc.getMap('session').get('facilitator') === 'fac');
+    must(await control(fac).apply({ type: 'start-session' }));
+    await waitFor(() => facilitatorOf(p.doc) === 'fac');
   });
   afterAll(async () => {
     fac.destroy();
@@ -26,16 +26,12 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
   });
 
   it('casts, refuses with the session model’s errors, and tallies from the published totals', async () => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'q', scope: { kind: 'selection' }, targets: ['111', '222', '333'], budget: 2, cap: 1, k: 1, anonymity: 'sealed', visibility: 'live',
-    });
-    if (!r.ok) throw new Error(r.message);
-    const id = r.value.roundId;
+    const id = await newRound(fac, { question: 'q', targets: ['111', '222', '333'], budget: 2, cap: 1, k: 1, anonymity: 'sealed', visibility: 'live' }, false);
     const votes = new ServerVoteService(p.doc, p);
-    await waitFor(() => p.doc.getMap('rounds').has(id), 'round at p');
+    await waitFor(() => roundsMap(p.doc).has(id), 'round at p');
     expect(await votes.cast(id, '111')).toMatchObject({ ok: false, error: 'no-round' }); // not opened yet
     expect(await votes.myVotes(id)).toMatchObject({ used: 0, remaining: 2 });
-    await fac.rpc('openRound', { roundId: id });
+    must(await control(fac).apply({ type: 'open-round', roundId: id }));
 
     let changes = 0;
     const off = votes.onChange(() => changes++);
@@ -51,26 +47,22 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
     await waitFor(() => { const t = votes.tally(id); return t.visible && t.totalVotes === 2; }, 'tally of both votes');
     const t = votes.tally(id);
     expect(t).toMatchObject({ visible: true, respondents: 1, totalVotes: 2 });
-    // Deleted from the board: its points show as ignored.
-    markTargetsDeleted(p.doc, { userId: 'p' }, { ids: ['111'] });
+    // Deleted from the board (the facilitator's panel reports it): its points show as ignored.
+    must(await control(fac).apply({ type: 'mark-deleted', ids: ['111'] }));
+    await waitFor(() => deletedMap(p.doc).has('111'), 'deletion at p');
     expect(await votes.myVotes(id)).toMatchObject({ used: 1, ignored: 1, remaining: 0 });
     expect(await votes.withdraw(id, '111')).toMatchObject({ ok: true, votes: { remaining: 1 } });
-    await waitFor(() => !p.provider.hasUnsyncedChanges, 'deletion at the server');
     expect(await votes.cast(id, '111')).toMatchObject({ ok: false, error: 'target-deleted' });
     expect(changes).toBeGreaterThan(0);
     off();
   });
 
   it('the cap counts a note and the cluster holding it together, also for a cast of several points', async () => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'q', scope: { kind: 'selection' }, targets: ['444', '555', '666'], budget: 6, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
-    });
-    if (!r.ok) throw new Error(r.message);
-    const id = r.value.roundId;
+    const id = await newRound(fac, { question: 'q', targets: ['444', '555', '666'], budget: 6, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live' }, false);
     const c = createCluster(p.doc, { userId: 'p' }, { noteIds: ['444', '555'] });
     if (!c.ok) throw new Error(c.message);
-    await waitFor(() => !p.provider.hasUnsyncedChanges && !fac.provider.hasUnsyncedChanges, 'round and cluster at the server');
-    await fac.rpc('openRound', { roundId: id });
+    await waitFor(() => !p.provider.hasUnsyncedChanges, 'cluster at the server');
+    must(await control(fac).apply({ type: 'open-round', roundId: id }));
     const votes = new ServerVoteService(p.doc, p);
     expect(await votes.cast(id, '444')).toMatchObject({ ok: true });
     expect(await votes.cast(id, '555')).toMatchObject({ ok: true });
@@ -80,13 +72,7 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
   });
 
   it('regrouping after a sealed vote: the published totals count at most the cap per ballot on the new cluster', async () => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'q', scope: { kind: 'selection' }, targets: ['777', '888', '999'], budget: 5, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live',
-    });
-    if (!r.ok) throw new Error(r.message);
-    const id = r.value.roundId;
-    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round at the server');
-    await fac.rpc('openRound', { roundId: id });
+    const id = await newRound(fac, { question: 'q', targets: ['777', '888', '999'], budget: 5, cap: 2, k: 1, anonymity: 'sealed', visibility: 'live' });
     await p.rpc('cast', { roundId: id, target: '777', points: 2 });
     await p.rpc('cast', { roundId: id, target: '888', points: 2 });
     const total = () => { const t = tally(fac.doc, id); return t.visible ? t.totalVotes : -1; };

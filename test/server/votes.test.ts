@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ballotsMap, createRound, getRound, openRound, publishedMap, readRound, roundsMap, sessionMap, startSession, tally,
+  ballotsMap, facilitatorOf, getRound, publishedMap, readRound, roundsMap, sessionMap, startSession, tally,
   type PublishedTally,
 } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { RpcError } from '../../src/sync/server-transport.js';
-import { client, startServer, waitFor, type Started } from './support/helpers.js';
+import { client, control, must, newRound, settled, startServer, waitFor, type Started } from './support/helpers.js';
 
 const rpcError = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -26,31 +26,21 @@ describe('sealed, server-authoritative voting', () => {
     await c.whenSynced();
     return c;
   };
-  /** A sealed round made by the facilitator in its doc, then opened through the RPC. */
+  /** A sealed round made and opened through the facilitator's commands. */
   const sealedRound = async (opts: { budget?: number; cap?: number; k?: number; visibility?: 'live' | 'hidden' } = {}) => {
-    const r = createRound(fac.doc, { userId: 'fac' }, {
-      question: 'Hvad skal vi tale mere om?',
-      scope: { kind: 'selection' },
-      targets: ['101', '102', '103', 'n-x'],
-      budget: opts.budget ?? 3,
-      cap: opts.cap ?? 2,
-      k: opts.k ?? 1,
-      anonymity: 'sealed',
-      visibility: opts.visibility ?? 'live',
+    const id = await newRound(fac, {
+      targets: ['101', '102', '103', 'n-x'], budget: opts.budget ?? 3, cap: opts.cap ?? 2, k: opts.k ?? 1,
+      anonymity: 'sealed', visibility: opts.visibility ?? 'live',
     });
-    if (!r.ok) throw new Error(r.message);
-    const id = r.value.roundId;
-    await waitFor(() => !fac.provider.hasUnsyncedChanges, 'round reaches the server');
-    const rec = await fac.rpc('openRound', { roundId: id });
-    expect(rec.openedAt).not.toBeNull();
+    expect(getRound(fac.doc, id)?.status).toBe('open');
     return id;
   };
 
   beforeAll(async () => {
     s = await startServer();
     fac = await join('fac');
-    expect(await fac.rpc('claimFacilitator', {})).toEqual({ facilitator: 'fac', you: true });
-    await waitFor(() => sessionMap(fac.doc).get('facilitator') === 'fac', 'facilitator projected');
+    expect(await control(fac).apply({ type: 'start-session' })).toEqual({ ok: true, value: { facilitator: 'fac' } });
+    expect(sessionMap(fac.doc).get('facilitator')).toBe('fac');
   });
   afterAll(async () => {
     open.forEach((c) => c.destroy());
@@ -59,7 +49,8 @@ describe('sealed, server-authoritative voting', () => {
 
   it('the first claim makes the facilitator; later claims do not take it over', async () => {
     const p = await join('p0');
-    expect(await p.rpc('claimFacilitator', {})).toEqual({ facilitator: 'fac', you: false });
+    expect(await control(p).apply({ type: 'start-session' })).toEqual({ ok: true, value: { facilitator: 'fac' } });
+    expect(facilitatorOf(p.doc)).toBe('fac');
   });
 
   it('two devices of one person cannot exceed the budget, however the casts interleave', async () => {
@@ -91,57 +82,49 @@ describe('sealed, server-authoritative voting', () => {
     expect(await rpcError(p.rpc('withdraw', { roundId: id, target: '103' }))).toBe('no-vote');
     expect(await rpcError(p.rpc('cast', { roundId: 'never-opened', target: '101' }))).toBe('no-round');
     expect(await rpcError(p.rpc('cast', { roundId: id, target: '101', points: -5 }))).toBe('bad-request');
-    await fac.rpc('closeRound', { roundId: id });
+    must(await control(fac).apply({ type: 'close-round', roundId: id }));
     expect(await rpcError(p.rpc('cast', { roundId: id, target: '102' }))).toBe('not-open');
     expect(await rpcError(p.rpc('withdraw', { roundId: id, target: '101' }))).toBe('not-open');
   });
 
-  it('a participant cannot open, close or reveal a round, by RPC or by writing the doc', async () => {
+  it('a participant cannot open, close or reveal a round, by command or by writing the doc', async () => {
     const p = await join('p3');
     const id = await sealedRound();
-    expect(await rpcError(p.rpc('closeRound', { roundId: id }))).toBe('not-facilitator');
-    expect(await rpcError(p.rpc('revealRound', { roundId: id }))).toBe('not-facilitator');
-    expect(await rpcError(p.rpc('setFacilitator', { user: 'p3' }))).toBe('not-facilitator');
-    const r2 = createRound(fac.doc, { userId: 'fac' }, { question: 'q', scope: { kind: 'selection' }, targets: ['101'], anonymity: 'sealed' });
-    if (!r2.ok) throw new Error(r2.message);
-    await waitFor(() => roundsMap(p.doc).has(r2.value.roundId), 'draft reaches p');
-    expect(await rpcError(p.rpc('openRound', { roundId: r2.value.roundId }))).toBe('not-facilitator');
+    const refused = { ok: false, error: { code: 'not-facilitator' } };
+    expect(await control(p).apply({ type: 'close-round', roundId: id })).toMatchObject(refused);
+    expect(await control(p).apply({ type: 'reveal-round', roundId: id })).toMatchObject(refused);
+    expect(await control(p).apply({ type: 'hand-over', to: 'p3' })).toMatchObject(refused);
+    const r2 = await newRound(fac, { question: 'q', targets: ['101'], anonymity: 'sealed' }, false);
+    await waitFor(() => roundsMap(p.doc).has(r2), 'draft reaches p');
+    expect(await control(p).apply({ type: 'open-round', roundId: r2 })).toMatchObject(refused);
 
     // Writing the doc directly: close one round, open another, make oneself facilitator.
     p.doc.transact(() => {
       roundsMap(p.doc).get(id)!.set('closedAt', Date.now());
       roundsMap(p.doc).get(id)!.set('budget', 99);
-      roundsMap(p.doc).get(r2.value.roundId)!.set('openedAt', Date.now());
+      roundsMap(p.doc).get(r2)!.set('openedAt', Date.now());
       sessionMap(p.doc).set('facilitator', 'p3');
     });
-    // The server puts every field back, for everyone.
-    for (const c of [p, fac]) {
-      await waitFor(
-        () =>
-          getRound(c.doc, id)?.status === 'open' &&
-          getRound(c.doc, id)?.budget === 3 &&
-          getRound(c.doc, r2.value.roundId)?.status === 'draft' &&
-          sessionMap(c.doc).get('facilitator') === 'fac',
-        'server reverts the participant',
-      );
+    await settled(p, fac);
+    // Nobody else ever sees it: the control doc is read-only for p's connection.
+    for (const c of [fac, await join('p3-later')]) {
+      expect(getRound(c.doc, id)).toMatchObject({ status: 'open', budget: 3 });
+      expect(getRound(c.doc, r2)?.status).toBe('draft');
+      expect(facilitatorOf(c.doc)).toBe('fac');
     }
     // And what counts was never changed: the round is open with its budget of 3.
     expect((await p.rpc('cast', { roundId: id, target: '101' })).budget).toBe(3);
-    expect(await rpcError(p.rpc('cast', { roundId: r2.value.roundId, target: '101' }))).toBe('no-round');
+    expect(await rpcError(p.rpc('cast', { roundId: r2, target: '101' }))).toBe('no-round');
   });
 
-  it('the facilitator may also use the session model directly; the server acts on it', async () => {
-    const r = createRound(fac.doc, { userId: 'fac' }, { question: 'q', scope: { kind: 'selection' }, targets: ['101'], anonymity: 'sealed', k: 1, visibility: 'live' });
-    if (!r.ok) throw new Error(r.message);
-    expect(openRound(fac.doc, { userId: 'fac' }, { roundId: r.value.roundId }).ok).toBe(true);
+  it('the facilitator\'s own direct writes to the control doc count for nothing either: only commands do', async () => {
+    const r = await newRound(fac, { question: 'q', targets: ['101'], anonymity: 'sealed', k: 1, visibility: 'live' }, false);
     const p = await join('p4');
-    await waitFor(() => getRound(p.doc, r.value.roundId)?.status === 'open', 'open reaches p');
-    let ok = false;
-    for (let i = 0; i < 100 && !ok; i++) {
-      ok = (await rpcError(p.rpc('cast', { roundId: r.value.roundId, target: '101' }))) === 'ok';
-      if (!ok) await new Promise((res) => setTimeout(res, 20));
-    }
-    expect(ok).toBe(true);
+    await waitFor(() => roundsMap(p.doc).has(r), 'draft at p');
+    roundsMap(fac.doc).get(r)!.set('openedAt', Date.now());
+    await settled(fac, p);
+    expect(getRound(p.doc, r)?.status).toBe('draft');
+    expect(await rpcError(p.rpc('cast', { roundId: r, target: '101' }))).toBe('no-round');
   });
 
   it('publishes only aggregate tallies, and only when visibility and k allow', async () => {
@@ -163,7 +146,7 @@ describe('sealed, server-authoritative voting', () => {
     await a.rpc('cast', { roundId: hidden, target: '103' });
     await waitFor(() => pub(b, hidden)?.respondents === 1, 'hidden round respondent');
     expect(pub(b, hidden)!.counts).toEqual({});
-    await fac.rpc('revealRound', { roundId: hidden });
+    must(await control(fac).apply({ type: 'reveal-round', roundId: hidden }));
     await waitFor(() => pub(b, hidden)?.counts['103'] === 1, 'revealed totals');
     expect(getRound(b.doc, hidden)?.status).toBe('revealed');
 
@@ -174,18 +157,16 @@ describe('sealed, server-authoritative voting', () => {
     expect(ballotsMap(a.doc).get(live)?.size ?? 0).toBe(0);
   });
 
-  it('a forged tally written by a participant is replaced by the real one', async () => {
+  it('a tally forged by a participant never reaches anyone', async () => {
     const id = await sealedRound({ k: 1 });
     const p = await join('p5');
     await p.rpc('cast', { roundId: id, target: '101' });
     await waitFor(() => (publishedMap(p.doc).get(id) as PublishedTally | undefined)?.counts['101'] === 1, 'real tally');
     p.doc.transact(() => publishedMap(p.doc).set(id, { respondents: 50, counts: { '102': 50 }, publishedAt: 0 }));
     publishedMap(p.doc).set('fake-round', { respondents: 1, counts: { x: 1 }, publishedAt: 0 });
-    await waitFor(
-      () => publishedMap(fac.doc).get(id)?.respondents === 1 && !publishedMap(fac.doc).has('fake-round'),
-      'forgery undone',
-    );
+    await settled(p, fac);
     expect(publishedMap(fac.doc).get(id)!.counts).toEqual({ '101': 1 });
+    expect(publishedMap(fac.doc).has('fake-round')).toBe(false);
     expect(readRound(fac.doc, id)!.anonymity).toBe('sealed');
   });
 
@@ -205,6 +186,7 @@ describe('sealed, server-authoritative voting', () => {
     const p = await join('p7');
     startSession(p.doc, { userId: 'p7' }); // already started: no change
     sessionMap(p.doc).set('facilitator', 'p7');
-    await waitFor(() => sessionMap(p.doc).get('facilitator') === 'fac', 'reverted');
+    await settled(p, fac);
+    expect(facilitatorOf(fac.doc)).toBe('fac');
   });
 });

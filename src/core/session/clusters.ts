@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { newId } from './ids.js';
 import { isStickyColour, type StickyColour } from '../miro-rules.js';
 import { readCluster, readClusters, readMembership, targetMaps, type TargetMaps } from './read.js';
-import { aliasesMap, clustersMap, deletedMap, fieldMap, LIMITS, membershipMap, type ClusterFields } from './schema.js';
+import { aliasesMap, clustersMap, fieldMap, LIMITS, membershipMap, type ClusterFields } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
 export type ClusterError = 'no-notes' | 'no-cluster' | 'bad-colour' | 'too-long';
@@ -38,6 +38,7 @@ export function resolveIn(maps: Pick<TargetMaps, 'hasCluster' | 'alias'>, cluste
   }
   return null;
 }
+
 
 export function isClusterId(doc: Y.Doc, id: string): boolean {
   const maps = targetMaps(doc);
@@ -157,8 +158,10 @@ export function dissolveCluster(doc: Y.Doc, _actor: Actor, input: { clusterId: s
       if (resolveIn(maps, raw) === input.clusterId) membership.delete(noteId);
     }
     clusters.delete(input.clusterId);
-    // Remembered as gone, so votes cast on it are not mistaken for votes on a note of that id.
-    deletedMap(doc).set(input.clusterId, input.now ?? Date.now());
+    // Remembered as gone (an alias to itself: a cycle resolves to nothing), so votes cast on it
+    // are not mistaken for votes on a note of that id. Not in the deletion map: that one is the
+    // facilitator's (schema.ts).
+    aliasesMap(doc).set(input.clusterId, input.clusterId);
   }, SESSION_ORIGIN);
   return ok(null);
 }

@@ -17,3 +17,4 @@ export * from './presence.js';
 export type * from './commands.js';
 export * from './apply-command.js';
 export * from './local-control.js';
+export * from './read-command.js';

@@ -1,10 +1,14 @@
 /**
  * Presence: who has the app open, through Yjs awareness (the transport provides it).
- * The state carries a display name only: no user id, no role, nothing about votes, since
- * awareness is tied to the doc's client id and anonymous ballots must not be.
+ * The state carries the user id and a display name, nothing about roles or votes: anonymous
+ * ballots are written under throwaway client ids (ballots.ts), never the one awareness shows.
+ * In server mode the server refuses a state whose user is not the connection's signed-in
+ * user (src/server/presence.ts), and panels show the host's name for that user id.
  */
 export interface PresenceState {
   name: string;
+  /** The Miro user id (checked against the token in server mode). */
+  user?: string;
 }
 
 /** The awareness field the state lives under. */

@@ -332,5 +332,8 @@ export function readPresence(state: unknown, awareness: object): PresenceState |
   if (p === undefined) return null;
   const name = typeof p === 'object' && p !== null ? text(LIMITS.name)((p as Record<string, unknown>).name) : BAD;
   if (name === BAD) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'name'), null;
-  return { name };
+  const user = (p as Record<string, unknown>).user;
+  if (user === undefined) return { name };
+  if (!isId(user)) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'user'), null;
+  return { name, user };
 }

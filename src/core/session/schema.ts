@@ -151,17 +151,40 @@ export type FieldMap<F> = Omit<Y.Map<unknown>, 'get' | 'set'> & {
   set<K extends keyof F & string>(key: K, value: F[K]): F[K];
 };
 
-export const sessionMap = (doc: Y.Doc) => doc.getMap(MAP.session) as FieldMap<SessionFields>;
 /** The session map as the Y type it is, for observers (a FieldMap hides Y.Map's untyped get/set). */
 export const sessionType = (doc: Y.Doc): Y.AbstractType<Y.YMapEvent<unknown>> => doc.getMap(MAP.session);
+// ---- who writes what ------------------------------------------------------------------
+/**
+ * What the facilitator owns (the seat, rounds, deletions that change a tally, published
+ * tallies, the plan) lives in the *control* doc; what everyone writes (clusters, membership,
+ * ballots of doc-held rounds) in the shared doc. In Miro mode one doc plays both roles. In
+ * server mode the control doc is a second Y.Doc the server alone writes (participants'
+ * connections to it are read-only), linked here so every reader keeps passing one doc.
+ */
+const controls = new WeakMap<Y.Doc, Y.Doc>();
+
+export function linkControlDoc(shared: Y.Doc, control: Y.Doc): void {
+  controls.set(shared, control);
+}
+
+/** The doc holding the facilitator's maps for `doc` (itself unless a control doc is linked). */
+export const controlDoc = (doc: Y.Doc): Y.Doc => controls.get(doc) ?? doc;
+
+/** Runs `fn` in one transaction of each doc, so a command over both is one update per doc. */
+export function transactBoth(doc: Y.Doc, fn: () => void, origin: unknown): void {
+  const control = controlDoc(doc);
+  doc.transact(() => (control === doc ? fn() : control.transact(fn, origin)), origin);
+}
+
+export const sessionMap = (doc: Y.Doc) => controlDoc(doc).getMap(MAP.session) as FieldMap<SessionFields>;
 export const clustersMap = (doc: Y.Doc) => doc.getMap<FieldMap<ClusterFields>>(MAP.clusters);
 export const aliasesMap = (doc: Y.Doc) => doc.getMap<string>(MAP.clusterAliases);
 export const membershipMap = (doc: Y.Doc) => doc.getMap<string>(MAP.membership);
-export const deletedMap = (doc: Y.Doc) => doc.getMap<number>(MAP.deleted);
-export const roundsMap = (doc: Y.Doc) => doc.getMap<FieldMap<RoundFields>>(MAP.rounds);
+export const deletedMap = (doc: Y.Doc) => controlDoc(doc).getMap<number>(MAP.deleted);
+export const roundsMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<RoundFields>>(MAP.rounds);
 export const ballotsMap = (doc: Y.Doc) => doc.getMap<Y.Map<SlotValue>>(MAP.ballots);
-export const publishedMap = (doc: Y.Doc) => doc.getMap<PublishedTally>(MAP.publishedTallies);
-export const planMap = (doc: Y.Doc) => doc.getMap<FieldMap<InitiativeFields>>(MAP.plan);
+export const publishedMap = (doc: Y.Doc) => controlDoc(doc).getMap<PublishedTally>(MAP.publishedTallies);
+export const planMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<InitiativeFields>>(MAP.plan);
 
 /** Build a nested field map from a plain record (inside a transaction). */
 export function fieldMap<F extends object>(fields: F): FieldMap<F> {

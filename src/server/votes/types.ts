@@ -36,6 +36,8 @@ export interface Storage {
   facilitator(room: string): Promise<string | null>;
   /** Hands the role over; only the current facilitator may. */
   setFacilitator(room: string, by: string, to: string): Promise<void>;
+  /** Empties the seat (the operator's release-seat command); true if it was held. */
+  releaseFacilitator(room: string): Promise<boolean>;
 
   /** Inserts a round snapshot; throws wrong-status if the round is already known. */
   insertRound(room: string, record: RoundRecord): Promise<RoundRecord>;

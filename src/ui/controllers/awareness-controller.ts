@@ -1,6 +1,6 @@
 /**
  * Presence through Yjs awareness: re-renders the host when anyone's state changes and reads
- * the names of everyone who has the app open. Awareness carries a display name only.
+ * the names of everyone who has the app open. Awareness carries a user id and a display name.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
@@ -14,18 +14,23 @@ export interface Present {
   self: boolean;
 }
 
-/** Announce this device's display name (the shell calls it, or presence-list given `me`). */
-export function setPresence(awareness: Awareness, name: string): void {
-  const current = awareness.getLocalState()?.[PRESENCE_FIELD] as PresenceState | undefined;
-  if (current?.name !== name) awareness.setLocalStateField(PRESENCE_FIELD, { name } satisfies PresenceState);
+/** Announce this device's user and display name (the shell calls it, or presence-list given `me`). */
+export function setPresence(awareness: Awareness, name: string, user?: string): void {
+  const current = readPresence(awareness.getLocalState(), awareness);
+  if (current?.name === name && current.user === user) return;
+  awareness.setLocalStateField(PRESENCE_FIELD, (user === undefined ? { name } : { name, user }) satisfies PresenceState);
 }
 
-/** Everyone with a presence state, self first, then by name. */
-export function presentPeople(awareness: Awareness): Present[] {
+/**
+ * Everyone with a presence state, self first, then by name. The name shown is the host's for
+ * the state's user id where `nameOf` knows it (in server mode the server has checked that id
+ * against the sign-in), else the name the peer sent.
+ */
+export function presentPeople(awareness: Awareness, nameOf: (user: string) => string | undefined = () => undefined): Present[] {
   const out: Present[] = [];
   for (const [clientId, state] of awareness.getStates()) {
     const p = readPresence(state, awareness);
-    if (p) out.push({ clientId, name: p.name, self: clientId === awareness.clientID });
+    if (p) out.push({ clientId, name: (p.user !== undefined ? nameOf(p.user) : undefined) ?? p.name, self: clientId === awareness.clientID });
   }
   return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
@@ -52,6 +57,9 @@ export class AwarenessController extends FollowingController {
   }
 
   get people(): Present[] {
-    return this.current ? presentPeople(this.current) : [];
+    return this.current ? presentPeople(this.current, this.nameOf) : [];
   }
+
+  /** The host's name for a user id (Miro's online users), when the host knows it. */
+  nameOf: (user: string) => string | undefined = () => undefined;
 }

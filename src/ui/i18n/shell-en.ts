@@ -34,6 +34,7 @@ export const shellEn = {
   'shell.sync.server.refused.malformed': 'The sync server closed the connection: it could not read a message from this panel. It reconnects by itself.',
   'shell.sync.server.refused.unauthorized': 'The sync server closed the connection: the sign-in was refused or ran out. It reconnects by itself.',
   'shell.sync.server.refused.authTimeout': 'The sync server closed the connection: the sign-in took too long. It reconnects by itself.',
+  'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent presence for someone else. It reconnects by itself.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The clusters',

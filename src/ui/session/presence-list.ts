@@ -9,17 +9,20 @@ import { AwarenessController, setPresence } from '../controllers/awareness-contr
 import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
-import type { Me } from './session-view.js';
+import type { Me, Person } from './session-view.js';
 
 export class PresenceList extends LitElement {
   static override properties = {
     awareness: { attribute: false },
     me: { attribute: false },
+    people: { attribute: false },
     lang: { type: String },
   };
 
   declare awareness: Awareness | undefined;
   declare me: Me | undefined;
+  /** The host's users (id → name): names are shown from here, by the user id presence carries. */
+  declare people: readonly Person[];
   declare lang: Lang;
 
   private presence = new AwarenessController(this, () => this.awareness);
@@ -28,7 +31,9 @@ export class PresenceList extends LitElement {
     super();
     this.awareness = undefined;
     this.me = undefined;
+    this.people = [];
     this.lang = 'da';
+    this.presence.nameOf = (user) => (user === this.me?.id ? this.me.name : this.people.find((p) => p.id === user)?.name);
   }
 
   static override styles = [
@@ -62,7 +67,7 @@ export class PresenceList extends LitElement {
   ];
 
   override willUpdate(changed: Map<string, unknown>) {
-    if ((changed.has('me') || changed.has('awareness')) && this.awareness && this.me) setPresence(this.awareness, this.me.name);
+    if ((changed.has('me') || changed.has('awareness')) && this.awareness && this.me) setPresence(this.awareness, this.me.name, this.me.id);
   }
 
   override render() {

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import type { CreateRoundInput } from '../../../src/core/session/rounds.js';
 import { loadConfig, type ServerConfig } from '../../../src/server/config.js';
 import { createTryghedServer, type TryghedServer } from '../../../src/server/index.js';
 import { roomName, signMiroToken } from '../../../src/server/miro-token.js';
 import { ServerTransport } from '../../../src/sync/server-transport.js';
+import { ServerControl } from '../../../src/sync/server-votes.js';
 
 export const SECRET = 'test-client-secret';
 export const TEAM = '3074457345618265000';
@@ -34,7 +36,8 @@ export interface Started {
 
 export async function startServer(overrides: Partial<ServerConfig> = {}, env: Record<string, string> = {}): Promise<Started> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const config = loadConfig({ MIRO_CLIENT_SECRET: SECRET, ...env }, { port: 0, host: '127.0.0.1', quiet: true, dataDir, storeDebounceMs: 50, ...overrides });
+  // Live tallies every 200 ms instead of every 3 s keeps tests quick; the throttle's own test sets it.
+  const config = loadConfig({ MIRO_CLIENT_SECRET: SECRET, ...env }, { port: 0, host: '127.0.0.1', quiet: true, dataDir, storeDebounceMs: 50, liveTallyIntervalMs: 200, ...overrides });
   const server = await createTryghedServer(config);
   await server.listen();
   return {
@@ -67,4 +70,36 @@ export async function waitFor(cond: () => boolean, what = 'condition', timeoutMs
 
 export function cleanup(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The facilitator's commands through the server, as the app sends them. */
+export const control = (c: ServerTransport) => new ServerControl(c);
+
+/** A command's value, or a thrown error naming the refusal. */
+export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
+  if (!r.ok) throw new Error(`refused: ${r.error.code}`);
+  return r.value;
+}
+
+/** A round made and (unless `open` is false) opened through the facilitator's commands. */
+export async function newRound(
+  fac: ServerTransport,
+  input: Partial<CreateRoundInput> & { targets: string[] },
+  open = true,
+): Promise<string> {
+  const c = control(fac);
+  const { roundId } = must(await c.apply({ type: 'create-round', round: { question: 'Hvad skal vi tale mere om?', scope: { kind: 'selection' }, ...input } }));
+  if (open) must(await c.apply({ type: 'open-round', roundId }));
+  return roundId;
+}
+
+let marks = 0;
+/**
+ * Resolves once the server has handled everything `from` sent so far: a marker written to
+ * `from`'s shared doc after it reaches `to` (frames of one socket are handled in order).
+ */
+export async function settled(from: ServerTransport, to: ServerTransport): Promise<void> {
+  const key = `settled-${marks++}`;
+  from.doc.getMap('test-marks').set(key, true);
+  await waitFor(() => to.doc.getMap('test-marks').get(key) === true, 'marker');
 }

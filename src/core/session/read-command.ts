@@ -1,0 +1,82 @@
+/**
+ * A facilitator command that arrived as untrusted JSON (the sync server's `control` call),
+ * checked exactly: a known type, known fields only, values of the right type and size. The
+ * clock is the reader's: any `now` the sender put in is replaced, so nobody back-dates a round.
+ */
+import type { FacilitatorCommand } from './commands.js';
+import { isId } from './ids.js';
+import type { InitiativePatch } from './plan.js';
+import { PLAN_LAYERS, type RoundScope } from './schema.js';
+
+const MAX_TEXT = 2000;
+const MAX_IDS = 2000;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const opt = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v);
+const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_IDS && v.every(isId);
+const isLayer = (v: unknown) => (PLAN_LAYERS as readonly unknown[]).includes(v);
+const only = (o: Obj, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+function isScope(v: unknown): v is RoundScope {
+  if (!isObj(v)) return false;
+  if (v.kind === 'selection') return only(v, ['kind']);
+  if (v.kind === 'template') return only(v, ['kind', 'templateId']) && isId(v.templateId);
+  if (v.kind === 'zone') return only(v, ['kind', 'templateId', 'zoneId']) && isId(v.templateId) && isId(v.zoneId);
+  return false;
+}
+
+function isRoundInput(v: unknown): boolean {
+  return isObj(v) && only(v, ['question', 'scope', 'targets', 'budget', 'cap', 'anonymity', 'visibility', 'k', 'timeLimitMs', 'now'])
+    && isText(v.question, 500) && isScope(v.scope) && isIds(v.targets)
+    && opt(v.budget, isNum) && opt(v.cap, isNum) && opt(v.k, isNum)
+    && opt(v.anonymity, (a) => a === 'named' || a === 'anonymous' || a === 'sealed')
+    && opt(v.visibility, (a) => a === 'live' || a === 'hidden')
+    && opt(v.timeLimitMs, (t) => t === null || isNum(t));
+}
+
+const PATCH_KEYS: readonly (keyof InitiativePatch)[] = ['layer', 'text', 'owner', 'when', 'preparedness', 'draft'];
+function isPatch(v: unknown): boolean {
+  return isObj(v) && only(v, PATCH_KEYS) && opt(v.layer, isLayer) && opt(v.text, isText) && opt(v.owner, (s) => isText(s, 200))
+    && opt(v.when, (s) => isText(s, 200)) && opt(v.preparedness, (b) => typeof b === 'boolean') && opt(v.draft, (b) => typeof b === 'boolean');
+}
+
+function isTexts(v: unknown): boolean {
+  return isObj(v) && Object.keys(v).length <= MAX_IDS && Object.entries(v).every(([k, s]) => isId(k) && isText(s));
+}
+
+const NOW = ['now'];
+const initiativeFields = (c: Obj) => isLayer(c.layer) && isText(c.text) && opt(c.owner, (s) => isText(s, 200))
+  && opt(c.when, (s) => isText(s, 200)) && opt(c.preparedness, (b) => typeof b === 'boolean');
+
+const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
+  'start-session': (c) => only(c, ['type', ...NOW]),
+  'hand-over': (c) => only(c, ['type', 'to']) && isId(c.to),
+  'create-round': (c) => only(c, ['type', 'round']) && isRoundInput(c.round),
+  'open-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
+  'close-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
+  'reveal-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
+  'remove-round': (c) => only(c, ['type', 'roundId']) && isId(c.roundId),
+  'mark-deleted': (c) => only(c, ['type', 'ids', ...NOW]) && isIds(c.ids),
+  'restore-deleted': (c) => only(c, ['type', 'ids']) && isIds(c.ids),
+  'draft-plan': (c) => only(c, ['type', 'roundId', 'count', 'layer', 'texts', ...NOW]) && isId(c.roundId)
+    && opt(c.count, (n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100)
+    && opt(c.layer, isLayer) && opt(c.texts, isTexts),
+  'add-initiative': (c) => only(c, ['type', 'layer', 'text', 'owner', 'when', 'preparedness', ...NOW]) && initiativeFields(c),
+  'edit-initiative': (c) => only(c, ['type', 'id', 'patch']) && isId(c.id) && isPatch(c.patch),
+  'remove-initiative': (c) => only(c, ['type', 'id']) && isId(c.id),
+};
+
+/** The command `v` is, if it is one exactly, with the reader's clock as its `now`. */
+export function readCommand(v: unknown, now: number): FacilitatorCommand | null {
+  if (!isObj(v) || typeof v.type !== 'string' || !Object.hasOwn(SHAPES, v.type)) return null;
+  if (!SHAPES[v.type as FacilitatorCommand['type']](v)) return null;
+  const cmd = structuredClone(v) as Obj;
+  if (cmd.type === 'create-round') (cmd.round as Obj).now = now;
+  else if (NOW_TYPES.has(cmd.type as string)) cmd.now = now;
+  return cmd as FacilitatorCommand;
+}
+
+const NOW_TYPES = new Set(['start-session', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative']);
