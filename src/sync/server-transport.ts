@@ -12,7 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { linkControlDoc } from '../core/session/schema.js';
-import { controlRoom, type RpcOp, type RpcOps, type RpcReply } from '../protocol/votes.js';
+import type { RpcOp, RpcOps, RpcReply } from '../protocol/votes.js';
 import type { SyncStatus, SyncTransport } from './transport.js';
 
 export interface ServerTransportOptions {
@@ -97,7 +97,8 @@ export class ServerTransport implements SyncTransport {
     });
     this.controlProvider = new HocuspocusProvider({
       websocketProvider: this.socket,
-      name: controlRoom(opts.room),
+      // The board's control doc (protocol/votes.ts controlRoom; sync takes only types from there).
+      name: `${opts.room}:control`,
       document: this.controlDoc,
       // Presence lives on the shared doc; the server refuses awareness on the control doc.
       awareness: null,
