@@ -204,8 +204,8 @@ function plate(): Template {
   const cols = 4;
   const zw = 568;
   const inner = cols * zw + (cols - 1) * GUTTER;
-  // A calm badge top right says what makes this template different: it is private.
-  const badge = { da: 'Privat refleksion – tælles aldrig op', en: 'Private reflection – never counted' };
+  // A calm badge top right says what makes this template different: it is never counted (but visible).
+  const badge = { da: 'Refleksion – synlig for alle på boardet, tælles aldrig op', en: 'Reflection – visible to everyone on the board, never counted' };
   const badgeW = 760;
   const badgeH = shapeHeightFor(badge, TYPE.note, badgeW);
   const textW = inner - badgeW - 2 * GUTTER;

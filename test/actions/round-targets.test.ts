@@ -132,8 +132,8 @@ describe('the plate is private', () => {
       expect(await group(ctx, { label: 'Mine' })).toEqual({ ok: false, error: { code: 'private' } });
     }
     // The refusal in words, both languages.
-    expect(failureText('en', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/plate are private.*never grouped or voted on/);
-    expect(failureText('da', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/tallerkenen er private.*grupperes aldrig/);
+    expect(failureText('en', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/plate are never grouped or voted on \(they are still visible/);
+    expect(failureText('da', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/tallerkenen grupperes aldrig.*kan stadig ses/);
     expect(listClusters(doc)).toEqual([]);
     expect(board.items().map((i) => [i.id, i.absolute])).toEqual(before);
 

@@ -102,7 +102,7 @@ describe('session panels (Danish)', () => {
     await form.locator('#scope').selectOption({ label: 'Markerede på tallerkenen' });
     await form.locator('button[data-action="create"]').click();
     await expect.poll(() => form.locator('#scope-err').textContent()).toBe(
-      'Sedlerne i »Markerede på tallerkenen« ligger på tallerkenen, som er privat: der stemmes aldrig om dem. Vælg sedler uden for tallerkenen.');
+      'Sedlerne i »Markerede på tallerkenen« ligger på tallerkenen, som der aldrig stemmes om (sedlerne kan stadig ses på boardet). Vælg sedler uden for tallerkenen.');
     await form.locator('#scope').selectOption({ label: 'Andet' });
     await form.locator('button[data-action="create"]').click();
     await expect.poll(() => form.locator('#scope-err').textContent()).toBe('Der er endnu ingen sedler at stemme om i »Tryghed › Andet«.');

@@ -323,7 +323,7 @@ describe('the app shell', () => {
       await f.fill('round-form #question', 'What matters most?');
       await f.selectOption('round-form #scope', { label: 'The selected sticky notes' });
       await f.click('round-form button[data-action="create"]');
-      await expect.poll(() => f.locator('round-form #scope-err').textContent(), { timeout: 30_000 }).toMatch(/on the plate, which is private/);
+      await expect.poll(() => f.locator('round-form #scope-err').textContent(), { timeout: 30_000 }).toMatch(/on the plate, which is never voted on/);
 
       await f.selectOption('round-form #scope', { label: 'My main point' });
       await f.click('round-form button[data-action="create"]');

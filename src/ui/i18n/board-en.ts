@@ -19,7 +19,7 @@ export const boardEn = {
   ),
 
   'board.error.no-selection': 'Select at least one sticky note on the board, and try again.',
-  'board.error.private': 'Notes on the plate are private: they are never grouped or voted on. Select only notes outside the plate, and try again.',
+  'board.error.private': 'Notes on the plate are never grouped or voted on (they are still visible on the board). Select only notes outside the plate, and try again.',
   'board.error.not-visible': 'The results cannot be shown yet.',
   'board.error.invalid': 'That could not be done.',
   'board.error.refused': 'Miro refused the change. The board is as it was. Check that you can edit the board, and try again.',

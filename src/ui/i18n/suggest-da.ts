@@ -11,7 +11,7 @@ export const suggestDa: Record<SuggestKey, Message> = {
   'suggest.found': plural('n', '{n} tema foreslået.', '{n} temaer foreslået.'),
   'suggest.none': 'Ingen temaer: ingen sedler her ligner hinanden nok.',
   'suggest.noNotes': 'Der er ingen sedler her at sortere.',
-  'suggest.privateLeftOut': plural('n', '{n} seddel på tallerkenen er udeladt: den er privat.', '{n} sedler på tallerkenen er udeladt: de er private.'),
+  'suggest.privateLeftOut': plural('n', '{n} seddel på tallerkenen er udeladt: der grupperes aldrig på tallerkenen.', '{n} sedler på tallerkenen er udeladt: der grupperes aldrig på tallerkenen.'),
   'suggest.list': 'Foreslåede temaer',
   'suggest.themeName': 'Temaets navn',
   'suggest.noteCount': plural('n', '{n} seddel', '{n} sedler'),

@@ -13,7 +13,7 @@ export const suggestEn = {
   'suggest.found': plural('n', '{n} theme suggested.', '{n} themes suggested.'),
   'suggest.none': 'No themes: no two notes here are alike enough.',
   'suggest.noNotes': 'There are no notes here to sort.',
-  'suggest.privateLeftOut': plural('n', '{n} note on the plate is left out: it is private.', '{n} notes on the plate are left out: they are private.'),
+  'suggest.privateLeftOut': plural('n', '{n} note on the plate is left out: the plate is never grouped.', '{n} notes on the plate are left out: the plate is never grouped.'),
   'suggest.list': 'Suggested themes',
   'suggest.themeName': 'Name of the theme',
   'suggest.noteCount': plural('n', '{n} note', '{n} notes'),
