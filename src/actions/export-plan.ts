@@ -1,6 +1,7 @@
-/** The P-IGLO plan as it is now, as a CSV or Markdown file named after the day. */
+/** The P-IGLO plan as it is now, as a CSV or Markdown file named after what it is and the day. */
 import type { Lang } from '../core/lang.js';
-import { isoDate, planToCsv, planToMarkdown } from '../core/export/plan-export.js';
+import { exportFilename } from '../core/export/filename.js';
+import { planToCsv, planToMarkdown } from '../core/export/plan-export.js';
 import { listPlan } from '../core/session/plan.js';
 import type { ActionContext, ActionResult } from './context.js';
 import type { ExportFile, ExportFormat } from './export-results.js';
@@ -8,9 +9,12 @@ import type { ExportFile, ExportFormat } from './export-results.js';
 export async function perform(ctx: Pick<ActionContext, 'doc'>, input: { format: ExportFormat; lang: Lang; now?: number }): Promise<ActionResult<ExportFile>> {
   const plan = listPlan(ctx.doc);
   const date = new Date(input.now ?? Date.now());
-  const base = `tryghed-p-iglo-${isoDate(date)}`;
+  const csv = input.format === 'csv';
   return {
     ok: true,
-    value: input.format === 'csv' ? { filename: `${base}.csv`, text: planToCsv(plan, input.lang) } : { filename: `${base}.md`, text: planToMarkdown(plan, input.lang, { date }) },
+    value: {
+      filename: exportFilename('plan', input.lang, 'p-iglo', date, csv ? 'csv' : 'md'),
+      text: csv ? planToCsv(plan, input.lang) : planToMarkdown(plan, input.lang, { date }),
+    },
   };
 }

@@ -1,5 +1,6 @@
-/** A shown round's result as a CSV or Markdown file (`not-visible` while no tally may be shown). */
+/** A shown round's result as a CSV or Markdown file (`not-visible` while no tally may be shown), named by its question and the day. */
 import type { Lang } from '../core/lang.js';
+import { exportFilename } from '../core/export/filename.js';
 import { tallyToCsv, tallyToMarkdown } from '../core/export/tally-export.js';
 import { getRound } from '../core/session/rounds.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
@@ -20,9 +21,13 @@ export async function perform(
   const tally = ctx.votes.tally(round.id, input.now);
   if (!tally.visible) return refused('not-visible', { reason: tally.reason });
   const source = { tally, label: input.label, question: round.question, lang: input.lang };
-  const base = `tryghed-${round.id}`;
+  const date = new Date(input.now ?? Date.now());
+  const csv = input.format === 'csv';
   return {
     ok: true,
-    value: input.format === 'csv' ? { filename: `${base}.csv`, text: tallyToCsv(source) } : { filename: `${base}.md`, text: tallyToMarkdown(source) },
+    value: {
+      filename: exportFilename('results', input.lang, round.question, date, csv ? 'csv' : 'md'),
+      text: csv ? tallyToCsv(source) : tallyToMarkdown(source),
+    },
   };
 }

@@ -251,15 +251,16 @@ describe('session panels (Danish)', () => {
     expect(shownMeta).toMatchObject({ labels: { [await page.evaluate(() => window.__fx.notes[0]!)]: 'Arbejdspres' } });
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), results.locator('button[data-export="csv"]').click()]);
-    expect(csvDownload.suggestedFilename()).toBe(`tryghed-${id}.csv`);
+    expect(csvDownload.suggestedFilename()).toMatch(/^tryghed-resultater-hvad-skal-vi-tale-mere-om-\d{4}-\d\d-\d\d\.csv$/);
+    expect(csvDownload.suggestedFilename()).not.toContain(id);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csv).toBe(
-      '\ufeffPlacering,Delt placering,Emne,Type,Stemmer\r\n' +
-        '1,nej,Arbejdspres,Seddel,3\r\n2,ja,Konflikter i teamet,Seddel,2\r\n2,ja,Sygefravær,Seddel,2\r\n' +
-        `4,nej,"'=Ensomhed, | ""alene""",Seddel,1\r\n`,
+      '\ufeffPlacering;Delt placering;Emne;Type;Stemmer\r\n' +
+        '1;nej;Arbejdspres;Seddel;3\r\n2;ja;Konflikter i teamet;Seddel;2\r\n2;ja;Sygefravær;Seddel;2\r\n' +
+        `4;nej;"'=Ensomhed, | ""alene""";Seddel;1\r\n`,
     );
     const [mdDownload] = await Promise.all([page.waitForEvent('download'), results.locator('button[data-export="markdown"]').click()]);
-    expect(mdDownload.suggestedFilename()).toBe(`tryghed-${id}.md`);
+    expect(mdDownload.suggestedFilename()).toMatch(/^tryghed-resultater-hvad-skal-vi-tale-mere-om-\d{4}-\d\d-\d\d\.md$/);
     const md = readFileSync((await mdDownload.path())!, 'utf8');
     expect(md).toContain('## Hvad skal vi tale mere om?');
     expect(md).toContain('| 2 (delt) | Konflikter i teamet | Seddel | 2 |');
@@ -352,17 +353,17 @@ describe('session panels (Danish)', () => {
     const csvButton = fiePlan.locator('button[data-export="csv"]');
     expect(await csvButton.textContent()).toBe('Hent plan som CSV');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
-    expect(csvDownload.suggestedFilename()).toBe('tryghed-p-iglo-2026-11-27.csv');
+    expect(csvDownload.suggestedFilename()).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.csv');
     expect(readFileSync((await csvDownload.path())!, 'utf8')).toBe(
-      '\ufeffNiveau,Indsats,Hvem,Hvornår,Beredskab,Udkast\r\n' +
-        'P – Politisk niveau / omverden,Aftale med direktionen om pressen,,,nej,nej\r\n' +
-        'G – Gruppe (ledergruppen),Arbejdspres,Fie,Q1,ja,nej\r\n' +
-        `G – Gruppe (ledergruppen),"'=Ensomhed, | ""alene""",,,nej,ja\r\n`,
+      '\ufeffNiveau;Indsats;Hvem;Hvornår;Beredskab;Udkast\r\n' +
+        'P – Politisk niveau / omverden;Aftale med direktionen om pressen;;;nej;nej\r\n' +
+        'G – Gruppe (ledergruppen);Arbejdspres;Fie;Q1;ja;nej\r\n' +
+        `G – Gruppe (ledergruppen);"'=Ensomhed, | ""alene""";;;nej;ja\r\n`,
     );
     const mdButton = fiePlan.locator('button[data-export="markdown"]');
     expect(await mdButton.textContent()).toBe('Hent plan som Markdown');
     const [mdDownload] = await Promise.all([page.waitForEvent('download'), mdButton.click()]);
-    expect(mdDownload.suggestedFilename()).toBe('tryghed-p-iglo-2026-11-27.md');
+    expect(mdDownload.suggestedFilename()).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.md');
     const md = readFileSync((await mdDownload.path())!, 'utf8');
     expect(md.startsWith('# P-IGLO-indsatsplan\n\nDato: 2026-11-27\n\n## P – Politisk niveau / omverden\n')).toBe(true);
     expect(md).toContain('| Aftale med direktionen om pressen | – | – | nej |');

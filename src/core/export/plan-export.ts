@@ -9,6 +9,9 @@ import type { Bilingual, Lang } from '../lang.js';
 import { PLAN_LAYERS, type InitiativeFields, type PlanLayer } from '../session/schema.js';
 import { getTemplate } from '../template/catalogue.js';
 import { csvTable } from './csv.js';
+import { isoDate } from './filename.js';
+
+export { isoDate };
 import { mdCell, mdRow } from './markdown.js';
 
 /** What an export needs of an initiative (an InitiativeView from listPlan fits). */
@@ -47,10 +50,6 @@ function byLayer<T extends PlanRow>(initiatives: readonly T[]): T[] {
   return [...initiatives].sort((a, b) => PLAN_LAYERS.indexOf(a.layer) - PLAN_LAYERS.indexOf(b.layer));
 }
 
-/** A date as YYYY-MM-DD in local time (the workshop's day, not UTC's). */
-export function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** RFC 4180: a header row, then one row per initiative; each row names its layer. */
 export function planToCsv(initiatives: readonly PlanRow[], lang: Lang): string {
@@ -59,7 +58,7 @@ export function planToCsv(initiatives: readonly PlanRow[], lang: Lang): string {
   for (const i of byLayer(initiatives)) {
     rows.push([PLAN_LAYER_HEADINGS[i.layer][lang], i.text, i.owner, i.when, i.preparedness ? h.yes : h.no, i.draft ? h.yes : h.no]);
   }
-  return csvTable(rows);
+  return csvTable(rows, lang);
 }
 
 /** A title, the date if given, then one section per layer: a table, or "No initiatives yet." */

@@ -27,14 +27,14 @@ const HEAD = {
   en: { rank: 'Rank', tied: 'Tied', item: 'Item', kind: 'Kind', votes: 'Votes', note: 'Note', cluster: 'Cluster', yes: 'yes', no: 'no', respondents: 'Respondents', total: 'Total votes', tiedMark: 'tied' },
 } as const;
 
-/** RFC 4180: a header row, CRLF line ends, fields quoted where they must be. */
+/** RFC 4180 in the language's separator (csvTable): a header row, CRLF line ends, fields quoted where they must be. */
 export function tallyToCsv({ tally, label, lang }: ExportInput): string {
   const h = HEAD[lang];
   const rows: (string | number)[][] = [[h.rank, h.tied, h.item, h.kind, h.votes]];
   for (const r of tally.rows) {
     rows.push([r.rank, r.tied ? h.yes : h.no, label(r.targetId) ?? r.targetId, r.kind === 'cluster' ? h.cluster : h.note, r.votes]);
   }
-  return csvTable(rows);
+  return csvTable(rows, lang);
 }
 
 export function tallyToMarkdown({ tally, label, question, lang }: ExportInput): string {

@@ -18,8 +18,8 @@ export function offerExport(host: HTMLElement, detail: ExportDetail): boolean {
   const ev = new CustomEvent('tryghed-export', { detail, bubbles: true, composed: true, cancelable: true });
   if (!host.dispatchEvent(ev)) return false;
   const csv = detail.format === 'csv';
-  // A BOM so spreadsheet programs read æ, ø and å as UTF-8.
-  const blob = new Blob([csv ? '\ufeff' : '', detail.text], { type: csv ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
+  // A CSV's text carries its own BOM (core/export/csv.ts).
+  const blob = new Blob([detail.text], { type: csv ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -24,7 +24,7 @@ describe('plan CSV', () => {
     const csv = planToCsv(PLAN, 'da');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    expect(parseCsv(csv)).toEqual([
+    expect(parseCsv(csv, ';')).toEqual([
       ['Niveau', 'Indsats', 'Hvem', 'Hvornår', 'Beredskab', 'Udkast'],
       ['P – Politisk niveau / omverden', 'Aftale med direktionen om pressehenvendelser', 'Direktør', 'Marts', 'nej', 'ja'],
       ['G – Gruppe (ledergruppen)', 'Fast punkt om trivsel', 'Fie', 'Q1', 'nej', 'nej'],
@@ -46,7 +46,7 @@ describe('plan CSV', () => {
 
   it('quotes per RFC 4180 and guards every user field against formula injection', () => {
     const nasty = item('O', '=HYPERLINK("http://x","klik"), nu', { owner: '+45 1234', when: '@SUM(A1)\nog så', draft: true });
-    const rows = parseCsv(planToCsv([nasty], 'da'));
+    const rows = parseCsv(planToCsv([nasty], 'da'), ';');
     expect(rows[1]).toEqual(['O – Organisation', `'=HYPERLINK("http://x","klik"), nu`, "'+45 1234", "'@SUM(A1)\nog så", 'nej', 'ja']);
     // No field of any row starts a formula.
     for (const row of rows) for (const f of row) expect(f).not.toMatch(/^[=+\-@\t\r]/);
@@ -120,7 +120,7 @@ describe('plan export from the doc', () => {
     startSession(doc, fie);
     addInitiative(doc, fie, { layer: 'I', text: 'Sig til', now: 1 });
     addInitiative(doc, fie, { layer: 'O', text: 'Ressourcer', owner: 'HR', now: 2 });
-    expect(parseCsv(planToCsv(listPlan(doc), 'da')).slice(1).map((r) => r[1])).toEqual(['Ressourcer', 'Sig til']);
+    expect(parseCsv(planToCsv(listPlan(doc), 'da'), ';').slice(1).map((r) => r[1])).toEqual(['Ressourcer', 'Sig til']);
     expect(isoDate(new Date(2027, 0, 5))).toBe('2027-01-05');
   });
 });

@@ -16,7 +16,8 @@ describe('CSV export', () => {
     const csv = tallyToCsv({ tally: tally([['a', 'note', 2], ['b', 'cluster', 5], ['c', 'note', 2]]), label: (id) => labels[id], lang: 'da' });
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    expect(parseCsv(csv)).toEqual([
+    expect(csv.startsWith('\ufeffPlacering;Delt placering;Emne;Type;Stemmer\r\n')).toBe(true);
+    expect(parseCsv(csv, ';')).toEqual([
       ['Placering', 'Delt placering', 'Emne', 'Type', 'Stemmer'],
       ['1', 'nej', 'Konflikter', 'Gruppe', '5'],
       ['2', 'ja', 'Arbejdspres', 'Seddel', '2'],
@@ -29,6 +30,17 @@ describe('CSV export', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('plain')).toBe('plain');
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('a;b', ';')).toBe('"a;b"');
+  });
+
+  it('separates with semicolons in Danish (Excel with Danish settings) and commas in English, both with a BOM', () => {
+    const t = tally([['a', 'note', 2], ['b', 'note', 1]]);
+    const labels: Record<string, string> = { a: 'Pres; travlhed', b: 'Tid, ro' };
+    const da = tallyToCsv({ tally: t, label: (id) => labels[id], lang: 'da' });
+    const en = tallyToCsv({ tally: t, label: (id) => labels[id], lang: 'en' });
+    expect(da).toBe('\ufeffPlacering;Delt placering;Emne;Type;Stemmer\r\n1;nej;"Pres; travlhed";Seddel;2\r\n2;nej;"Tid, ro";Seddel;1\r\n');
+    expect(en).toBe('\ufeffRank,Tied,Item,Kind,Votes\r\n1,no,"Pres; travlhed",Note,2\r\n2,no,"Tid, ro",Note,1\r\n');
   });
 
   it('guards cells that a spreadsheet would run as a formula', () => {
@@ -38,10 +50,10 @@ describe('CSV export', () => {
     expect(parseCsv(csv)[1]![2]).toBe(`'=cmd|"/c calc"!A1`);
   });
 
-  it('round-trips any label through a CSV parser (guard aside)', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const csv = tallyToCsv({ tally: tally([['a', 'note', 1]]), label: () => s, lang: 'en' });
-      const cell = parseCsv(csv)[1]![2]!;
+  it('round-trips any label through a CSV parser in either language (guard aside)', () => {
+    fc.assert(fc.property(fc.string(), fc.constantFrom('da' as const, 'en' as const), (s, lang) => {
+      const csv = tallyToCsv({ tally: tally([['a', 'note', 1]]), label: () => s, lang });
+      const cell = parseCsv(csv, lang === 'da' ? ';' : ',')[1]![2]!;
       expect(cell).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
     }));
   });
