@@ -12,6 +12,7 @@ import { perform as exportPlan } from './export-plan.js';
 import { perform as exportResults, type ExportFormat } from './export-results.js';
 import { perform as group, type Group } from './group.js';
 import { perform as handOver } from './hand-over.js';
+import { bindTemplateActions } from './insert-template.js';
 import { perform as merge } from './merge.js';
 import { perform as openRound } from './open-round.js';
 import { perform as recolour } from './recolour.js';
@@ -27,6 +28,7 @@ import type { Lang } from '../core/lang.js';
 
 export function bindActions(ctx: ActionContext) {
   return {
+    ...bindTemplateActions(ctx),
     startSession: () => startSession(ctx),
     handOver: (to: string) => handOver(ctx, { to }),
     roundTargets: (set: TargetSet) => roundTargets(ctx, { set }),

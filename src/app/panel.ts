@@ -1,8 +1,9 @@
 /**
  * The panel page, in two steps. First paint: the app shell with the templates, given a Board
- * port over the SDK at once. Then the workshop session (open-session.ts, imported
+ * port over the SDK at once (the template actions bound to it). Then the workshop session (open-session.ts, imported
  * dynamically: Yjs and the transports load only now) once it is connected.
  */
+import { bindTemplateActions } from '../actions/insert-template.js';
 import { WebSdkBoard } from '../board/web-sdk-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
 import { safeStorage } from '../ui/safe-storage.js';
@@ -20,7 +21,7 @@ try {
 }
 if (sdk) {
   const board = new WebSdkBoard(sdk);
-  shell.board = board;
+  shell.templateActions = bindTemplateActions({ board });
   try {
     const { openSession } = await import('./open-session.js');
     const session = await openSession({ sdk, board }, loadLang(safeStorage(), browserLanguages()));

@@ -4,7 +4,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../core/lang.js';
-import { insertionErrorText, isInsertionError } from './i18n/board-words.js';
+import type { Failure } from '../core/session/commands.js';
+import { insertFailureText } from './i18n/board-words.js';
 import { t } from './i18n/t.js';
 import { emit, props, PROP } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
@@ -17,8 +18,8 @@ export class InsertStatus extends LitElement {
   override lang: Lang = 'da';
   kind: StatusKind = 'done';
   templateTitle = '';
-  /** Why it failed: an InsertionError says what happened and what to do; anything else is unexpected. */
-  error: unknown = undefined;
+  /** Why it failed: an insertion's code says what happened and what to do; any other is unexpected. */
+  error: Failure | undefined = undefined;
 
   static override styles = [
     tokens,
@@ -91,11 +92,11 @@ export class InsertStatus extends LitElement {
   }
 
   private renderFailed() {
-    const e = this.error;
-    // The error's code and parameters, in words: what happened, what is left, and what to do.
+    // The refusal's code and parameters, in words: what happened, what is left, and what to do.
+    const said = this.error && insertFailureText(this.lang, this.error);
     const body =
-      isInsertionError(e)
-        ? html`<p>${insertionErrorText(this.lang, e)}</p>`
+      said !== undefined
+        ? html`<p>${said}</p>`
         : html`<p>${t(this.lang, 'error.unknown.what')}</p>
             <p>${t(this.lang, 'error.unknown.todo')}</p>`;
     return html`<div class="box failed" role="alert">

@@ -1,7 +1,7 @@
 /**
  * The app shell: one tab set over the panel's sections (templates, group, vote, run rounds,
  * results, plan), with the title, the shared language switch and who is here on top. It is
- * handed the Board port (templates, at once) and the workshop session (src/app/open-session.ts,
+ * handed the template actions (at once, over the Board port) and the workshop session (src/app/open-session.ts,
  * once it is connected) and passes them down; it knows nothing of Miro or of the transport.
  * Its session half (session-parts.ts) is imported dynamically: the first paint has no Yjs.
  *
@@ -11,7 +11,7 @@
  * everyone only while nobody has started the session (whoever starts it is the facilitator).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { BoardPort } from '../board/port.js';
+import type { TemplateActions } from '../actions/insert-template.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
@@ -37,7 +37,7 @@ export type TabId = (typeof TABS)[number];
 
 export class TryghedShell extends LitElement {
   static override properties = props({
-    board: PROP,
+    templateActions: PROP,
     session: PROP,
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
     sessionFailed: { type: Boolean, attribute: 'session-failed' },
@@ -47,7 +47,7 @@ export class TryghedShell extends LitElement {
     parts: STATE,
   });
 
-  board: BoardPort | undefined = undefined;
+  templateActions: TemplateActions | undefined = undefined;
   session: ShellSession | undefined = undefined;
   failedToConnect = false;
   sessionFailed = false;
@@ -173,7 +173,7 @@ export class TryghedShell extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     // The board is there, so the session is on its way: fetch its half alongside it.
-    if (this.board || this.session) this.loadParts();
+    if (this.templateActions || this.session) this.loadParts();
     if (changed.has('session') && this.subscribed !== this.session) {
       this.unsubscribe?.();
       this.subscribed = this.session;
@@ -242,7 +242,8 @@ export class TryghedShell extends LitElement {
   }
 
   private renderTemplates() {
-    return html`<tryghed-template-panel .board=${this.board} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-template-panel>`;
+    return html`<tryghed-template-panel 
+      .actions=${this.templateActions} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-template-panel>`;
   }
 
   private renderSession(id: Exclude<TabId, 'templates'>) {

@@ -1,7 +1,8 @@
 /**
  * The template panel (the shell's Templates tab): the workshop's templates with previews,
  * and one insertion at a time with progress and a clear outcome. The shell hands it the
- * Board port (`board`, from src/app) and the language; it knows nothing of Miro.
+ * template actions (`actions`, bound by src/app to the Board port) and the language; it knows
+ * nothing of Miro or of the board.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
@@ -9,7 +10,8 @@ import { layoutTemplate } from '../core/layout/layout.js';
 import { previewOf, type Preview } from '../core/layout/preview.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { Template, TemplateId } from '../core/template/types.js';
-import type { BoardPort } from '../board/port.js';
+import type { TemplateActions } from '../actions/insert-template.js';
+import type { Failure } from '../core/session/commands.js';
 import { t } from './i18n/t.js';
 import { emit, props, PROP, STATE } from './lit-kit.js';
 import { notice, tokens } from './shared-styles.js';
@@ -22,19 +24,18 @@ type Run =
   | { state: 'idle' }
   | { state: 'inserting'; id: TemplateId; done: number; total: number }
   | { state: 'done'; id: TemplateId }
-  | { state: 'failed'; id: TemplateId; error: unknown };
-
+  | { state: 'failed'; id: TemplateId; error: Failure };
 
 export class TryghedTemplatePanel extends LitElement {
   static override properties = props({
-    board: PROP,
+    actions: PROP,
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
     lang: String,
     run: STATE,
   });
 
   /** Set by src/app once the SDK is ready; until then the panel says it is connecting. */
-  board: BoardPort | undefined = undefined;
+  actions: TemplateActions | undefined = undefined;
   failedToConnect = false;
   override lang: Lang = 'da';
   run: Run = { state: 'idle' };
@@ -88,7 +89,7 @@ export class TryghedTemplatePanel extends LitElement {
   private renderStatus() {
     const lang = this.lang;
     if (this.failedToConnect) return html`<p class="notice" role="alert">${t(lang, 'app.noBoard')}</p>`;
-    if (!this.board) return html`<p class="notice" role="status">${t(lang, 'app.connecting')}</p>`;
+    if (!this.actions) return html`<p class="notice" role="status">${t(lang, 'app.connecting')}</p>`;
     const run = this.run;
     switch (run.state) {
       case 'idle':
@@ -120,7 +121,7 @@ export class TryghedTemplatePanel extends LitElement {
 
   private blockedReason(): string {
     if (this.failedToConnect) return t(this.lang, 'app.noBoard');
-    if (!this.board) return t(this.lang, 'app.connecting');
+    if (!this.actions) return t(this.lang, 'app.connecting');
     return this.run.state === 'inserting' ? t(this.lang, 'list.busy') : '';
   }
 
@@ -159,28 +160,20 @@ export class TryghedTemplatePanel extends LitElement {
 
   /** One insertion at a time; the board removes what it created if anything fails. */
   async insert(id: TemplateId): Promise<void> {
-    const board = this.board;
-    const tpl = TEMPLATES.find((x) => x.id === id);
-    if (!board || !tpl || this.run.state === 'inserting') return;
-    const lang = this.lang;
+    const actions = this.actions;
+    if (!actions || this.run.state === 'inserting') return;
     this.run = { state: 'inserting', id, done: 0, total: 0 };
     const abort = (this.abort = new AbortController());
-    try {
-      const layout = layoutTemplate(tpl, lang, { x: 0, y: 0 });
-      await board.insertLayout(layout, {
-        zoom: true,
-        signal: abort.signal,
-        onProgress: (done, total) => {
-          this.run = { state: 'inserting', id, done, total };
-        },
-      });
-      this.run = { state: 'done', id };
-    } catch (error) {
-      console.error('Tryghed: insertion failed', error);
-      this.run = { state: 'failed', id, error };
-    } finally {
-      this.abort = null;
-    }
+    const out = await actions.insertTemplate({
+      templateId: id,
+      lang: this.lang,
+      signal: abort.signal,
+      onProgress: (done, total) => {
+        this.run = { state: 'inserting', id, done, total };
+      },
+    });
+    this.abort = null;
+    this.run = out.ok ? { state: 'done', id } : { state: 'failed', id, error: out.error };
   }
 }
 

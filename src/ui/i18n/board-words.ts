@@ -6,6 +6,7 @@
 import type { InsertionError } from '../../board/port.js';
 import type { BoardLinkError, BoardWords } from '../../board/session-board.js';
 import type { Lang } from '../../core/lang.js';
+import type { Failure } from '../../core/session/commands.js';
 import { LOCALES } from './format.js';
 import { t, type MessageKey } from './t.js';
 
@@ -22,6 +23,16 @@ export function insertionErrorText(lang: Lang, e: Coded<InsertionError>): string
   const { leftBehind } = e.params;
   const outcome = leftBehind > 0 ? t(lang, 'insert.outcome.leftBehind', { n: leftBehind }) : t(lang, 'insert.outcome.nothing');
   return t(lang, `insert.error.${e.code}`, { ...e.params, outcome });
+}
+
+const INSERTION_CODES: Readonly<Record<InsertionError['code'], true>> = { refused: true, 'rate-limited': true, aborted: true, 'no-space': true, 'invalid-layout': true };
+
+/** The insert-template action's refusal in words; undefined for a code that is not the board's (unexpected). */
+export function insertFailureText(lang: Lang, f: Failure): string | undefined {
+  if (!Object.hasOwn(INSERTION_CODES, f.code)) return undefined;
+  const p = f.params ?? {};
+  const params = { element: String(p.element ?? ''), removed: Number(p.removed ?? 0), leftBehind: Number(p.leftBehind ?? 0) };
+  return insertionErrorText(lang, { code: f.code as InsertionError['code'], params });
 }
 
 const CLUSTER_REASONS: Record<string, MessageKey> = {
