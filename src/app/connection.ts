@@ -2,7 +2,7 @@
  * One connection of the workshop session: a fresh doc over the transport the board's sync
  * setting names (Miro's channel, metered by the board's credit budget; or the sync server,
  * signed in with Miro's id token), the vote service and control service that fit it, and
- * presence. Switching modes is leaving one connection and opening the next: each mode keeps
+ * presence; `changed` is told of its status, its saves and the facilitator's state. Switching modes is leaving one connection and opening the next: each mode keeps
  * its own copy of the session.
  */
 import * as Y from 'yjs';
@@ -87,6 +87,8 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
         server.onStatus((st) => {
           if (st === 'synced') c.refused = null;
         }),
+        // The facilitator's state (the seat, rounds) arrives in the control doc: say so.
+        onUpdate(server.controlDoc, deps.changed),
       );
     } else {
       conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, signInFailed: true, refused: null, offs };
@@ -99,6 +101,11 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
   conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name, user: deps.me.id } satisfies PresenceState);
   offs.push(conn.transport.onStatus(() => deps.changed()));
   return conn;
+}
+
+function onUpdate(doc: Y.Doc, cb: () => void): () => void {
+  doc.on('update', cb);
+  return () => doc.off('update', cb);
 }
 
 /** Leaves: presence goes at once; the Miro transport writes its snapshot on the way out. */

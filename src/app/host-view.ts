@@ -44,8 +44,15 @@ export class HostView {
     }
   }
 
+  /** Reads what `doc` refers to a moment after each change to it; returns the unsubscribe. */
+  follow(doc: Y.Doc): () => void {
+    const onUpdate = () => this.schedule(doc);
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
+  }
+
   /** After a change to `doc`: read what is missing once things settle. */
-  schedule(doc: Y.Doc): void {
+  private schedule(doc: Y.Doc): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;

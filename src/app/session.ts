@@ -6,7 +6,6 @@
  * the setting changes, the session moves to a new connection with a fresh doc.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import { controlDoc } from '../core/session/schema.js';
 import type * as Y from 'yjs';
 import { bindActions, type Actions } from '../actions/actions.js';
 import type { ActionContext } from '../actions/context.js';
@@ -93,16 +92,7 @@ export class WorkshopSession implements ShellSession {
     this.conn = conn;
     const ctx = this.context();
     this.actions = bindActions(ctx);
-    const onUpdate = () => this.notes.schedule(ctx.doc);
-    ctx.doc.on('update', onUpdate);
-    conn.offs.push(() => ctx.doc.off('update', onUpdate), followBadges(ctx));
-    // Server mode: the facilitator's state arrives in the control doc (the seat, rounds): say so.
-    const control = controlDoc(ctx.doc);
-    if (control !== ctx.doc) {
-      const onControl = () => this.changed();
-      control.on('update', onControl);
-      conn.offs.push(() => control.off('update', onControl));
-    }
+    conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx));
     void conn.transport.whenSynced().then(() => void (this.conn === conn && !this.destroyed && correctLabels(ctx)));
   }
 
