@@ -36,28 +36,17 @@ export function plainText(content: string): string {
 }
 
 /** The board redraws on every pan: measure each distinct content once. */
-const measures = new Map<string, { chars: number; longestWord: number }>();
+const plainTexts = new Map<string, string>();
 
-/** Plain-text length and longest word, for fitting sticky text. */
-export function textMeasure(content: string): { chars: number; longestWord: number } {
-  const known = measures.get(content);
-  if (known) return known;
-  const text = new DOMParser().parseFromString(content, 'text/html').body.textContent ?? '';
-  const longestWord = text.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
-  const m = { chars: text.length, longestWord };
-  measures.set(content, m);
-  return m;
+/** A sticky's content as plain text (paragraphs on their own lines), for fitting its text. */
+export function textMeasure(content: string): string {
+  const known = plainTexts.get(content);
+  if (known !== undefined) return known;
+  const body = new DOMParser().parseFromString(content.replace(/<\/p>\s*<p>/g, '\n'), 'text/html').body;
+  const text = body.textContent ?? '';
+  plainTexts.set(content, text);
+  return text;
 }
 
-/**
- * Miro shrinks sticky text to fit, never breaking a word: estimate a size from the text's
- * area (0.55 em glyphs, 1.4 em lines) and from the longest word's width.
- */
-export function stickyFontSize(m: { chars: number; longestWord: number }, width: number, height: number): number {
-  const w = width * 0.84;
-  const h = height * 0.84;
-  if (m.chars === 0) return 24;
-  const byArea = Math.sqrt((w * h) / (m.chars * 0.55 * 1.4 * 1.15));
-  const byWord = w / (Math.max(1, m.longestWord) * 0.62);
-  return Math.max(4, Math.min(Math.floor(byArea), Math.floor(byWord), 48, Math.floor(h / 1.4)));
-}
+/** Miro shrinks sticky text to fit, never breaking a word but at its hyphens: the app's own estimate. */
+export { stickyFontSize } from '../../src/core/layout/text-metrics.js';

@@ -7,6 +7,7 @@ import { STICKY_ASPECT, type StickyColour } from '../../src/core/miro-rules.js';
 import { countLines, estimateTextHeight, GLYPH_WIDTH_EM, SHAPE_TEXT_PADDING, shapeTextBox, zoneLabelHeight, ZONE_LABEL_FONT_SIZE } from '../../src/core/layout/text-metrics.js';
 import { plainText } from '../../src/core/template/markup.js';
 import type { Template, TemplateElement, TemplateId, ShapeElement } from '../../src/core/template/types.js';
+import { hyphenateWhereNeeded } from './hyphenate.js';
 
 export const MARGIN = 80;
 export const GUTTER = 40;
@@ -143,6 +144,7 @@ export class Builder {
   }
 
   template(head: { id: TemplateId; order: number; title: Bilingual; summary: Bilingual; private?: boolean }): Template {
+    hyphenateWhereNeeded(head.id, this.elements);
     return {
       id: head.id,
       order: head.order,
