@@ -11,6 +11,7 @@ import type { SessionBoard } from '../board/session-board-port.js';
 import type { ActionResult, ControlService, Failure } from '../core/session/commands.js';
 import type { Actor } from '../core/session/types.js';
 import type { VoteService } from '../core/session/voting.js';
+import type { PulseService } from '../core/session/pulse-service.js';
 
 export type { ActionResult, Failure } from '../core/session/commands.js';
 
@@ -21,6 +22,8 @@ export interface ActionContext {
   readonly host: HostPort;
   readonly votes: VoteService;
   readonly control: ControlService;
+  /** Answering the psychological-safety pulse (anonymous in the doc, or sealed on the server). */
+  readonly pulses: PulseService;
 }
 
 export const done = <T>(value: T): ActionResult<T> => ({ ok: true, value });

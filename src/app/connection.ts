@@ -11,6 +11,7 @@ import type { ControlService } from '../core/session/commands.js';
 import { LocalControlService } from '../core/session/local-control.js';
 import { LocalVoteService, type BallotKeyStore } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
+import { PulseService } from '../core/session/pulse-service.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { MiroChannel } from '../sync/miro-channel.js';
 import { closeReasonOf, type CloseReason } from '../protocol/close.js';
@@ -30,6 +31,8 @@ export interface Connection {
   readonly transport: SyncTransport;
   readonly voteService: VoteService;
   readonly control: ControlService;
+  /** The pulse: anonymous pulses in the doc; sealed ones on the server (server mode). */
+  readonly pulses: PulseService;
   /** Server mode: the sign-in was refused or impossible. */
   signInFailed: boolean;
   /** Why the server last closed this connection on purpose; null once synced again. */
@@ -68,11 +71,14 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
     }
     if (room) {
       // The server's client (Hocuspocus) is loaded only in server mode.
-      const [{ ServerTransport }, { ServerControl, ServerVoteService }] = await Promise.all([import('../sync/server-transport.js'), import('../sync/server-votes.js')]);
+      const [{ ServerTransport }, { ServerControl, ServerVoteService }, { ServerPulses }] = await Promise.all([
+        import('../sync/server-transport.js'), import('../sync/server-votes.js'), import('../sync/server-pulses.js'),
+      ]);
       const server = new ServerTransport({ url: config.url, room, token, doc });
       control = new ServerControl(server);
       const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
-      const c: Connection = (conn = { config, transport: server, voteService, control, signInFailed: false, refused: null, offs });
+      const pulses = new PulseService(doc, deps.ballotKeys, new ServerPulses(server));
+      const c: Connection = (conn = { config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs });
       offs.push(
         server.onAuthFailed((reason) => {
           console.error('Tryghed: the sync server refused the sign-in:', reason);
@@ -91,11 +97,11 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
         onUpdate(server.controlDoc, deps.changed),
       );
     } else {
-      conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, signInFailed: true, refused: null, offs };
+      conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: true, refused: null, offs };
     }
   } else {
     const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc, credits: deps.credits });
-    conn = { config, transport, voteService: local, control, signInFailed: false, refused: null, offs };
+    conn = { config, transport, voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: false, refused: null, offs };
     offs.push(transport.onSaveStatus(() => deps.changed()));
   }
   conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name, user: deps.me.id } satisfies PresenceState);

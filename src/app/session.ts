@@ -16,6 +16,7 @@ import type { WebSdkHost } from '../board/host.js';
 import type { Person } from '../board/host-port.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
+import type { PulseService } from '../core/session/pulse-service.js';
 import type { CreditMeter, SyncTransport } from '../sync/transport.js';
 import type { CloseReason } from '../protocol/close.js';
 import type { SaveView, ShellSession, SyncState } from '../ui/shell-session.js';
@@ -44,6 +45,7 @@ export class WorkshopSession implements ShellSession {
   get doc(): Y.Doc { return this.conn.transport.doc; }
   get awareness(): Awareness { return this.conn.transport.awareness; }
   get voteService(): VoteService { return this.conn.voteService; }
+  get pulses(): PulseService { return this.conn.pulses; }
   get status(): SyncState { return this.conn.signInFailed ? 'offline' : this.conn.transport.status; }
   get signInFailed(): boolean { return this.conn.signInFailed; }
   get sync(): SyncConfig { return this.conn.config; }
@@ -82,8 +84,8 @@ export class WorkshopSession implements ShellSession {
   }
 
   private context(): ActionContext {
-    const { transport: { doc }, voteService: votes, control } = this.conn;
-    return { doc, actor: { userId: this.me.id }, board: this.o.board, host: this.o.host, votes, control };
+    const { transport: { doc }, voteService: votes, control, pulses } = this.conn;
+    return { doc, actor: { userId: this.me.id }, board: this.o.board, host: this.o.host, votes, control, pulses };
   }
 
   /** A connection in use: actions bound to it, labels and badges following its doc; once the

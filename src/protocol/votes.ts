@@ -20,7 +20,7 @@ export type Ballot = Record<string, number>;
 
 /** Error codes the vote RPC answers: the session model's own (one vocabulary: a vote refused
  *  on the server says what the doc path says), plus what only a remote call can go wrong with. */
-export type VoteErrorCode = VoteError | 'bad-request' | 'wrong-status' | 'not-facilitator' | 'internal';
+export type VoteErrorCode = VoteError | 'bad-request' | 'wrong-status' | 'not-facilitator' | 'internal' | 'no-pulse';
 
 /** A board's control doc (the facilitator's state, read-only for clients) is named after its room. */
 export const controlRoom = (room: string): string => `${room}:control`;
@@ -35,9 +35,14 @@ export interface RpcOps {
   /** The caller's own ballot (never anyone else's). */
   myBallot: { args: { roundId: string }; result: BallotResult };
   rounds: { args: Record<string, never>; result: RoundRecord[] };
+  /** A sealed pulse's answer (seven whole numbers 1–7), kept only in the server's database;
+   *  answering again while the pulse is open replaces it. */
+  pulseAnswer: { args: { pulseId: string; answers: number[] }; result: { answered: true } };
+  /** The caller's own answer to a sealed pulse (never anyone else's), or null. */
+  myPulse: { args: { pulseId: string }; result: { answers: number[] | null } };
 }
 export type RpcOp = keyof RpcOps;
-export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds'];
+export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse'];
 
 export interface BallotResult {
   ballot: Ballot;

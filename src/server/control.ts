@@ -25,6 +25,8 @@ const refuse = (code: string): Answer => ({ ok: false, error: { code } });
 export interface Publisher {
   /** Brings the doc's round and its published tally in line with the database, now. */
   publishNow(room: string, roundId: string): Promise<void>;
+  /** The same for a sealed pulse: its respondent count, or its aggregates once they may be shown. */
+  publishPulse(room: string, pulseId: string): Promise<void>;
 }
 
 export class ControlCommands {
@@ -74,6 +76,7 @@ export class ControlCommands {
     let result!: Answer;
     transactBoth(doc, () => (result = applyCommand(doc, { userId: user }, cmd)), SERVER_ORIGIN);
     if (transition) await this.publisher.publishNow(room, transition.roundId);
+    if (cmd.type === 'open-pulse' || cmd.type === 'close-pulse' || cmd.type === 'reveal-pulse') await this.publisher.publishPulse(room, cmd.pulseId);
     return result;
   }
 

@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS tryghed_rounds (room TEXT NOT NULL, id TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS tryghed_ballots (
   room TEXT NOT NULL, round TEXT NOT NULL, "user" TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
   PRIMARY KEY (room, round, "user", target));
+CREATE TABLE IF NOT EXISTS tryghed_pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, "user" TEXT NOT NULL, answers TEXT NOT NULL,
+  PRIMARY KEY (room, pulse, "user"));
 `;
 
 type Q = Pick<pg.PoolClient, 'query'>;
@@ -142,6 +144,23 @@ export class PostgresStorage implements Storage {
       [room, roundId],
     );
     return byUser(r.rows);
+  }
+
+  async answerPulse(room: string, pulseId: string, user: string, answers: readonly number[]): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO tryghed_pulse_answers (room, pulse, "user", answers) VALUES ($1, $2, $3, $4) ON CONFLICT (room, pulse, "user") DO UPDATE SET answers = excluded.answers',
+      [room, pulseId, user, JSON.stringify(answers)],
+    );
+  }
+
+  async pulseAnswer(room: string, pulseId: string, user: string): Promise<number[] | null> {
+    const r = await this.pool.query<{ answers: string }>('SELECT answers FROM tryghed_pulse_answers WHERE room = $1 AND pulse = $2 AND "user" = $3', [room, pulseId, user]);
+    return r.rows[0] ? (JSON.parse(r.rows[0].answers) as number[]) : null;
+  }
+
+  async pulseAnswers(room: string, pulseId: string): Promise<number[][]> {
+    const r = await this.pool.query<{ answers: string }>('SELECT answers FROM tryghed_pulse_answers WHERE room = $1 AND pulse = $2', [room, pulseId]);
+    return r.rows.map((x) => JSON.parse(x.answers) as number[]);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS rounds (room TEXT NOT NULL, id TEXT NOT NULL, record 
 CREATE TABLE IF NOT EXISTS ballots (
   room TEXT NOT NULL, round TEXT NOT NULL, user TEXT NOT NULL, target TEXT NOT NULL, points INTEGER NOT NULL,
   PRIMARY KEY (room, round, user, target));
+CREATE TABLE IF NOT EXISTS pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, user TEXT NOT NULL, answers TEXT NOT NULL,
+  PRIMARY KEY (room, pulse, user));
 `;
 
 export class SqliteStorage implements Storage {
@@ -119,6 +121,22 @@ export class SqliteStorage implements Storage {
       .prepare('SELECT user, target, points FROM ballots WHERE room = ? AND round = ?')
       .all(room, roundId) as { user: string; target: string; points: number }[];
     return byUser(rows);
+  }
+
+  async answerPulse(room: string, pulseId: string, user: string, answers: readonly number[]): Promise<void> {
+    this.db
+      .prepare('INSERT INTO pulse_answers (room, pulse, user, answers) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET answers = excluded.answers')
+      .run(room, pulseId, user, JSON.stringify(answers));
+  }
+
+  async pulseAnswer(room: string, pulseId: string, user: string): Promise<number[] | null> {
+    const row = this.db.prepare('SELECT answers FROM pulse_answers WHERE room = ? AND pulse = ? AND user = ?').get(room, pulseId, user) as { answers: string } | undefined;
+    return row ? (JSON.parse(row.answers) as number[]) : null;
+  }
+
+  async pulseAnswers(room: string, pulseId: string): Promise<number[][]> {
+    const rows = this.db.prepare('SELECT answers FROM pulse_answers WHERE room = ? AND pulse = ?').all(room, pulseId) as { answers: string }[];
+    return rows.map((r) => JSON.parse(r.answers) as number[]);
   }
 
   async close(): Promise<void> {

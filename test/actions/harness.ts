@@ -12,6 +12,7 @@ import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import type { Lang } from '../../src/core/lang.js';
 import { LocalControlService } from '../../src/core/session/local-control.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
+import { PulseService } from '../../src/core/session/pulse-service.js';
 import { boardWords } from '../../src/ui/i18n/board-words.js';
 
 export const FAC = 'u-fie';
@@ -45,7 +46,8 @@ export function contextFor(sdk: Sdk, doc: Y.Doc, userId: string, options: { port
   const host = new WebSdkHost(sdk, port);
   const actor = { userId };
   const votes = new LocalVoteService(doc, { actor, ballotKeys: new MemoryBallotKeyStore() });
-  const ctx: ActionContext = { doc, actor, board, host, votes, control: new LocalControlService(doc, actor) };
+  const pulses = new PulseService(doc, new MemoryBallotKeyStore());
+  const ctx: ActionContext = { doc, actor, board, host, votes, control: new LocalControlService(doc, actor), pulses };
   return { ctx, host, board, doc };
 }
 

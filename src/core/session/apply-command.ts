@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import type { ActionResult, CommandResult, CommandValues, FacilitatorCommand, Failure } from './commands.js';
 import { addInitiative, draftFromTopPriorities, removeInitiative, updateInitiative } from './plan.js';
+import { createPulse, stepPulse } from './pulse.js';
 import { handOver, startSession } from './roles.js';
 import { closeRound, createRound, openRound, removeRound, revealRound } from './rounds.js';
 import { markTargetsDeleted, restoreTargets } from './targets.js';
@@ -44,6 +45,12 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
       return updateInitiative(doc, actor, cmd);
     case 'remove-initiative':
       return removeInitiative(doc, actor, cmd);
+    case 'create-pulse':
+      return createPulse(doc, actor, cmd.pulse);
+    case 'open-pulse':
+    case 'close-pulse':
+    case 'reveal-pulse':
+      return stepPulse(doc, actor, { pulseId: cmd.pulseId, step: cmd.type === 'open-pulse' ? 'open' : cmd.type === 'close-pulse' ? 'close' : 'reveal', ...(cmd.now === undefined ? {} : { now: cmd.now }) });
     default: {
       // A command from the wire may be anything: refused, never thrown.
       const unknown: { type?: unknown } = cmd;

@@ -21,6 +21,7 @@
  * notes are taken apart before the slots are reused.
  */
 import * as Y from 'yjs';
+import { writeAs } from './anon-write.js';
 import { isClusterId, resolveCluster } from './clusters.js';
 import { readBallotMap, readSlot } from './read.js';
 import { getRound, type RoundView } from './rounds.js';
@@ -209,18 +210,12 @@ export function castVote(doc: Y.Doc, input: CastInput): VoteResult {
   const bad = checkChange(round, ballotNow(slots, eff), change, itemOf, checkTarget(doc, round, input.targetId));
   if (bad) return refuse(bad);
   const slot = Math.min(...eff.empty, ...eff.ignored); // one is free: used < budget
-  doc.transact(() => {
-    const own = doc.clientID;
-    if (input.asClientId !== undefined) doc.clientID = input.asClientId;
-    try {
-      // A round's ballot map is made with the round; one that is missing or bad is made again.
-      let m = readBallotMap(doc, round.id);
-      if (!m) ballotsMap(doc).set(round.id, (m = new Y.Map<SlotValue>()));
-      m.set(slotKey(input.ballotKey, slot), encodeTarget(round, input.targetId));
-    } finally {
-      doc.clientID = own;
-    }
-  }, SESSION_ORIGIN);
+  writeAs(doc, input.asClientId, () => {
+    // A round's ballot map is made with the round; one that is missing or bad is made again.
+    let m = readBallotMap(doc, round.id);
+    if (!m) ballotsMap(doc).set(round.id, (m = new Y.Map<SlotValue>()));
+    m.set(slotKey(input.ballotKey, slot), encodeTarget(round, input.targetId));
+  });
   return { ok: true, votes: myVotesIn(doc, round, input.ballotKey) };
 }
 

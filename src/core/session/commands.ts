@@ -7,6 +7,7 @@
  *
  * Answers are codes with parameters, never words: src/ui/i18n turns them into text.
  */
+import type { CreatePulseInput } from './pulse.js';
 import type { CreateRoundInput } from './rounds.js';
 import type { InitiativePatch } from './plan.js';
 import type { PlanLayer } from './schema.js';
@@ -39,7 +40,12 @@ export type FacilitatorCommand =
   | { type: 'add-initiative'; layer: PlanLayer; text: string; owner?: string; when?: string; preparedness?: boolean; now?: number }
   /** Edit fields of an initiative; `{ draft: false }` accepts a draft. */
   | { type: 'edit-initiative'; id: string; patch: InitiativePatch }
-  | { type: 'remove-initiative'; id: string };
+  | { type: 'remove-initiative'; id: string }
+  /** The psychological-safety pulse (pulse.ts): a round of its own. */
+  | { type: 'create-pulse'; pulse: CreatePulseInput }
+  | { type: 'open-pulse'; pulseId: string; now?: number }
+  | { type: 'close-pulse'; pulseId: string; now?: number }
+  | { type: 'reveal-pulse'; pulseId: string; now?: number };
 
 export type FacilitatorCommandType = FacilitatorCommand['type'];
 
@@ -58,6 +64,10 @@ export interface CommandValues {
   'add-initiative': { initiativeId: string };
   'edit-initiative': null;
   'remove-initiative': null;
+  'create-pulse': { pulseId: string };
+  'open-pulse': null;
+  'close-pulse': null;
+  'reveal-pulse': null;
 }
 
 export type CommandResult<C extends FacilitatorCommand> = ActionResult<CommandValues[C['type']]>;

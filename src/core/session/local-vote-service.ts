@@ -10,6 +10,7 @@
  * sealed rounds: refused ('wrong-mode'); they need the ServerVoteService.
  */
 import type * as Y from 'yjs';
+import { throwawayClientId } from './anon-write.js';
 import { newId } from './ids.js';
 import { castVote, myVotesIn, withdrawVote } from './ballots.js';
 import { getRound } from './rounds.js';
@@ -69,11 +70,7 @@ export class LocalVoteService implements VoteService {
   private anonClient(roundId: string): number | undefined {
     if (getRound(this.doc, roundId)?.anonymity !== 'anonymous') return undefined;
     let id = this.anonClients.get(roundId);
-    if (id === undefined) {
-      const a = new Uint32Array(1);
-      globalThis.crypto.getRandomValues(a);
-      this.anonClients.set(roundId, (id = a[0]!));
-    }
+    if (id === undefined) this.anonClients.set(roundId, (id = throwawayClientId()));
     return id;
   }
 

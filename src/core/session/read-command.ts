@@ -67,6 +67,11 @@ const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'add-initiative': (c) => only(c, ['type', 'layer', 'text', 'owner', 'when', 'preparedness', ...NOW]) && initiativeFields(c),
   'edit-initiative': (c) => only(c, ['type', 'id', 'patch']) && isId(c.id) && isPatch(c.patch),
   'remove-initiative': (c) => only(c, ['type', 'id']) && isId(c.id),
+  'create-pulse': (c) => only(c, ['type', 'pulse']) && isObj(c.pulse) && only(c.pulse, ['label', 'anonymity', 'k', 'now'])
+    && opt(c.pulse.label, (s) => isText(s, 200)) && (c.pulse.anonymity === 'anonymous' || c.pulse.anonymity === 'sealed') && opt(c.pulse.k, isNum),
+  'open-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
+  'close-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
+  'reveal-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
 };
 
 /** The command `v` is, if it is one exactly, with the reader's clock as its `now`. */
@@ -75,8 +80,9 @@ export function readCommand(v: unknown, now: number): FacilitatorCommand | null 
   if (!SHAPES[v.type as FacilitatorCommand['type']](v)) return null;
   const cmd = structuredClone(v) as Obj;
   if (cmd.type === 'create-round') (cmd.round as Obj).now = now;
+  else if (cmd.type === 'create-pulse') (cmd.pulse as Obj).now = now;
   else if (NOW_TYPES.has(cmd.type as string)) cmd.now = now;
   return cmd as FacilitatorCommand;
 }
 
-const NOW_TYPES = new Set(['start-session', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative']);
+const NOW_TYPES = new Set(['start-session', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);

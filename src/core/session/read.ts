@@ -16,10 +16,11 @@ import { isId, unpackIds, type PackedIds } from './ids.js';
 import { PRESENCE_FIELD, type PresenceState } from './presence.js';
 import {
   aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
-  roundsMap, sessionMap,
-  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PublishedTally, type RoundFields,
-  type RoundScope, type SessionFields, type SlotValue, type Visibility,
+  publishedPulsesMap, pulseAnswersMap, pulsesMap, roundsMap, sessionMap,
+  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PublishedPulse, type PublishedTally,
+  type PulseAnonymity, type PulseFields, type RoundFields, type RoundScope, type SessionFields, type SlotValue, type Visibility,
 } from './schema.js';
+import { isPulseAnswers, PULSE_ITEMS, PULSE_SCALE } from './pulse-aggregate.js';
 
 // ---- reporting -------------------------------------------------------------------------
 
@@ -280,17 +281,25 @@ export function readSlot(doc: Y.Doc, round: { id: string; targets: readonly stri
 
 // ---- published tallies -----------------------------------------------------------------
 
+/** What every published record has: the respondent count and when; or why it is bad. */
+function publishedHead(raw: unknown): { p: Record<string, unknown>; respondents: number; at: number } | string {
+  if (typeof raw !== 'object' || raw === null || raw instanceof Y.AbstractType) return 'not a record';
+  const p = raw as Record<string, unknown>;
+  const respondents = int(0, Number.MAX_SAFE_INTEGER)(p.respondents);
+  const at = time(p.publishedAt);
+  if (respondents === BAD) return 'respondents';
+  if (at === BAD) return 'publishedAt';
+  return { p, respondents, at };
+}
+
 /** The totals published for a round, or null (none, or bad); bad counts are left out. */
 export function readPublished(doc: Y.Doc, roundId: string): PublishedTally | null {
   const raw = publishedMap(doc).get(roundId) as unknown;
   if (raw === undefined) return null;
   return entry(doc, MAP.publishedTallies, roundId, () => {
-    if (typeof raw !== 'object' || raw === null || raw instanceof Y.AbstractType) return 'not a record';
-    const p = raw as Record<string, unknown>;
-    const respondents = int(0, Number.MAX_SAFE_INTEGER)(p.respondents);
-    const at = time(p.publishedAt);
-    if (respondents === BAD) return 'respondents';
-    if (at === BAD) return 'publishedAt';
+    const head = publishedHead(raw);
+    if (typeof head === 'string') return head;
+    const { p, respondents, at } = head;
     if (typeof p.counts !== 'object' || p.counts === null || Array.isArray(p.counts)) return 'counts';
     const counts: Record<string, number> = {};
     for (const [t, n] of Object.entries(p.counts)) {
@@ -321,6 +330,58 @@ export const readInitiative = (doc: Y.Doc, initiativeId: string): InitiativeFiel
 
 /** Every good initiative. */
 export const readPlan = (doc: Y.Doc): Map<string, InitiativeFields> => all(doc, planMap(doc), MAP.plan, INITIATIVE);
+
+// ---- pulses ----------------------------------------------------------------------------
+
+const PULSE: Spec<PulseFields> = {
+  label: optional(text(LIMITS.label), ''),
+  anonymity: oneOf<PulseAnonymity>(['anonymous', 'sealed']),
+  k: int(1, LIMITS.k),
+  createdBy: id,
+  createdAt: time,
+  openedAt: nullable(time),
+  closedAt: nullable(time),
+  revealedAt: nullable(time),
+};
+
+/** A pulse's fields, or null (none, or bad). */
+export const readPulse = (doc: Y.Doc, pulseId: string): PulseFields | null => one(doc, pulsesMap(doc), MAP.pulses, pulseId, PULSE);
+
+/** Every good pulse. */
+export const readPulses = (doc: Y.Doc): Map<string, PulseFields> => all(doc, pulsesMap(doc), MAP.pulses, PULSE);
+
+/** An anonymous pulse's answer map, or null (none, or not a map). */
+export function readPulseAnswerMap(doc: Y.Doc, pulseId: string): Y.Map<unknown> | null {
+  const raw = pulseAnswersMap(doc).get(pulseId) as unknown;
+  if (raw === undefined) return null;
+  return entry(doc, MAP.pulseAnswers, pulseId, () => (raw instanceof Y.Map ? (raw as Y.Map<unknown>) : 'not a map'));
+}
+
+/** An anonymous pulse's complete answers (respondent key → seven answers); bad ones left out. */
+export function readPulseAnswers(doc: Y.Doc, pulseId: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [key, v] of readPulseAnswerMap(doc, pulseId) ?? []) {
+    if (isId(key) && isPulseAnswers(v)) out.set(key, v);
+    else reportBadEntry(doc, MAP.pulseAnswers, `${pulseId}/${key}`, 'answers');
+  }
+  return out;
+}
+
+/** What the server published for a sealed pulse, or null (none, or bad). */
+export function readPublishedPulse(doc: Y.Doc, pulseId: string): PublishedPulse | null {
+  const raw = publishedPulsesMap(doc).get(pulseId) as unknown;
+  if (raw === undefined) return null;
+  return entry(doc, MAP.publishedPulses, pulseId, () => {
+    const head = publishedHead(raw);
+    if (typeof head === 'string') return head;
+    const { p, respondents, at } = head;
+    const counts = p.counts;
+    const size = PULSE_ITEMS * PULSE_SCALE;
+    if (!Array.isArray(counts) || (counts.length !== 0 && counts.length !== size)) return 'counts';
+    if (!counts.every((c) => int(0, Number.MAX_SAFE_INTEGER)(c) !== BAD)) return 'counts';
+    return { respondents, counts: counts as number[], publishedAt: at };
+  });
+}
 
 // ---- presence (awareness) --------------------------------------------------------------
 

@@ -35,6 +35,12 @@ export const MAP = {
   publishedTallies: 'publishedTallies',
   /** initiativeId → Y.Map<InitiativeFields>; drafts from a round use `${roundId}:${targetId}` */
   plan: 'plan',
+  /** pulseId → Y.Map<PulseFields> (pulse.ts): the psychological-safety pulse */
+  pulses: 'pulses',
+  /** pulseId → Y.Map<number[]>: anonymous pulses' answers, keyed by a random respondent key */
+  pulseAnswers: 'pulseAnswers',
+  /** pulseId → PublishedPulse, written only by the sync server for sealed pulses */
+  publishedPulses: 'publishedPulses',
 } as const;
 
 /** Sizes a value may have; the commands refuse more and the readers (read.ts) skip it. */
@@ -144,6 +150,32 @@ export interface InitiativeFields {
   createdAt: number;
 }
 
+// ---- pulse -----------------------------------------------------------------------------
+/** anonymous: answers in the doc under a random key (no server). sealed: on the server only. */
+export type PulseAnonymity = 'anonymous' | 'sealed';
+
+export interface PulseFields {
+  /** the facilitator's own name for this run ("before the workshop"); may be empty */
+  label: string;
+  anonymity: PulseAnonymity;
+  /** minimum respondents before any aggregate is shown */
+  k: number;
+  createdBy: string;
+  createdAt: number;
+  openedAt: number | null;
+  closedAt: number | null;
+  revealedAt: number | null;
+}
+
+/** What the sync server publishes for a sealed pulse: the respondent count, and once the
+ *  aggregates may be shown (revealed, at least k), the scored counts per item (pulse-aggregate.ts:
+ *  item-major, 7 items × 7 scores). Before that `counts` is empty. Never a single answer. */
+export interface PublishedPulse {
+  respondents: number;
+  counts: number[];
+  publishedAt: number;
+}
+
 // ---- typed accessors -------------------------------------------------------------------
 /** A Y.Map whose keys are fixed fields of known types. */
 export type FieldMap<F> = Omit<Y.Map<unknown>, 'get' | 'set'> & {
@@ -185,6 +217,9 @@ export const roundsMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<RoundFi
 export const ballotsMap = (doc: Y.Doc) => doc.getMap<Y.Map<SlotValue>>(MAP.ballots);
 export const publishedMap = (doc: Y.Doc) => controlDoc(doc).getMap<PublishedTally>(MAP.publishedTallies);
 export const planMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<InitiativeFields>>(MAP.plan);
+export const pulsesMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<PulseFields>>(MAP.pulses);
+export const pulseAnswersMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(MAP.pulseAnswers);
+export const publishedPulsesMap = (doc: Y.Doc) => controlDoc(doc).getMap<PublishedPulse>(MAP.publishedPulses);
 
 /** Build a nested field map from a plain record (inside a transaction). */
 export function fieldMap<F extends object>(fields: F): FieldMap<F> {

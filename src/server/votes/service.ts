@@ -23,6 +23,7 @@ import {
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
 import { ControlCommands, SERVER_ORIGIN } from '../control.js';
+import { SealedPulses } from '../pulses.js';
 import type { BoardDocs } from '../rooms.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
 import { isId, totalsVisible, type VoteBoard } from './rules.js';
@@ -62,6 +63,7 @@ export class VoteService implements Extension {
   private readonly liveIntervalMs: number;
   private readonly now: () => number;
   readonly commands: ControlCommands;
+  readonly pulses: SealedPulses;
 
   constructor(
     private readonly storage: Storage,
@@ -72,7 +74,11 @@ export class VoteService implements Extension {
     this.liveIntervalMs = opts.liveIntervalMs ?? 3000;
     this.now = opts.now ?? Date.now;
     const s = storage;
-    this.commands = new ControlCommands(storage, boards, { publishNow: (room, id) => this.reconcile(room, id, true) }, this.now);
+    this.pulses = new SealedPulses(storage, boards, this.now);
+    this.commands = new ControlCommands(storage, boards, {
+      publishNow: (room, id) => this.reconcile(room, id, true),
+      publishPulse: (room, id) => this.pulses.publish(room, id),
+    }, this.now);
     boards.onReady((room, doc) => this.boardReady(room, doc));
     this.handlers = {
       control: (ctx, a) => this.commands.handle(ctx, a),
@@ -86,6 +92,8 @@ export class VoteService implements Extension {
         return { ballot, used: sum(ballot), budget: round.budget, cap: round.cap, ...liveVersion(round) };
       },
       rounds: async (ctx) => s.rounds(ctx.room),
+      pulseAnswer: (ctx, a) => this.pulses.answer(ctx, a),
+      myPulse: (ctx, a) => this.pulses.mine(ctx, a),
     };
   }
 
@@ -176,6 +184,7 @@ export class VoteService implements Extension {
     void (async () => {
       const ids = new Set([...(await this.storage.rounds(room)).map((r) => r.id), ...roundsMap(doc).keys(), ...publishedMap(doc).keys()]);
       for (const id of ids) void this.reconcile(room, id, true);
+      this.pulses.publishAll(room);
       await this.commands.refreshSeat(room);
     })().catch((e: Error) => console.error('[tryghed] loading the board failed:', e.message));
     // Another instance wrote a tally (Redis): re-read the database; only a difference is written.

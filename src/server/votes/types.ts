@@ -52,5 +52,11 @@ export interface Storage {
   /** Every ballot of a round, without whose it is (the service counts them: countHeld). */
   ballots(room: string, roundId: string): Promise<Ballot[]>;
 
+  /** A sealed pulse's answer (one per person; a new one replaces it), committed before it resolves. */
+  answerPulse(room: string, pulseId: string, user: string, answers: readonly number[]): Promise<void>;
+  pulseAnswer(room: string, pulseId: string, user: string): Promise<number[] | null>;
+  /** Every answer to a pulse, without whose it is. */
+  pulseAnswers(room: string, pulseId: string): Promise<number[][]>;
+
   close(): Promise<void>;
 }

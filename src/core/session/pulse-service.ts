@@ -1,0 +1,58 @@
+/**
+ * Answering a pulse, whatever holds the answers: anonymous pulses in the doc (a random
+ * respondent key per pulse kept on the device, written under a throwaway Yjs client id used
+ * for that pulse only), sealed pulses on the sync server through `sealed` (server mode).
+ */
+import type * as Y from 'yjs';
+import { throwawayClientId } from './anon-write.js';
+import { newId } from './ids.js';
+import type { BallotKeyStore } from './local-vote-service.js';
+import { answerPulse, getPulse, pulseAnswerOf, pulseResult, type PulseAnswerError, type PulseResult } from './pulse.js';
+import { fail, ok, type Result } from './types.js';
+
+/** The server's side of sealed pulses (src/sync/server-pulses.ts). */
+export interface SealedPulses {
+  answer(pulseId: string, answers: readonly number[]): Promise<Result<null, PulseAnswerError>>;
+  /** The caller's own answer, or null. */
+  mine(pulseId: string): Promise<number[] | null>;
+}
+
+export class PulseService {
+  private readonly clients = new Map<string, number>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    /** respondent keys per pulse (the ballot-key store: pulse ids never clash with round ids) */
+    private readonly keys: BallotKeyStore,
+    private readonly sealed: SealedPulses | null = null,
+  ) {}
+
+  /** 'server' when sealed pulses can be answered: the form offers them then. */
+  get mode(): 'local' | 'server' {
+    return this.sealed ? 'server' : 'local';
+  }
+
+  async answer(pulseId: string, answers: readonly number[]): Promise<Result<null, PulseAnswerError>> {
+    const p = getPulse(this.doc, pulseId);
+    if (!p) return fail('no-pulse', 'No such pulse.');
+    if (p.anonymity === 'sealed') return this.sealed ? this.sealed.answer(pulseId, answers) : fail('wrong-mode', 'Sealed pulses need the sync server.');
+    if (p.status !== 'open') return fail('not-open', `The pulse is ${p.status}.`);
+    let key = this.keys.get(pulseId);
+    if (key === null) this.keys.set(pulseId, (key = newId()));
+    let client = this.clients.get(pulseId);
+    if (client === undefined) this.clients.set(pulseId, (client = throwawayClientId()));
+    const r = answerPulse(this.doc, { pulseId, respondentKey: key, answers, asClientId: client });
+    return r.ok ? ok(null) : r;
+  }
+
+  async mine(pulseId: string): Promise<number[] | null> {
+    const p = getPulse(this.doc, pulseId);
+    if (!p) return null;
+    if (p.anonymity === 'sealed') return this.sealed ? this.sealed.mine(pulseId).catch(() => null) : null;
+    return pulseAnswerOf(this.doc, pulseId, this.keys.get(pulseId));
+  }
+
+  result(pulseId: string): PulseResult {
+    return pulseResult(this.doc, pulseId);
+  }
+}
