@@ -6,8 +6,8 @@
  * Pure TS, no DOM.
  */
 import type { Json } from '@mirohq/websdk-types';
-import type { MiroSdk, SdkCollection, SdkItem, SdkOtherItem } from '../../src/board/sdk.js';
-import type { Args, ItemData, MethodName, Push, Result } from '../host/protocol.js';
+import type { MiroSdk, SdkCollaboration, SdkCollection, SdkItem, SdkOnlineUser, SdkOtherItem, SdkSession } from '../../src/board/sdk.js';
+import type { Args, ItemData, MethodName, Push, Result, SessionData } from '../host/protocol.js';
 
 export interface SdkTransport {
   call<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>>;
@@ -111,6 +111,33 @@ export function createSdkProxy(transport: SdkTransport): MiroSdk {
     offValue: async (key, handler) => { off(storageHandlers, storageKey(name, key), handler as StorageHandler); },
   });
 
+  // People travel as { id, name } only, whatever else the app's object holds.
+  const who = (u: SdkOnlineUser) => ({ id: u?.id, name: u?.name });
+  const session = (d: SessionData): SdkSession => ({
+    ...d,
+    invite: async (...users) => { await transport.call('session.invite', [d.id, users.flat().map(who)]); },
+    join: async () => { await transport.call('session.join', [d.id]); },
+    leave: async () => { await transport.call('session.leave', [d.id]); },
+    getUsers: () => transport.call('session.getUsers', [d.id]),
+    end: async () => { await transport.call('session.end', [d.id]); },
+  });
+  const collaboration: SdkCollaboration = {
+    attention: {
+      follow: async (followee, options) => {
+        const followers = options?.followers;
+        await transport.call('attention.follow', followers ? [who(followee), { followers: followers.map(who) }] : [who(followee)]);
+      },
+      isFollowing: () => transport.call('attention.isFollowing', []),
+      getFollowedUser: () => transport.call('attention.getFollowedUser', []),
+      unfollow: async (options) => {
+        await transport.call('attention.unfollow', options ? [{ followee: who(options.followee), followers: options.followers.map(who) }] : []);
+      },
+    },
+    startSession: async (props) => session(await transport.call('collaboration.startSession', [props])),
+    getSessions: async () => (await transport.call('collaboration.getSessions', [])).map(session),
+    zoomTo: async (user, items) => { await transport.call('collaboration.zoomTo', [who(user), ids(items)]); },
+  };
+
   return {
     board: {
       createStickyNote: async (props) => build(await transport.call('board.createStickyNote', [props])) as never,
@@ -137,6 +164,13 @@ export function createSdkProxy(transport: SdkTransport): MiroSdk {
         off: async (event, handler) => { off(eventHandlers, event, handler); },
       },
       storage: { collection },
+      notifications: { showInfo: async (message) => { await transport.call('notifications.showInfo', [message]); } },
+      timer: {
+        get: () => transport.call('timer.get', []),
+        start: (duration) => transport.call('timer.start', [duration]),
+        stop: () => transport.call('timer.stop', []),
+      },
+      collaboration,
       ui: {
         openPanel: (options) => transport.call('ui.openPanel', [options]),
         on: (event, handler) => { on(uiHandlers, event, handler); },

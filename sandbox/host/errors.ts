@@ -26,7 +26,12 @@ export type SdkErrorCode =
   | 'RATE_LIMIT_EXCEEDED'
   | 'INJECTED_FAILURE'
   | 'MALFORMED_MESSAGE'
-  | 'UNKNOWN_METHOD';
+  | 'UNKNOWN_METHOD'
+  | 'FEATURE_NOT_AVAILABLE'
+  | 'NOT_IN_SESSION'
+  | 'SESSION_NOT_FOUND'
+  | 'NOT_FOLLOWING'
+  | 'TIMER_RUNNING';
 
 export class SdkError extends Error {
   readonly code: SdkErrorCode | string;

@@ -18,6 +18,24 @@ export interface Rect4 {
   height: number;
 }
 
+export interface UserData {
+  id: string;
+  name: string;
+}
+/** A collaboration session as plain data (sdk-proxy.ts rebuilds the object with its methods). */
+export interface SessionData {
+  id: string;
+  name: string;
+  description: string;
+  color: string;
+  starterId: string;
+  starterName: string;
+}
+export interface TimerData {
+  status: 'STARTED' | 'STOPPED' | 'PAUSED';
+  remainingMs?: number;
+}
+
 /** Every method the host serves: its argument tuple and its plain-data result. */
 export interface Methods {
   'board.createStickyNote': { args: [props: unknown]; result: ItemData };
@@ -46,6 +64,22 @@ export interface Methods {
   'storage.set': { args: [collection: string, key: string, value: Json]; result: null };
   'storage.remove': { args: [collection: string, key: string]; result: null };
   'ui.openPanel': { args: [options: { url: string; height?: number }]; result: null };
+  'notifications.showInfo': { args: [message: string]; result: null };
+  'timer.get': { args: []; result: TimerData };
+  'timer.start': { args: [duration: number]; result: TimerData };
+  'timer.stop': { args: []; result: TimerData };
+  'collaboration.startSession': { args: [props: { name: string; color?: string; description?: string }]; result: SessionData };
+  'collaboration.getSessions': { args: []; result: SessionData[] };
+  'collaboration.zoomTo': { args: [user: UserData, ids: string[]]; result: null };
+  'session.invite': { args: [sessionId: string, users: UserData[]]; result: null };
+  'session.join': { args: [sessionId: string]; result: null };
+  'session.leave': { args: [sessionId: string]; result: null };
+  'session.getUsers': { args: [sessionId: string]; result: Array<{ id: string }> };
+  'session.end': { args: [sessionId: string]; result: null };
+  'attention.follow': { args: [followee: UserData, options?: { followers?: UserData[] }]; result: null };
+  'attention.unfollow': { args: [options?: { followee: UserData; followers: UserData[] }]; result: null };
+  'attention.isFollowing': { args: []; result: boolean };
+  'attention.getFollowedUser': { args: []; result: UserData };
 }
 export type MethodName = keyof Methods;
 export type Args<M extends MethodName> = Methods[M]['args'];
@@ -57,6 +91,10 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'board.getUserInfo', 'board.getOnlineUsers', 'board.getInfo', 'board.canUse', 'item.sync',
   'item.getMetadata', 'item.setMetadata', 'frame.add', 'frame.remove', 'viewport.get', 'viewport.zoomTo',
   'events.broadcast', 'storage.get', 'storage.set', 'storage.remove', 'ui.openPanel',
+  'notifications.showInfo', 'timer.get', 'timer.start', 'timer.stop', 'collaboration.startSession',
+  'collaboration.getSessions', 'collaboration.zoomTo', 'session.invite', 'session.join', 'session.leave',
+  'session.getUsers', 'session.end', 'attention.follow', 'attention.unfollow', 'attention.isFollowing',
+  'attention.getFollowedUser',
 ] satisfies MethodName[];
 // Exhaustive: a method added to Methods but not to the list fails here.
 const _exhaustive: Record<MethodName, true> = Object.fromEntries(METHOD_NAMES.map((m) => [m, true])) as Record<

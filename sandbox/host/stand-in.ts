@@ -12,6 +12,7 @@ import type { MiroSdk, SdkItemType } from '../../src/board/sdk.js';
 import type { Rect } from '../../src/core/geometry.js';
 import { createSdkProxy, type SdkTransport } from '../client/sdk-proxy.js';
 import { SdkError, refuse } from './errors.js';
+import { Facilitation, facilitationHandlers } from './facilitation.js';
 import { CallMeter, type FailPredicate, type MeterOptions, type MeterStats } from './meter.js';
 import { ItemStore } from './items.js';
 import type { ItemData, ItemState } from './model.js';
@@ -29,7 +30,7 @@ export interface StandInOptions extends MeterOptions {
   appId?: string;
   locale?: string;
   tokenProvider?: (userId: string) => string | Promise<string>;
-  /** canUse answers; unknown features are false. Default { timer: false }. */
+  /** canUse answers, and whether collaboration is offered; unknown features are false. Default { timer: false, collaboration: false }. */
   features?: Record<string, boolean>;
   /** Delay before pushed events arrive (0: next microtask). */
   eventDelayMs?: number;
@@ -43,7 +44,10 @@ export type BoardChange =
   | { kind: 'selection' | 'viewport' | 'panel'; userId: string }
   | { kind: 'users' }
   | { kind: 'storage'; collection: string; key: string }
-  | { kind: 'broadcast'; from: string; event: string; bytes: number };
+  | { kind: 'broadcast'; from: string; event: string; bytes: number }
+  | { kind: 'notification'; userId: string; message: string }
+  | { kind: 'timer' }
+  | { kind: 'sessions' };
 
 /** An item with its absolute rectangle (top-left based), for drawing. */
 export interface ItemView extends ItemState {
@@ -93,12 +97,23 @@ export class StandInBoard {
   private readonly listeners = new Set<(change: BoardChange) => void>();
   private nextInstance = 0;
   private storageVersion = 0;
+  /** Notifications, the timer, collaboration sessions and attention (facilitation.ts). */
+  readonly facilitation = new Facilitation({
+    enabled: (feature) => this.features[feature] === true,
+    now: () => Date.now(),
+    user: (id) => ({ ...this.user(id) }),
+    isOnline: (id) => this.panels.has(id) || [...this.instances.values()].some((i) => i.userId === id),
+    viewportOf: (id) => this.viewportOf(id),
+    setViewport: (id, rect) => this.setViewport(id, rect),
+    fit: (ids, current) => this.store.fit(ids, current),
+    changed: (change) => this.emit(change),
+  });
 
   constructor(options: StandInOptions = {}) {
     this.boardId = options.boardId ?? 'sandbox-board';
     this.appId = options.appId ?? 'tryghed';
     this.locale = options.locale ?? 'en';
-    this.features = { timer: false, ...options.features };
+    this.features = { timer: false, collaboration: false, ...options.features };
     this.tokenProvider = options.tokenProvider ?? null;
     this.eventDelayMs = options.eventDelayMs ?? 0;
     this.maxBroadcastBytes = options.maxBroadcastBytes ?? MAX_BROADCAST_BYTES;
@@ -138,7 +153,10 @@ export class StandInBoard {
     this.user(userId);
     if (open === this.panels.has(userId)) return;
     if (open) this.panels.set(userId, { ...options });
-    else this.panels.delete(userId);
+    else {
+      this.panels.delete(userId);
+      this.facilitation.userLeft(userId);
+    }
     this.emit({ kind: 'panel', userId });
     const users = this.onlineUsers();
     this.pushTo(() => true, () => ({ channel: 'ui', name: 'online_users:update', users }));
@@ -163,6 +181,7 @@ export class StandInBoard {
   setViewport(userId: string, rect: Rect4): void {
     this.viewports.set(userId, { ...rect });
     this.emit({ kind: 'viewport', userId });
+    this.facilitation.viewportMoved(userId, rect);
   }
 
   // ---- board contents (host side) ----
@@ -271,7 +290,8 @@ export class StandInBoard {
     'board.getUserInfo': (inst) => ({ ...this.user(inst.userId) }),
     'board.getOnlineUsers': () => this.onlineUsers(),
     'board.getInfo': () => ({ id: this.boardId, locale: this.locale, createdAt: this.createdAt, updatedAt: new Date().toISOString() }),
-    'board.canUse': (_i, feature) => this.features[feature] === true,
+    // Miro's canUse knows 'timer' and 'voting' only; collaboration shows itself by being refused or not.
+    'board.canUse': (_i, feature) => (feature === 'timer' || feature === 'voting') && this.features[feature] === true,
     'item.sync': (_i, id, fields) => this.store.data(this.sync(id, fields).id),
     'item.getMetadata': (_i, id, key) => this.store.getMetadata(this.appId, id, key),
     'item.setMetadata': (_i, id, key, value) => {
@@ -297,6 +317,7 @@ export class StandInBoard {
       this.setPanelOpen(inst.userId, true, { url: options.url, ...(options.height !== undefined ? { height: options.height } : {}) });
       return null;
     },
+    ...facilitationHandlers(this.facilitation),
   };
 
   // ---- internals ----

@@ -1,6 +1,6 @@
 /**
  * One connection of the workshop session: a fresh doc over the transport the board's sync
- * setting names (Miro's channel, metered by the board's credit budget; or the sync server,
+ * setting names (Miro's channel, metered by the board's gate like every SDK call; or the sync server,
  * signed in with Miro's id token), the vote service and control service that fit it, and
  * presence; `changed` is told of its status, its saves and the facilitator's state. Switching modes is leaving one connection and opening the next: each mode keeps
  * its own copy of the session.
@@ -16,7 +16,7 @@ import type { VoteService } from '../core/session/voting.js';
 import type { MiroChannel } from '../sync/miro-channel.js';
 import { closeReasonOf, type CloseReason } from '../protocol/close.js';
 import { MiroTransport } from '../sync/miro-transport.js';
-import type { CreditMeter, SyncTransport } from '../sync/transport.js';
+import type { SyncTransport } from '../sync/transport.js';
 import type { Person } from '../board/host-port.js';
 import { OfflineTransport } from './offline-transport.js';
 import { roomName, teamOf } from './room.js';
@@ -45,8 +45,6 @@ export interface ConnectionDeps {
   me: Person;
   boardId: string;
   ballotKeys: BallotKeyStore;
-  /** The board's credit budget, shared with every other SDK call. */
-  credits: CreditMeter;
   /** The connection's status or sign-in changed. */
   changed: () => void;
 }
@@ -100,7 +98,8 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
       conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: true, refused: null, offs };
     }
   } else {
-    const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc, credits: deps.credits });
+    // The host's channel pays for each call through the board's gate: one meter for every SDK call.
+    const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc });
     conn = { config, transport, voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: false, refused: null, offs };
     offs.push(transport.onSaveStatus(() => deps.changed()));
   }

@@ -14,5 +14,5 @@ import { WorkshopSession } from './session.js';
 export async function openSession({ sdk, board }: { sdk: ConstructorParameters<typeof WebSdkHost>[0]; board: WebSdkBoard }, lang: Lang): Promise<WorkshopSession> {
   // One gate for everything: templates, the board link and the Miro transport share the budget.
   const sessionBoard = new WebSdkSessionBoard(sdk, { board, lang, words: boardWords });
-  return WorkshopSession.open({ host: new WebSdkHost(sdk, board), board: sessionBoard, credits: board.gate.budget });
+  return WorkshopSession.open({ host: new WebSdkHost(sdk, board), board: sessionBoard });
 }

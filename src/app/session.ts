@@ -17,7 +17,7 @@ import type { Person } from '../board/host-port.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { PulseService } from '../core/session/pulse-service.js';
-import type { CreditMeter, SyncTransport } from '../sync/transport.js';
+import type { SyncTransport } from '../sync/transport.js';
 import type { CloseReason } from '../protocol/close.js';
 import type { SaveView, ShellSession, SyncState } from '../ui/shell-session.js';
 import { LocalBallotKeyStore } from './ballot-keys.js';
@@ -26,7 +26,7 @@ import { HostView } from './host-view.js';
 import { suggestFromActions } from './suggest-port.js';
 import { DEFAULT_SYNC, readSyncConfig, SYNC_COLLECTION, watchSyncConfig, writeSyncConfig, type SyncConfig } from './sync-config.js';
 
-export type WorkshopSessionOptions = { host: WebSdkHost; board: SessionBoard; credits: CreditMeter };
+export type WorkshopSessionOptions = { host: WebSdkHost; board: SessionBoard };
 
 export class WorkshopSession implements ShellSession {
   actions!: Actions;
@@ -62,7 +62,7 @@ export class WorkshopSession implements ShellSession {
   static async open(o: WorkshopSessionOptions): Promise<WorkshopSession> {
     const [me, boardId] = await Promise.all([o.host.me(), o.host.boardId()]);
     const ballotKeys = new LocalBallotKeyStore(boardId, me.id);
-    const s: WorkshopSession = new WorkshopSession(o, { host: o.host, me, boardId, ballotKeys, credits: o.credits, changed: () => s.changed() });
+    const s: WorkshopSession = new WorkshopSession(o, { host: o.host, me, boardId, ballotKeys, changed: () => s.changed() });
     const store = o.host.storage(SYNC_COLLECTION);
     s.use(await connect(await readSyncConfig(store).catch(() => DEFAULT_SYNC), s.deps));
     s.offs.push(

@@ -1,8 +1,8 @@
 /**
  * Miro's credit budget as a sliding-window meter: 100,000 credits in any minute and
  * 1,000,000 in any hour (most calls cost 50). `spend` waits until the credits fit both
- * windows, so whoever spends through one shared instance — the insertion engine, later the
- * sync transport's broadcasts (it fits sync/transport.ts's CreditMeter) — never goes over.
+ * windows, so whoever spends through one shared instance (the gate: insertion, the Host port and
+ * the Miro transport's channel) never goes over.
  *
  * Invariant (tested over a fake clock): for every spend at time t, the credits spent in
  * (t - window, t] never exceed the window's limit. Waiters are served first come, first served.

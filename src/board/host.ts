@@ -1,29 +1,56 @@
 /**
  * The Host port over Miro's Web SDK (or the sandbox's stand-in): every call through the
- * board's SdkGate, so identity, storage and the timer are metered and retried like items.
- * Selection, deletions and the timer come from the Board port, which reads notes the same way.
- * `channel()` gives the Miro transport its events and storage (the transport meters those
- * itself, with the same budget).
+ * board's SdkGate, so identity, storage, the view, notifications, the timer, collaboration and
+ * the Miro transport's channel are metered and retried like items, in one budget.
+ * Selection, deletions, the view and the timer come from the Board port, which reads items the
+ * same way; collaboration from host-collaboration.ts.
  */
+import type { Rect } from '../core/geometry.js';
+import { MAX_NOTIFICATION_CHARS } from '../core/miro-rules.js';
 import { channelFromSdk, type MiroChannel } from '../sync/miro-channel.js';
-import type { HostPort, HostStorage, Person } from './host-port.js';
-import type { MiroSdk } from './sdk.js';
+import { WebSdkCollaboration } from './host-collaboration.js';
+import type { HostCollaboration, HostPort, HostStorage, Person } from './host-port.js';
+import type { MiroSdk, SdkItem } from './sdk.js';
 import type { WebSdkBoard } from './web-sdk-board.js';
 
 const person = (u: { id: string | number; name: string }): Person => ({ id: String(u.id), name: u.name });
 
+/** `text` within Miro's notification limit: cut at a word where one is near, with an ellipsis. */
+export function notificationText(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= MAX_NOTIFICATION_CHARS) return t;
+  const cut = t.slice(0, MAX_NOTIFICATION_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_NOTIFICATION_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+}
+
 export class WebSdkHost implements HostPort {
+  readonly collaboration: HostCollaboration;
+  private who: Promise<Person> | null = null;
+
   constructor(
     private readonly sdk: MiroSdk,
     private readonly board: WebSdkBoard,
-  ) {}
+  ) {
+    this.collaboration = new WebSdkCollaboration(sdk, {
+      call: (fn) => this.call(fn),
+      me: () => this.me(),
+      zoomOwn: (ids) => this.zoomTo(ids),
+      items: async (ids) => (await this.call(() => this.sdk.board.get({ id: [...ids] }))).filter((i): i is SdkItem => 'x' in i),
+    });
+  }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
     return this.board.gate.run(fn);
   }
 
-  async me(): Promise<Person> {
-    return person(await this.call(() => this.sdk.board.getUserInfo()));
+  /** Who I am does not change while the panel is open: asked once. */
+  me(): Promise<Person> {
+    this.who ??= this.call(() => this.sdk.board.getUserInfo()).then(person, (e: unknown) => {
+      this.who = null;
+      throw e;
+    });
+    return this.who;
   }
 
   async boardId(): Promise<string> {
@@ -61,10 +88,39 @@ export class WebSdkHost implements HostPort {
   selection = () => this.board.getSelection();
   onSelection: HostPort['onSelection'] = (cb) => this.board.onSelectionChange(cb);
   onItemsDeleted: HostPort['onItemsDeleted'] = (cb) => this.board.onItemsDeleted(cb);
+  viewport = (): Promise<Rect> => this.board.viewport();
+  zoomTo = (ids: readonly string[]) => this.board.zoomTo(ids);
   startTimer = (ms: number) => this.board.startTimer(ms);
+  stopTimer = () => this.board.stopTimer();
 
-  /** Miro's realtime events and storage under `key`, for the Miro transport. */
+  async notify(message: string): Promise<boolean> {
+    const text = notificationText(message);
+    if (!text) return false;
+    try {
+      await this.call(() => this.sdk.board.notifications.showInfo(text));
+      return true;
+    } catch (e) {
+      console.warn('Tryghed: Miro did not show the notification', e);
+      return false;
+    }
+  }
+
+  /**
+   * Miro's realtime events and storage under `key`, for the Miro transport: each broadcast and
+   * storage read or write goes through the gate (50 credits, rate limits retried), so the
+   * transport and every other SDK call share one meter. Subscribing is free and local.
+   */
   channel(key: string): MiroChannel {
-    return channelFromSdk(this.sdk, key);
+    const c = channelFromSdk(this.sdk, key);
+    return {
+      ...c,
+      broadcast: (event, payload) => this.call(() => c.broadcast(event, payload)),
+      storage: {
+        ...c.storage,
+        get: (k) => this.call(() => c.storage.get(k)),
+        set: (k, value) => this.call(() => c.storage.set(k, value)),
+        remove: (k) => this.call(() => c.storage.remove(k)),
+      },
+    };
   }
 }

@@ -35,6 +35,9 @@ export type Checks = [
   Real['events'] extends Ours['events'] ? true : never,
   Real['storage'] extends Ours['storage'] ? true : never,
   Real['ui'] extends Ours['ui'] ? true : never,
+  Real['notifications'] extends Ours['notifications'] ? true : never,
+  Real['timer'] extends Ours['timer'] ? true : never,
+  Real['collaboration'] extends Ours['collaboration'] ? true : never,
   // Items on their own (frame.add/remove included).
   StickyNote extends SdkStickyNote ? true : never,
   Shape extends SdkShape ? true : never,
@@ -49,7 +52,7 @@ declare const real: Miro;
 export const whole: MiroSdk = real;
 export const checks: Checks = [
   yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(),
-  yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(),
+  yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(), yes(),
 ];
 
 // Our rule lists are exactly Miro's enums.

@@ -142,6 +142,51 @@ export interface SdkCollection {
   offValue<T extends Json = Json>(key: string, handler: (value: T | undefined, version: string) => void): Promise<void>;
 }
 
+/** A person online on the board, as Miro's collaboration calls take them (`OnlineUserInfo`). */
+export interface SdkOnlineUser {
+  id: string;
+  name: string;
+}
+
+/** Miro's board timer (`board.timer`; usable where `canUse('timer')`). */
+export interface SdkTimerInstance {
+  status: 'STARTED' | 'STOPPED' | 'PAUSED';
+}
+export interface SdkTimer {
+  get(): Promise<SdkTimerInstance>;
+  start(duration: number): Promise<SdkTimerInstance>;
+  stop(): Promise<SdkTimerInstance>;
+}
+
+/** A collaboration session the app started (`collaboration.startSession`): the subset we call. */
+export interface SdkSession {
+  readonly id: string;
+  readonly name: string;
+  readonly starterId: string;
+  invite(...users: SdkOnlineUser[][]): Promise<void>;
+  join(): Promise<void>;
+  leave(): Promise<void>;
+  getUsers(): Promise<Array<{ id: string }>>;
+  end(): Promise<void>;
+}
+
+/**
+ * `board.collaboration` (experimental in Miro): sessions, attention (follow / bring everyone)
+ * and moving someone else's view. Every call needs a session this app started; where Miro does
+ * not offer it (plan, app not allowed) the calls are refused.
+ */
+export interface SdkCollaboration {
+  readonly attention: {
+    follow(followee: SdkOnlineUser, options?: { followers?: SdkOnlineUser[] }): Promise<void>;
+    isFollowing(): Promise<boolean>;
+    getFollowedUser(): Promise<SdkOnlineUser>;
+    unfollow(options?: { followee: SdkOnlineUser; followers: SdkOnlineUser[] }): Promise<void>;
+  };
+  startSession(props: { name: string; color?: string; description?: string }): Promise<SdkSession>;
+  getSessions(): Promise<SdkSession[]>;
+  zoomTo(user: SdkOnlineUser, items: SdkBaseItem | SdkBaseItem[]): Promise<void>;
+}
+
 export interface MiroSdk {
   board: {
     createStickyNote(props: CreateStickyProps): Promise<SdkStickyNote>;
@@ -157,7 +202,8 @@ export interface MiroSdk {
     getUserInfo(): Promise<{ id: string; name: string }>;
     getOnlineUsers(): Promise<Array<{ id: string; name: string }>>;
     getInfo(): Promise<{ id: string; locale: string }>;
-    canUse(feature: string): Promise<boolean>;
+    /** Miro knows 'timer' and 'voting' only (`BoardFeature`). */
+    canUse(feature: 'timer' | 'voting'): Promise<boolean>;
     viewport: {
       get(): Promise<SdkRect>;
       zoomTo(items: SdkBaseItem | SdkBaseItem[]): Promise<void>;
@@ -168,6 +214,10 @@ export interface MiroSdk {
       off(event: string, handler: (payload: any) => void): Promise<void>;
     };
     storage: { collection(name: string): SdkCollection };
+    /** Shown to this user only; at most 80 characters (MAX_NOTIFICATION_CHARS). */
+    notifications: { showInfo(message: string): Promise<void> };
+    timer: SdkTimer;
+    collaboration: SdkCollaboration;
     ui: {
       openPanel(options: { url: string; height?: number }): Promise<unknown>;
       on(event: string, handler: (event: any) => void): void;

@@ -1,8 +1,8 @@
 /**
  * The Board port over Miro's Web SDK: in Miro it is given the global `miro`, in the sandbox
  * and tests the stand-in host. Every SDK call goes through one SdkGate (bounded concurrency,
- * the shared credit budget, rate-limit retries); share `board.gate.budget` with anything
- * else that spends credits (the Miro sync transport's CreditMeter).
+ * the shared credit budget, rate-limit retries); the Host port (host.ts) and the Miro
+ * transport's channel use the same gate.
  *
  * Coordinates: Miro gives centres, children relative to their frame's top-left; the port
  * speaks absolute top-left rects only.
@@ -11,7 +11,7 @@ import type { Rect } from '../core/geometry.js';
 import { findFreeSpot } from '../core/layout/free-space.js';
 import type { Layout } from '../core/layout/types.js';
 import { isAbortError } from './clock.js';
-import { SdkGate, type GateOptions } from './gate.js';
+import { isRateLimitError, SdkGate, type GateOptions } from './gate.js';
 import { insertLayoutItems, validateLayout } from './insert.js';
 import { InsertionError } from './insertion-error.js';
 import { ItemIndex } from './item-index.js';
@@ -167,11 +167,28 @@ export class WebSdkBoard implements BoardPort {
     return this.notesOf(await this.call(() => this.sdk.board.get({ id: [...ids] })));
   }
 
-  /** Miro's board timer (`board.timer`, when `canUse('timer')`); a host without one answers false. */
+  /**
+   * Miro's board timer (`board.timer`, when `canUse('timer')`); a host without one answers false.
+   * A timer still running from before is stopped and started anew (one try).
+   */
   async startTimer(ms: number): Promise<boolean> {
-    const timer = (this.sdk.board as { timer?: { start(durationMs: number): Promise<unknown> } }).timer;
+    const timer = this.sdk.board.timer;
     if (!timer || !(await this.call(() => this.sdk.board.canUse('timer')))) return false;
-    await this.call(() => timer.start(ms));
+    try {
+      await this.call(() => timer.start(ms));
+    } catch (e) {
+      if (isRateLimitError(e)) throw e;
+      await this.call(() => timer.stop());
+      await this.call(() => timer.start(ms));
+    }
+    return true;
+  }
+
+  /** Stops the board's timer; false where the host has none. */
+  async stopTimer(): Promise<boolean> {
+    const timer = this.sdk.board.timer;
+    if (!timer || !(await this.call(() => this.sdk.board.canUse('timer')))) return false;
+    await this.call(() => timer.stop());
     return true;
   }
 

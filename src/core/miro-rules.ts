@@ -31,6 +31,9 @@ export const CREDITS_PER_CALL = 50;
 export const CREDITS_PER_MINUTE = 100_000;
 export const CREDITS_PER_HOUR = 1_000_000;
 
+/** `notifications.showInfo`: at most 80 characters, spaces included. */
+export const MAX_NOTIFICATION_CHARS = 80;
+
 export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 export function isStickyColour(value: unknown): value is StickyColour {

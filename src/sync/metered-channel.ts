@@ -1,11 +1,12 @@
 /**
- * Counts, and optionally pays for, every call the Miro transport makes. Each broadcast and
- * storage get/set/remove costs 50 credits in Miro (CREDITS_PER_CALL in core/miro-rules.ts);
- * subscriptions (on/off/onValue/offValue) happen once per session and are only counted.
+ * Counts every call the Miro transport makes. Each broadcast and storage get/set/remove costs
+ * 50 credits in Miro (CREDITS_PER_CALL in core/miro-rules.ts); subscriptions
+ * (on/off/onValue/offValue) happen once per session and are only counted. Paying is not done
+ * here: the channel the app hands the transport (WebSdkHost.channel) runs each paid call
+ * through the board's gate, the one meter of every SDK call.
  */
 import { CREDITS_PER_CALL } from '../core/miro-rules.js';
 import type { MiroChannel } from './miro-channel.js';
-import type { CreditMeter } from './transport.js';
 
 export interface ChannelStats {
   broadcasts: number;
@@ -15,7 +16,7 @@ export interface ChannelStats {
   subscriptions: number;
   /** Characters of broadcast payload sent (JSON length). */
   payloadChars: number;
-  /** Calls refused by the credit meter (not made). */
+  /** Paid calls the channel rejected (refused by the host, or given up by the gate). */
   refused: number;
 }
 
@@ -32,23 +33,20 @@ export function creditsOf(s: ChannelStats): number {
   return paidCalls(s) * CREDITS_PER_CALL;
 }
 
-export function meterChannel(inner: MiroChannel, stats: ChannelStats, meter?: CreditMeter): MiroChannel {
-  const pay = async (count: keyof ChannelStats): Promise<void> => {
-    if (meter) {
-      try {
-        await meter.spend(CREDITS_PER_CALL);
-      } catch (err) {
-        stats.refused++;
-        throw err;
-      }
-    }
+export function meterChannel(inner: MiroChannel, stats: ChannelStats): MiroChannel {
+  const paid = async <T>(count: 'broadcasts' | 'storageGets' | 'storageSets' | 'storageRemoves', call: () => Promise<T>): Promise<T> => {
     stats[count]++;
+    try {
+      return await call();
+    } catch (err) {
+      stats.refused++;
+      throw err;
+    }
   };
   return {
-    async broadcast(event, payload) {
-      await pay('broadcasts');
+    broadcast(event, payload) {
       stats.payloadChars += JSON.stringify(payload).length;
-      return inner.broadcast(event, payload);
+      return paid('broadcasts', () => inner.broadcast(event, payload));
     },
     on(event, handler) {
       stats.subscriptions++;
@@ -59,18 +57,9 @@ export function meterChannel(inner: MiroChannel, stats: ChannelStats, meter?: Cr
       return inner.off(event, handler);
     },
     storage: {
-      async get(key) {
-        await pay('storageGets');
-        return inner.storage.get(key);
-      },
-      async set(key, value) {
-        await pay('storageSets');
-        return inner.storage.set(key, value);
-      },
-      async remove(key) {
-        await pay('storageRemoves');
-        return inner.storage.remove(key);
-      },
+      get: (key) => paid('storageGets', () => inner.storage.get(key)),
+      set: (key, value) => paid('storageSets', () => inner.storage.set(key, value)),
+      remove: (key) => paid('storageRemoves', () => inner.storage.remove(key)),
       onValue(key, handler) {
         stats.subscriptions++;
         return inner.storage.onValue(key, handler);

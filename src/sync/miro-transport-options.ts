@@ -1,7 +1,6 @@
 /** Options of the Miro transport, their defaults, and the injected clock and logger. */
 import type * as Y from 'yjs';
 import type { MiroChannel } from './miro-channel.js';
-import type { CreditMeter } from './transport.js';
 
 /** Time, injectable so tests run on a simulated clock. */
 export interface Clock {
@@ -25,8 +24,6 @@ export interface MiroTransportOptions {
   doc?: Y.Doc;
   clock?: Clock;
   random?: () => number;
-  /** Pays 50 credits before every broadcast and storage call (the board's credit budget). */
-  credits?: CreditMeter;
   log?: Logger;
   /** Local updates are merged and sent this often (clamped to 250–500 ms). Default 300. */
   flushMs?: number;
@@ -88,7 +85,7 @@ export interface MiroTransportOptions {
   joinRetryMs?: number;
 }
 
-export type Tuning = Required<Omit<MiroTransportOptions, 'channel' | 'doc' | 'clock' | 'random' | 'credits' | 'log'>>;
+export type Tuning = Required<Omit<MiroTransportOptions, 'channel' | 'doc' | 'clock' | 'random' | 'log'>>;
 
 export function resolveTuning(o: MiroTransportOptions): Tuning {
   return {

@@ -53,7 +53,7 @@ const MAX_PRESENCE_BYTES = 4_096;
 export class MiroTransport implements SyncTransport {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Calls made (and credits paid: 50 each for broadcasts and storage calls). */
+  /** Calls made (each broadcast and storage call costs 50 credits, paid by the channel: the host's gate). */
   readonly stats: ChannelStats = emptyStats();
   /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
   readonly frames = { data: 0, heartbeat: 0, request: 0, reply: 0 };
@@ -117,7 +117,7 @@ export class MiroTransport implements SyncTransport {
     this.log = options.log ?? console;
     this.o = resolveTuning(options);
     this.timers = new NamedTimers(this.clock, () => !this.destroyed);
-    this.channel = meterChannel(options.channel, this.stats, options.credits);
+    this.channel = meterChannel(options.channel, this.stats);
     this.reassembler = new Reassembler(Math.max(30_000, this.o.heartbeatMs));
     this.peers = new PeerTable(this.doc.clientID, this.o.presenceTimeoutMs, this.o.heartbeatMs / 2, () => this.clock.now());
     this.store = new SnapshotStore(this.channel.storage, {

@@ -31,12 +31,3 @@ export interface SyncTransport {
    *  snapshot); resolves once gone. Never rejects. */
   leave(): Promise<void>;
 }
-
-/**
- * Optional credit meter, injected by whoever builds a transport over Miro (the board layer's
- * credit budget fits it). Sync never imports the board layer. `spend` resolves when the
- * credits may be used (it may wait for the budget to refill) and may reject to refuse.
- */
-export interface CreditMeter {
-  spend(credits: number): Promise<void>;
-}

@@ -27,7 +27,7 @@ async function join(board: StandInBoard, userId: string, sdkPatch?: (sdk: Return
   sdkPatch?.(sdk);
   board.setPanelOpen(userId, true);
   const port = new WebSdkBoard(sdk);
-  const s = await WorkshopSession.open({ host: new WebSdkHost(sdk, port), board: new WebSdkSessionBoard(sdk, { board: port, words: boardWords }), credits: port.gate.budget });
+  const s = await WorkshopSession.open({ host: new WebSdkHost(sdk, port), board: new WebSdkSessionBoard(sdk, { board: port, words: boardWords }) });
   open.push(s);
   await s.transport.whenSynced();
   return s;

@@ -106,11 +106,3 @@ describe('CreditBudget', () => {
     expect(gate.budget.usage()).toMatchObject({ total: n * CREDITS_PER_CALL, peakMinute: peakInWindow(log, MINUTE_MS), peakHour: CREDITS_PER_HOUR });
   }, 60_000);
 });
-
-describe('CreditBudget as the sync transport\'s CreditMeter', () => {
-  it('fits the interface, so one instance meters both', async () => {
-    const meter: import('../../src/sync/transport.js').CreditMeter = new CreditBudget({ clock: new FakeClock(0) });
-    await meter.spend(50);
-    expect((meter as CreditBudget).usage().total).toBe(50);
-  });
-});

@@ -1,5 +1,6 @@
 /** Builds transports over the simulated bus and checks replicas for convergence. */
 import * as Y from 'yjs';
+import type { MiroChannel } from '../../src/sync/miro-channel.js';
 import { MiroTransport, type MiroTransportOptions } from '../../src/sync/miro-transport.js';
 import { mulberry32, Scheduler, SimBus, type BusOptions, type SimPeer } from '../support/sim-bus.js';
 
@@ -23,13 +24,14 @@ export class Board {
     this.bus = new SimBus(this.scheduler, mulberry32(seed ^ 0x9e3779b9), bus);
   }
 
-  join(name: string, options: Partial<MiroTransportOptions> = {}): Replica {
+  /** `wrap` puts something between the transport and its channel (a gate that pays, say). */
+  join(name: string, options: Partial<MiroTransportOptions> = {}, wrap: (c: MiroChannel) => MiroChannel = (c) => c): Replica {
     const peer = this.bus.peer(name);
     const doc = new Y.Doc();
     doc.clientID = this.nextClientId++; // small, distinct and deterministic
     const warnings: string[] = [];
     const transport = new MiroTransport({
-      channel: peer.channel,
+      channel: wrap(peer.channel),
       doc,
       clock: this.scheduler.clock,
       random: mulberry32(doc.clientID * 7919),
