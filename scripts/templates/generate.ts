@@ -201,33 +201,34 @@ function warningSigns(): Template {
 function plate(): Template {
   const b = new Builder();
   const p = C.plate;
-  const cols = 4;
-  const zw = 568;
-  const inner = cols * zw + (cols - 1) * GUTTER;
-  // A calm badge top right says what makes this template different: it is never counted (but visible).
-  const badge = { da: 'Refleksion – synlig for alle på boardet, tælles aldrig op', en: 'Reflection – visible to everyone on the board, never counted' };
-  const badgeW = 760;
+  const inner = 2392;
+  // What is true of this frame, top right: the answers are written in the panel and stay on
+  // each person's device; the board holds the prompts and only the copies people choose to share.
+  const badge = {
+    da: 'Dine svar skriver du i Tryghed-panelet under »Min tallerken«. De bliver på din egen enhed. Kun en kopi, du selv vælger at dele, kommer her på boardet – synlig for alle, tælles aldrig op.',
+    en: 'You write your answers in the Tryghed panel under “My plate”. They stay on your own device. Only a copy you choose to share comes here on the board – visible to everyone, never counted.',
+  };
+  const badgeW = 1040;
   const badgeH = shapeHeightFor(badge, TYPE.note, badgeW);
   const textW = inner - badgeW - 2 * GUTTER;
   let y = MARGIN;
   b.shape('private-note', MARGIN + inner - badgeW, y, badgeW, badgeH, TINT.lilac, { text: badge, fontSize: TYPE.note, border: BORDER.lilac });
-  y += b.text('title', { da: 'Tallerkenen', en: 'The plate' }, MARGIN, y, textW, TYPE.title) + GAP;
-  y += b.text('context', bi(p.context), MARGIN, y, textW, TYPE.note, { source: 'plate.context', colour: MUTED }) + GAP;
+  let left = y;
+  left += b.text('title', { da: 'Tallerkenen', en: 'The plate' }, MARGIN, left, textW, TYPE.title) + GAP;
+  left += b.text('context', bi(p.context), MARGIN, left, textW, TYPE.note, { source: 'plate.context', colour: MUTED }) + GAP;
+  y = Math.max(left, y + badgeH) + GUTTER;
   y += b.text('question', bi(p.question), MARGIN, y, inner, TYPE.heading, { source: 'plate.question' }) + GUTTER;
-  const d = zw - 2 * GUTTER;
-  for (let i = 0; i < 8; i++) {
-    const label = { da: `Tallerken ${i + 1}`, en: `Plate ${i + 1}` };
-    const band = labelBand(label, zw, TYPE.note);
-    const zh = band + d + GUTTER;
-    const x = MARGIN + (i % cols) * (zw + GUTTER);
-    const zy = y + Math.floor(i / cols) * (zh + GUTTER);
-    b.zone(`place-${i + 1}`, label, x, zy, zw, zh, { fill: TINT.sand, border: BORDER.sand, labelFontSize: TYPE.note, voteable: false });
-    b.shape(`plate-${i + 1}`, x + GUTTER, zy + band, d, d, WHITE, { shape: 'circle', border: '#9aa5b1', zone: `place-${i + 1}` });
-  }
+  // One plate outline for everyone (any number of people), and beside it the shared copies.
+  const d = 880;
+  b.shape('plate', MARGIN, y, d, d, WHITE, { shape: 'circle', border: '#9aa5b1' });
+  const zx = MARGIN + d + 2 * GUTTER;
+  const zw = inner - d - 2 * GUTTER;
+  const label = { da: 'Kopier, som deltagerne selv har valgt at dele', en: 'Copies people chose to share' };
+  b.zone('shared', label, zx, y, zw, d, { fill: TINT.sand, border: BORDER.sand, labelFontSize: TYPE.note, voteable: false });
   return b.template({
     id: 'plate', order: 5, private: true,
     title: { da: 'Tallerkenen', en: 'The plate' },
-    summary: { da: 'Personlig refleksion: hvad skal være på din tallerken? Privat, ingen optælling', en: 'Personal reflection: what must be on your plate? Private, never counted' },
+    summary: { da: 'Personlig refleksion: svarene skrives i panelet og bliver på din enhed; intet tælles op', en: 'Personal reflection: answers are written in the panel and stay on your device; nothing is counted' },
   });
 }
 

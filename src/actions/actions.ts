@@ -19,6 +19,7 @@ import { perform as recolour } from './recolour.js';
 import { perform as relabel } from './relabel.js';
 import { perform as roundStatus, type RoundStep } from './round-status.js';
 import { perform as roundTargets, templatesOnBoard, type TargetSet } from './round-targets.js';
+import { perform as sharePlateAnswer } from './share-plate-answer.js';
 import { perform as showResults, type ShowResults } from './show-results.js';
 import { perform as startSession } from './start-session.js';
 import { perform as takeOut } from './take-out.js';
@@ -49,6 +50,7 @@ export function bindActions(ctx: ActionContext) {
     exportPlan: (input: { format: ExportFormat; lang: Lang; now?: number }) => exportPlan(ctx, input),
     draftPlan: (input: DraftPlan) => draftPlan(ctx, input),
     editPlan: (input: PlanEdit) => editPlan(ctx, input),
+    sharePlateAnswer: (text: string) => sharePlateAnswer(ctx, { text }),
   };
 }
 

@@ -42,6 +42,7 @@ export class WorkshopSession implements ShellSession {
     this.notes = new HostView(o.board, this.changed);
   }
   get me(): Person { return this.deps.me; }
+  get boardId(): string { return this.deps.boardId; }
   get doc(): Y.Doc { return this.conn.transport.doc; }
   get awareness(): Awareness { return this.conn.transport.awareness; }
   get voteService(): VoteService { return this.conn.voteService; }

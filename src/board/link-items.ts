@@ -52,7 +52,7 @@ export function decodeLinkMarker(value: unknown): LinkMarker | null {
 
 // ---- errors ------------------------------------------------------------------------------
 
-export type BoardLinkOp = 'group' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results';
+export type BoardLinkOp = 'group' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results' | 'share';
 export type BoardLinkErrorCode =
   /** Group: no sticky note is selected. */
   | 'no-selection'

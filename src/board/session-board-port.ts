@@ -104,6 +104,12 @@ export interface SessionBoard extends BoardPort {
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome>;
   /** Removes the round's results frames; resolves to how many. */
   hideResults(roundId: string): Promise<number>;
+  /**
+   * Puts a copy of a plate answer (plain text) on the board as an ordinary sticky note: in the
+   * shared zone of the plate if one is on the board (so it is never voted on), else near the
+   * view. Resolves to the note's id.
+   */
+  shareNote(text: string, signal?: AbortSignal): Promise<string>;
   /** Forgets what it knows of the board and scans again on the next call. */
   refresh(): void;
 }

@@ -18,6 +18,7 @@ import { SessionBoardItems } from './session-board-items.js';
 import type {
   BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
+import { shareNote } from './session-board-plate.js';
 import { hideResults, showResults } from './session-board-results.js';
 import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
@@ -100,6 +101,10 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
     return this.serial(() => showResults(this.items, meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
+  }
+
+  shareNote(text: string, signal?: AbortSignal): Promise<string> {
+    return this.serial(() => shareNote(this.items.sdk, this.board, text, signal));
   }
 
   hideResults(roundId: string): Promise<number> {

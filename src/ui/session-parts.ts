@@ -10,6 +10,7 @@ import type { ShellSession } from './shell-session.js';
 import './session/cluster-panel.js';
 import './session/facilitator-panel.js';
 import './session/plan-panel.js';
+import './session/plate-panel.js';
 import './session/presence-list.js';
 import './session/results-panel.js';
 import './session/suggest-panel.js';
@@ -17,6 +18,7 @@ import './session/vote-panel.js';
 import './sync-settings.js';
 
 export { readPresence } from '../core/session/read.js';
+export { PlateStore } from './plate-store.js';
 export { facilitatorOf } from '../core/session/roles.js';
 
 /** Updates `host` on every change of the session's shared state (facilitator, started). */

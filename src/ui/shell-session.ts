@@ -22,6 +22,8 @@ export interface SaveView {
 
 export interface ShellSession {
   readonly me: Me;
+  /** The board's id: with `me`, what names this person's plate on this device. */
+  readonly boardId: string;
   /** Replaced (with awareness, voteService and actions) when the board's sync setting changes. */
   readonly doc: Y.Doc;
   readonly awareness: Awareness;

@@ -24,6 +24,7 @@ import { notice, primaryButton, tokens } from './shared-styles.js';
 import type { ScopeOption } from './session/session-view.js';
 import type { TargetSet } from '../actions/round-targets.js';
 import type { ShellSession } from './shell-session.js';
+import type { PlateStore } from './plate-store.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
@@ -32,7 +33,7 @@ import './tryghed-template-panel.js';
 /** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
 type SessionParts = typeof import('./session-parts.js');
 
-export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan'] as const;
+export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate'] as const;
 export type TabId = (typeof TABS)[number];
 
 export class TryghedShell extends LitElement {
@@ -275,12 +276,22 @@ export class TryghedShell extends LitElement {
       case 'results':
         return html`${start}<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
           .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
+      case 'plate':
+        return html`<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
       case 'plan':
         return html`${start}<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
     }
   }
 
-  /** The N of "n of N": everyone with the app open now (never fewer than Miro's online users). */
+  private plate: { key: string; store: PlateStore } | null = null;
+  /** This person's plate on this board, kept on this device (one store per board and user). */
+  private plateStore(s: ShellSession): PlateStore {
+    const key = `${s.boardId}\n${s.me.id}`;
+    if (this.plate?.key !== key && this.parts) this.plate = { key, store: new this.parts.PlateStore(s.boardId, s.me.id) };
+    return this.plate!.store;
+  }
+
+  /** The N of "n of N":  everyone with the app open now (never fewer than Miro's online users). */
   private eligible(s: ShellSession): number {
     let present = 0;
     for (const state of s.awareness.getStates().values()) if (this.parts?.readPresence(state, s.awareness)) present++;

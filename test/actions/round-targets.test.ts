@@ -94,7 +94,7 @@ describe('the plate is private', () => {
     const { board, session, insert } = await world();
     const plate = await insert('plate', { x: 0, y: 0 });
     const frame = board.item(plate.frameId)!.absolute;
-    const place = zoneOf('plate', 'place-1');
+    const place = zoneOf('plate', 'shared');
     const onPlate = write(board, 'Family dinners', { x: place.x + place.width / 2, y: place.y + place.height / 2 }, plate.frameId);
     // Laid over the plate without being attached to its frame: still private.
     const overPlate = write(board, 'Running', { x: frame.x + frame.width - 300, y: frame.y + frame.height - 300 });
@@ -103,7 +103,7 @@ describe('the plate is private', () => {
 
     expect(await ids(session, 'notes')).toEqual([shared]);
     expect(await targetsOf(session, { template: 'plate' })).toEqual({ ids: [], privateLeftOut: 0 });
-    expect((await ids(session, { template: 'plate', zone: 'place-1' }))).toEqual([]);
+    expect((await ids(session, { template: 'plate', zone: 'shared' }))).toEqual([]);
 
     board.setSelection('u1', [onPlate, overPlate]);
     expect(await targetsOf(session, 'selection')).toEqual({ ids: [], privateLeftOut: 2 });

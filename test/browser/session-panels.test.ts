@@ -9,10 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserEnv } from './support/browser-env.js';
 import { focusedElement as focused } from './support/focus.js';
-import { t } from '../../src/ui/i18n/t.js';
+import { t } from '../../src/ui/i18n/session-strings.js';
+import { leaks } from '../support/leak-search.js';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel'] as const;
+const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel', 'plate-panel'] as const;
 
 const env = useBrowserEnv();
 
@@ -417,6 +418,55 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => results.locator('[data-board-error]').textContent()).toBe(t('da', 'board.error.refused'));
   });
 
+  it('the plate: answers are written in the panel and stay on the device; a copy reaches the board only after the panel says what it is', async () => {
+    const plate = panel(page, 'anne', 'plate-panel');
+    const secret = 'Gåturen med hunden hver morgen';
+    expect(await plate.locator('[data-where]').textContent()).toBe(t('da', 'plate.where'));
+    await plate.locator('#plate-new').fill(secret);
+    await plate.locator('button[data-action="add"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => plate.locator('li[data-answer]').count()).toBe(1);
+    expect(await announced(plate)).toBe(t('da', 'plate.added'));
+    expect(await plate.locator('li[data-answer] textarea').inputValue()).toBe(secret);
+    const anne = await page.evaluate(() => window.__fx.people.anne!.id);
+    expect(await page.evaluate((key) => localStorage.getItem(key), `tryghed.plate.fixture-board.${anne}`)).toContain(secret);
+
+    // Asking for a copy opens the confirmation, focused; Escape goes back with nothing sent.
+    const share = plate.locator('li[data-answer] button[data-action="share"]');
+    expect(await share.getAttribute('aria-label')).toBe('Sæt en kopi på boardet: svar 1');
+    await share.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page))?.tag).toBe('div');
+    const confirm = plate.locator('[data-confirm]');
+    expect(await confirm.textContent()).toContain(`En kopi af »${secret}« bliver en almindelig seddel på boardet`);
+    expect(await confirm.textContent()).toContain('Alle på boardet kan se den');
+    expect(await share.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ tag: 'button', action: 'share' });
+    expect(await page.evaluate(() => window.__fx.board.calls.filter((c) => c.op === 'shareNote').length)).toBe(0);
+
+    // Confirmed: one copy of exactly that text goes to the board; the answer stays as it was.
+    await page.keyboard.press('Enter');
+    await plate.locator('button[data-action="confirm-share"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__fx.board.calls.filter((c) => c.op === 'shareNote').map((c) => [c.user, ...c.args]))).toEqual([['anne', secret]]);
+    await expect.poll(() => announced(plate)).toBe(t('da', 'plate.shared'));
+    expect(await focused(page)).toMatchObject({ tag: 'button', action: 'share' });
+    expect(await plate.locator('li[data-answer] textarea').inputValue()).toBe(secret);
+    // Nothing of it is in either shared doc; nor on the facilitator's plate.
+    const docs = (await page.evaluate(() => window.__fx.sharedBytes())).map((b64, i) => ({ where: `doc ${i}`, data: new Uint8Array(Buffer.from(b64, 'base64')) }));
+    expect(leaks(docs, [secret])).toEqual([]);
+    expect(await panel(page, 'fac', 'plate-panel').locator('li[data-answer]').count()).toBe(0);
+
+    // Deleted from the device by its own button; focus goes to the new answer's field.
+    await plate.locator('li[data-answer] button[data-action="remove"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => plate.locator('li[data-answer]').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ tag: 'textarea' });
+    expect(await page.evaluate((key) => localStorage.getItem(key), `tryghed.plate.fixture-board.${anne}`)).toBeNull();
+  });
+
   it('every panel passes axe with no serious or critical violations', async () => {
     const id = await page.evaluate(async () => {
       const fx = window.__fx;
@@ -432,6 +482,12 @@ describe('session panels (Danish)', () => {
     await panel(page, 'anne', 'cluster-panel').locator('button[data-action="group"]').click();
     await expect.poll(() => panel(page, 'fac', 'results-panel').locator('results-chart').count()).toBe(1);
     expect(id).toBeTruthy();
+    // Anne's plate with an answer and its confirmation open: every part of the panel is checked.
+    const plate = panel(page, 'anne', 'plate-panel');
+    await plate.locator('#plate-new').fill('Tid til at tænke');
+    await plate.locator('button[data-action="add"]').click();
+    await plate.locator('li[data-answer] button[data-action="share"]').last().click();
+    await plate.locator('[data-confirm]').waitFor();
     for (const user of ['fac', 'anne'] as const) {
       for (const tag of PANELS) {
         await expectAccessible(page, panel(page, user, tag), `${user} ${tag}`);

@@ -306,7 +306,7 @@ describe('the app shell', () => {
       const zone = centreOf('takeaways', 'my-main-point');
       await writeSticky(page, 'u1', 'Say no more often', zone.x, zone.y);
       await writeSticky(page, 'u1', 'Not in the zone', zone.x - 20_000, zone.y);
-      const place = centreOf('plate', 'place-1');
+      const place = centreOf('plate', 'shared');
       const onPlate = await writeSticky(page, 'u1', 'My family', place.x, place.y);
 
       await tab(f, 'group');
@@ -350,16 +350,16 @@ describe('the app shell', () => {
         return { focused: el?.getAttribute('data-tab') ?? null, text: el?.textContent?.trim() };
       });
       // Before anyone starts, "Run rounds" is there for whoever will.
-      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan']);
+      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan', 'Min tallerken']);
       await f.locator('button[role="tab"][aria-selected="true"]').focus();
       await page.keyboard.press('ArrowRight');
       expect(await selected()).toEqual({ focused: 'group', text: 'Temaer' });
       await page.keyboard.press('End');
-      expect((await selected()).focused).toBe('plan');
+      expect((await selected()).focused).toBe('plate');
       await page.keyboard.press('ArrowRight');
       expect((await selected()).focused).toBe('templates');
       await page.keyboard.press('ArrowLeft');
-      expect((await selected()).focused).toBe('plan');
+      expect((await selected()).focused).toBe('plate');
       await page.keyboard.press('Home');
       expect((await selected()).focused).toBe('templates');
       expect(await f.locator('[role="tabpanel"]:not([hidden])').getAttribute('data-tab')).toBe('templates');
@@ -367,7 +367,7 @@ describe('the app shell', () => {
       await tab(f, 'group');
       await f.click('button[data-action="start-session"]');
       await f.waitForSelector('[data-start]', { state: 'detached' });
-      for (const id of ['templates', 'group', 'vote', 'rounds', 'results', 'plan']) {
+      for (const id of ['templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate']) {
         await tab(f, id);
         expect(serious(await axeViolations(f)), id).toEqual([]);
       }
