@@ -2,7 +2,7 @@
  * The plate stays on the device: a participant writes three answers (PlateStore, as the panel
  * does) and puts a copy of one on the board (the action the panel calls after its
  * confirmation), while the session goes on (a cluster, a vote). Over Miro's channel and over
- * the sync server, the answers are then searched, in every encoding (leak-search.ts), in the
+ * the sync server, the answers are then searched, in every encoding (test/support/byte-search.ts), in the
  * encoded docs, every value in Miro's app storage, every broadcast, every WebSocket frame both
  * ways and every file the server wrote. None is found; the shared answer is on the board as an
  * ordinary sticky in the plate's shared zone, and only there. The search is shown to work on
@@ -25,7 +25,7 @@ import { ServerTransport } from '../../src/sync/server-transport.js';
 import { plateKey, PlateStore } from '../../src/ui/plate-store.js';
 import { contextFor } from '../actions/harness.js';
 import { cleanup, control, ROOM, startServer, token, waitFor, type Started } from '../server/support/helpers.js';
-import { leaks, type Haystack } from '../support/leak-search.js';
+import { leaks, type Haystack } from '../support/byte-search.js';
 
 const FAC = '3458764511110000001';
 const ANNE = '3458764511110000002';

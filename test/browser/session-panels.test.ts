@@ -10,7 +10,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserEnv } from './support/browser-env.js';
 import { focusedElement as focused } from './support/focus.js';
 import { t } from '../../src/ui/i18n/session-strings.js';
-import { leaks } from '../support/leak-search.js';
+import { leaks } from '../support/byte-search.js';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-panel', 'cluster-panel', 'plan-panel', 'plate-panel'] as const;

@@ -1,6 +1,6 @@
 /**
  * Searching stored or sent bytes for a secret (a user id, a name, an answer) in every form it
- * could be written in: raw UTF-8, base64, base64url, hex (both cases), URI-encoded. A secret
+ * could be written in: raw UTF-8, base64, base64url, hex (both cases), URI-encoded, JSON-escaped. A secret
  * inside a longer base64 text can start at any of three byte offsets, so each offset's stable
  * middle is searched too.
  */
@@ -24,6 +24,8 @@ export function encodings(secret: string): Record<string, string[]> {
     base64url: aligned('base64url'),
     hex: [raw.toString('hex'), raw.toString('hex').toUpperCase()],
     uri: [encodeURIComponent(secret), encodeURI(secret)].filter((s) => s !== secret),
+    // JSON with non-ASCII escaped (\u00f8), as some serialisers write it.
+    json: [secret.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)].filter((s) => s !== secret),
   };
 }
 
@@ -43,4 +45,11 @@ export function findSecrets(hay: Uint8Array | string, secrets: readonly string[]
     }
   }
   return found;
+}
+
+export type Haystack = { where: string; data: Uint8Array | string };
+
+/** Every secret found in any of `haystacks`, as "secret (encoding) in where" (empty: none). */
+export function leaks(haystacks: readonly Haystack[], secrets: readonly string[]): string[] {
+  return haystacks.flatMap(({ where, data }) => findSecrets(data, secrets).map((f) => `${f} in ${where}`));
 }
