@@ -8,12 +8,13 @@
 import type * as Y from 'yjs';
 import type { HostPort } from '../board/host-port.js';
 import type { SessionBoard } from '../board/session-board-port.js';
-import type { ActionResult, ControlService, Failure } from '../core/session/commands.js';
+import type { ActionResult, Failure, FailureCode } from '../core/failures.js';
+import type { ControlService } from '../core/session/commands.js';
 import type { Actor } from '../core/session/types.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { PulseService } from '../core/session/pulse-service.js';
 
-export type { ActionResult, Failure } from '../core/session/commands.js';
+export type { ActionResult, Failure, FailureCode } from '../core/failures.js';
 
 export interface ActionContext {
   readonly doc: Y.Doc;
@@ -27,18 +28,22 @@ export interface ActionContext {
 }
 
 export const done = <T>(value: T): ActionResult<T> => ({ ok: true, value });
-export const refused = (code: string, params?: Failure['params']): { ok: false; error: Failure } => ({
+export const refused = (code: FailureCode, params?: Failure['params']): { ok: false; error: Failure } => ({
   ok: false,
   error: params ? { code, params } : { code },
 });
 
+/** The ports' own errors, whose codes are the vocabulary's (board/insertion-error.ts, board/link-items.ts). */
+const CODED = new Set(['InsertionError', 'BoardLinkError']);
+
 /**
- * A port's rejection as a refusal: its own code when it has one (a BoardLinkError's, an
- * InsertionError's), with what the words need (items left behind on the board); else `fallback`.
+ * A port's rejection as a refusal: its own code when it is one of the ports' coded errors (an
+ * InsertionError's, a BoardLinkError's), with what the words need (items left behind on the
+ * board); anything else (an SDK error with a code of its own, a bug) is `fallback`.
  */
-export function failureOf(e: unknown, fallback: string): { ok: false; error: Failure } {
-  const f = e as { code?: unknown; params?: unknown; leftBehind?: unknown } | null;
-  if (!f || typeof f.code !== 'string') return refused(fallback);
+export function failureOf(e: unknown, fallback: FailureCode): { ok: false; error: Failure } {
+  const f = e as { name?: unknown; code?: FailureCode; params?: unknown; leftBehind?: unknown } | null;
+  if (!f || !CODED.has(f.name as string) || typeof f.code !== 'string') return refused(fallback);
   const given = f.params && typeof f.params === 'object' ? (f.params as Record<string, unknown>) : {};
   const params: Record<string, string | number> = {};
   // Only what has something to say: no items left behind is no parameter.

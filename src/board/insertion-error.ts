@@ -4,17 +4,9 @@
  * error as `cause`, and what the rollback removed.
  */
 
-export type InsertionErrorCode =
-  /** Miro refused a call for a reason other than the rate limit. */
-  | 'refused'
-  /** Miro kept saying "rate limit" after every retry. */
-  | 'rate-limited'
-  /** The user (or the app) cancelled. */
-  | 'aborted'
-  /** No free spot for the frame could be found. */
-  | 'no-space'
-  /** The layout cannot be inserted as it is (a bug upstream, not the board). */
-  | 'invalid-layout';
+import type { InsertionErrorCode } from '../core/failures.js';
+
+export type { InsertionErrorCode } from '../core/failures.js';
 
 export type InsertionPhase = 'validate' | 'place' | 'create' | 'attach' | 'mark';
 

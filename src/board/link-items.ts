@@ -53,25 +53,16 @@ export function decodeLinkMarker(value: unknown): LinkMarker | null {
 // ---- errors ------------------------------------------------------------------------------
 
 export type BoardLinkOp = 'group' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results' | 'share';
-export type BoardLinkErrorCode =
-  /** Group: no sticky note is selected. */
-  | 'no-selection'
-  /** Group: a selected note is on a private template (the plate). */
-  | 'private'
-  /** Show results: the tally is not visible (below k, hidden until reveal, …). */
-  | 'not-visible'
-  /** The session model refused (e.g. the cluster no longer exists). */
-  | 'invalid'
-  | 'refused'
-  | 'rate-limited'
-  | 'aborted';
+import type { BoardLinkErrorCode, ClusterError } from '../core/failures.js';
+
+export type { BoardLinkErrorCode } from '../core/failures.js';
 
 /** What the UI words a BoardLinkError with (src/ui/i18n/board-words.ts). */
 export interface BoardLinkErrorParams {
   /** Items the undo could not remove or put back. */
   leftBehind: number;
-  /** For 'invalid': the session model's error code (a ClusterError). */
-  reason: string;
+  /** For 'invalid': the session model's error code; '' when none. */
+  reason: ClusterError | '';
 }
 
 export class BoardLinkError extends Error {
@@ -83,7 +74,7 @@ export class BoardLinkError extends Error {
     /** Ids of items the undo could not remove or put back. */
     readonly leftBehind: readonly string[] = [],
     /** For 'invalid': the session model's error code. */
-    readonly reason = '',
+    readonly reason: ClusterError | '' = '',
   ) {
     super(`${op}: ${code}${reason ? `: ${reason}` : ''}${cause instanceof Error ? `: ${cause.message}` : ''}`);
   }

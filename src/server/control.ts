@@ -7,7 +7,7 @@
  * or reveal, so votes are checked against a copy no later write can change.
  */
 import { applyCommand } from '../core/session/apply-command.js';
-import type { ActionResult, FacilitatorCommand } from '../core/session/commands.js';
+import type { ActionResult, FacilitatorCommand, FailureCode } from '../core/session/commands.js';
 import { readCommand } from '../core/session/read-command.js';
 import { roundStatus } from '../core/session/rounds.js';
 import { readRound, readSession } from '../core/session/read.js';
@@ -20,7 +20,7 @@ import { VoteError, type Storage } from './votes/types.js';
 export const SERVER_ORIGIN = 'tryghed-server';
 
 type Answer = ActionResult<unknown>;
-const refuse = (code: string): Answer => ({ ok: false, error: { code } });
+const refuse = (code: FailureCode): Answer => ({ ok: false, error: { code } });
 
 export interface Publisher {
   /** Brings the doc's round and its published tally in line with the database, now. */

@@ -13,11 +13,11 @@ import { markTargetsDeleted, restoreTargets } from './targets.js';
 import type { Actor, Result } from './types.js';
 
 /** A core command's answer in the actions' shape: the error code stays, the English message goes. */
-export function fromCore<T>(r: Result<T, string>, params?: Failure['params']): ActionResult<T> {
+export function fromCore<T>(r: Result<T>, params?: Failure['params']): ActionResult<T> {
   return r.ok ? r : { ok: false, error: params ? { code: r.error, params } : { code: r.error } };
 }
 
-function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandValues[FacilitatorCommand['type']], string> {
+function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandValues[FacilitatorCommand['type']]> {
   switch (cmd.type) {
     case 'start-session':
       return startSession(doc, actor, cmd.now === undefined ? {} : { now: cmd.now });

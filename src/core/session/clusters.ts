@@ -10,7 +10,8 @@ import { readCluster, readClusters, readMembership, targetMaps, type TargetMaps 
 import { aliasesMap, clustersMap, fieldMap, LIMITS, membershipMap, type ClusterFields } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
-export type ClusterError = 'no-notes' | 'no-cluster' | 'bad-colour' | 'too-long';
+export type { ClusterError } from '../failures.js';
+import type { ClusterError } from '../failures.js';
 
 export interface ClusterView extends ClusterFields {
   id: string;

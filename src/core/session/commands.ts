@@ -12,16 +12,10 @@ import type { CreateRoundInput } from './rounds.js';
 import type { InitiativePatch } from './plan.js';
 import type { PlanLayer } from './schema.js';
 
-/** Parameters of a refusal, for the words that say it (numbers, ids, names). */
-export type FailureParams = Readonly<Record<string, string | number>>;
+import type { ActionResult } from '../failures.js';
 
-/** Why something was refused: a code (a core error, a board link error, …) and its parameters. */
-export interface Failure {
-  code: string;
-  params?: FailureParams;
-}
-
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: Failure };
+/** Refusals are codes from the one vocabulary (core/failures.ts). */
+export type { ActionResult, Failure, FailureCode, FailureParams } from '../failures.js';
 
 /** Who sends a command is the port's business (the actor of a local service, the signed-in user on the server). */
 export type FacilitatorCommand =

@@ -10,7 +10,8 @@ import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
-export type PlanError = RoleError | 'invalid' | 'no-initiative' | 'no-tally' | 'too-long';
+export type { PlanError } from '../failures.js';
+import type { PlanError } from '../failures.js';
 
 export interface InitiativeView extends InitiativeFields {
   id: string;

@@ -13,7 +13,8 @@ import {
 } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
 
-export type RoundError = RoleError | 'invalid' | 'no-round' | 'wrong-status';
+export type { RoundError } from '../failures.js';
+import type { RoundError } from '../failures.js';
 
 export interface RoundView extends RoundRead {
   id: string;

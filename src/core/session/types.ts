@@ -5,8 +5,12 @@ export interface Actor {
   userId: string;
 }
 
+import type { FailureCode } from '../failures.js';
+
+export type { RoleError } from '../failures.js';
+
 /** A command's answer: refusals are values, never exceptions, so the UI can say why. */
-export type Result<T, E extends string = string> =
+export type Result<T, E extends FailureCode = FailureCode> =
   | { ok: true; value: T }
   | { ok: false; error: E; message: string };
 
@@ -14,12 +18,11 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-export function fail<E extends string>(error: E, message: string): { ok: false; error: E; message: string } {
+/** `message` is for developers (tests, logs): it never reaches the user, who is told `error` in words. */
+export function fail<E extends FailureCode>(error: E, message: string): { ok: false; error: E; message: string } {
   return { ok: false, error, message };
 }
 
-/** Refusal common to every facilitator-only command. */
-export type RoleError = 'not-facilitator';
 
 /** Yjs transaction origin of every session command, so providers and undo can tell them apart. */
 export const SESSION_ORIGIN = 'tryghed:session';

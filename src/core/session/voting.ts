@@ -7,20 +7,9 @@
  *   (sealed rounds). Its `tally` is the same read-time `tally()` over the doc.
  */
 
-/** Why a cast or withdraw was refused: the one vocabulary of the doc path, the server (its RPC
- *  codes add only a call's own failures: protocol/votes.ts) and the UI (ui/session/vote-errors.ts). */
-export type VoteError =
-  | 'no-round' // no such round
-  | 'not-open' // draft, closed or revealed
-  | 'time-up' // the round's time limit has passed
-  | 'not-a-target' // not one of the round's targets (nor a cluster holding one)
-  | 'target-deleted' // removed from the board
-  | 'budget-exhausted' // every slot of the ballot is used
-  | 'cap-reached' // this target already has `cap` votes from this ballot
-  | 'no-vote' // withdraw: no vote of this ballot on that target
-  | 'wrong-mode' // sealed round on a local service, or named/anonymous round on the server
-  | 'not-signed-in' // server: no valid token
-  | 'unavailable'; // server: not reachable; nothing was recorded
+import type { VoteError } from '../failures.js';
+
+export type { VoteError } from '../failures.js';
 
 const VOTE_ERRORS: Record<VoteError, true> = {
   'no-round': true, 'not-open': true, 'time-up': true, 'not-a-target': true, 'target-deleted': true, 'budget-exhausted': true,

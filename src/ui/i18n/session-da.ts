@@ -248,4 +248,11 @@ export const sessionDa: Record<SessionKey, Message> = {
   'plan.error.no-initiative': 'Indsatsen findes ikke længere.',
   'plan.error.no-tally': 'Afstemningen har endnu ikke et resultat at tage udgangspunkt i.',
   'plan.error.too-long': 'Teksten er for lang: højst {text} tegn for indsatsen og {field} for hvem og hvornår.',
+  'failure.too-long': 'Teksten er for lang.',
+  'failure.no-space': 'Der var ikke plads på boardet. Flyt visningen til et tomt område, og prøv igen.',
+  'failure.no-template': 'Den skabelon findes ikke.',
+  'failure.no-targets': 'Der er endnu ingen sedler at stemme om dér.',
+  'failure.only-private': 'De sedler ligger på tallerkenen, som der aldrig stemmes om.',
+  'failure.bad-request': 'Serveren forstod ikke forespørgslen. Genindlæs panelet, og prøv igen.',
+  'failure.unexpected': 'Noget uventet gik galt. Prøv igen; sker det igen, så genindlæs boardet.',
 };

@@ -250,6 +250,14 @@ export const sessionEn = {
   'plan.error.no-initiative': 'That initiative no longer exists.',
   'plan.error.no-tally': 'That vote has no results to draw from yet.',
   'plan.error.too-long': 'The text is too long: at most {text} characters for the initiative and {field} for who and when.',
+  // Refusals no panel words in its own way (ui/session/failure-text.ts).
+  'failure.too-long': 'The text is too long.',
+  'failure.no-space': 'There was no room on the board. Move the view to an empty area, and try again.',
+  'failure.no-template': 'That template does not exist.',
+  'failure.no-targets': 'There are no notes to vote on there yet.',
+  'failure.only-private': 'Those notes are on the plate, which is never voted on.',
+  'failure.bad-request': 'The server did not understand the request. Reload the panel, and try again.',
+  'failure.unexpected': 'Something unexpected went wrong. Try again; if it happens again, reload the board.',
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;
