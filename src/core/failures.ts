@@ -33,6 +33,11 @@ export type VoteError =
   | 'not-signed-in' // server: no valid token
   | 'unavailable'; // server: not reachable; nothing was recorded
 
+/** The pulse (Edmondson's scale) in the doc. */
+export type PulseError = RoleError | 'invalid' | 'no-pulse' | 'wrong-status';
+/** Why a pulse answer was refused. */
+export type PulseAnswerError = 'no-pulse' | 'not-open' | 'invalid' | 'wrong-mode' | 'unavailable';
+
 /** Why inserting a layout failed (board/insertion-error.ts). */
 export type InsertionErrorCode =
   /** Miro refused a call for a reason other than the rate limit. */
@@ -74,7 +79,7 @@ export type ActionError =
   /** A port failed in a way it has no code for (a bug, or the host misbehaving). */
   | 'unexpected';
 
-export type FailureCode = RoleError | ClusterError | RoundError | PlanError | VoteError | InsertionErrorCode | BoardLinkErrorCode | ActionError;
+export type FailureCode = RoleError | ClusterError | RoundError | PlanError | PulseError | PulseAnswerError | VoteError | InsertionErrorCode | BoardLinkErrorCode | ActionError;
 
 /** Parameters of a refusal, for the words that say it (numbers, ids, names). */
 export type FailureParams = Readonly<Record<string, string | number>>;

@@ -8,7 +8,7 @@ import { readCluster, readInitiative, readPlan } from './read.js';
 import { fieldMap, LIMITS, planMap, PLAN_LAYERS, type InitiativeFields, type PlanLayer } from './schema.js';
 import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';
-import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
+import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
 export type { PlanError } from '../failures.js';
 import type { PlanError } from '../failures.js';

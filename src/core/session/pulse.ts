@@ -18,11 +18,11 @@ import { readPublishedPulse, readPulse, readPulseAnswerMap, readPulseAnswers, re
 import { requireFacilitator } from './roles.js';
 import { roundStatus } from './rounds.js';
 import { fieldMap, LIMITS, pulseAnswersMap, pulsesMap, type PulseAnonymity, type PulseFields, type RoundStatus } from './schema.js';
-import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
+import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
-export type PulseError = RoleError | 'invalid' | 'no-pulse' | 'wrong-status';
-/** Why an answer was refused. */
-export type PulseAnswerError = 'no-pulse' | 'not-open' | 'invalid' | 'wrong-mode' | 'unavailable';
+import type { PulseAnswerError, PulseError } from '../failures.js';
+
+export type { PulseAnswerError, PulseError } from '../failures.js';
 
 export interface PulseView extends PulseFields {
   id: string;

@@ -11,7 +11,7 @@ import {
   ballotsMap, fieldMap, LIMITS, ROUND_DEFAULTS, roundsMap,
   type Anonymity, type RoundFields, type RoundScope, type RoundStatus, type SlotValue, type Visibility,
 } from './schema.js';
-import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';
+import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
 
 export type { RoundError } from '../failures.js';
 import type { RoundError } from '../failures.js';

@@ -249,6 +249,7 @@ export const sessionDa: Record<SessionKey, Message> = {
   'plan.error.no-tally': 'Afstemningen har endnu ikke et resultat at tage udgangspunkt i.',
   'plan.error.too-long': 'Teksten er for lang: højst {text} tegn for indsatsen og {field} for hvem og hvornår.',
   'failure.too-long': 'Teksten er for lang.',
+  'failure.no-pulse': 'Den trivselsmåling findes ikke længere.',
   'failure.no-space': 'Der var ikke plads på boardet. Flyt visningen til et tomt område, og prøv igen.',
   'failure.no-template': 'Den skabelon findes ikke.',
   'failure.no-targets': 'Der er endnu ingen sedler at stemme om dér.',

@@ -252,6 +252,7 @@ export const sessionEn = {
   'plan.error.too-long': 'The text is too long: at most {text} characters for the initiative and {field} for who and when.',
   // Refusals no panel words in its own way (ui/session/failure-text.ts).
   'failure.too-long': 'The text is too long.',
+  'failure.no-pulse': 'That pulse survey no longer exists.',
   'failure.no-space': 'There was no room on the board. Move the view to an empty area, and try again.',
   'failure.no-template': 'That template does not exist.',
   'failure.no-targets': 'There are no notes to vote on there yet.',

@@ -20,6 +20,7 @@ export const FAILURE_KEYS: Readonly<Record<FailureCode, MessageKey>> = {
   'too-long': 'failure.too-long',
   'no-initiative': 'plan.error.no-initiative',
   'no-tally': 'plan.error.no-tally',
+  'no-pulse': 'failure.no-pulse',
   // Votes (the vote panel has its own words with the round's budget and cap)
   'not-open': 'vote.error.not-open',
   'time-up': 'vote.error.time-up',
