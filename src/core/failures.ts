@@ -74,6 +74,8 @@ export type ActionError =
   | 'only-private'
   /** Round targets: the board could not be read. */
   | 'targets-failed'
+  /** Share a plate answer: nothing written. */
+  | 'empty'
   /** Control service (server mode): the server could not read the command. */
   | 'bad-request'
   /** A port failed in a way it has no code for (a bug, or the host misbehaving). */
