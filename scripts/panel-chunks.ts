@@ -1,9 +1,11 @@
 /**
  * The panel page's production build as a graph of chunks, and what the browser loads from it:
  * at first paint (the page's own script, what it imports in Miro, i.e. not the sandbox, and
- * their static imports: the page's modulepreloads) and once the session is open in Miro mode
- * (plus every dynamic import, except the server mode's and the sandbox stand-in's). Used by the size benchmark (bench/size.bench.ts) and by the test
- * that keeps Yjs out of the first paint (test/app/panel-loading.test.ts).
+ * their static imports: the page's modulepreloads), once the session is open in Miro mode
+ * (plus every dynamic import, except the server mode's, the sandbox stand-in's and those made
+ * only on a user's later action), and on demand (those later actions' chunks). Used by the
+ * size benchmark (bench/size.bench.ts) and by the tests that keep Yjs out of the first paint
+ * and the panels out of the session's opening (test/app/panel-loading.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,30 @@ export interface Chunk {
 
 /** Dynamic imports the panel makes only off Miro mode: the sync server's client, the sandbox stand-in. */
 const NOT_IN_MIRO_MODE = [/\/src\/sync\/server-[\w-]+\.ts$/, /\/sandbox\//];
+
+/**
+ * Dynamic imports made only when the user does something after the session opened, each
+ * named with the action that loads it. Nothing else is on demand: a dynamic import not listed
+ * here counts in the session's figure, so a new one can only make that figure larger.
+ */
+const ON_DEMAND: Array<[RegExp, string]> = [
+  // src/ui/session-parts.ts (TAB_PANELS): a session opens on the templates tab.
+  [/\/src\/ui\/session\/[\w-]+-panel\.ts$/, 'opening a session tab'],
+  [/\/src\/ui\/sync-settings\.ts$/, "opening 'Run rounds'"],
+  // src/actions/actions.ts: a use case, the first time the user performs it (those that run
+  // by themselves as the session opens are imported statically by src/app/session.ts).
+  [/\/src\/actions\/[\w-]+\.ts$/, 'performing a use case (src/actions)'],
+  // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
+  [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
+  [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],
+  // src/app/suggest-port.ts: the facilitator asks the Group tab for suggestions.
+  [/\/src\/suggest\/index\.ts$/, 'asking for theme suggestions'],
+];
+
+/** What loads a chunk on demand (see ON_DEMAND), or null when the session loads it itself. */
+export function onDemandBecause(c: Chunk): string | null {
+  return ON_DEMAND.find(([re]) => re.test(c.facadeModuleId ?? ''))?.[1] ?? null;
+}
 
 type Output = { output: Array<{ type: string; name?: string } & Partial<Chunk> & { isEntry?: boolean }> };
 
@@ -92,9 +118,21 @@ export function firstPaint(panel: { entry: Chunk; chunks: Map<string, Chunk> }):
   return [...seen.values()];
 }
 
-/** First paint plus the session in Miro mode: every dynamic import but the server's and the sandbox's. */
+/** First paint plus the session as it opens in Miro mode: every dynamic import but the server's, the sandbox's and those on demand. */
 export function withSession(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
+  return closure(panel.chunks, panel.entry, (c) => inMiroMode(c) && onDemandBecause(c) === null);
+}
+
+/** Everything the panel can load in Miro mode: the session, and every tab and engine the user may open later. */
+export function withOnDemand(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
   return closure(panel.chunks, panel.entry, inMiroMode);
+}
+
+/** The session plus one on-demand chunk (and what it brings that the session has not loaded). */
+export function withSessionAnd(panel: { entry: Chunk; chunks: Map<string, Chunk> }, demand: Chunk): Chunk[] {
+  const seen = new Map(withSession(panel).map((c) => [c.fileName, c]));
+  for (const c of closure(panel.chunks, demand, (d) => inMiroMode(d) && onDemandBecause(d) === null)) seen.set(c.fileName, c);
+  return [...seen.values()];
 }
 
 /** Gzip at level 9 (as Vite reports it), summed over chunks, in KiB. */

@@ -1,25 +1,49 @@
 /**
- * What the shell (tryghed-shell.ts) needs once a workshop session is open: the session
- * panels and the few reads and writes of the doc it makes itself. The shell imports this
- * module dynamically, so the panel's first paint (templates, language) carries no Yjs.
+ * What the shell (tryghed-shell.ts) needs once a workshop session is open: the few reads and
+ * writes of the doc it makes itself, presence, and a loader per session tab. The shell imports
+ * this module dynamically, so the panel's first paint (templates, language) carries no Yjs.
+ *
+ * Each tab's panels load the first time the tab is shown (TAB_PANELS): a session opens on the
+ * templates tab, so what it loads at once is the connection and presence, not six panels.
+ * To add a panel: import it under its tab below (never statically here) and render its tag
+ * in the shell's renderSession as usual; the shell renders tags before their module arrives
+ * (Lit keeps properties set on an element before it is defined). A panel that must work while
+ * its tab is closed belongs in the static imports, and so in `npm run bench size`'s session figure.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { sessionType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
-import './session/cluster-panel.js';
-import './session/facilitator-panel.js';
-import './session/plan-panel.js';
-import './session/plate-panel.js';
 import './session/presence-list.js';
-import './session/results-panel.js';
-import './session/suggest-panel.js';
-import './session/vote-panel.js';
-import './sync-settings.js';
 
 export { readPresence } from '../core/session/read.js';
 export { PlateStore } from './plate-store.js';
 export { facilitatorOf } from '../core/session/roles.js';
+
+/** The session tabs and what each one's panels need loaded. */
+export const TAB_PANELS = {
+  group: () => Promise.all([import('./session/cluster-panel.js'), import('./session/suggest-panel.js')]),
+  vote: () => import('./session/vote-panel.js'),
+  rounds: () => Promise.all([import('./session/facilitator-panel.js'), import('./sync-settings.js')]),
+  results: () => import('./session/results-panel.js'),
+  plan: () => import('./session/plan-panel.js'),
+  plate: () => import('./session/plate-panel.js'),
+} satisfies Record<string, () => Promise<unknown>>;
+
+export type SessionTab = keyof typeof TAB_PANELS;
+
+const loading = new Map<SessionTab, Promise<void>>();
+
+/** Loads a tab's panels once; a failed load is tried again on the next call. */
+export function loadTab(tab: SessionTab): Promise<void> {
+  let p = loading.get(tab);
+  if (!p) {
+    p = TAB_PANELS[tab]().then(() => undefined);
+    p.catch(() => loading.delete(tab));
+    loading.set(tab, p);
+  }
+  return p;
+}
 
 /** Updates `host` on every change of the session's shared state (facilitator, started). */
 export function watchSession(host: ReactiveControllerHost, session: () => ShellSession | undefined): YController {

@@ -46,6 +46,7 @@ export class TryghedShell extends LitElement {
     tab: STATE,
     templates: STATE,
     parts: STATE,
+    panels: STATE,
   });
 
   templateActions: TemplateActions | undefined = undefined;
@@ -58,6 +59,8 @@ export class TryghedShell extends LitElement {
   templates: readonly TemplateId[] = [];
   /** The session panels and doc reads, once loaded; until then the session tabs say "connecting". */
   parts: SessionParts | undefined = undefined;
+  /** Session tabs whose panels have loaded (or failed to): each loads when first shown (session-parts.ts). */
+  panels: ReadonlyMap<TabId, 'ready' | 'failed'> = new Map();
 
   private partsLoading: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -184,6 +187,20 @@ export class TryghedShell extends LitElement {
     }
     // A tab that is no longer mine (the role was handed over) gives way to the next one.
     if (!this.visibleTabs().includes(this.tab)) this.tab = 'results';
+    if (this.parts && this.tab !== 'templates' && !this.panels.has(this.tab)) this.loadTab(this.parts, this.tab);
+  }
+
+  private loadTab(parts: SessionParts, tab: Exclude<TabId, 'templates'>): void {
+    const settle = (state: 'ready' | 'failed') => {
+      if (this.panels.get(tab) !== 'ready') this.panels = new Map(this.panels).set(tab, state);
+    };
+    parts.loadTab(tab).then(
+      () => settle('ready'),
+      (e: unknown) => {
+        console.error(`Tryghed: the ${tab} panels did not load`, e);
+        settle('failed');
+      },
+    );
   }
 
   private loadParts(): void {
@@ -250,18 +267,20 @@ export class TryghedShell extends LitElement {
   private renderSession(id: Exclude<TabId, 'templates'>) {
     const lang = this.lang;
     const s = this.session;
-    if (!s || !this.parts) {
-      const key = this.failedToConnect || this.sessionFailed ? 'shell.session.failed' : 'shell.session.connecting';
+    if (!s || !this.parts || this.panels.get(id) === 'failed') {
+      const key = this.failedToConnect || this.sessionFailed || this.panels.has(id) ? 'shell.session.failed' : 'shell.session.connecting';
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
     const { doc, me, voteService, labels, actions } = s;
+    // Until a tab's panels have loaded (session-parts.ts), their tags are there but show nothing.
+    const loading = this.panels.has(id) ? nothing : html`<p class="notice" role="status">${t(lang, 'shell.session.connecting')}</p>`;
     // Only once the doc is loaded: a session someone started must not look unstarted.
-    const start = this.facilitator() === null && s.status === 'synced' && id !== 'rounds'
+    const start = html`${loading}${this.facilitator() === null && s.status === 'synced' && id !== 'rounds'
       ? html`<div class="notice" data-start>
           <p>${t(lang, 'shell.notStarted')}</p>
           <button class="primary" type="button" data-action="start-session" @click=${this.start}>${t(lang, 'shell.start')}</button>
         </div>`
-      : nothing;
+      : nothing}`;
     switch (id) {
       case 'group':
         return html`${start}<cluster-panel .doc=${doc} .me=${me} .actions=${actions} .labels=${labels} .selection=${s.selection}
@@ -270,14 +289,14 @@ export class TryghedShell extends LitElement {
       case 'vote':
         return html`${start}<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
       case 'rounds':
-        return html`<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
+        return html`${start}<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
             .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang}></facilitator-panel>
           <sync-settings .setting=${s.sync} .lang=${lang} @tryghed-sync-change=${this.syncChange}></sync-settings>`;
       case 'results':
         return html`${start}<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
           .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
       case 'plate':
-        return html`<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
+        return html`${loading}<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
       case 'plan':
         return html`${start}<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
     }

@@ -1,10 +1,11 @@
 /**
  * The panel loads in two steps (src/app/panel.ts): on a production build, the first paint
  * (the entry and its static imports) carries no Yjs, y-protocols or Hocuspocus; the session
- * in Miro mode brings Yjs but not the Hocuspocus provider, which only server mode loads.
+ * in Miro mode brings Yjs but not the Hocuspocus provider, which only server mode loads; the
+ * session tabs' panels load when their tab is first shown, not as the session opens.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPanel, closure, firstPaint, packagesIn, withSession, type Chunk } from '../../scripts/panel-chunks.js';
+import { buildPanel, closure, firstPaint, onDemandBecause, packagesIn, withOnDemand, withSession, type Chunk } from '../../scripts/panel-chunks.js';
 
 const SESSION_ONLY = ['yjs', 'y-protocols', 'lib0', '@hocuspocus/provider', '@hocuspocus/common'];
 let panel: Awaited<ReturnType<typeof buildPanel>>;
@@ -33,5 +34,17 @@ describe('the panel build', () => {
     expect(session.has('@hocuspocus/provider')).toBe(false);
     // Everything the panel can load (server mode too) does include it: the check above can fail.
     expect(packagesIn(closure(panel.chunks, panel.entry, () => true)).has('@hocuspocus/provider')).toBe(true);
+  });
+
+  it('opens the session with presence but without the tabs\' panels, each loaded by its own tab', () => {
+    const session = modules(withSession(panel));
+    expect(session.some((id) => id.endsWith('/src/ui/session/presence-list.ts'))).toBe(true);
+    const all = withOnDemand(panel);
+    for (const tag of ['cluster-panel', 'vote-panel', 'facilitator-panel', 'results-panel', 'plan-panel', 'suggest-panel']) {
+      const file = `/src/ui/session/${tag}.ts`;
+      expect(session.some((id) => id.endsWith(file)), file).toBe(false);
+      // It is loadable, and it is the facade of a chunk loaded on demand (by its tab).
+      expect(all.some((c) => c.facadeModuleId?.endsWith(file) && onDemandBecause(c) !== null), file).toBe(true);
+    }
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The theme-suggestion engine is a chunk of its own, loaded by a dynamic import only: its
  * text packages and lexicon load when someone asks for suggestions, never with the first
- * paint; the suggestion panel itself comes with the session.
+ * paint; the suggestion panel itself comes with the Group tab, not as the session opens.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPanel, closure, firstPaint, packagesIn, withSession } from '../../scripts/panel-chunks.js';
+import { buildPanel, closure, firstPaint, packagesIn, withOnDemand, withSession } from '../../scripts/panel-chunks.js';
 
 let panel: Awaited<ReturnType<typeof buildPanel>>;
 
@@ -27,7 +27,8 @@ describe('the suggestion engine in the panel build', () => {
     expect(all.filter((c) => packagesIn([c]).has('@orama/stemmers')).map((c) => c.fileName)).toEqual([engine[0]!.fileName]);
     expect(all.filter((c) => c.imports.includes(engine[0]!.fileName))).toEqual([]);
     expect(all.filter((c) => c.dynamicImports.includes(engine[0]!.fileName)).length).toBeGreaterThan(0);
-    // The panel that asks for it comes with the session.
-    expect(has(withSession(panel), '/src/ui/session/suggest-panel.ts')).toBe(true);
+    // The panel that asks for it comes with its tab, after the session opened.
+    expect(has(withSession(panel), '/src/ui/session/suggest-panel.ts')).toBe(false);
+    expect(has(withOnDemand(panel), '/src/ui/session/suggest-panel.ts')).toBe(true);
   });
 });

@@ -185,9 +185,6 @@ export const sessionDa: Record<SessionKey, Message> = {
   'results.hidden.hidden-until-reveal': 'Resultatet er skjult, indtil facilitatoren viser det. {n} har stemt.',
   'results.hidden.not-published': 'Serveren offentliggør resultatet, når afstemningen er lukket.',
 
-  'presence.title': 'Til stede ({n})',
-  'presence.you': '{name} (dig)',
-
   'plate.title': 'Min tallerken',
   'plate.where': 'Det, du skriver her, gemmes kun i denne browser på denne enhed, for dette board og din Miro-bruger. Det kommer ikke i den delte session, på boardet eller på serveren, og ingen andre kan se det.',
   'plate.notStored': 'Denne browser lader ikke panelet gemme noget: dine svar forsvinder, når panelet lukkes.',

@@ -1,5 +1,5 @@
 /**
- * English strings of the session panels (clusters, voting, facilitator, results, presence,
+ * English strings of the session panels (clusters, voting, facilitator, results,
  * plan). Spread into en.ts; session-da.ts has exactly the same keys. `{name}` is a parameter.
  */
 import { plural } from './format.js';
@@ -186,9 +186,6 @@ export const sessionEn = {
   'results.hidden.below-k': plural('k', 'The results are shown once at least {k} has voted. {n} so far.', 'The results are shown once at least {k} have voted. {n} so far.'),
   'results.hidden.hidden-until-reveal': plural('n', 'The results are hidden until the facilitator shows them. {n} has voted.', 'The results are hidden until the facilitator shows them. {n} have voted.'),
   'results.hidden.not-published': 'The server publishes the results when the vote is closed.',
-
-  'presence.title': 'Here now ({n})',
-  'presence.you': '{name} (you)',
 
   'plate.title': 'My plate',
   'plate.where': 'What you write here is kept only in this browser on this device, for this board and your Miro user. It is not put in the shared session, on the board or on the server, and nobody else can see it.',

@@ -16,6 +16,10 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.start': 'Start workshopsession',
   'shell.started': 'Workshopsessionen er startet. Du styrer afstemningerne.',
 
+  // Who has the app open: shown by the shell as the session opens, before any tab's panels load.
+  'presence.title': 'Til stede ({n})',
+  'presence.you': '{name} (dig)',
+
   'shell.sync.miro.synced': 'Deles gennem Miro',
   'shell.sync.server.synced': 'Deles gennem sync-serveren',
   'shell.sync.miro.connecting': 'Forbinder gennem Miro …',

@@ -17,6 +17,10 @@ export const shellEn = {
   'shell.start': 'Start workshop session',
   'shell.started': 'The workshop session has started. You run the rounds.',
 
+  // Who has the app open: shown by the shell as the session opens, before any tab's panels load.
+  'presence.title': 'Here now ({n})',
+  'presence.you': '{name} (you)',
+
   'shell.sync.miro.synced': 'Shared through Miro',
   'shell.sync.server.synced': 'Shared through the sync server',
   'shell.sync.miro.connecting': 'Connecting through Miro …',

@@ -6,7 +6,9 @@ import { LitElement, css, html } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Lang } from '../../core/lang.js';
 import { AwarenessController, setPresence } from '../controllers/awareness-controller.js';
-import { t } from '../i18n/session-strings.js';
+// The shell shows it as the session opens: its words are the shell's (first paint), so the
+// session's tables (session-strings.ts) load with the first session tab, not before.
+import { t } from '../i18n/t.js';
 import { tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
 import type { Me, Person } from './session-view.js';
