@@ -1,19 +1,19 @@
 /**
  * Clusters on the board: tidy the selected stickies into a labelled area for a cluster, take
- * clusters' labels (and badges) off, relabel. The board only: the doc is the grouping
- * actions' (src/actions/group.ts and its neighbours). What creates several items is all or
- * nothing.
+ * clusters' labels (and badges) off; their labels' words are session-board-labels.ts's. The
+ * board only: the doc is the grouping actions' (src/actions/group.ts and its neighbours).
+ * What creates several items is all or nothing. Loaded when someone first groups or ungroups
+ * (session-board.ts), not with the session.
  */
 import { centre } from '../core/geometry.js';
-import { labelHeight, planClusterArea } from '../core/layout/cluster-area.js';
-import { textToHtml } from '../core/template/markup.js';
+import { planClusterArea } from '../core/layout/cluster-area.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
-import { absRect, BatchFailure, BoardLinkError, contentText, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
 import type { BoardWords, PlaceOptions, PlacedCluster } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';
 import type { BoardNote } from './port.js';
-import type { SdkBaseItem, SdkItem } from './sdk.js';
+import type { SdkBaseItem } from './sdk.js';
 
 export async function placeCluster(
   items: SessionBoardItems, words: BoardWords, clusterId: string, label = '', options: PlaceOptions = {},
@@ -80,46 +80,4 @@ export async function removeClusterItems(items: SessionBoardItems, clusterIds: r
   } catch (e) {
     throw BoardLinkError.from(op, e);
   }
-}
-
-/** The cluster's label on the board says `label` (the default word when empty). */
-export async function relabel(items: SessionBoardItems, words: BoardWords, clusterId: string, label: string): Promise<void> {
-  try {
-    const labels = await items.ours((m) => m.k === 'cluster-label' && m.c === clusterId);
-    const text = label.trim() || words.clusterLabel;
-    for (const { item } of labels) await writeLabel(items, item, text);
-  } catch (e) {
-    throw BoardLinkError.from('relabel', e);
-  }
-}
-
-/**
- * Makes every cluster label on the board say what the session says (`labels`: cluster id →
- * label, as saved; a label written just before a panel was lost may say more). Resolves to how many
- * labels were corrected. One read of our labels, one write per label that differs.
- */
-export async function correctLabels(items: SessionBoardItems, words: BoardWords, labels: Readonly<Record<string, string>>): Promise<number> {
-  const names = new Map(Object.entries(labels).map(([id, label]) => [id, label.trim() || words.clusterLabel]));
-  let corrected = 0;
-  try {
-    for (const { item, marker } of await items.ours((m) => m.k === 'cluster-label')) {
-      const text = marker.k === 'cluster-label' ? names.get(marker.c) : undefined;
-      if (text === undefined || contentText((item as SdkItem & { content: string }).content) === text) continue;
-      await writeLabel(items, item, text);
-      corrected++;
-    }
-  } catch (e) {
-    throw BoardLinkError.from('relabel', e);
-  }
-  return corrected;
-}
-
-async function writeLabel(items: SessionBoardItems, item: SdkItem, text: string): Promise<void> {
-  const shape = item as SdkItem & { content: string; width: number; height: number };
-  // A longer label grows upwards: its bottom edge stays above the notes.
-  const height = labelHeight(text, shape.width);
-  shape.y += (shape.height - height) / 2;
-  shape.height = height;
-  shape.content = textToHtml(text);
-  await items.call(() => item.sync());
 }

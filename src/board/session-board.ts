@@ -7,25 +7,29 @@
  * all or nothing (the insertion engine, or link-items.ts's batches); every item we make
  * carries a marker under 'tryghed' (link-items.ts) so it can be found again.
  *
- * The work itself is in session-board-clusters.ts, -badges.ts and -results.ts; our items on
- * the board are found through session-board-items.ts. This class runs them one at a time.
+ * The work itself is in session-board-clusters.ts, -labels.ts, -badges.ts and -results.ts;
+ * our items on the board are found through session-board-items.ts. This class runs them one at
+ * a time. Placing clusters, drawing results and sharing a plate note load when first asked for (a user's action);
+ * what runs as the session opens (badges, label corrections) comes with the session.
  */
 import type { Lang } from '../core/lang.js';
 import type { TallyResult } from '../core/session/index.js';
 import { clearBadges, syncBadges } from './session-board-badges.js';
-import { correctLabels, placeCluster, relabel, removeClusterItems } from './session-board-clusters.js';
+import { correctLabels, relabel } from './session-board-labels.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
   BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
-import { shareNote } from './session-board-plate.js';
-import { hideResults, showResults } from './session-board-results.js';
 import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
 import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
 
 export { BoardLinkError, contentText, type BoardLinkErrorCode, type BoardLinkOp } from './link-items.js';
 export type * from './session-board-port.js';
+
+const clusters = () => import('./session-board-clusters.js');
+const results = () => import('./session-board-results.js');
+const plate = () => import('./session-board-plate.js');
 
 export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   /** The Board port to share (and its gate); by default one is made over `sdk`. */
@@ -76,11 +80,11 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   placeCluster(clusterId: string, label?: string, options: PlaceOptions = {}): Promise<PlacedCluster> {
-    return this.serial(() => placeCluster(this.items, this.words(this.lang), clusterId, label, options));
+    return this.serial(async () => (await clusters()).placeCluster(this.items, this.words(this.lang), clusterId, label, options));
   }
 
   removeClusterItems(clusterIds: readonly string[]): Promise<number> {
-    return this.serial(() => removeClusterItems(this.items, clusterIds));
+    return this.serial(async () => (await clusters()).removeClusterItems(this.items, clusterIds));
   }
 
   correctLabels(labels: Readonly<Record<string, string>>): Promise<number> {
@@ -100,14 +104,14 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
-    return this.serial(() => showResults(this.items, meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
+    return this.serial(async () => (await results()).showResults(this.items, meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
   }
 
   shareNote(text: string, signal?: AbortSignal): Promise<string> {
-    return this.serial(() => shareNote(this.items.sdk, this.board, text, signal));
+    return this.serial(async () => (await plate()).shareNote(this.items.sdk, this.board, text, signal));
   }
 
   hideResults(roundId: string): Promise<number> {
-    return this.serial(() => hideResults(this.items, roundId));
+    return this.serial(async () => (await results()).hideResults(this.items, roundId));
   }
 }

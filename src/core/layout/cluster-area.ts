@@ -11,11 +11,12 @@
  */
 import { centre, contains, overlaps, type Rect } from '../geometry.js';
 import { textToHtml } from '../template/markup.js';
-import { estimateTextHeight, SHAPE_TEXT_PADDING } from './text-metrics.js';
+import { CLUSTER_LABEL_FONT_SIZE, labelHeight } from './cluster-label.js';
+
+export { CLUSTER_LABEL_FONT_SIZE, labelHeight };
 
 export const CLUSTER_GAP = 24;
 export const CLUSTER_PADDING = 24;
-export const CLUSTER_LABEL_FONT_SIZE = 24;
 export const CLUSTER_LABEL_MIN_WIDTH = 240;
 /** Dark label, white text: contrast ≈ 14.6:1. */
 export const CLUSTER_LABEL_FILL = '#1f2933';
@@ -45,10 +46,6 @@ export interface ClusterAreaPlan {
   columns: number;
   /** Whether the area lies inside `bounds` (true when none were given). */
   insideBounds: boolean;
-}
-
-export function labelHeight(label: string, width: number, fontSize = CLUSTER_LABEL_FONT_SIZE): number {
-  return Math.ceil(estimateTextHeight(label, fontSize, width - 2 * SHAPE_TEXT_PADDING) + 2 * SHAPE_TEXT_PADDING);
 }
 
 export function planClusterArea(input: ClusterAreaInput): ClusterAreaPlan {
