@@ -2,55 +2,50 @@
  * The Actions object the panels are given: every use case bound to one context (doc, actor,
  * ports). Panels call only these; none of them knows whether a board, a server or neither is
  * behind the ports. A new connection (another sync mode) makes a new object.
+ *
+ * Each use case's module loads when it is first performed (a user's action), not with the
+ * session: what runs by itself as the session opens (badges, deleted notes, label
+ * corrections) is imported by src/app/session.ts. A new use case goes here the same way.
  */
 import type { StickyColour } from '../core/miro-rules.js';
-import type { ActionContext } from './context.js';
-import { perform as createRound, type CreateRound } from './create-round.js';
-import { perform as draftPlan, type DraftPlan } from './draft-plan.js';
-import { perform as editPlan, type PlanEdit } from './edit-plan.js';
-import { perform as exportPlan } from './export-plan.js';
-import { perform as exportResults, type ExportFormat } from './export-results.js';
-import { perform as group, type Group } from './group.js';
-import { perform as handOver } from './hand-over.js';
-import { bindTemplateActions } from './insert-template.js';
-import { perform as merge } from './merge.js';
-import { perform as openRound } from './open-round.js';
-import { perform as recolour } from './recolour.js';
-import { perform as relabel } from './relabel.js';
-import { perform as roundStatus, type RoundStep } from './round-status.js';
-import { perform as roundTargets, templatesOnBoard, type TargetSet } from './round-targets.js';
-import { perform as sharePlateAnswer } from './share-plate-answer.js';
-import { perform as showResults, type ShowResults } from './show-results.js';
-import { perform as startSession } from './start-session.js';
-import { perform as takeOut } from './take-out.js';
-import { perform as ungroup } from './ungroup.js';
-import { perform as vote } from './vote.js';
 import type { Lang } from '../core/lang.js';
+import type { ActionContext } from './context.js';
+import { bindTemplateActions } from './insert-template.js';
+import type { CreateRound } from './create-round.js';
+import type { DraftPlan } from './draft-plan.js';
+import type { PlanEdit } from './edit-plan.js';
+import type { ExportFormat } from './export-results.js';
+import type { Group } from './group.js';
+import type { RoundStep } from './round-status.js';
+import type { TargetSet } from './round-targets.js';
+import type { ShowResults } from './show-results.js';
 
 export function bindActions(ctx: ActionContext) {
   return {
-    ...bindTemplateActions(ctx),
-    startSession: () => startSession(ctx),
-    handOver: (to: string) => handOver(ctx, { to }),
-    roundTargets: (set: TargetSet) => roundTargets(ctx, { set }),
-    templatesOnBoard: () => templatesOnBoard(ctx),
-    createRound: (input: CreateRound) => createRound(ctx, input),
-    openRound: (roundId: string, now?: number) => openRound(ctx, now === undefined ? { roundId } : { roundId, now }),
-    roundStep: (roundId: string, step: RoundStep, now?: number) => roundStatus(ctx, now === undefined ? { roundId, step } : { roundId, step, now }),
-    group: (input: Group) => group(ctx, input),
-    ungroup: (clusterId: string) => ungroup(ctx, { clusterId }),
-    merge: (from: readonly string[], into: string) => merge(ctx, { from, into }),
-    relabel: (clusterId: string, label: string) => relabel(ctx, { clusterId, label }),
-    recolour: (clusterId: string, colour: StickyColour) => recolour(ctx, { clusterId, colour }),
-    takeOut: (noteIds: readonly string[]) => takeOut(ctx, { noteIds }),
-    cast: (roundId: string, targetId: string) => vote(ctx, { roundId, targetId, action: 'cast' }),
-    withdraw: (roundId: string, targetId: string) => vote(ctx, { roundId, targetId, action: 'withdraw' }),
-    showResults: (input: ShowResults) => showResults(ctx, input),
-    exportResults: (input: { roundId: string; format: ExportFormat; lang: Lang; label: (targetId: string) => string; now?: number }) => exportResults(ctx, input),
-    exportPlan: (input: { format: ExportFormat; lang: Lang; now?: number }) => exportPlan(ctx, input),
-    draftPlan: (input: DraftPlan) => draftPlan(ctx, input),
-    editPlan: (input: PlanEdit) => editPlan(ctx, input),
-    sharePlateAnswer: (text: string) => sharePlateAnswer(ctx, { text }),
+    ...bindTemplateActions(ctx), // the first paint's already
+    startSession: async () => (await import('./start-session.js')).perform(ctx),
+    handOver: async (to: string) => (await import('./hand-over.js')).perform(ctx, { to }),
+    roundTargets: async (set: TargetSet) => (await import('./round-targets.js')).perform(ctx, { set }),
+    templatesOnBoard: async () => (await import('./round-targets.js')).templatesOnBoard(ctx),
+    createRound: async (input: CreateRound) => (await import('./create-round.js')).perform(ctx, input),
+    openRound: async (roundId: string, now?: number) => (await import('./open-round.js')).perform(ctx, now === undefined ? { roundId } : { roundId, now }),
+    roundStep: async (roundId: string, step: RoundStep, now?: number) =>
+      (await import('./round-status.js')).perform(ctx, now === undefined ? { roundId, step } : { roundId, step, now }),
+    group: async (input: Group) => (await import('./group.js')).perform(ctx, input),
+    ungroup: async (clusterId: string) => (await import('./ungroup.js')).perform(ctx, { clusterId }),
+    merge: async (from: readonly string[], into: string) => (await import('./merge.js')).perform(ctx, { from, into }),
+    relabel: async (clusterId: string, label: string) => (await import('./relabel.js')).perform(ctx, { clusterId, label }),
+    recolour: async (clusterId: string, colour: StickyColour) => (await import('./recolour.js')).perform(ctx, { clusterId, colour }),
+    takeOut: async (noteIds: readonly string[]) => (await import('./take-out.js')).perform(ctx, { noteIds }),
+    cast: async (roundId: string, targetId: string) => (await import('./vote.js')).perform(ctx, { roundId, targetId, action: 'cast' }),
+    withdraw: async (roundId: string, targetId: string) => (await import('./vote.js')).perform(ctx, { roundId, targetId, action: 'withdraw' }),
+    showResults: async (input: ShowResults) => (await import('./show-results.js')).perform(ctx, input),
+    exportResults: async (input: { roundId: string; format: ExportFormat; lang: Lang; label: (targetId: string) => string; now?: number }) =>
+      (await import('./export-results.js')).perform(ctx, input),
+    exportPlan: async (input: { format: ExportFormat; lang: Lang; now?: number }) => (await import('./export-plan.js')).perform(ctx, input),
+    draftPlan: async (input: DraftPlan) => (await import('./draft-plan.js')).perform(ctx, input),
+    editPlan: async (input: PlanEdit) => (await import('./edit-plan.js')).perform(ctx, input),
+    sharePlateAnswer: async (text: string) => (await import('./share-plate-answer.js')).perform(ctx, { text }),
   };
 }
 
