@@ -40,7 +40,7 @@ describe('the panel build', () => {
     const session = modules(withSession(panel));
     expect(session.some((id) => id.endsWith('/src/ui/session/presence-list.ts'))).toBe(true);
     const all = withOnDemand(panel);
-    for (const tag of ['cluster-panel', 'vote-panel', 'facilitator-panel', 'results-panel', 'plan-panel', 'suggest-panel']) {
+    for (const tag of ['cluster-panel', 'vote-panel', 'facilitator-panel', 'results-panel', 'plan-panel', 'plate-panel', 'suggest-panel']) {
       const file = `/src/ui/session/${tag}.ts`;
       expect(session.some((id) => id.endsWith(file)), file).toBe(false);
       // It is loadable, and it is the facade of a chunk loaded on demand (by its tab).
