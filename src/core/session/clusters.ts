@@ -4,7 +4,7 @@
  * cluster ids are resolved when read (see schema.ts), so a note is in at most one cluster.
  */
 import type * as Y from 'yjs';
-import { newId } from './ids.js';
+import { isId, isNoteId, newId } from './ids.js';
 import { isStickyColour, type StickyColour } from '../miro-rules.js';
 import { readCluster, readClusters, readMembership, targetMaps, type TargetMaps } from './read.js';
 import { aliasesMap, clustersMap, fieldMap, LIMITS, membershipMap, type ClusterFields } from './schema.js';
@@ -76,6 +76,8 @@ export function createCluster(
   const colour = input.colour ?? 'yellow';
   if (!isStickyColour(colour)) return fail('bad-colour', `Not a sticky colour: ${String(colour)}`);
   const clusterId = input.clusterId ?? newId('c');
+  // A cluster keyed by a note's id would be read as nothing (read.ts): refuse to make one.
+  if (!isId(clusterId) || isNoteId(clusterId)) return fail('no-cluster', 'Not a cluster id.');
   doc.transact(() => {
     clustersMap(doc).set(
       clusterId,

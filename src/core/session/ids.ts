@@ -23,6 +23,13 @@ export interface PackedIds {
 }
 
 const DECIMAL = /^[1-9][0-9]{0,19}$/;
+
+/**
+ * A sticky note's id: Miro's item ids (and the sandbox's) are decimals. Cluster ids never are
+ * (newId with a letter prefix), so a note id is never read as a cluster, nor as either end of
+ * an alias: nobody can make a note count as a cluster that is gone (read.ts).
+ */
+export const isNoteId = (v: unknown): v is string => typeof v === 'string' && DECIMAL.test(v);
 const MAX = (1n << 64n) - 1n;
 
 export function packIds(ids: readonly string[]): PackedIds {

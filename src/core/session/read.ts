@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { isStickyColour } from '../miro-rules.js';
-import { isId, unpackIds, type PackedIds } from './ids.js';
+import { isId, isNoteId, unpackIds, type PackedIds } from './ids.js';
 import { PRESENCE_FIELD, type PresenceState } from './presence.js';
 import {
   aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
@@ -140,19 +140,32 @@ const CLUSTER: Spec<ClusterFields> = {
   createdAt: time,
 };
 
+/** A cluster keyed by a note's id is bad: it would make the note's votes count as the cluster's. */
+const clusterEntry = (doc: Y.Doc, clusterId: string): ClusterFields | null =>
+  isNoteId(clusterId) ? (reportBadEntry(doc, MAP.clusters, clusterId, 'a note id'), null) : one(doc, clustersMap(doc), MAP.clusters, clusterId, CLUSTER);
+
 /** A live cluster's fields, or null (none, or bad). */
 export const readCluster = (doc: Y.Doc, clusterId: string): ClusterFields | null =>
-  one(doc, clustersMap(doc), MAP.clusters, clusterId, CLUSTER);
+  clustersMap(doc).has(clusterId) ? clusterEntry(doc, clusterId) : null;
 
 /** Every good cluster. */
-export const readClusters = (doc: Y.Doc): Map<string, ClusterFields> => all(doc, clustersMap(doc), MAP.clusters, CLUSTER);
+export function readClusters(doc: Y.Doc): Map<string, ClusterFields> {
+  const out = new Map<string, ClusterFields>();
+  for (const k of clustersMap(doc).keys()) {
+    const f = clusterEntry(doc, k);
+    if (f) out.set(k, f);
+  }
+  return out;
+}
 
-/** A string map from id to id (aliases, membership): a bad pair reads as absent. */
-function idTo(doc: Y.Doc, map: AnyMap, name: string, key: string): string | undefined {
+/** A string map from id to a cluster id (aliases, membership): a bad pair reads as absent.
+ *  The value names a cluster, never a note; an alias's key is a cluster too (`keyIsCluster`). */
+function idTo(doc: Y.Doc, map: AnyMap, name: string, key: string, keyIsCluster: boolean): string | undefined {
   const v = map.get(key);
   if (v === undefined) return undefined;
-  if (isId(key) && isId(v)) return v;
-  reportBadEntry(doc, name, key, isId(key) ? 'value' : 'key');
+  const keyOk = isId(key) && !(keyIsCluster && isNoteId(key));
+  if (keyOk && isId(v) && !isNoteId(v)) return v;
+  reportBadEntry(doc, name, key, keyOk ? 'value' : 'key');
   return undefined;
 }
 
@@ -170,8 +183,8 @@ export function targetMaps(doc: Y.Doc): TargetMaps {
   const [clusters, aliases, membership, deleted] = [clustersMap(doc), aliasesMap(doc), membershipMap(doc), deletedMap(doc)];
   return {
     hasCluster: (k) => clusters.has(k) && readCluster(doc, k) !== null,
-    alias: (k) => idTo(doc, aliases, MAP.clusterAliases, k),
-    member: (k) => idTo(doc, membership, MAP.membership, k),
+    alias: (k) => idTo(doc, aliases, MAP.clusterAliases, k, true),
+    member: (k) => idTo(doc, membership, MAP.membership, k, false),
     isDeleted: (k) => {
       const v = deleted.get(k);
       if (v === undefined) return false;
@@ -186,7 +199,7 @@ export function readMembership(doc: Y.Doc): Map<string, string> {
   const out = new Map<string, string>();
   const m = membershipMap(doc);
   for (const k of m.keys()) {
-    const c = idTo(doc, m, MAP.membership, k);
+    const c = idTo(doc, m, MAP.membership, k, false);
     if (c !== undefined) out.set(k, c);
   }
   return out;
