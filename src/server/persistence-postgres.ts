@@ -138,7 +138,7 @@ export class PostgresStorage implements Storage {
     return this.getBallot(this.pool, room, roundId, user);
   }
 
-  async ballots(room: string, roundId: string): Promise<Ballot[]> {
+  async ballots(room: string, roundId: string): Promise<Map<string, Ballot>> {
     const r = await this.pool.query<{ user: string; target: string; points: number }>(
       'SELECT "user", target, points FROM tryghed_ballots WHERE room = $1 AND round = $2',
       [room, roundId],

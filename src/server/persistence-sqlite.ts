@@ -116,7 +116,7 @@ export class SqliteStorage implements Storage {
     return this.getBallot(room, roundId, user);
   }
 
-  async ballots(room: string, roundId: string): Promise<Ballot[]> {
+  async ballots(room: string, roundId: string): Promise<Map<string, Ballot>> {
     const rows = this.db
       .prepare('SELECT user, target, points FROM ballots WHERE room = ? AND round = ?')
       .all(room, roundId) as { user: string; target: string; points: number }[];

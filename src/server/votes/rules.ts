@@ -34,15 +34,15 @@ export function applyVote(round: RoundRecord, ballot: Ballot, target: string, de
   return (ballot[target] ?? 0) + delta;
 }
 
-/** Ballot rows (user, target, points) grouped into one ballot per user, users left out. */
-export function byUser(rows: readonly { user: string; target: string; points: number }[]): Ballot[] {
+/** Ballot rows (user, target, points) grouped into one ballot per user. */
+export function byUser(rows: readonly { user: string; target: string; points: number }[]): Map<string, Ballot> {
   const out = new Map<string, Ballot>();
   for (const r of rows) {
     let b = out.get(r.user);
     if (!b) out.set(r.user, (b = {}));
     b[r.target] = Number(r.points);
   }
-  return [...out.values()];
+  return out;
 }
 
 /** The snapshot taken when a round opens: the doc's definition, checked as every reader

@@ -11,7 +11,7 @@
  *   publishes its respondent count only, written only when it changes; a live round's totals
  *   go out at most once per `liveIntervalMs`, and only when they changed.
  */
-import type { Extension, connectedPayload, onStatelessPayload, Document } from '@hocuspocus/server';
+import type { Extension, afterUnloadDocumentPayload, connectedPayload, onStatelessPayload, Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
@@ -25,6 +25,8 @@ import type { AuthContext } from '../auth.js';
 import { ControlCommands, SERVER_ORIGIN } from '../control.js';
 import { SealedPulses } from '../pulses.js';
 import type { BoardDocs } from '../rooms.js';
+import { parseRoom } from '../miro-token.js';
+import { HeldRounds } from './held.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
 import { isId, totalsVisible, type VoteBoard } from './rules.js';
 import { VoteError, type RoundRecord, type Storage } from './types.js';
@@ -62,6 +64,10 @@ export class VoteService implements Extension {
   private readonly publishIntervalMs: number;
   private readonly liveIntervalMs: number;
   private readonly now: () => number;
+  /** Rounds as last published, moved on by each cast without reading the database again. */
+  private readonly held: HeldRounds;
+  /** Rounds whose next run must read the database (a transition, another instance's write). */
+  private readonly reload = new Set<string>();
   readonly commands: ControlCommands;
   readonly pulses: SealedPulses;
 
@@ -74,6 +80,7 @@ export class VoteService implements Extension {
     this.liveIntervalMs = opts.liveIntervalMs ?? 3000;
     this.now = opts.now ?? Date.now;
     const s = storage;
+    this.held = new HeldRounds(storage);
     this.pulses = new SealedPulses(storage, boards, this.now);
     this.commands = new ControlCommands(storage, boards, {
       publishNow: (room, id) => this.reconcile(room, id, true),
@@ -109,11 +116,15 @@ export class VoteService implements Extension {
     // cluster that now holds one; a note deleted from the board takes no new votes.
     // The cap counts what the tally counts: the doc says which cluster holds a note now.
     const doc = this.boards.linked(ctx.room);
-    const rec = doc ? await this.storage.round(ctx.room, id) : null;
+    const key = `${ctx.room}\n${id}`;
+    // A round's targets never change once it is open: the held record will do for the checks
+    // (the storage's transaction checks the status on its own copy).
+    const rec = doc ? (this.held.record(key) ?? (await this.storage.round(ctx.room, id))) : null;
     const board: VoteBoard | undefined = doc && rec
       ? { itemOf: itemResolver(doc), targetError: checkTarget(doc, { ...rec, status: roundStatus(rec, now) }, a.target) }
       : undefined;
     const r = await this.storage.vote(ctx.room, id, ctx.user, a.target, sign * (points as number), now, board);
+    this.held.voted(key, ctx.user, r);
     void this.reconcile(ctx.room, id, false);
     return { ballot: r.ballot, used: r.used, budget: r.round.budget, cap: r.round.cap, ...liveVersion(r.round) };
   }
@@ -130,6 +141,8 @@ export class VoteService implements Extension {
     const q = this.queues.get(key);
     // A run not yet started reads the latest state anyway: votes share it.
     if (q && !immediate && q.waiting) return q.waiting;
+    // The facilitator's transitions change the round in the database: read it again.
+    if (immediate) this.reload.add(key);
     const entry = q ?? { tail: Promise.resolve(), waiting: null as Promise<void> | null };
     const next: Promise<void> = entry.tail
       .then(async () => {
@@ -162,12 +175,13 @@ export class VoteService implements Extension {
 
   private async reconcileNow(room: string, id: string, key: string): Promise<void> {
     if (!this.boards.linked(room) || this.stopped) return;
-    const record = await this.storage.round(room, id);
-    const held = record && record.anonymity === 'sealed' ? await this.storage.ballots(room, id) : null;
+    const reload = this.reload.delete(key);
+    const round = await this.held.get(key, room, id, reload);
+    const record = round?.record ?? null;
     const doc = this.boards.linked(room);
     if (!doc) return;
     // Counted as the doc counts its slots: at most the cap per ballot on one item, as grouped now.
-    const counted = held && countHeld(held, record!.cap, itemResolver(doc));
+    const counted = record?.anonymity === 'sealed' ? countHeld(round!.ballots.values(), record.cap, itemResolver(doc)) : null;
     const totals = counted && { totals: Object.fromEntries(counted.counts), respondents: counted.respondents };
     const now = this.now();
     // An open live round takes the longer interval from its first run on: each publication
@@ -190,7 +204,10 @@ export class VoteService implements Extension {
     // Another instance wrote a tally (Redis): re-read the database; only a difference is written.
     publishedMap(doc).observe((e, tr: Y.Transaction) => {
       if (tr.origin !== REDIS_ORIGIN) return;
-      for (const id of e.keysChanged) void this.reconcile(room, id, false);
+      for (const id of e.keysChanged) {
+        this.held.invalidate(`${room}\n${id}`);
+        void this.reconcile(room, id, false);
+      }
     });
     // Regrouping or deleting changes what a sealed ballot counts for (the cap is per item):
     // publish its totals again.
@@ -199,6 +216,11 @@ export class VoteService implements Extension {
       for (const id of publishedMap(doc).keys()) void this.reconcile(room, id, false);
     };
     for (const m of [membershipMap(doc), clustersMap(doc), aliasesMap(doc), deletedMap(doc)]) m.observe(regrouped);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    const p = parseRoom(documentName);
+    if (p && !p.control) this.held.forgetRoom(p.room);
   }
 
   /** A seat released by the operator shows as soon as anyone opens the board again. */

@@ -49,8 +49,9 @@ export interface Storage {
   /** Adds points (delta > 0) or withdraws them (delta < 0) in one transaction with the checks. */
   vote(room: string, roundId: string, user: string, target: string, delta: number, now: number, board?: VoteBoard): Promise<CastResult>;
   ballot(room: string, roundId: string, user: string): Promise<Ballot>;
-  /** Every ballot of a round, without whose it is (the service counts them: countHeld). */
-  ballots(room: string, roundId: string): Promise<Ballot[]>;
+  /** Every ballot of a round by user: the service keeps them in memory to count (countHeld)
+   *  and replaces one person's as they vote, instead of reading them all again. */
+  ballots(room: string, roundId: string): Promise<Map<string, Ballot>>;
 
   /** A sealed pulse's answer (one per person; a new one replaces it), committed before it resolves. */
   answerPulse(room: string, pulseId: string, user: string, answers: readonly number[]): Promise<void>;
