@@ -52,7 +52,7 @@ export interface ConnectionDeps {
 export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise<Connection> {
   const doc = new Y.Doc();
   const actor = { userId: deps.me.id };
-  const local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
+  let local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
   // Miro mode: every honest app applies the commands itself. Server mode: checked server calls.
   let control: ControlService = new LocalControlService(doc, actor);
   const offs: Array<() => void> = [];
@@ -69,11 +69,13 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
     }
     if (room) {
       // The server's client (Hocuspocus) is loaded only in server mode.
-      const [{ ServerTransport }, { ServerControl, ServerVoteService }, { ServerPulses }] = await Promise.all([
+      const [{ ServerTransport }, { ServerBallotKeys, ServerControl, ServerVoteService }, { ServerPulses }] = await Promise.all([
         import('../sync/server-transport.js'), import('../sync/server-votes.js'), import('../sync/server-pulses.js'),
       ]);
       const server = new ServerTransport({ url: config.url, room, token, doc });
       control = new ServerControl(server);
+      // Anonymous slots: only under the key the server issues this person (ballot-guard.ts).
+      local = new LocalVoteService(doc, { actor, ballotKeys: new ServerBallotKeys(deps.ballotKeys, server) });
       const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
       const pulses = new PulseService(doc, deps.ballotKeys, new ServerPulses(server));
       const c: Connection = (conn = { config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs });

@@ -40,9 +40,12 @@ export interface RpcOps {
   pulseAnswer: { args: { pulseId: string; answers: number[] }; result: { answered: true } };
   /** The caller's own answer to a sealed pulse (never anyone else's), or null. */
   myPulse: { args: { pulseId: string }; result: { answers: number[] | null } };
+  /** The caller's ballot key in an anonymous round: the same on each of their devices, and
+   *  the only key whose slots the server lets them write. */
+  ballotKey: { args: { roundId: string }; result: { key: string } };
 }
 export type RpcOp = keyof RpcOps;
-export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse'];
+export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse', 'ballotKey'];
 
 export interface BallotResult {
   ballot: Ballot;

@@ -10,6 +10,7 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
+import { BallotGuard } from './ballot-guard.js';
 import type { ServerConfig } from './config.js';
 import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
@@ -56,8 +57,12 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const sizes = new BoardSizes();
   const persistence = new DocPersistence(docs, sizes);
   const boards = new BoardDocs();
-  const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs });
-  const extensions: Extension[] = [new Auth(config), new CloseDroppedSockets(), new PresenceGuard(), persistence, boards, votes];
+  // Anonymous ballot keys are derived under the secret tokens are signed with (ballot-guard.ts).
+  const ballotSecret = config.miroClientSecret ?? config.devSecret;
+  const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs, ballotSecret });
+  const extensions: Extension[] = [
+    new Auth(config), new CloseDroppedSockets(), new PresenceGuard(), new BallotGuard(ballotSecret, boards), persistence, boards, votes,
+  ];
   if (config.redisUrl) {
     const url = config.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));

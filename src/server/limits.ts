@@ -99,7 +99,14 @@ export interface Frame {
   type: number;
   /** Bytes of a document update it carries (sync step 2 or update), else 0. */
   updateBytes: number;
+  /** The update it carries, decoded (for the ballot guard: it is decoded here anyway). */
+  update?: ReturnType<typeof Y.decodeUpdate>;
 }
+
+/** Updates of admitted frames, decoded once, by frame (ballot-guard.ts reads them). */
+const decodedUpdates = new WeakMap<object, NonNullable<Frame['update']>>();
+export const decodedUpdate = (data: unknown): Frame['update'] =>
+  typeof data === 'object' && data !== null ? decodedUpdates.get(data) : undefined;
 
 /** Throws if `data` is not a well-formed Hocuspocus client frame; returns its room and type. */
 export function checkFrame(data: Uint8Array): Frame {
@@ -107,6 +114,7 @@ export function checkFrame(data: Uint8Array): Frame {
   const room = decoding.readVarString(d);
   const type = decoding.readVarUint(d);
   let updateBytes = 0;
+  let update: Frame['update'];
   switch (type) {
     case T.Sync:
     case T.SyncReply: {
@@ -114,7 +122,7 @@ export function checkFrame(data: Uint8Array): Frame {
       const payload = decoding.readVarUint8Array(d);
       if (step === 0) Y.decodeStateVector(payload);
       else if (step === 1 || step === 2) {
-        Y.decodeUpdate(payload);
+        update = Y.decodeUpdate(payload);
         updateBytes = payload.byteLength;
       } else throw new Error(`unknown sync step ${step}`);
       break;
@@ -146,7 +154,7 @@ export function checkFrame(data: Uint8Array): Frame {
       throw new Error(`message type ${type} not accepted from clients`);
   }
   if (decoding.hasContent(d)) throw new Error('trailing bytes');
-  return { room, type, updateBytes };
+  return update ? { room, type, updateBytes, update } : { room, type, updateBytes };
 }
 
 /** Per-socket state; reachable from Hocuspocus hooks through the upgrade request. */
@@ -246,6 +254,7 @@ export class SocketGuard {
       // One that is dropped (its socket closed first) is forgotten at the next load or compaction.
       this.sizes.add(frame.room, frame.updateBytes);
     }
+    if (frame.update) decodedUpdates.set(data, frame.update);
     return null;
   }
 }

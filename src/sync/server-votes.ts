@@ -9,10 +9,45 @@ import { countHeld, refuse } from '../core/session/vote-rules.js';
 import { isVoteError, type MyVotes, type TallyResult, type VoteError, type VoteResult, type VoteService } from '../core/session/voting.js';
 import type { CommandResult, ControlService, FacilitatorCommand } from '../core/session/commands.js';
 import type { BallotResult, RpcOp, RpcOps } from '../protocol/votes.js';
+import type { BallotKeyStore } from '../core/session/local-vote-service.js';
 
 /** What the service needs of the transport: the RPC (ServerTransport provides it). */
 export interface VoteRpc {
   rpc<K extends RpcOp>(op: K, args: RpcOps[K]['args']): Promise<RpcOps[K]['result']>;
+}
+
+/**
+ * Anonymous ballot keys in server mode: the server issues each person one key per round (the
+ * same on every device) and refuses slots under any other. Kept where the device keeps its
+ * keys, asked for once per round and session.
+ */
+export class ServerBallotKeys implements BallotKeyStore {
+  private readonly asked = new Map<string, Promise<string | null>>();
+
+  constructor(
+    private readonly kept: BallotKeyStore,
+    private readonly transport: VoteRpc,
+  ) {}
+
+  get(roundId: string): string | null {
+    return this.kept.get(roundId);
+  }
+
+  set(roundId: string, key: string): void {
+    this.kept.set(roundId, key);
+  }
+
+  issue(roundId: string): Promise<string | null> {
+    let p = this.asked.get(roundId);
+    if (!p) {
+      p = this.transport.rpc('ballotKey', { roundId }).then(
+        ({ key }) => (this.kept.set(roundId, key), key),
+        () => (this.asked.delete(roundId), null),
+      );
+      this.asked.set(roundId, p);
+    }
+    return p;
+  }
 }
 
 /** Maps the server's (or the transport's) error code to the session model's VoteError. */

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { getRound, listRounds, MAP, tally } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerVoteService } from '../../src/sync/server-votes.js';
-import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, client, control, must, newRound, ROOM, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { forgedUpdate, rawClient, updateFrame } from './support/raw.js';
 
 describe('malformed values from a participant', () => {
   const dataDir = tempDir('tryghed-hostile-');
@@ -52,11 +53,14 @@ describe('malformed values from a participant', () => {
       m.set('targets', { num: 'x', str: 7 });
       m.set('budget', NaN);
       m.set('openedAt', 1);
-      bad.doc.getMap(MAP.ballots).set(good, 'not a ballot map');
       bad.doc.getMap(MAP.publishedTallies).set('rJunk', { respondents: 'many', counts: [1, 2] });
       bad.doc.getMap(MAP.rounds).set('x'.repeat(5000), 42);
     });
     await waitFor(() => !bad.provider.hasUnsyncedChanges, 'junk at the server');
+    // Junk where a round's ballot map belongs is refused outright (ballot-guard.ts).
+    const raw = await rawClient(s.url, 'mallory', [ROOM]);
+    raw.send(updateFrame(ROOM, forgedUpdate(fac.doc, (d) => d.getMap(MAP.ballots).set(good, 'not a ballot map'))));
+    expect(await raw.closed).toBe(4403);
 
     const p = await join('p');
     await waitFor(() => p.doc.getMap(MAP.rounds).has('rHalf'), 'junk at another client');

@@ -6,7 +6,9 @@
  * (BallotKeyStore: the UI keeps it in localStorage). Nothing in the doc ties it to the user:
  * the slots are written under a throwaway Yjs client id per round, not the doc's own client id
  * (which awareness shows next to a name). Limit: without a server there is no secret a person's
- * devices share, so each device of one person has its own ballot in an anonymous round.
+ * devices share, so each device of one person has its own ballot in an anonymous round. With a
+ * server the key store asks it for the person's one key (BallotKeyStore.issue): the server
+ * lets nobody write slots under any other key.
  * sealed rounds: refused ('wrong-mode'); they need the ServerVoteService.
  */
 import type * as Y from 'yjs';
@@ -23,6 +25,9 @@ import type { MyVotes, TallyResult, VoteResult, VoteService } from './voting.js'
 export interface BallotKeyStore {
   get(roundId: string): string | null;
   set(roundId: string, key: string): void;
+  /** With a server: the one key the server lets this person write in the round (the same on
+   *  every device), or null if it cannot be had now. Without: absent, and a device makes one. */
+  issue?(roundId: string): Promise<string | null>;
 }
 
 export class MemoryBallotKeyStore implements BallotKeyStore {
@@ -55,10 +60,11 @@ export class LocalVoteService implements VoteService {
   }
 
   /** The ballot key for a round, or null if this device has none yet (anonymous, no vote). */
-  private ballotKey(roundId: string, create: boolean): string | null {
+  private async ballotKey(roundId: string, create: boolean): Promise<string | null> {
     const round = getRound(this.doc, roundId, this.now());
     if (!round || round.anonymity === 'sealed') return null;
     if (round.anonymity === 'named') return this.opts.actor.userId;
+    if (this.opts.ballotKeys.issue) return this.opts.ballotKeys.issue(roundId);
     let key = this.opts.ballotKeys.get(roundId);
     if (key === null && create) {
       key = newId();
@@ -79,7 +85,7 @@ export class LocalVoteService implements VoteService {
     if (!round) return refuse('no-round');
     if (round.anonymity === 'sealed') return refuse('wrong-mode');
     // A key is made only for a vote that can be cast, so closed rounds leave no trace.
-    const ballotKey = this.ballotKey(roundId, closedReason(round) === null);
+    const ballotKey = await this.ballotKey(roundId, closedReason(round) === null);
     if (ballotKey === null) return refuse(closedReason(round) ?? 'not-open');
     return castVote(this.doc, { roundId, ballotKey, targetId, now: this.now(), asClientId: this.anonClient(roundId) });
   }
@@ -87,7 +93,7 @@ export class LocalVoteService implements VoteService {
   async withdraw(roundId: string, targetId: string): Promise<VoteResult> {
     const round = getRound(this.doc, roundId, this.now());
     if (!round) return refuse('no-round');
-    const ballotKey = this.ballotKey(roundId, false);
+    const ballotKey = await this.ballotKey(roundId, false);
     if (ballotKey === null) return refuse(round.anonymity === 'sealed' ? 'wrong-mode' : 'no-vote');
     return withdrawVote(this.doc, { roundId, ballotKey, targetId, now: this.now() });
   }
@@ -95,7 +101,7 @@ export class LocalVoteService implements VoteService {
   async myVotes(roundId: string): Promise<MyVotes | null> {
     const round = getRound(this.doc, roundId, this.now());
     if (!round) return null;
-    return myVotesIn(this.doc, round, this.ballotKey(roundId, false));
+    return myVotesIn(this.doc, round, await this.ballotKey(roundId, false));
   }
 
   tally(roundId: string, now = this.now()): TallyResult {

@@ -15,13 +15,14 @@ import type { Extension, afterUnloadDocumentPayload, connectedPayload, onStatele
 import * as Y from 'yjs';
 import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
-import { roundStatus } from '../../core/session/rounds.js';
+import { getRound, roundStatus } from '../../core/session/rounds.js';
 import { countHeld } from '../../core/session/vote-rules.js';
 import {
   aliasesMap, clustersMap, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, transactBoth,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
+import { anonymousBallotKey } from '../ballot-guard.js';
 import { ControlCommands, SERVER_ORIGIN } from '../control.js';
 import { SealedPulses } from '../pulses.js';
 import type { BoardDocs } from '../rooms.js';
@@ -49,6 +50,8 @@ export interface VoteServiceOptions {
   publishIntervalMs?: number;
   /** Least time between two runs of a live round whose totals are shown (ms). */
   liveIntervalMs?: number;
+  /** The secret anonymous ballot keys are derived under (ballot-guard.ts). */
+  ballotSecret?: string;
   now?: () => number;
 }
 
@@ -101,6 +104,15 @@ export class VoteService implements Extension {
       rounds: async (ctx) => s.rounds(ctx.room),
       pulseAnswer: (ctx, a) => this.pulses.answer(ctx, a),
       myPulse: (ctx, a) => this.pulses.mine(ctx, a),
+      // The one ballot key a person has in an anonymous round, on every device.
+      ballotKey: async (ctx, a) => {
+        const id = roundId(a);
+        const doc = await this.boards.pair(ctx.room);
+        const round = doc && getRound(doc, id);
+        if (!round) throw new VoteError('no-round', `no round ${id}`);
+        if (round.anonymity !== 'anonymous' || !opts.ballotSecret) throw new VoteError('wrong-mode', 'keys are for anonymous rounds');
+        return { key: anonymousBallotKey(opts.ballotSecret, ctx.room, id, ctx.user) };
+      },
     };
   }
 
