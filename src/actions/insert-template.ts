@@ -1,11 +1,15 @@
 /**
- * Insert one of the workshop's templates: laid out in the reader's language and created by
- * the Board port all or nothing (on a failure or a cancel it removes what it made), with
- * progress as items are created. A refusal carries the port's code and what the rollback
- * left behind. Needs only the Board port, so the first paint (no session, no Yjs) has it.
+ * Insert one of the workshop's templates: laid out in the reader's language, placed in its
+ * agenda slot on the board's row (core/layout/board-grid.ts) and created by the Board port all
+ * or nothing (on a failure or a cancel it removes what it made), with progress as items are
+ * created. A template already on the board is refused as `already-on-board` with its frame, so
+ * the panel can offer to go there; `again` inserts a second copy on purpose, below the first.
+ * A refusal carries the port's code and what the rollback left behind. Needs only the Board
+ * port, so the first paint (no session, no Yjs) has it.
  */
 import { InsertionError, type BoardPort, type InsertionResult } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
+import { agendaSlots, placeTemplate, rowOrigin, rowSize } from '../core/layout/board-grid.js';
 import { layoutTemplate } from '../core/layout/layout.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
@@ -14,19 +18,41 @@ import { done, failureOf, refused, type ActionResult } from './context.js';
 export interface InsertTemplate {
   templateId: TemplateId;
   lang: Lang;
+  /** Insert although the template is on the board already (a second copy, on purpose). */
+  again?: boolean;
   /** Called after each item is created (the frame counts as one). */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the insertion; the board then removes what it created. */
   signal?: AbortSignal;
 }
 
-export async function perform(ctx: { readonly board: BoardPort }, input: InsertTemplate): Promise<ActionResult<InsertionResult>> {
+type Ctx = { readonly board: BoardPort };
+
+/** Where the template goes: its slot in agenda order, below what stands there already. */
+async function placement(ctx: Ctx, templateId: TemplateId, size: { width: number; height: number }, signal?: AbortSignal) {
+  const [frames, occupied, view] = await Promise.all([ctx.board.findMarkedFrames(), ctx.board.occupied(signal), ctx.board.viewport()]);
+  const slots = agendaSlots(TEMPLATES);
+  const placed = frames.map((f) => ({ templateId: f.marker.t, rect: f.rect }));
+  const origin = rowOrigin(slots, placed, occupied, view, rowSize(TEMPLATES));
+  return { frames, at: placeTemplate(slots, origin, templateId, size, occupied) };
+}
+
+export async function perform(ctx: Ctx, input: InsertTemplate): Promise<ActionResult<InsertionResult>> {
   const tpl = TEMPLATES.find((x) => x.id === input.templateId);
   if (!tpl) return refused('no-template');
   try {
     const layout = layoutTemplate(tpl, input.lang, { x: 0, y: 0 });
+    let place;
+    try {
+      place = await placement(ctx, tpl.id, layout.frame, input.signal);
+    } catch (e) {
+      throw new InsertionError(input.signal?.aborted ? 'aborted' : 'no-space', 'place', '', null, e);
+    }
+    const there = place.frames.filter((f) => f.marker.t === tpl.id);
+    if (there.length > 0 && input.again !== true) return refused('already-on-board', { frameId: there.at(-1)!.id });
     return done(
       await ctx.board.insertLayout(layout, {
+        at: place.at,
         zoom: true,
         ...(input.signal ? { signal: input.signal } : {}),
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
@@ -38,9 +64,13 @@ export async function perform(ctx: { readonly board: BoardPort }, input: InsertT
   }
 }
 
-/** What the first paint may do before a session exists: the template panel's one use case. */
-export function bindTemplateActions(ctx: { readonly board: BoardPort }) {
-  return { insertTemplate: (input: InsertTemplate) => perform(ctx, input) };
+/** What the first paint may do before a session exists: the template panel's use cases. */
+export function bindTemplateActions(ctx: Ctx) {
+  return {
+    insertTemplate: (input: InsertTemplate) => perform(ctx, input),
+    /** Moves the view to a frame already on the board. */
+    goTo: (frameId: string) => ctx.board.zoomTo([frameId]),
+  };
 }
 
 export type TemplateActions = ReturnType<typeof bindTemplateActions>;

@@ -6,6 +6,7 @@
 import type { ResultsOutcome } from '../board/session-board-port.js';
 import type { Lang } from '../core/lang.js';
 import { getRound } from '../core/session/rounds.js';
+import type { TemplateId } from '../core/template/types.js';
 import { failureOf, refused, type ActionContext, type ActionResult } from './context.js';
 
 export interface ShowResults {
@@ -23,7 +24,13 @@ export async function perform(ctx: ActionContext, input: ShowResults): Promise<A
   const tally = ctx.votes.tally(round.id);
   if (!tally.visible) return refused('not-visible', { reason: tally.reason });
   try {
-    const meta = { question: round.question, labels: input.labels, lang: input.lang, ...(input.eligible ? { eligible: input.eligible } : {}) };
+    // A round about a template or one of its zones: its frame lands beside that template.
+    const besideTemplate = round.scope.kind === 'template' || round.scope.kind === 'zone' ? (round.scope.templateId as TemplateId) : undefined;
+    const meta = {
+      question: round.question, labels: input.labels, lang: input.lang,
+      ...(input.eligible ? { eligible: input.eligible } : {}),
+      ...(besideTemplate ? { besideTemplate } : {}),
+    };
     return { ok: true, value: await ctx.board.showResults(round.id, tally, meta) };
   } catch (e) {
     console.error('Tryghed: results frame failed', e);

@@ -79,6 +79,8 @@ export interface BoardPort {
   viewport(): Promise<Rect>;
   /** A free rect of `size` near `near` (default: the centre of the view); absolute, top-left. */
   findFreeSpace(size: Size, near?: Rect): Promise<Rect>;
+  /** Rects of every top-level item on the board (frames and loose items; a frame's children sit inside it). */
+  occupied(signal?: AbortSignal): Promise<Rect[]>;
   /**
    * Creates every planned item of `layout`, shifted so the frame lands at `options.at` or a
    * free spot, all of it or nothing: on failure or abort it removes what it created and

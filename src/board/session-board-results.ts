@@ -3,7 +3,9 @@
  * written whole through the insertion engine, then the earlier frame goes.
  */
 import type { Lang } from '../core/lang.js';
+import { agendaSlots, placeResults, rowOrigin, rowSize } from '../core/layout/board-grid.js';
 import { layoutResults } from '../core/layout/results-frame.js';
+import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TallyResult } from '../core/session/index.js';
 import { insertLayoutItems } from './insert.js';
 import { absRect, BoardLinkError, contentText, encodeLinkMarker } from './link-items.js';
@@ -48,10 +50,13 @@ export async function showResults(items: SessionBoardItems, lang: Lang, words: B
       const r = absRect(earlier[0], new Map());
       at = { x: r.x, y: r.y };
     } else {
+      // Beside its template, in that template's slot of the board's row, below earlier results there.
       const beside = meta.beside ?? (await items.templateRect(meta.besideTemplate, meta.signal));
-      const want = beside ? layoutResults({ ...input, beside }).frame : undefined;
       const size = layoutResults(input).frame;
-      at = await board.findFreeSpace({ width: size.width, height: size.height }, want, meta.signal);
+      const [occupied, frames, view] = await Promise.all([board.occupied(meta.signal), board.findMarkedFrames(), board.viewport()]);
+      const slots = agendaSlots(TEMPLATES);
+      const origin = rowOrigin(slots, frames.map((f) => ({ templateId: f.marker.t, rect: f.rect })), occupied, view, rowSize(TEMPLATES));
+      at = placeResults(slots, origin, beside, { width: size.width, height: size.height }, occupied);
     }
     const layout = layoutResults({ ...input, at: { x: at.x, y: at.y } });
     const marker = (item: { elementId: string }) => encodeLinkMarker({ k: 'results', r: roundId, e: item.elementId, v: 1 });

@@ -64,6 +64,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   // ---- the Board port, shared ---------------------------------------------------------------
   viewport = () => this.board.viewport();
   findFreeSpace: BoardPort['findFreeSpace'] = (size, near) => this.board.findFreeSpace(size, near);
+  occupied: BoardPort['occupied'] = (signal) => this.board.occupied(signal);
   insertLayout: BoardPort['insertLayout'] = (layout, options) => this.board.insertLayout(layout, options);
   zoomTo = (ids: readonly string[]) => this.board.zoomTo(ids);
   removeItems = (ids: readonly string[]) => this.board.removeItems(ids);

@@ -76,12 +76,16 @@ export class WebSdkBoard implements BoardPort {
     } catch (e) {
       if (signal?.aborted || typeof this.sdk.board.findEmptySpace === 'function') throw e;
     }
-    // A host without findEmptySpace: compute it from the top-level items (children sit inside their frames).
-    const occupied = (await this.call(() => this.sdk.board.get(), signal))
+    // A host without findEmptySpace: compute it from the top-level items.
+    return findFreeSpot(await this.occupied(signal), around, size, this.margin);
+  }
+
+  async occupied(signal?: AbortSignal): Promise<Rect[]> {
+    // Children sit inside their frames: the top-level items cover everything.
+    return (await this.call(() => this.sdk.board.get(), signal))
       .filter(isBase)
       .filter((i) => i.parentId === null)
       .map((i) => this.rectOf(i, null));
-    return findFreeSpot(occupied, around, size, this.margin);
   }
 
   async insertLayout(layout: Layout, options: InsertOptions = {}): Promise<InsertionResult> {

@@ -10,7 +10,7 @@ import { t } from './i18n/t.js';
 import { emit, props, PROP } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 
-export type StatusKind = 'done' | 'failed';
+export type StatusKind = 'done' | 'failed' | 'already';
 
 export class InsertStatus extends LitElement {
   static override properties = props({ lang: String, kind: String, templateTitle: String, error: PROP });
@@ -79,7 +79,20 @@ export class InsertStatus extends LitElement {
   ];
 
   override render() {
+    if (this.kind === 'already') return this.renderAlready();
     return this.kind === 'done' ? this.renderDone() : this.renderFailed();
+  }
+
+  /** The template is on the board already: go to it, or insert a second copy on purpose. */
+  private renderAlready() {
+    return html`<div class="box done" role="alert">
+      <p>${t(this.lang, 'already.message', { title: this.templateTitle })}</p>
+      <div class="row">
+        <button class="primary" type="button" data-go @click=${() => emit(this, 'insert-go')}>${t(this.lang, 'already.go')}</button>
+        <button type="button" data-again @click=${() => emit(this, 'insert-again')}>${t(this.lang, 'already.again')}</button>
+        <button class="dismiss" type="button" @click=${this.dismiss}>${t(this.lang, 'already.dismiss')}</button>
+      </div>
+    </div>`;
   }
 
   private renderDone() {
@@ -126,6 +139,8 @@ declare global {
   }
   interface HTMLElementEventMap {
     'insert-retry': CustomEvent<undefined>;
+    'insert-go': CustomEvent<undefined>;
+    'insert-again': CustomEvent<undefined>;
     'status-dismiss': CustomEvent<undefined>;
   }
 }

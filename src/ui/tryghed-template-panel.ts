@@ -24,6 +24,7 @@ type Run =
   | { state: 'idle' }
   | { state: 'inserting'; id: TemplateId; done: number; total: number }
   | { state: 'done'; id: TemplateId }
+  | { state: 'already'; id: TemplateId; frameId: string }
   | { state: 'failed'; id: TemplateId; error: Failure };
 
 export class TryghedTemplatePanel extends LitElement {
@@ -106,6 +107,16 @@ export class TryghedTemplatePanel extends LitElement {
         ></insert-progress>`;
       case 'done':
         return html`<insert-status data-template=${run.id} .lang=${lang} kind="done" templateTitle=${this.titleOf(run.id)} @status-dismiss=${this.dismiss}></insert-status>`;
+      case 'already':
+        return html`<insert-status
+          data-template=${run.id}
+          .lang=${lang}
+          kind="already"
+          templateTitle=${this.titleOf(run.id)}
+          @insert-go=${() => void this.goTo(run.frameId)}
+          @insert-again=${() => void this.insert(run.id, true)}
+          @status-dismiss=${this.dismiss}
+        ></insert-status>`;
       case 'failed':
         return html`<insert-status
           data-template=${run.id}
@@ -158,8 +169,14 @@ export class TryghedTemplatePanel extends LitElement {
     this.run = { state: 'idle' };
   };
 
-  /** One insertion at a time; the board removes what it created if anything fails. */
-  async insert(id: TemplateId): Promise<void> {
+  /** To the copy already on the board; the offer closes (a failed move leaves the view as it was). */
+  private async goTo(frameId: string): Promise<void> {
+    this.run = { state: 'idle' };
+    await this.actions?.goTo(frameId).catch(() => undefined);
+  }
+
+  /** One insertion at a time; the board removes what it created if anything fails. `again`: a second copy on purpose. */
+  async insert(id: TemplateId, again = false): Promise<void> {
     const actions = this.actions;
     if (!actions || this.run.state === 'inserting') return;
     this.run = { state: 'inserting', id, done: 0, total: 0 };
@@ -167,13 +184,16 @@ export class TryghedTemplatePanel extends LitElement {
     const out = await actions.insertTemplate({
       templateId: id,
       lang: this.lang,
+      again,
       signal: abort.signal,
       onProgress: (done, total) => {
         this.run = { state: 'inserting', id, done, total };
       },
     });
     this.abort = null;
-    this.run = out.ok ? { state: 'done', id } : { state: 'failed', id, error: out.error };
+    const frameId = out.ok ? undefined : out.error.params?.frameId;
+    if (!out.ok && out.error.code === 'already-on-board' && typeof frameId === 'string') this.run = { state: 'already', id, frameId };
+    else this.run = out.ok ? { state: 'done', id } : { state: 'failed', id, error: out.error };
   }
 }
 

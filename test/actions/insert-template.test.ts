@@ -62,9 +62,40 @@ describe('insert template (action)', () => {
 
   it('an unexpected failure is a refusal the panel words as unexpected, not a throw', async () => {
     const { board } = setup();
-    const broken = { ...board, insertLayout: () => Promise.reject(new TypeError('boom')) } as unknown as typeof board;
+    const broken = Object.assign(Object.create(board) as typeof board, { insertLayout: () => Promise.reject(new TypeError('boom')) });
     const out = await bindTemplateActions({ board: broken }).insertTemplate({ templateId: 'practice', lang: 'da' });
     expect(out).toEqual({ ok: false, error: { code: 'unexpected' } });
     if (!out.ok) expect(insertFailureText('da', out.error)).toBeUndefined();
+  });
+
+  it('places templates in agenda order on one row, whatever order they are inserted in', async () => {
+    const { board } = setup({ latencyMs: 0 });
+    const actions = bindTemplateActions({ board });
+    const frames: Record<string, { x: number; y: number }> = {};
+    for (const id of ['practice', 'opening', 'emotions'] as const) {
+      const out = await actions.insertTemplate({ templateId: id, lang: 'da' });
+      if (!out.ok) throw new Error(out.error.code);
+      frames[id] = out.value.frame;
+    }
+    expect(frames.opening!.x).toBeLessThan(frames.emotions!.x);
+    expect(frames.emotions!.x).toBeLessThan(frames.practice!.x);
+    expect(new Set(Object.values(frames).map((f) => f.y)).size).toBe(1);
+  });
+
+  it('a template already on the board is offered, not inserted again, unless asked on purpose', async () => {
+    const { host, board } = setup({ latencyMs: 0 });
+    const actions = bindTemplateActions({ board });
+    const first = await actions.insertTemplate({ templateId: 'practice', lang: 'da' });
+    if (!first.ok) throw new Error(first.error.code);
+    const count = host.items().length;
+    const again = await actions.insertTemplate({ templateId: 'practice', lang: 'da' });
+    expect(again).toEqual({ ok: false, error: { code: 'already-on-board', params: { frameId: first.value.frameId } } });
+    expect(host.items()).toHaveLength(count);
+    const copy = await actions.insertTemplate({ templateId: 'practice', lang: 'da', again: true });
+    if (!copy.ok) throw new Error(copy.error.code);
+    expect(copy.value.frame.x).toBe(first.value.frame.x);
+    expect(copy.value.frame.y).toBeGreaterThan(first.value.frame.y + first.value.frame.height);
+    await actions.goTo(first.value.frameId);
+    expect(contains(host.viewportOf(USER), first.value.frame)).toBe(true);
   });
 });

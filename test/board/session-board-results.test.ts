@@ -26,6 +26,7 @@ describe('results frame', () => {
     expect(frame.type).toBe('frame');
     expect(frame.absolute.x).toBeGreaterThan(t.frame.x + t.frame.width);
     expect(overlaps(frame.absolute, t.frame)).toBe(false);
+    expect(frame.absolute.y).toBe(t.frame.y); // beside it, top to top
     expect(markerOf(host, first.frameId)).toEqual({ k: 'results', r: roundId, e: 'frame', v: 1 });
     const txt = texts(host, first.frameId);
     expect(txt).toEqual(expect.arrayContaining(['Hvad skal vi tale mere om?', '1.', 'Mere sparring', '3', '2. (delt)', 'Faste pauser', 'Walk & talk', '2', '27. november 2026', '3 af 5 har stemt']));

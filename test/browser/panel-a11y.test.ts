@@ -5,12 +5,13 @@
  * switch changes the panel's language and is remembered.
  */
 import { describe, expect, it } from 'vitest';
+import { contains } from '../../src/core/geometry.js';
 import { LANGS } from '../../src/core/lang.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv, useSandbox } from './support/browser-env.js';
 import { focusedElement, type Focused } from './support/focus.js';
 import {
-  boardItems, clearBoard, expectBoardMatchesLayout, openSandbox, panelFrame, screenshot, waitForOutcome,
+  boardItems, clearBoard, expectBoardMatchesLayout, insertThroughPanel, markerOf, openSandbox, panelFrame, screenshot, waitForOutcome,
 } from './support/sandbox-page.js';
 
 const env = useBrowserEnv();
@@ -77,6 +78,33 @@ describe.each(LANGS)('panel in %s', (lang) => {
     } finally {
       await s.page.locator('sandbox-controls input[name="refuse"]').uncheck();
     }
+  });
+
+  it('offers to go to a template already on the board, or to insert a second copy on purpose', async () => {
+    await clearBoard(s.page);
+    expect(await insertThroughPanel(s.panel, 'practice')).toBe('done');
+    const frames = async () => (await boardItems(s.page)).filter((i) => markerOf(i)?.t === 'practice' && markerOf(i)?.e === 'frame');
+    expect(await frames()).toHaveLength(1);
+    await s.panel.click('button[data-insert="practice"]');
+    const offer = s.panel.locator('insert-status[kind="already"]');
+    await offer.waitFor();
+    expect(await offer.locator('p').innerText()).toBe(lang === 'da' ? 'Ledertrivsel i praksis står allerede på boardet.' : 'Wellbeing in practice is on the board already.');
+    expect(await frames()).toHaveLength(1);
+    expect(serious(await axeViolations(s.panel))).toEqual([]);
+    await offer.locator('button[data-again]').click();
+    await s.panel.locator('insert-status[kind="done"]').waitFor();
+    const two = await frames();
+    expect(two).toHaveLength(2);
+    expect(two[1]!.absolute.x).toBe(two[0]!.absolute.x);
+    expect(two[1]!.absolute.y).toBeGreaterThan(two[0]!.absolute.y + two[0]!.absolute.height);
+    // Go to it: after another template took the view away, the view moves back to the latest copy; nothing is inserted.
+    expect(await insertThroughPanel(s.panel, 'opening')).toBe('done');
+    expect(contains(await s.page.evaluate(() => window.__sandbox!.board.viewport()), two[1]!.absolute, 1)).toBe(false);
+    await s.panel.click('button[data-insert="practice"]');
+    await s.panel.locator('insert-status[kind="already"] button[data-go]').click();
+    await expect.poll(async () => (await s.panel.locator('insert-status').count())).toBe(0);
+    expect(await frames()).toHaveLength(2);
+    await expect.poll(async () => contains(await s.page.evaluate(() => window.__sandbox!.board.viewport()), two[1]!.absolute, 1)).toBe(true);
   });
 });
 

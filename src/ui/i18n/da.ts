@@ -31,6 +31,10 @@ export const da: Record<FirstPaintKey, Message> = {
   'done.message': '{title} er på boardet. Visningen er flyttet hen til den.',
   'done.dismiss': 'Luk beskeden',
 
+  'already.message': '{title} står allerede på boardet.',
+  'already.go': 'Gå til den',
+  'already.again': 'Indsæt en kopi mere',
+  'already.dismiss': 'Annullér',
   'error.title': '{title} blev ikke indsat',
   'error.retry': 'Prøv igen',
   'error.dismiss': 'Luk beskeden',

@@ -34,6 +34,10 @@ export const en = {
   'done.message': '{title} is on the board. The view has moved to it.',
   'done.dismiss': 'Close message',
 
+  'already.message': '{title} is on the board already.',
+  'already.go': 'Go to it',
+  'already.again': 'Insert another copy',
+  'already.dismiss': 'Cancel',
   'error.title': '{title} was not inserted',
   'error.retry': 'Try again',
   'error.dismiss': 'Close message',
