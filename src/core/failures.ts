@@ -69,6 +69,8 @@ export type BoardLinkErrorCode =
 export type ActionError =
   /** Insert template: no template with that id. */
   | 'no-template'
+  /** Insert template: it is on the board already (params: frameId); `again` inserts a second copy. */
+  | 'already-on-board'
   /** Round targets: the scope holds no notes; or only notes on the plate (never voted on). */
   | 'no-targets'
   | 'only-private'

@@ -248,6 +248,7 @@ export const sessionDa: Record<SessionKey, Message> = {
   'failure.too-long': 'Teksten er for lang.',
   'failure.no-pulse': 'Den trivselsmåling findes ikke længere.',
   'failure.no-space': 'Der var ikke plads på boardet. Flyt visningen til et tomt område, og prøv igen.',
+  'failure.already-on-board': 'Skabelonen står allerede på boardet.',
   'failure.no-template': 'Den skabelon findes ikke.',
   'failure.no-targets': 'Der er endnu ingen sedler at stemme om dér.',
   'failure.only-private': 'De sedler ligger på tallerkenen, som der aldrig stemmes om.',

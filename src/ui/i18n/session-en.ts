@@ -251,6 +251,7 @@ export const sessionEn = {
   'failure.too-long': 'The text is too long.',
   'failure.no-pulse': 'That pulse survey no longer exists.',
   'failure.no-space': 'There was no room on the board. Move the view to an empty area, and try again.',
+  'failure.already-on-board': 'The template is on the board already.',
   'failure.no-template': 'That template does not exist.',
   'failure.no-targets': 'There are no notes to vote on there yet.',
   'failure.only-private': 'Those notes are on the plate, which is never voted on.',

@@ -43,6 +43,7 @@ export const FAILURE_KEYS: Readonly<Record<FailureCode, MessageKey>> = {
   'invalid-layout': 'failure.unexpected',
   // The actions' and remote calls' own
   'no-template': 'failure.no-template',
+  'already-on-board': 'failure.already-on-board',
   empty: 'plate.error.empty',
   'no-targets': 'failure.no-targets',
   'only-private': 'failure.only-private',
