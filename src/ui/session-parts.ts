@@ -14,6 +14,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { sessionType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
+// Shown the first time a person opens the panel, whatever the tab: loaded with the session.
+import './session/data-notice.js';
 import './session/presence-list.js';
 
 export { readPresence } from '../core/session/read.js';

@@ -10,7 +10,7 @@
  * then straight into the section shown. "Run rounds" is the facilitator's, and shown to
  * everyone only while nobody has started the session (whoever starts it is the facilitator).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { TemplateActions } from '../actions/insert-template.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
@@ -20,7 +20,9 @@ import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { props, PROP, STATE } from './lit-kit.js';
 import { safeStorage } from './safe-storage.js';
+import { markNoticeRead, noticeRead } from './notice-pref.js';
 import { notice, primaryButton, tokens } from './shared-styles.js';
+import { shellStyles } from './shell-styles.js';
 import type { ScopeOption } from './session/session-view.js';
 import type { TargetSet } from '../actions/round-targets.js';
 import type { ShellSession } from './shell-session.js';
@@ -47,6 +49,7 @@ export class TryghedShell extends LitElement {
     templates: STATE,
     parts: STATE,
     panels: STATE,
+    noticeOpen: STATE,
   });
 
   templateActions: TemplateActions | undefined = undefined;
@@ -61,6 +64,8 @@ export class TryghedShell extends LitElement {
   parts: SessionParts | undefined = undefined;
   /** Session tabs whose panels have loaded (or failed to): each loads when first shown (session-parts.ts). */
   panels: ReadonlyMap<TabId, 'ready' | 'failed'> = new Map();
+  /** The data notice: open the first time on this device, and whenever asked for. */
+  noticeOpen = !noticeRead(safeStorage());
 
   private partsLoading: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -70,80 +75,7 @@ export class TryghedShell extends LitElement {
     tokens,
     primaryButton,
     notice,
-    css`
-      :host {
-        display: block;
-        max-width: 640px;
-        margin: 0 auto;
-        box-sizing: border-box;
-      }
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 2px;
-        padding: var(--ty-s1) var(--ty-s2) 0;
-        border-bottom: 1px solid var(--ty-line);
-        position: sticky;
-        top: 0;
-        z-index: 2;
-        background: var(--ty-surface);
-      }
-      [role='tab'] {
-        min-height: 36px;
-        padding: 0 10px;
-        border: 1px solid transparent;
-        border-bottom: 0;
-        border-radius: var(--ty-radius) var(--ty-radius) 0 0;
-        background: none;
-        font: inherit;
-        color: var(--ty-muted);
-        cursor: pointer;
-      }
-      [role='tab'][aria-selected='true'] {
-        color: var(--ty-text);
-        font-weight: 600;
-        border-color: var(--ty-line);
-        background: var(--ty-surface);
-        box-shadow: inset 0 -3px 0 var(--ty-accent);
-      }
-      [role='tab']:focus-visible {
-        outline: 3px solid var(--ty-focus);
-        outline-offset: -3px;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        flex-wrap: wrap;
-        gap: var(--ty-s1) var(--ty-s2);
-        padding: var(--ty-s2) var(--ty-s2) 0;
-      }
-      h1 {
-        margin: 0;
-        font-size: 20px;
-        letter-spacing: -0.01em;
-      }
-      .who {
-        padding: 0 var(--ty-s2);
-      }
-      .sync {
-        margin: 4px 0 0;
-        font-size: 13px;
-        color: var(--ty-muted);
-      }
-      .sync[data-status='offline'] {
-        color: var(--ty-danger);
-      }
-      [role='tabpanel'] {
-        padding: var(--ty-s2);
-      }
-      [role='tabpanel'][data-tab='templates'] {
-        padding: 0;
-      }
-      [role='tabpanel'] > * + * {
-        margin-top: var(--ty-s3);
-      }
-    `,
+    shellStyles,
   ];
 
   override connectedCallback(): void {
@@ -237,7 +169,11 @@ export class TryghedShell extends LitElement {
       <header>
         <h1>${t(lang, 'app.title')}</h1>
         <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
+        <button type="button" class="link" data-action="data-notice" aria-expanded=${this.noticeOpen ? 'true' : 'false'} @click=${this.openNotice}>${t(lang, 'shell.notice')}</button>
       </header>
+      ${this.noticeOpen && this.parts
+        ? html`<div class="notice-slot"><data-notice .lang=${lang} .mode=${this.session?.sync.mode ?? 'miro'} @tryghed-notice-close=${this.closeNotice}></data-notice></div>`
+        : nothing}
       <div class="who">
         ${this.session && this.parts
           ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .people=${this.session.people} .lang=${lang}></presence-list>
@@ -380,6 +316,19 @@ export class TryghedShell extends LitElement {
     saveLang(safeStorage(), lang);
     document.documentElement.lang = lang;
   }
+
+  private openNotice = () => {
+    if (this.noticeOpen) return void this.renderRoot.querySelector('data-notice')?.focusHeading();
+    this.noticeOpen = true;
+    // Asked for: the focus goes to it once it is there (the session's half may still be loading).
+    void this.updateComplete.then(() => this.renderRoot.querySelector('data-notice')?.updateComplete).then(() => this.renderRoot.querySelector('data-notice')?.focusHeading());
+  };
+
+  private closeNotice = () => {
+    markNoticeRead(safeStorage());
+    this.noticeOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-action="data-notice"]')?.focus());
+  };
 
   private start = () => void this.session?.actions.startSession();
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { contains } from '../../src/core/geometry.js';
 import { LANGS } from '../../src/core/lang.js';
+import { t } from '../../src/ui/i18n/session-strings.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv, useSandbox } from './support/browser-env.js';
 import { focusedElement, type Focused } from './support/focus.js';
@@ -23,6 +24,30 @@ describe.each(LANGS)('panel in %s', (lang) => {
     expect(serious(await axeViolations(s.panel))).toEqual([]);
   });
 
+  it('shows the data notice the first time, in the panel’s language; it is remembered once read, and reachable again', async () => {
+    const notice = s.panel.locator('data-notice');
+    await notice.locator('[data-notice]').waitFor({ timeout: 30_000 });
+    expect(await notice.locator('h2').innerText()).toBe(t(lang, 'notice.title'));
+    for (const mode of ['named', 'anonymous', 'sealed'] as const) expect(await notice.locator(`li[data-mode="${mode}"]`).innerText()).toBe(t(lang, `notice.votes.${mode}`));
+    expect(await notice.locator('[data-notice]').innerText()).toContain(t(lang, 'notice.plate'));
+    expect(await notice.locator('[data-notice]').innerText()).toContain(t(lang, 'notice.mode.miro'));
+    expect(serious(await axeViolations(s.panel))).toEqual([]);
+    const link = s.panel.locator('button[data-action="data-notice"]');
+    expect(await link.getAttribute('aria-expanded')).toBe('true');
+    await notice.locator('button[data-action="notice-close"]').focus();
+    await s.panel.page().keyboard.press('Enter');
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await focusedElement(s.panel)).toMatchObject({ tag: 'button', action: 'data-notice' });
+    // Read, on this device: the panel's storage says so (the shell reads it when it opens).
+    expect(await s.panel.evaluate(() => localStorage.getItem('tryghed.notice.read'))).toBe('1');
+    // The link opens it again, the focus on its heading.
+    await link.focus();
+    await s.panel.page().keyboard.press('Enter');
+    await expect.poll(async () => (await focusedElement(s.panel))?.tag).toBe('h2');
+    await notice.locator('button[data-action="notice-close"]').click();
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+
   it('inserts a template by keyboard alone: Tab to it, Enter; focus is visible on the way', async () => {
     await clearBoard(s.page);
     await s.panel.locator('h1').click(); // put the keyboard in the panel, on nothing focusable
@@ -34,8 +59,8 @@ describe.each(LANGS)('panel in %s', (lang) => {
       seen.push(target?.insert ?? target?.text ?? '?');
       expect(target?.ring, `focus ring on ${seen.at(-1)}`).toBe(true);
     }
-    // Language switch first, then the templates in workshop order.
-    expect(seen.slice(0, 3)).toEqual(['Dansk', 'English', 'opening']);
+    // Language switch first, the data notice's link, then the templates in workshop order.
+    expect(seen.slice(0, 4)).toEqual(['Dansk', 'English', t(lang, 'shell.notice'), 'opening']);
     expect(target?.insert).toBe('emotions');
     await s.panel.page().keyboard.press('Enter');
     // While it runs, the panel is still accessible (progress bar, live region).

@@ -5,15 +5,17 @@
  */
 import type { Lang } from '../../core/lang.js';
 import type { Message } from './format.js';
+import { noticeDa } from './notice-da.js';
+import { noticeEn, type NoticeKey } from './notice-en.js';
 import { sessionDa } from './session-da.js';
 import { sessionEn, type SessionKey } from './session-en.js';
 import { suggestDa } from './suggest-da.js';
 import { suggestEn, type SuggestKey } from './suggest-en.js';
 import { addMessages } from './t.js';
 
-export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa },
-  en: { ...sessionEn, ...suggestEn },
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa, ...noticeDa },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn },
 };
 addMessages(SESSION_MESSAGES);
 

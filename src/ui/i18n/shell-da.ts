@@ -9,6 +9,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.tab.rounds': 'Styr afstemninger',
   'shell.tab.results': 'Resultater',
   'shell.tab.plan': 'Plan',
+  'shell.notice': 'Om dine data',
   'shell.tab.plate': 'Min tallerken',
   'shell.session.connecting': 'Forbinder til workshopsessionen …',
   'shell.session.failed': 'Workshopsessionen kunne ikke starte. Luk panelet, og åbn det igen.',

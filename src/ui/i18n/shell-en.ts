@@ -10,6 +10,7 @@ export const shellEn = {
   'shell.tab.rounds': 'Run rounds',
   'shell.tab.results': 'Results',
   'shell.tab.plan': 'Plan',
+  'shell.notice': 'About your data',
   'shell.tab.plate': 'My plate',
   'shell.session.connecting': 'Connecting to the workshop session …',
   'shell.session.failed': 'The workshop session could not start. Close the panel and open it again.',

@@ -1,0 +1,92 @@
+/** The app shell's own styles (tryghed-shell.ts): tabs, header, the data notice's place. */
+import { css } from 'lit';
+
+export const shellStyles = css`
+  :host {
+    display: block;
+    max-width: 640px;
+    margin: 0 auto;
+    box-sizing: border-box;
+  }
+  [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px;
+    padding: var(--ty-s1) var(--ty-s2) 0;
+    border-bottom: 1px solid var(--ty-line);
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: var(--ty-surface);
+  }
+  [role='tab'] {
+    min-height: 36px;
+    padding: 0 10px;
+    border: 1px solid transparent;
+    border-bottom: 0;
+    border-radius: var(--ty-radius) var(--ty-radius) 0 0;
+    background: none;
+    font: inherit;
+    color: var(--ty-muted);
+    cursor: pointer;
+  }
+  [role='tab'][aria-selected='true'] {
+    color: var(--ty-text);
+    font-weight: 600;
+    border-color: var(--ty-line);
+    background: var(--ty-surface);
+    box-shadow: inset 0 -3px 0 var(--ty-accent);
+  }
+  [role='tab']:focus-visible {
+    outline: 3px solid var(--ty-focus);
+    outline-offset: -3px;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    flex-wrap: wrap;
+    gap: var(--ty-s1) var(--ty-s2);
+    padding: var(--ty-s2) var(--ty-s2) 0;
+  }
+  h1 {
+    margin: 0;
+    font-size: 20px;
+    letter-spacing: -0.01em;
+  }
+  .who {
+    padding: 0 var(--ty-s2);
+  }
+  .notice-slot {
+    padding: var(--ty-s2) var(--ty-s2) 0;
+  }
+  button.link {
+    min-height: 32px;
+    border: 0;
+    background: none;
+    font: inherit;
+    color: var(--ty-accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  button.link:focus-visible {
+    outline: 3px solid var(--ty-focus);
+  }
+  .sync {
+    margin: 4px 0 0;
+    font-size: 13px;
+    color: var(--ty-muted);
+  }
+  .sync[data-status='offline'] {
+    color: var(--ty-danger);
+  }
+  [role='tabpanel'] {
+    padding: var(--ty-s2);
+  }
+  [role='tabpanel'][data-tab='templates'] {
+    padding: 0;
+  }
+  [role='tabpanel'] > * + * {
+    margin-top: var(--ty-s3);
+  }
+`;
