@@ -8,13 +8,13 @@
  * corrections) is imported by src/app/session.ts. A new use case goes here the same way.
  */
 import type { StickyColour } from '../core/miro-rules.js';
-import type { Lang } from '../core/lang.js';
 import type { ActionContext } from './context.js';
 import { bindTemplateActions } from './insert-template.js';
 import type { CreateRound } from './create-round.js';
 import type { DraftPlan } from './draft-plan.js';
 import type { PlanEdit } from './edit-plan.js';
-import type { ExportFormat } from './export-results.js';
+import type { ExportPlan } from './export-plan.js';
+import type { ExportResults } from './export-results.js';
 import type { Group } from './group.js';
 import type { RoundStep } from './round-status.js';
 import type { TargetSet } from './round-targets.js';
@@ -40,9 +40,8 @@ export function bindActions(ctx: ActionContext) {
     cast: async (roundId: string, targetId: string) => (await import('./vote.js')).perform(ctx, { roundId, targetId, action: 'cast' }),
     withdraw: async (roundId: string, targetId: string) => (await import('./vote.js')).perform(ctx, { roundId, targetId, action: 'withdraw' }),
     showResults: async (input: ShowResults) => (await import('./show-results.js')).perform(ctx, input),
-    exportResults: async (input: { roundId: string; format: ExportFormat; lang: Lang; label: (targetId: string) => string; now?: number }) =>
-      (await import('./export-results.js')).perform(ctx, input),
-    exportPlan: async (input: { format: ExportFormat; lang: Lang; now?: number }) => (await import('./export-plan.js')).perform(ctx, input),
+    exportResults: async (input: ExportResults) => (await import('./export-results.js')).perform(ctx, input),
+    exportPlan: async (input: ExportPlan) => (await import('./export-plan.js')).perform(ctx, input),
     draftPlan: async (input: DraftPlan) => (await import('./draft-plan.js')).perform(ctx, input),
     editPlan: async (input: PlanEdit) => (await import('./edit-plan.js')).perform(ctx, input),
     sharePlateAnswer: async (text: string) => (await import('./share-plate-answer.js')).perform(ctx, { text }),

@@ -1,15 +1,8 @@
 /**
- * Export file names that say what and when: `tryghed-resultater-<question>-<date>.csv`, in the
- * panel's language, slugged so every system keeps them (a–z, 0–9 and hyphens; æ ø å spelled
+ * Export file names that say what and when: `tryghed-resultater-<question>-<date>.csv`, the
+ * what in the panel's language (given by the caller: src/ui/i18n), slugged so every system keeps them (a–z, 0–9 and hyphens; æ ø å spelled
  * out as Danes do in addresses).
  */
-import type { Lang } from '../lang.js';
-
-const WHAT = {
-  results: { da: 'resultater', en: 'results' },
-  plan: { da: 'handlingsplan', en: 'action-plan' },
-} as const;
-
 const SPELLED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss' };
 /** Long questions are cut at a word so the name stays readable. */
 const MAX_SUBJECT = 48;
@@ -34,8 +27,8 @@ export function isoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** e.g. exportFilename('results', 'da', 'Hvad skal vi tale mere om?', date, 'csv') → tryghed-resultater-hvad-skal-vi-tale-mere-om-2026-11-27.csv */
-export function exportFilename(what: keyof typeof WHAT, lang: Lang, subject: string | undefined, date: Date, ext: 'csv' | 'md' | 'json'): string {
-  const parts = ['tryghed', WHAT[what][lang], slug(subject ?? ''), isoDate(date)].filter((p) => p !== '');
+/** e.g. exportFilename('resultater', 'Hvad skal vi tale mere om?', date, 'csv') → tryghed-resultater-hvad-skal-vi-tale-mere-om-2026-11-27.csv */
+export function exportFilename(what: string, subject: string | undefined, date: Date, ext: 'csv' | 'md' | 'json'): string {
+  const parts = ['tryghed', slug(what), slug(subject ?? ''), isoDate(date)].filter((p) => p !== '');
   return `${parts.join('-')}.${ext}`;
 }

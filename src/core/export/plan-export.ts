@@ -3,7 +3,7 @@
  * download. Layers come in the template's order (P, O, L, G, I) whatever order the
  * initiatives are given in; within a layer, the given order is kept (listPlan: oldest first).
  * Layer headings and the column names Indsats / Hvem / Hvornår are the P-IGLO template's own,
- * so the file says what the board says.
+ * so the file says what the board says; every other word comes from the caller (src/ui/i18n).
  */
 import type { Bilingual, Lang } from '../lang.js';
 import { PLAN_LAYERS, type InitiativeFields, type PlanLayer } from '../session/schema.js';
@@ -40,10 +40,18 @@ export const PLAN_LAYER_HEADINGS: Readonly<Record<PlanLayer, Bilingual>> = Objec
 
 const COLUMNS = { initiative: templateText('column-initiative'), who: templateText('column-who'), when: templateText('column-when') };
 
-const HEAD = {
-  da: { layer: 'Niveau', preparedness: 'Beredskab', draft: 'Udkast', draftMark: 'udkast', yes: 'ja', no: 'nej', empty: 'Ingen indsatser endnu.', date: 'Dato' },
-  en: { layer: 'Level', preparedness: 'Preparedness', draft: 'Draft', draftMark: 'draft', yes: 'yes', no: 'no', empty: 'No initiatives yet.', date: 'Date' },
-} as const;
+/** The words that are not the template's, in the reader's language (src/ui/i18n/export-words.ts). */
+export interface PlanExportWords {
+  layer: string;
+  preparedness: string;
+  draft: string;
+  draftMark: string;
+  yes: string;
+  no: string;
+  /** A layer with no initiative. */
+  empty: string;
+  date: string;
+}
 
 /** The initiatives in layer order; stable, so each layer keeps the order it was given in. */
 function byLayer<T extends PlanRow>(initiatives: readonly T[]): T[] {
@@ -52,8 +60,7 @@ function byLayer<T extends PlanRow>(initiatives: readonly T[]): T[] {
 
 
 /** RFC 4180: a header row, then one row per initiative; each row names its layer. */
-export function planToCsv(initiatives: readonly PlanRow[], lang: Lang): string {
-  const h = HEAD[lang];
+export function planToCsv(initiatives: readonly PlanRow[], lang: Lang, h: PlanExportWords): string {
   const rows: string[][] = [[h.layer, COLUMNS.initiative[lang], COLUMNS.who[lang], COLUMNS.when[lang], h.preparedness, h.draft]];
   for (const i of byLayer(initiatives)) {
     rows.push([PLAN_LAYER_HEADINGS[i.layer][lang], i.text, i.owner, i.when, i.preparedness ? h.yes : h.no, i.draft ? h.yes : h.no]);
@@ -61,9 +68,8 @@ export function planToCsv(initiatives: readonly PlanRow[], lang: Lang): string {
   return csvTable(rows, lang);
 }
 
-/** A title, the date if given, then one section per layer: a table, or "No initiatives yet." */
-export function planToMarkdown(initiatives: readonly PlanRow[], lang: Lang, options: PlanMarkdownOptions = {}): string {
-  const h = HEAD[lang];
+/** A title, the date if given, then one section per layer: a table, or `h.empty`. */
+export function planToMarkdown(initiatives: readonly PlanRow[], lang: Lang, h: PlanExportWords, options: PlanMarkdownOptions = {}): string {
   const sorted = byLayer(initiatives);
   const lines = [`# ${mdCell(options.title ?? PIGLO.title[lang])}`, ''];
   if (options.date !== undefined) {

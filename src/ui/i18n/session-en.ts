@@ -257,6 +257,27 @@ export const sessionEn = {
   'failure.only-private': 'Those notes are on the plate, which is never voted on.',
   'failure.bad-request': 'The server did not understand the request. Reload the panel, and try again.',
   'failure.unexpected': 'Something unexpected went wrong. Try again; if it happens again, reload the board.',
+  // Export files (ui/i18n/export-words.ts): the file name's what, column names and cell words.
+  'export.file.results': 'results',
+  'export.file.plan': 'action plan',
+  'export.rank': 'Rank',
+  'export.tied': 'Tied',
+  'export.item': 'Item',
+  'export.kind': 'Kind',
+  'export.votes': 'Votes',
+  'export.note': 'Note',
+  'export.cluster': 'Theme',
+  'export.yes': 'yes',
+  'export.no': 'no',
+  'export.respondents': 'Respondents',
+  'export.total': 'Total votes',
+  'export.tiedMark': 'tied',
+  'export.layer': 'Level',
+  'export.preparedness': 'Preparedness',
+  'export.draft': 'Draft',
+  'export.draftMark': 'draft',
+  'export.empty': 'No initiatives yet.',
+  'export.date': 'Date',
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;

@@ -16,6 +16,7 @@ import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/session-strings.js';
 import { offerExport, type ExportFormat } from './export-download.js';
 import { failureText } from './failure-text.js';
+import { planExportWords } from '../i18n/export-words.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 
@@ -255,7 +256,7 @@ export class PlanPanel extends SessionPanelBase {
   }
 
   private async export(format: ExportFormat) {
-    const out = await this.actions?.exportPlan({ format, lang: this.lang, now: this.now() });
+    const out = await this.actions?.exportPlan({ format, lang: this.lang, words: planExportWords(this.lang), now: this.now() });
     if (out?.ok) offerExport(this, { what: 'plan', format, ...out.value });
   }
 

@@ -15,6 +15,7 @@ import { t, type MessageKey } from '../i18n/session-strings.js';
 import { offerExport, type ExportFormat } from './export-download.js';
 import type { ChartRow } from './results-chart.js';
 import { failureText } from './failure-text.js';
+import { resultsExportWords } from '../i18n/export-words.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
@@ -154,7 +155,7 @@ export class ResultsPanel extends SessionPanelBase {
   /** Download the file (the event lets a shell whose frame forbids downloads offer it otherwise). */
   private async export(round: RoundView, format: ExportFormat) {
     const label = (id: string) => targetLabel(this.doc!, id, this.labels, this.lang);
-    const out = await this.actions?.exportResults({ roundId: round.id, format, lang: this.lang, label, now: this.clock.now() });
+    const out = await this.actions?.exportResults({ roundId: round.id, format, lang: this.lang, words: resultsExportWords(this.lang), label, now: this.clock.now() });
     if (out?.ok) offerExport(this, { what: 'results', roundId: round.id, format, ...out.value });
   }
 

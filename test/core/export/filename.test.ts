@@ -6,11 +6,11 @@ const DAY = new Date(2026, 10, 27, 12, 0);
 
 describe('export file names', () => {
   it('say what and when, in the panel language, never an internal id', () => {
-    expect(exportFilename('results', 'da', 'Hvad skal vi tale mere om?', DAY, 'csv')).toBe('tryghed-resultater-hvad-skal-vi-tale-mere-om-2026-11-27.csv');
-    expect(exportFilename('results', 'en', 'What should we talk more about?', DAY, 'md')).toBe('tryghed-results-what-should-we-talk-more-about-2026-11-27.md');
-    expect(exportFilename('plan', 'da', 'P-IGLO', DAY, 'json')).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.json');
-    expect(exportFilename('plan', 'en', undefined, DAY, 'csv')).toBe('tryghed-action-plan-2026-11-27.csv');
-    expect(exportFilename('results', 'da', '»?!«', DAY, 'csv')).toBe('tryghed-resultater-2026-11-27.csv');
+    expect(exportFilename('resultater', 'Hvad skal vi tale mere om?', DAY, 'csv')).toBe('tryghed-resultater-hvad-skal-vi-tale-mere-om-2026-11-27.csv');
+    expect(exportFilename('results', 'What should we talk more about?', DAY, 'md')).toBe('tryghed-results-what-should-we-talk-more-about-2026-11-27.md');
+    expect(exportFilename('handlingsplan', 'P-IGLO', DAY, 'json')).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.json');
+    expect(exportFilename('action plan', undefined, DAY, 'csv')).toBe('tryghed-action-plan-2026-11-27.csv');
+    expect(exportFilename('resultater', '»?!«', DAY, 'csv')).toBe('tryghed-resultater-2026-11-27.csv');
   });
 
   it('spell out æ, ø, å and drop accents', () => {
