@@ -88,10 +88,10 @@ describe('session panels (Danish)', () => {
     await expect.poll(() => form.locator('#question').getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('#question-err').textContent()).toBe('Skriv det spørgsmål, der skal stemmes om.');
     expect((await focused(page))?.tag).toBe('input');
-    // Defaults are the brief's: 5 votes, cap 3, k 3, anonymous, hidden.
+    // Defaults are the brief's: 5 votes, cap 3, anonymous, hidden; k fits the two present (k-suggestion.ts).
     expect(await form.locator('#budget').inputValue()).toBe('5');
     expect(await form.locator('#cap').inputValue()).toBe('3');
-    expect(await form.locator('#k').inputValue()).toBe('3');
+    expect(await form.locator('#k').inputValue()).toBe('2');
     expect(await form.locator('input[name="anonymity"][value="anonymous"]').isChecked()).toBe(true);
     expect(await form.locator('input[name="visibility"][value="hidden"]').isChecked()).toBe(true);
     // Sealed is offered only with a server.
@@ -146,6 +146,29 @@ describe('session panels (Danish)', () => {
     expect(await round.locator('button').count()).toBe(0);
     // Every step went through the control port (the server checks them in server mode).
     expect(await page.evaluate(() => window.__fx.board.commands)).toEqual(['create-round', 'open-round', 'close-round', 'reveal-round']);
+  });
+
+  it('the round form shows how many are present, suggests a k that fits, and warns with fewer than five', async () => {
+    const form = panel(page, 'fac', 'facilitator-panel').locator('round-form');
+    const fit = form.locator('[data-k-fit]');
+    await form.locator('input[name="anonymity"][value="anonymous"]').check();
+    await expect.poll(() => fit.locator('[data-present]').textContent()).toBe('Til stede nu: 2');
+    expect(await fit.locator('#k-suggest').textContent()).toBe('Forslag med 2 til stede: 2.');
+    expect(await form.locator('#k').getAttribute('aria-describedby')).toBe('k-err k-fit');
+    expect(await fit.locator('[data-few-present]').textContent()).toBe(t('da', 'round.fewPresent'));
+    // A k above those present: said, and the suggestion is one keypress away.
+    await form.locator('#k').fill('4');
+    await expect.poll(() => fit.locator('[data-k-above]').textContent()).toBe('Kun 2 er til stede nu: resultatet forbliver skjult, til 4 har stemt.');
+    await fit.locator('[data-action="use-k"]').focus();
+    expect(await fit.locator('[data-action="use-k"]').textContent()).toBe('Brug 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => form.locator('#k').inputValue()).toBe('2');
+    expect(await fit.locator('[data-k-above]').count()).toBe(0);
+    expect(await fit.locator('[data-action="use-k"]').count()).toBe(0);
+    // Named rounds name voters anyway: no warning about totals there.
+    await form.locator('input[name="anonymity"][value="named"]').check();
+    await expect.poll(() => fit.locator('[data-few-present]').count()).toBe(0);
+    await form.locator('input[name="anonymity"][value="anonymous"]').check();
   });
 
   it('casts by keyboard, counts down, refuses in words, and withdraws; focus stays put', async () => {

@@ -21,8 +21,8 @@ const TABLES: Record<string, Record<Lang, Record<string, Message>>> = {
 const NOT_COUNTS = new Set(['outcome', 'each', 'shown', 'voted', 'inAll', 'title', 'name', 'label', 'question', 'message', 'detail', 'text', 'anonymity', 'visibility', 'rank', 'layer', 'when', 'element', 'date', 'time', 'url', 'what', 'todo', 'owner', 'round']);
 /** Words that read the same after 1 and after 2 (no number of their own). */
 const SAME_AFTER_ANY_COUNT: Record<Lang, RegExp> = {
-  da: /^(af|har|fandtes|tegn|svar|mere|for|kald|credits|udkast|tilbage|pr\.?|point|gange|·|…|\+|—|–|:|,|\.|\)|%)$/,
-  en: /^(of|left|per|more|voted|so|for|rate-limited|selected|deleted|·|…|\+|—|–|:|,|\.|\)|%)$/,
+  da: /^(af|har|er|til|fandtes|tegn|svar|mere|for|kald|credits|udkast|tilbage|pr\.?|point|gange|·|…|\+|—|–|:|,|\.|\)|%)$/,
+  en: /^(of|left|per|present|more|voted|so|for|rate-limited|selected|deleted|·|…|\+|—|–|:|,|\.|\)|%)$/,
 };
 
 describe('message tables (the app’s and the sandbox’s)', () => {

@@ -21,3 +21,4 @@ export type * from './commands.js';
 export * from './apply-command.js';
 export * from './local-control.js';
 export * from './read-command.js';
+export * from './k-suggestion.js';

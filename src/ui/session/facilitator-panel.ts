@@ -121,7 +121,7 @@ export class FacilitatorPanel extends SessionPanelBase {
             ${mine ? t(lang, 'facil.youAre') : t(lang, 'facil.someoneElse', { name: this.nameOf(facilitator) ?? t(lang, 'facil.anotherPerson') })}
           </p>`}
       <p class="error" data-error>${this.error}</p>
-      ${mine ? html`<round-form .doc=${this.doc} .me=${this.me} .actions=${this.actions} .scopes=${this.scopes} .lang=${lang}
+      ${mine ? html`<round-form .doc=${this.doc} .me=${this.me} .actions=${this.actions} .scopes=${this.scopes} .lang=${lang} .present=${this.presence.people.length || this.people.length}
             service-mode=${this.voteService?.mode ?? 'local'} @tryghed-round-created=${this.created}></round-form>` : nothing}
       <h3 id="rounds-h" tabindex="-1">${t(lang, 'facil.rounds')}</h3>
       ${rounds.length === 0

@@ -5,6 +5,7 @@
  * Fields say what is wrong next to themselves; the model checks again and refuses anyway.
  */
 import { css, html, nothing } from 'lit';
+import { FEW_PRESENT, suggestK } from '../../core/session/k-suggestion.js';
 import { LIMITS, ROUND_DEFAULTS, type Anonymity, type Visibility } from '../../core/session/schema.js';
 import { t, type MessageKey } from '../i18n/session-strings.js';
 import { failureText } from './failure-text.js';
@@ -33,6 +34,7 @@ export class RoundForm extends SessionPanelBase {
   static override properties = {
     scopes: { attribute: false },
     serviceMode: { type: String, attribute: 'service-mode' },
+    present: { type: Number },
     values: { state: true },
     errors: { state: true },
     busy: { state: true },
@@ -41,7 +43,11 @@ export class RoundForm extends SessionPanelBase {
   declare scopes: readonly ScopeOption[];
   /** the VoteService's mode: 'server' offers sealed rounds */
   declare serviceMode: 'local' | 'server';
+  /** How many have the app open now (0: not known yet). */
+  declare present: number;
   declare values: Values;
+  /** The facilitator typed a k: the suggestion no longer replaces it. */
+  private kTouched = false;
   declare errors: Partial<Record<Field | 'form', string>>;
   declare busy: boolean;
 
@@ -49,6 +55,7 @@ export class RoundForm extends SessionPanelBase {
     super();
     this.scopes = [];
     this.serviceMode = 'local';
+    this.present = 0;
     this.values = {
       question: '', scope: 0, budget: ROUND_DEFAULTS.budget, cap: ROUND_DEFAULTS.cap, anonymity: ROUND_DEFAULTS.anonymity,
       visibility: ROUND_DEFAULTS.visibility, k: ROUND_DEFAULTS.k, minutes: NaN,
@@ -74,12 +81,19 @@ export class RoundForm extends SessionPanelBase {
       .field-error:empty {
         display: none;
       }
+      [data-k-fit] p {
+        margin: 2px 0;
+      }
+      .warn {
+        color: var(--ty-danger);
+      }
     `,
   ];
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('serviceMode') && this.serviceMode !== 'server' && this.values.anonymity === 'sealed') this.set({ anonymity: 'anonymous' });
     if (changed.has('scopes') && this.values.scope >= this.scopes.length) this.set({ scope: 0 });
+    if (changed.has('present') && this.present > 0 && !this.kTouched) this.set({ k: suggestK(this.present) });
   }
 
   private set(patch: Partial<Values>) {
@@ -115,6 +129,7 @@ export class RoundForm extends SessionPanelBase {
         ${this.number('k', 'round.k', v.k, 1, 1000)}
         ${this.number('minutes', 'round.minutes', v.minutes, 1, 240)}
       </div>
+      ${this.kFit(v)}
       <fieldset>
         <legend>${t(lang, 'round.anonymity')}</legend>
         ${anonymities.map((a) => this.radio('anonymity', a, v.anonymity === a, `round.anonymity.${a}`, () => this.set({ anonymity: a })))}
@@ -153,10 +168,25 @@ export class RoundForm extends SessionPanelBase {
       <input id=${field} name=${field} type="number" inputmode="numeric" min=${min} max=${max} step="1"
         .value=${Number.isNaN(value) ? '' : String(value)}
         aria-invalid=${this.errors[field] ? 'true' : 'false'}
-        aria-describedby=${field === 'minutes' ? `minutes-hint ${field}-err` : `${field}-err`}
-        @input=${(e: Event) => this.set({ [field]: (e.target as HTMLInputElement).value === '' ? NaN : Number((e.target as HTMLInputElement).value) })} />
+        aria-describedby=${field === 'minutes' ? `minutes-hint ${field}-err` : field === 'k' ? 'k-err k-fit' : `${field}-err`}
+        @input=${(e: Event) => (field === 'k' && (this.kTouched = true), this.set({ [field]: (e.target as HTMLInputElement).value === '' ? NaN : Number((e.target as HTMLInputElement).value) }))} />
       ${hint}
       <p id="${field}-err" class="field-error">${this.errors[field] ?? ''}</p>
+    </div>`;
+  }
+
+  /** How many are present, the k that fits them, and what few people or a k above them means. */
+  private kFit(v: Values) {
+    const lang = this.lang;
+    const n = this.present;
+    if (n < 1) return html`<div id="k-fit" hidden></div>`;
+    const k = suggestK(n);
+    return html`<div id="k-fit" class="hint" data-k-fit>
+      <p data-present>${t(lang, 'round.present', { n })}</p>
+      <p><span id="k-suggest">${t(lang, 'round.kSuggest', { n, k })}</span>
+        ${v.k !== k ? html` <button type="button" data-action="use-k" aria-describedby="k-suggest" @click=${() => this.set({ k })}>${t(lang, 'round.kUse', { k })}</button>` : nothing}</p>
+      ${n < FEW_PRESENT && v.anonymity !== 'named' ? html`<p class="warn" data-few-present>${t(lang, 'round.fewPresent')}</p>` : nothing}
+      ${Number.isInteger(v.k) && v.k > n ? html`<p class="warn" data-k-above>${t(lang, 'round.kAbovePresent', { n, k: v.k })}</p>` : nothing}
     </div>`;
   }
 
