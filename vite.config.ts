@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { loadCatalogue } from './src/core/template/check-catalogue.js';
+import { parseTemplateText } from './src/core/template/schema.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -44,11 +47,39 @@ function stepOf(): (id: string, graph: ModuleGraph) => string | null {
   };
 }
 
+/**
+ * The templates are checked here, as the panel is built or served, not in the browser: the
+ * whole catalogue at the start (a broken file fails the build with its JSON path), each file
+ * again when it changes; the catalogue's own check (check-catalogue.ts) is then replaced by
+ * checked-catalogue.ts, so the first paint does not carry the schema check.
+ */
+export function checkedTemplates(dir = resolve(root, 'templates')): Plugin {
+  const check = resolve(root, 'src/core/template/check-catalogue.ts');
+  return {
+    name: 'tryghed-checked-templates',
+    enforce: 'pre',
+    buildStart() {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      loadCatalogue(Object.fromEntries(files.map((f) => [basename(f, '.json'), JSON.parse(readFileSync(resolve(dir, f), 'utf8'))])));
+    },
+    transform(code, id) {
+      if (id.startsWith(`${dir}/`) && id.endsWith('.json')) parseTemplateText(code, `templates/${basename(id)}`);
+      return null;
+    },
+    async resolveId(source, importer, options) {
+      if (!importer || !source.endsWith('check-catalogue.js')) return null;
+      const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return found?.id === check ? resolve(root, 'src/core/template/checked-catalogue.ts') : null;
+    },
+  };
+}
+
 // Three pages: Miro's headless entry (index.html, opens the panel on icon:click), the panel,
 // and the sandbox that plays Miro's host locally. Nothing here reaches the network.
 export default defineConfig({
   root,
   appType: 'mpa',
+  plugins: [checkedTemplates()],
   server: {
     port: 3000,
     strictPort: true,

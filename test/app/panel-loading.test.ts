@@ -26,6 +26,9 @@ describe('the panel build', () => {
       expect(ids.some((id) => id.endsWith(m))).toBe(true);
     }
     expect(ids.some((id) => id.endsWith('/src/app/session.ts'))).toBe(false);
+    // The build checked the templates (vite.config.ts): the schema check is not shipped.
+    expect(ids.some((id) => id.endsWith('/src/core/template/schema.ts'))).toBe(false);
+    expect(ids.some((id) => id.endsWith('/src/core/template/checked-catalogue.ts'))).toBe(true);
   });
 
   it('loads Yjs with the session, and the Hocuspocus provider only in server mode', () => {

@@ -1,7 +1,8 @@
 /**
  * All templates, loaded once through the schema check: the app, the build and the tests
  * get templates only from here. The JSON files are imported statically (Vite and Node
- * both read JSON modules), so a broken file fails at load, before anything is inserted.
+ * both read JSON modules), so a broken file fails at load, before anything is inserted;
+ * in the panel's build it fails the build itself (vite.config.ts), before anything ships.
  */
 import opening from '../../../templates/opening.json' with { type: 'json' };
 import strainProtection from '../../../templates/strain-protection.json' with { type: 'json' };
@@ -14,7 +15,10 @@ import notTalkedAbout from '../../../templates/not-talked-about.json' with { typ
 import pIglo from '../../../templates/p-iglo.json' with { type: 'json' };
 import practice from '../../../templates/practice.json' with { type: 'json' };
 import takeaways from '../../../templates/takeaways.json' with { type: 'json' };
-import { parseTemplate, TEMPLATE_IDS, TemplateError } from './schema.js';
+// The build puts checked-catalogue.ts in this module's place (vite.config.ts), having checked
+// every file with it first: the panel does not ship the schema check.
+import { loadCatalogue } from './check-catalogue.js';
+import { TEMPLATE_IDS } from './ids.js';
 import type { Template, TemplateId } from './types.js';
 
 const FILES: Record<TemplateId, unknown> = {
@@ -31,25 +35,12 @@ const FILES: Record<TemplateId, unknown> = {
   takeaways,
 };
 
-/** Validate a set of template files (id → parsed JSON) as one catalogue. */
-export function loadCatalogue(files: Record<string, unknown>): Template[] {
-  const templates = Object.entries(files).map(([id, json]) => {
-    const file = `templates/${id}.json`;
-    const t = parseTemplate(json, file);
-    if (t.id !== id) throw new TemplateError(file, [{ path: '$.id', problem: `"${t.id}" does not match the file name` }]);
-    return t;
-  });
-  const orders = new Set(templates.map((t) => t.order));
-  if (orders.size !== templates.length) {
-    throw new TemplateError('templates/', [{ path: '$.order', problem: 'two templates share a position' }]);
-  }
-  return templates.sort((a, b) => a.order - b.order);
-}
-
 /** The eleven templates in workshop order. */
 export const TEMPLATES: readonly Template[] = Object.freeze(loadCatalogue(FILES));
 
 const byId = new Map(TEMPLATES.map((t) => [t.id, t]));
+
+export { loadCatalogue };
 
 export function getTemplate(id: TemplateId): Template {
   const t = byId.get(id);

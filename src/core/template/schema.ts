@@ -18,12 +18,10 @@ import {
 import { LANGS } from '../lang.js';
 import { estimateTextHeight } from '../layout/text-metrics.js';
 import { findForbiddenTag } from './markup.js';
+import { deepFreeze, TEMPLATE_IDS } from './ids.js';
 import type { Template, TemplateId } from './types.js';
 
-export const TEMPLATE_IDS: readonly TemplateId[] = [
-  'opening', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'emotions',
-  'safe-unsafe-team', 'not-talked-about', 'p-iglo', 'practice', 'takeaways',
-];
+export { TEMPLATE_IDS };
 export const ELEMENT_KINDS = ['zone', 'card', 'text', 'shape'] as const;
 export const SHAPE_KINDS = [
   'rectangle', 'round_rectangle', 'circle', 'triangle', 'rhombus', 'parallelogram', 'right_arrow', 'left_right_arrow',
@@ -261,14 +259,6 @@ function checkTemplate(c: Checker, json: unknown): void {
       c.fail(`$.elements[${i}]`, `${show(e.id)} lies outside its zone ${show(e.zone)}`);
     }
   });
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null) {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
 }
 
 /** Validate untrusted JSON as a template; `file` only names it in errors. */

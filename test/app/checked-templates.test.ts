@@ -1,0 +1,54 @@
+/**
+ * The panel's build checks the templates itself (vite.config.ts), so the browser does not
+ * ship the schema check: a broken file fails the build with its JSON path, a changed file is
+ * checked again, and only the catalogue's check is swapped for the trusting one.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkedTemplates } from '../../vite.config.js';
+
+const templates = fileURLToPath(new URL('../../templates/', import.meta.url));
+const catalogue = fileURLToPath(new URL('../../src/core/template/catalogue.ts', import.meta.url));
+type Hook = (this: unknown, ...args: unknown[]) => unknown;
+const hook = (plugin: ReturnType<typeof checkedTemplates>, name: 'buildStart' | 'transform' | 'resolveId') => plugin[name] as unknown as Hook;
+
+let dir: string | undefined;
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+function withTemplates(change: (opening: Record<string, unknown>) => void): string {
+  dir = mkdtempSync(join(tmpdir(), 'tryghed-templates-'));
+  for (const id of ['opening', 'plate']) {
+    const json = JSON.parse(readFileSync(join(templates, `${id}.json`), 'utf8')) as Record<string, unknown>;
+    if (id === 'opening') change(json);
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(json));
+  }
+  return dir;
+}
+
+describe('the build checks the templates', () => {
+  it('passes the real files and fails a broken one with its file and JSON path', () => {
+    expect(() => hook(checkedTemplates(), 'buildStart').call({})).not.toThrow();
+    const broken = checkedTemplates(withTemplates((t) => ((t.frame as Record<string, unknown>).width = 10)));
+    expect(() => hook(broken, 'buildStart').call({})).toThrow(/templates\/opening\.json: \$\.frame\.width/);
+  });
+
+  it('checks a template file again as it is loaded, and leaves other files alone', () => {
+    const plugin = checkedTemplates(withTemplates(() => {}));
+    const file = join(dir!, 'opening.json');
+    expect(() => hook(plugin, 'transform').call({}, readFileSync(file, 'utf8'), file)).not.toThrow();
+    expect(() => hook(plugin, 'transform').call({}, '{"id": "opening"}', file)).toThrow(/templates\/opening\.json/);
+    expect(hook(plugin, 'transform').call({}, '{"not": "a template"}', join(dir!, '..', 'other.json'))).toBeNull();
+  });
+
+  it("swaps the catalogue's check for the trusting one, and nothing else", async () => {
+    const plugin = checkedTemplates();
+    const resolveTo = (id: string) => ({ resolve: async () => ({ id }) });
+    const check = fileURLToPath(new URL('../../src/core/template/check-catalogue.ts', import.meta.url));
+    expect(await hook(plugin, 'resolveId').call(resolveTo(check), './check-catalogue.js', catalogue, {})).toMatch(/src\/core\/template\/checked-catalogue\.ts$/);
+    expect(await hook(plugin, 'resolveId').call(resolveTo('/elsewhere/check-catalogue.ts'), './check-catalogue.js', '/elsewhere/x.ts', {})).toBeNull();
+    expect(await hook(plugin, 'resolveId').call(resolveTo(check), './schema.js', catalogue, {})).toBeNull();
+  });
+});
