@@ -41,6 +41,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/actions/actions.ts: a use case, the first time the user performs it (those that run
   // by themselves as the session opens are imported statically by src/app/session.ts).
   [/\/src\/actions\/[\w-]+\.ts$/, 'performing a use case (src/actions)'],
+  // src/core/session/local-control.ts: Miro mode's facilitator commands, and marking a sticky
+  // someone deleted on the board.
+  [/\/src\/core\/session\/apply-command\.ts$/, 'a facilitator command, or a sticky deleted on the board'],
   // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
   [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
   [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],
