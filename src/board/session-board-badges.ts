@@ -1,5 +1,6 @@
 /**
- * Badges ("3 · #1") on every voted note or cluster while a tally is visible: kept in place
+ * Badges ("3 · #1") beside every voted note or cluster while a tally is visible (never over a
+ * note: see core/layout/badges.ts): kept in place
  * when unchanged, updated in place when moved or recounted, the new ones made all or none.
  */
 import { centre, type Rect } from '../core/geometry.js';
@@ -21,13 +22,18 @@ export async function syncBadges(items: SessionBoardItems, tally: TallyResult, c
     const labels = rows.some((r) => r.kind === 'cluster') ? await items.ours((m) => m.k === 'cluster-label', signal) : [];
     const labelOf = new Map(labels.map(({ item, marker }) => [(marker as { c: string }).c, item.id]));
     const wanted = rows.flatMap((r) => (r.kind === 'note' ? [r.targetId] : [...(notesOf.get(r.targetId) ?? []), ...(labelOf.has(r.targetId) ? [labelOf.get(r.targetId)!] : [])]));
-    const { rects } = await items.rectsOf(wanted, signal);
+    // Every sticky on the board (from the board's index: no call once built) is something a badge must not cover.
+    const [{ rects }, notes] = await Promise.all([items.rectsOf(wanted, signal), rows.length > 0 ? board.getNotes() : []]);
 
     const specs = new Map<string, ReturnType<typeof planBadge>>();
+    const obstacles: Rect[] = notes.map((n) => n.rect);
     for (const row of rows) {
       const ids = row.kind === 'note' ? [row.targetId] : [...(notesOf.get(row.targetId) ?? []), labelOf.get(row.targetId)];
       const found = ids.map((id) => (id ? rects.get(id) : undefined)).filter((r): r is Rect => r !== undefined);
-      if (found.length > 0) specs.set(row.targetId, planBadge(row.targetId, union(found), row));
+      if (found.length === 0) continue;
+      const spec = planBadge(row.targetId, union(found), row, obstacles);
+      specs.set(row.targetId, spec);
+      obstacles.push(spec.rect); // the next badge keeps clear of this one too
     }
 
     const stale: string[] = [];

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { BoardLinkError, contentText } from '../../src/board/session-board.js';
 import { castVote, createRound, listClusters, openRound, revealRound, tally, withdrawVote, type TallyResult } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
+import { overlaps } from '../../src/core/geometry.js';
 import { actor, caught, group, markerOf, ours, round, stickies, USER, world } from './session-board-support.js';
 
 describe('badges', () => {
@@ -114,7 +115,7 @@ describe('badges', () => {
 });
 
 describe('badges under any sequence of votes, moves and refusals (property)', () => {
-  it('after every successful sync: exactly one badge per voted target, with its count and rank, at its corner', async () => {
+  it('after every successful sync: exactly one badge per voted target, with its count and rank, beside it and over no note', async () => {
     const step = fc.record({
       op: fc.constantFrom('cast', 'cast', 'withdraw', 'move'),
       voter: fc.constantFrom('v1', 'v2', 'v3', 'v4'),
@@ -152,9 +153,13 @@ describe('badges under any sequence of votes, moves and refusals (property)', ()
             const mine = badges.filter((b) => (markerOf(host, b.id) as { x: string }).x === row.targetId);
             expect(mine).toHaveLength(1);
             expect(contentText(mine[0]!.content)).toBe(`${row.votes} · ${row.tied ? '=' : '#'}${row.rank}`);
+            // Beside its note (within a badge's reach), never over any note's text.
+            const b = mine[0]!.absolute;
+            for (const n of host.items().filter((i) => i.type === 'sticky_note')) expect(overlaps(b, n.absolute)).toBe(false);
             if (row.kind === 'note') {
               const r = host.absoluteRect(row.targetId);
-              expect(mine[0]!.absolute.x + mine[0]!.absolute.width).toBeCloseTo(r.x + r.width, 6);
+              const near = { x: r.x - b.width - 10, y: r.y - b.height - 10, width: r.width + 2 * b.width + 20, height: r.height + 2 * b.height + 20 };
+              expect(overlaps(b, near)).toBe(true);
             }
           }
         }

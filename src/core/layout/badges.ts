@@ -1,9 +1,11 @@
 /**
- * Vote badges: a small shape at the top-right corner of a voted note or cluster area,
+ * Vote badges: a small shape beside a voted note or cluster area, never over it (a note's text
+ * may fill it to the corners): above its right end where that is free, else to its right, its
+ * left or below, whichever first keeps clear of the other notes and badges near it.
  * "3 · #1" (3 votes, rank 1) or, when tied, "3 · =1". Pure: rects in, rects out. Shapes,
  * not stickies, so the colours can be chosen for contrast (stickies have 16 named colours).
  */
-import type { Rect } from '../geometry.js';
+import { overlaps, type Rect } from '../geometry.js';
 import { textToHtml } from '../template/markup.js';
 import { GLYPH_WIDTH_EM, LINE_HEIGHT_EM, SHAPE_TEXT_PADDING } from './text-metrics.js';
 
@@ -11,8 +13,8 @@ export const BADGE_FONT_SIZE = 16;
 /** Dark fill, white text: contrast ≈ 14.6:1. */
 export const BADGE_FILL = '#1f2933';
 export const BADGE_TEXT_COLOUR = '#ffffff';
-/** How far the badge rises above the target's top edge (fits the gap between tidied notes). */
-export const BADGE_RISE = 20;
+/** The space between a badge and its target. */
+export const BADGE_GAP = 6;
 
 export interface BadgeSpec {
   targetId: string;
@@ -40,19 +42,30 @@ export function badgeSize(text: string, fontSize = BADGE_FONT_SIZE): { width: nu
   };
 }
 
-/** The badge rect for a target: its right edge on the target's, rising BADGE_RISE above its top. */
-export function badgeRect(target: Rect, text: string, fontSize = BADGE_FONT_SIZE): Rect {
+/**
+ * The badge rect for a target: beside it, never overlapping it. The first of above (right edges
+ * flush), right, left and below (top or right edges flush) that overlaps none of `obstacles`
+ * (other notes, other badges); above when none is free.
+ */
+export function badgeRect(target: Rect, text: string, obstacles: readonly Rect[] = [], fontSize = BADGE_FONT_SIZE): Rect {
   const { width, height } = badgeSize(text, fontSize);
-  return { x: target.x + target.width - width, y: target.y - BADGE_RISE, width, height };
+  const right = target.x + target.width;
+  const candidates: Rect[] = [
+    { x: right - width, y: target.y - BADGE_GAP - height, width, height },
+    { x: right + BADGE_GAP, y: target.y, width, height },
+    { x: target.x - BADGE_GAP - width, y: target.y, width, height },
+    { x: right - width, y: target.y + target.height + BADGE_GAP, width, height },
+  ];
+  return candidates.find((c) => !obstacles.some((o) => overlaps(c, o))) ?? candidates[0]!;
 }
 
-export function planBadge(targetId: string, target: Rect, row: { votes: number; rank: number; tied: boolean }): BadgeSpec {
+export function planBadge(targetId: string, target: Rect, row: { votes: number; rank: number; tied: boolean }, obstacles: readonly Rect[] = []): BadgeSpec {
   const text = badgeText(row.votes, row.rank, row.tied);
   return {
     targetId,
     text,
     content: textToHtml(text),
-    rect: badgeRect(target, text),
+    rect: badgeRect(target, text, obstacles),
     fill: BADGE_FILL,
     textColour: BADGE_TEXT_COLOUR,
     fontSize: BADGE_FONT_SIZE,
