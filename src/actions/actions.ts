@@ -45,6 +45,10 @@ export function bindActions(ctx: ActionContext) {
     draftPlan: async (input: DraftPlan) => (await import('./draft-plan.js')).perform(ctx, input),
     editPlan: async (input: PlanEdit) => (await import('./edit-plan.js')).perform(ctx, input),
     sharePlateAnswer: async (text: string) => (await import('./share-plate-answer.js')).perform(ctx, { text }),
+    voteSelection: async (roundId: string) => (await import('./vote-selection.js')).perform(ctx, { roundId }),
+    locateTargets: async (ids: readonly string[]) => (await import('./locate-targets.js')).perform(ctx, { ids }),
+    showTarget: async (id: string) => (await import('./show-target.js')).perform(ctx, { id }),
+    signal: async (message: string) => (await import('./signal.js')).perform(ctx, { message }),
   };
 }
 

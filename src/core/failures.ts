@@ -78,6 +78,12 @@ export type ActionError =
   | 'targets-failed'
   /** Share a plate answer: nothing written. */
   | 'empty'
+  /** Vote for the selection: nothing selected; none of it a target; the selection unreadable. */
+  | 'selection-empty'
+  | 'selection-not-targets'
+  | 'selection-failed'
+  /** Show on board: the view could not be moved. */
+  | 'show-failed'
   /** Control service (server mode): the server could not read the command. */
   | 'bad-request'
   /** A port failed in a way it has no code for (a bug, or the host misbehaving). */

@@ -49,6 +49,10 @@ export const FAILURE_KEYS: Readonly<Record<FailureCode, MessageKey>> = {
   'only-private': 'failure.only-private',
   'targets-failed': 'round.error.targetsFailed',
   'bad-request': 'failure.bad-request',
+  'selection-empty': 'vote.selection.selection-empty',
+  'selection-not-targets': 'vote.selection.selection-not-targets',
+  'selection-failed': 'vote.selection.selection-failed',
+  'show-failed': 'vote.showFailed',
   unexpected: 'failure.unexpected',
 };
 
