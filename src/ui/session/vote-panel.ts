@@ -1,5 +1,7 @@
 /**
- * Voting: what is open now, my remaining votes, and one row per target with − and + buttons.
+ * Voting: what is open now, my remaining votes, and one row per target with − and + buttons,
+ * grouped by template and zone (vote-groups.ts), each with "Show" (this user's view moves to
+ * it on the board), and "Vote for the selection" (the notes selected on the board).
  * Buttons stay in place and focusable while a vote is cast (aria-disabled, never disabled),
  * so focus stays put; every outcome is announced in a live region, refusals in words.
  */
@@ -15,12 +17,15 @@ import { t } from '../i18n/session-strings.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, targetLabel, targetTypes, voteRows, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';
+import { groupRows, type Places } from './vote-groups.js';
 
 export class VotePanel extends SessionPanelBase {
   static override properties = {
     voteService: { attribute: false },
     labels: { attribute: false },
+    selection: { attribute: false },
     now: { attribute: false },
+    places: { state: true },
     mine: { state: true },
     announcement: { state: true },
     error: { state: true },
@@ -29,6 +34,10 @@ export class VotePanel extends SessionPanelBase {
   declare voteService: VoteService | undefined;
   /** note id → plain text of the sticky */
   declare labels: TargetLabels;
+  /** ids of the sticky notes selected on the board now */
+  declare selection: readonly string[];
+  /** where each target sits (template, zone); null until read */
+  declare places: Places | null;
   /** the clock (tests pass a fake one) */
   declare now: () => number;
   declare mine: ReadonlyMap<string, MyVotes | null>;
@@ -38,11 +47,14 @@ export class VotePanel extends SessionPanelBase {
   private y = new YController(this, () => this.doc && [roundsMap(this.doc), ballotsMap(this.doc), ...targetTypes(this.doc)]);
   private clock = new ClockController(this, () => this.openRounds().find((r) => r.endsAt !== null)?.endsAt ?? null, () => this.now());
   private refreshSeq = 0;
+  private placesKey = '';
 
   constructor() {
     super();
     this.voteService = undefined;
     this.labels = {};
+    this.selection = [];
+    this.places = null;
     this.now = Date.now;
     this.mine = new Map();
     this.announcement = '';
@@ -64,6 +76,28 @@ export class VotePanel extends SessionPanelBase {
         padding: 0;
         display: grid;
         gap: var(--ty-s1);
+      }
+      .groups h4 {
+        margin: var(--ty-s2) 0 var(--ty-s1);
+        font-size: 14px;
+      }
+      .what {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .what .show {
+        display: block;
+        margin-top: 4px;
+        min-height: 32px;
+        padding: 0 10px;
+        font-size: 13px;
+      }
+      .selection-vote {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--ty-s1);
+        margin: var(--ty-s1) 0;
       }
       ul.targets li {
         display: grid;
@@ -110,6 +144,20 @@ export class VotePanel extends SessionPanelBase {
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('doc')) void this.refresh();
+    this.locate(changed.has('labels'));
+  }
+
+  /** Where the open rounds' targets sit, read again when the targets change or the board's notes do. */
+  private locate(boardChanged: boolean): void {
+    const actions = this.actions;
+    if (!actions || !this.doc) return;
+    const ids = [...new Set(this.openRounds().flatMap((r) => voteRows(this.doc!, r, null).filter((row) => row.kind === 'note').map((row) => row.id)))];
+    const key = ids.join();
+    if (key === this.placesKey && !boardChanged) return;
+    this.placesKey = key;
+    void actions.locateTargets(ids).then((r) => {
+      if (key === this.placesKey) this.places = r.ok ? r.value : {};
+    });
   }
 
   override render() {
@@ -142,9 +190,16 @@ export class VotePanel extends SessionPanelBase {
       ${left !== null ? html`<p class="meta" data-time-left>${t(lang, 'vote.timeLeft', { time: formatDuration(left) })}</p>` : nothing}
       <p class="remaining" data-remaining>${t(lang, 'vote.remaining', { n: remaining, budget: round.budget })}</p>
       <p class="error" data-error>${err}</p>
-      <ul class="targets" aria-label=${t(lang, 'vote.targets')}>
-        ${repeat(rows, (r) => r.id, (r) => this.renderRow(round, r, remaining))}
-      </ul>
+      ${this.renderSelectionVote(round)}
+      <div class="groups" aria-label=${t(lang, 'vote.groups')} role="group">
+        ${repeat(groupRows(rows, this.places, lang), (g) => g.key, (g) => {
+          const hid = `g-${round.id}-${g.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+          return html`${g.title ? html`<h4 id=${hid}>${g.title}</h4>` : nothing}
+            <ul class="targets" data-group=${g.key} aria-labelledby=${g.title ? hid : nothing} aria-label=${g.title ? nothing : t(lang, 'vote.targets')}>
+              ${repeat(g.rows, (r) => r.id, (r) => this.renderRow(round, r, remaining))}
+            </ul>`;
+        })}
+      </div>
     </article>`;
   }
 
@@ -164,11 +219,59 @@ export class VotePanel extends SessionPanelBase {
       @click=${() => this.vote(round, row, action, label)}
     >${text}</button>`;
     return html`<li class=${row.mine > 0 ? 'voted' : ''} data-target=${row.id}>
-      <span class="label">${row.kind === 'cluster' ? html`<span class="tag">${t(lang, 'vote.cluster')}</span> ` : nothing}${label}</span>
+      <div class="what">
+        <span class="label">${row.kind === 'cluster' ? html`<span class="tag">${t(lang, 'vote.cluster')}</span> ` : nothing}${label}</span>
+        <button class="secondary show" type="button" data-action="show" aria-label=${t(lang, 'vote.showLabel', { label })}
+          @click=${() => this.show(row.id, label)}>${t(lang, 'vote.show')}</button>
+      </div>
       ${step('withdraw', row.mine === 0, '−')}
       <span class="count" id=${countId}><span aria-hidden="true" data-count>${row.mine}</span><span class="visually-hidden">${t(lang, 'vote.myCount', { n: row.mine })}</span></span>
       ${step('cast', !canAdd, '+')}
     </li>`;
+  }
+
+  private renderSelectionVote(round: RoundView) {
+    const lang = this.lang;
+    const n = this.selection.length;
+    const hint = `sel-${round.id}`;
+    return html`<div class="selection-vote">
+      <button class="secondary" type="button" data-action="vote-selection" aria-describedby=${hint} aria-disabled=${n === 0 ? 'true' : 'false'}
+        @click=${() => this.voteSelection(round)}>${t(lang, 'vote.selection')}</button>
+      <span class="meta" id=${hint} data-selection-count>${n === 0 ? t(lang, 'vote.selectFirst') : t(lang, 'vote.selectionCount', { n })}</span>
+    </div>`;
+  }
+
+  /** This user's view goes to the target on the board; nobody else's moves. */
+  private async show(id: string, label: string): Promise<void> {
+    const r = await this.actions?.showTarget(id);
+    if (r) this.say(t(this.lang, r.ok ? 'vote.shown' : 'vote.showFailed', { label }));
+  }
+
+  /** One vote on each selected target; what went through, what was skipped and why is said. */
+  private async voteSelection(round: RoundView): Promise<void> {
+    const actions = this.actions;
+    if (!actions) return;
+    const lang = this.lang;
+    if (this.selection.length === 0) return this.say(t(lang, 'vote.selectFirst'));
+    const r = await actions.voteSelection(round.id);
+    if (!r.ok) {
+      const code = r.error.code;
+      const text = code.startsWith('selection-')
+        ? t(lang, `vote.selection.${code as 'selection-empty' | 'selection-not-targets' | 'selection-failed'}`)
+        : voteErrorText(lang, code as VoteError, { budget: round.budget, cap: round.cap });
+      this.error = { roundId: round.id, text };
+      return this.say(text);
+    }
+    const { cast, refused, notTargets, votes } = r.value;
+    if (votes) this.mine = new Map(this.mine).set(round.id, votes);
+    const parts: string[] = [];
+    if (cast.length > 0) parts.push(t(lang, 'vote.selectionDone', { n: cast.length, left: votes?.remaining ?? 0 }));
+    if (notTargets > 0) parts.push(t(lang, 'vote.selectionSkipped', { n: notTargets }));
+    const first = refused[0];
+    const refusal = first ? voteErrorText(lang, first.error, { budget: round.budget, cap: round.cap }) : '';
+    if (refusal) parts.push(refusal);
+    this.error = refusal ? { roundId: round.id, text: refusal } : null;
+    this.say(parts.join(' '));
   }
 
   /** Cast or withdraw; a refusal (even one the buttons foresaw) is said in words. */
