@@ -17,6 +17,8 @@ import type { ShellSession } from './shell-session.js';
 // Shown the first time a person opens the panel, whatever the tab: loaded with the session.
 import './session/data-notice.js';
 import './session/presence-list.js';
+// Signals must reach a panel on any tab (a round opens while someone groups): loaded with the session.
+import './session/signal-notice.js';
 
 export { readPresence } from '../core/session/read.js';
 export { PlateStore } from './plate-store.js';

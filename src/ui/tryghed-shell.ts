@@ -183,7 +183,9 @@ export class TryghedShell extends LitElement {
                   : this.session.refused && this.session.status !== 'synced'
                     ? t(lang, `shell.sync.server.refused.${this.session.refused}`)
                     : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}`)}</p>
-              <save-status .status=${this.session.saved} .lang=${lang}></save-status>`
+              <save-status .status=${this.session.saved} .lang=${lang}></save-status>
+              <signal-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .lang=${lang}
+                @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>`
           : nothing}
       </div>
       <main>${tabs.map((id) => this.renderPanel(id))}</main>`;
@@ -223,7 +225,8 @@ export class TryghedShell extends LitElement {
           .lang=${lang}></cluster-panel>
           <suggest-panel .doc=${doc} .me=${me} .actions=${actions} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
       case 'vote':
-        return html`${start}<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></vote-panel>`;
+        return html`${start}<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
+          .selection=${s.selection} .lang=${lang}></vote-panel>`;
       case 'rounds':
         return html`${start}<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
             .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang}></facilitator-panel>

@@ -27,7 +27,7 @@ export function groupRows(rows: readonly VoteRow[], places: Places | null, lang:
   TEMPLATES.forEach((tpl, ti) => {
     const base = (ti + 1) * 1000;
     order.set(tpl.id, { rank: base, title: tpl.title[lang] });
-    voteableZones(tpl, lang).forEach((z, zi) => order.set(`${tpl.id}/${z.id}`, { rank: base + zi + 1, title: t(lang, 'vote.group.zone', { template: tpl.title[lang], zone: z.label }) }));
+    voteableZones(tpl, lang).forEach((z, zi) => order.set(`${tpl.id}/${z.id}`, { rank: base + zi + 1, title: `${tpl.title[lang]} › ${z.label}` }));
   });
   order.set('other', { rank: Number.MAX_SAFE_INTEGER, title: t(lang, 'vote.group.other') });
   const groups = new Map<string, VoteRow[]>();
