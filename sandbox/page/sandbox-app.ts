@@ -216,6 +216,10 @@ export class SandboxApp extends LitElement {
       case 'selection':
         if (change.userId === this.acting) this.selection = this.editing.selection();
         break;
+      case 'notification':
+        // Miro shows it on the board; here the page's live region says it.
+        this.notice = st(this.uiLang, 'notification', { name: this.board.users().find((u) => u.id === change.userId)?.name ?? change.userId, message: change.message });
+        break;
       case 'viewport':
         // The app moved the view (zoomTo): follow it. Our own pans are not echoed back.
         if (!this.settingViewport) this.boardEl()?.show(this.board.viewportOf(change.userId));

@@ -15,6 +15,8 @@ export interface SandboxHook {
     viewport(userId?: string): Rect;
   };
   switches(): SwitchState;
+  /** Miro's notifications shown to a user (notifications.showInfo), oldest first. */
+  notifications(userId: string): string[];
   panelOpen(userId: string): boolean;
   /** Who acts on the board (the "Acting as" choice), and choosing it. */
   actingUser(): string;
@@ -47,6 +49,7 @@ export function installHook(d: HookDeps): void {
       viewport: (userId = d.facilitator) => board.viewportOf(userId),
     },
     switches: () => ({ ...d.switches() }),
+    notifications: (userId) => board.facilitation.notificationsOf(userId),
     panelOpen: (userId) => board.panelOf(userId) !== undefined,
     actingUser: () => d.acting(),
     actAs: (userId) => d.actAs(userId),
