@@ -56,6 +56,7 @@ export const sessionDa: Record<SessionKey, Message> = {
   'vote.remaining': 'Stemmer tilbage: {n} af {budget}',
   'vote.namedNote': 'Navngiven afstemning: dine stemmer gemmes under dit navn, og alle på boardet kan se, hvem der har stemt på hvad.',
   'vote.anonymousNote': 'Anonym afstemning: dit navn gemmes ikke med dine stemmer. En person med udviklerværktøjer kan dog tælle stemmerne, før resultatet vises, eller koble en stemmeseddel til din enhed ud fra tidspunktet.',
+  'vote.sealedNote': 'Forseglet afstemning: dine stemmer gemmes på jeres Tryghed-server under din Miro-bruger, og kun summerne kommer på boardet. Den, der driver serveren, kan se dem.',
   'vote.capNote': plural('cap', 'Højst {cap} stemme på det samme.', 'Højst {cap} stemmer på det samme.'),
   'vote.timedOut': 'Tiden er gået for »{question}«. Facilitatoren viser resultatet.',
   'vote.timeLeft': 'Tid tilbage: {time}',

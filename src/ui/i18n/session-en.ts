@@ -58,6 +58,7 @@ export const sessionEn = {
   'vote.remaining': 'Votes left: {n} of {budget}',
   'vote.namedNote': 'Named round: your votes are stored under your name, and everyone on the board can see who voted for what.',
   'vote.anonymousNote': 'Anonymous round: no name is stored with your votes. Someone with developer tools could still count votes before the results are shown, or tie a ballot to your device by its timing.',
+  'vote.sealedNote': 'Sealed round: your votes are kept on your Tryghed server under your Miro user, and only totals reach the board. Whoever runs the server can see them.',
   'vote.capNote': plural('cap', 'At most {cap} vote on one item.', 'At most {cap} votes on one item.'),
   'vote.timedOut': 'Time is up for “{question}”. The facilitator will show the results.',
   'vote.timeLeft': 'Time left: {time}',

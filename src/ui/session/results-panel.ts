@@ -130,7 +130,8 @@ export class ResultsPanel extends SessionPanelBase {
     const tally = this.tally(round);
     if (!tally) return html`<p class="empty">${t(lang, 'facil.connecting')}</p>`;
     const head = html`<h3 class="question" data-round=${round.id}>${round.question}</h3>
-      <p class="meta">${t(lang, `facil.status.${round.status}`)}</p>`;
+      <p class="meta">${t(lang, `facil.status.${round.status}`)}</p>
+      <p class="meta" data-mode=${round.anonymity}>${t(lang, `vote.${round.anonymity}Note`)}</p>`;
     if (!tally.visible) {
       return html`${head}<p class="notice" role="status" data-hidden-reason=${tally.reason}>
         ${t(lang, REASONS[tally.reason], { k: tally.k, n: tally.respondents })}

@@ -184,7 +184,7 @@ export class VotePanel extends SessionPanelBase {
     return html`<article class="round" data-round=${round.id} aria-labelledby="q-${round.id}">
       <h3 id="q-${round.id}" class="question">${round.question}</h3>
       <p class="meta">
-        ${t(lang, round.anonymity === 'named' ? 'vote.namedNote' : 'vote.anonymousNote')}
+        ${t(lang, `vote.${round.anonymity}Note`)}
         ${t(lang, 'vote.capNote', { cap: round.cap })}
       </p>
       ${left !== null ? html`<p class="meta" data-time-left>${t(lang, 'vote.timeLeft', { time: formatDuration(left) })}</p>` : nothing}
