@@ -33,6 +33,7 @@ export function bindActions(ctx: ActionContext) {
       (await import('./round-status.js')).perform(ctx, now === undefined ? { roundId, step } : { roundId, step, now }),
     group: async (input: Group) => (await import('./group.js')).perform(ctx, input),
     ungroup: async (clusterId: string) => (await import('./ungroup.js')).perform(ctx, { clusterId }),
+    tidyCluster: async (clusterId: string) => (await import('./tidy-cluster.js')).perform(ctx, { clusterId }),
     merge: async (from: readonly string[], into: string) => (await import('./merge.js')).perform(ctx, { from, into }),
     relabel: async (clusterId: string, label: string) => (await import('./relabel.js')).perform(ctx, { clusterId, label }),
     recolour: async (clusterId: string, colour: StickyColour) => (await import('./recolour.js')).perform(ctx, { clusterId, colour }),

@@ -31,15 +31,15 @@ export interface PlaceOptions {
   signal?: AbortSignal;
 }
 
-/** Where a new cluster's notes went on the board. */
+/** A cluster on the board: its notes and its label. */
 export interface PlacedCluster {
-  /** The selected stickies, now in the cluster's area. */
+  /** The cluster's stickies. */
   noteIds: string[];
   /** The label shape on the board. */
   labelId: string;
-  /** The labelled area the notes now sit in (absolute, top-left). */
+  /** What the notes and the label cover (absolute, top-left). */
   area: Rect;
-  /** Whether the area fits inside the zone or frame the notes were in. */
+  /** Whether the label (tidied: the whole area) lies inside the zone or frame the notes sit in. */
   insideBounds: boolean;
 }
 
@@ -84,12 +84,17 @@ export interface ResultsOutcome {
 /** The board as the actions see it: the Board port (items, notes, markers) and the session's own items. */
 export interface SessionBoard extends BoardPort {
   /**
-   * Tidies the selected stickies (or the notes `noteIds`, e.g. a suggested theme's) into a
-   * labelled area for cluster `clusterId` (not yet in the doc: the grouping action writes it
-   * once the board is done). All or nothing; refuses with `no-selection`, or `private` for
-   * notes on the plate.
+   * Marks the selected stickies (or the notes `noteIds`, e.g. a suggested theme's) as cluster
+   * `clusterId` with a label beside them; the notes stay where they are (not yet in the doc:
+   * the grouping action writes it once the board is done). Refuses with `no-selection`, or
+   * `private` for notes on the plate.
    */
   placeCluster(clusterId: string, label?: string, options?: PlaceOptions): Promise<PlacedCluster>;
+  /**
+   * Moves the cluster's notes into a tidy labelled area inside the zone or frame they sit in;
+   * refuses with `no-room` (nothing moved) when they do not fit there.
+   */
+  tidyCluster(clusterId: string, noteIds: readonly string[], label?: string, signal?: AbortSignal): Promise<PlacedCluster>;
   /** Takes the clusters' labels and badges off the board (their notes stay put); resolves to how many. */
   removeClusterItems(clusterIds: readonly string[]): Promise<number>;
   /** The cluster's label on the board says `label`. */

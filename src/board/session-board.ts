@@ -84,6 +84,10 @@ export class WebSdkSessionBoard implements SessionBoard {
     return this.serial(async () => (await clusters()).placeCluster(this.items, this.words(this.lang), clusterId, label, options));
   }
 
+  tidyCluster(clusterId: string, noteIds: readonly string[], label?: string, signal?: AbortSignal): Promise<PlacedCluster> {
+    return this.serial(async () => (await clusters()).tidyCluster(this.items, this.words(this.lang), clusterId, noteIds, label, signal));
+  }
+
   removeClusterItems(clusterIds: readonly string[]): Promise<number> {
     return this.serial(async () => (await clusters()).removeClusterItems(this.items, clusterIds));
   }

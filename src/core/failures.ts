@@ -59,6 +59,8 @@ export type BoardLinkErrorCode =
   | 'private'
   /** Show results: the tally is not visible (below k, hidden until reveal, …). */
   | 'not-visible'
+  /** Tidy a cluster: its notes do not fit in the zone or frame they sit in (nothing moved). */
+  | 'no-room'
   /** The session model refused (e.g. the cluster no longer exists). */
   | 'invalid'
   | 'refused'

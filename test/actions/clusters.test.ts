@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { perform as groupAction } from '../../src/actions/group.js';
+import { perform as tidy } from '../../src/actions/tidy-cluster.js';
 import { perform as merge } from '../../src/actions/merge.js';
 import { perform as relabel } from '../../src/actions/relabel.js';
 import { perform as ungroup } from '../../src/actions/ungroup.js';
@@ -17,11 +18,12 @@ import { listClusters, tally } from '../../src/core/session/index.js';
 import { smallLayout } from '../board/stand-in-setup.js';
 import { expectTidy, group, markerOf, ours, round, stickies, USER, world } from '../board/session-board-support.js';
 
-describe('grouping', () => {
-  it('five selected stickies → one cluster of those five; on the board they sit in the labelled area, apart', async () => {
-    const { host, link, doc, ctx } = world();
+describe('grouping in place', () => {
+  it('five selected stickies → one cluster of those five; they stay where they were, with a label beside them over nothing', async () => {
+    const { host, doc, ctx } = world();
     const other = host.hostCreate(USER, 'sticky_note', { content: '<p>not selected</p>', x: 420, y: 260, width: 200 });
     const ids = stickies(host, ['Travlhed', 'Konflikter', 'Usikkerhed', 'Ensomhed', 'Tid']);
+    const before = ids.map((id) => host.absoluteRect(id));
     host.setSelection(USER, ids);
     const out = await group(ctx, 'Arbejdspres');
 
@@ -29,54 +31,51 @@ describe('grouping', () => {
     expect(clusters).toHaveLength(1);
     expect(clusters[0]).toMatchObject({ id: out.clusterId, label: 'Arbejdspres', createdBy: USER });
     expect(clusters[0]!.notes).toEqual([...ids].sort());
-    expectTidy(host, ids, out.area, out.labelId);
-    expect(overlaps(out.area, other.absolute)).toBe(false);
+    expect(ids.map((id) => host.absoluteRect(id))).toEqual(before);
     const label = host.item(out.labelId)!;
+    for (const i of host.items()) if (i.id !== label.id) expect(overlaps(label.absolute, i.absolute), i.id).toBe(false);
     expect(label.type).toBe('shape');
     expect(contentText(label.content)).toBe('Arbejdspres');
     expect(markerOf(host, out.labelId)).toEqual({ k: 'cluster-label', c: out.clusterId, v: 1 });
     expect(ours(host)).toHaveLength(1);
+    expect(other.absolute).toEqual(host.item(other.id)!.absolute);
   });
 
-  it('notes in a template zone stay in the zone, clear of its cards, and stay in their frame', async () => {
-    const { host, sdk, board, doc, ctx } = world();
+  it('notes in two zones of a template stay in their zones; the label sits inside the zone, clear of its heading and cards', async () => {
+    const { host, sdk, board, ctx } = world();
     const t = await board.insertLayout(smallLayout(), { at: { x: 0, y: 0 }, zoom: false });
     const frame = (await sdk.board.getById(t.frameId)) as Parameters<typeof sdk.board.remove>[0] & { add(i: unknown): Promise<unknown> };
     const ids: string[] = [];
-    for (const [x, y] of [[760, 560], [1000, 700]] as const) {
+    for (const [x, y] of [[760, 560], [1000, 700], [200, 600]] as const) {
       const n = await sdk.board.createStickyNote({ content: '<p>vores</p>', x, y, width: 200 });
       await frame.add(n);
       ids.push(n.id);
     }
-    host.setSelection(USER, ids);
-    const out = await group(ctx);
-    const zone = host.absoluteRect(t.ids['zone-more']!);
-    expect(out.insideBounds).toBe(true);
-    expect(contains(zone, out.area)).toBe(true);
-    for (const card of ['card-3', 'card-4']) expect(overlaps(out.area, host.absoluteRect(t.ids[card]!))).toBe(false);
+    const before = ids.map((id) => host.absoluteRect(id));
+    host.setSelection(USER, ids.slice(0, 2));
+    const first = await group(ctx);
+    host.setSelection(USER, ids.slice(2));
+    const second = await group(ctx, 'Fortsæt sådan');
+    expect(ids.map((id) => host.absoluteRect(id))).toEqual(before);
     for (const id of ids) expect(host.item(id)!.parentId).toBe(t.frameId);
-    expectTidy(host, ids, out.area, out.labelId);
-    expect(contentText(host.item(out.labelId)!.content)).toBe('Tema');
+    const more = host.absoluteRect(t.ids['zone-more']!);
+    const cont = host.absoluteRect(t.ids['zone-continue']!);
+    expect(contains(more, host.absoluteRect(ids[0]!)) && contains(more, host.absoluteRect(ids[1]!)) && contains(cont, host.absoluteRect(ids[2]!))).toBe(true);
+    for (const [out, zone] of [[first, more], [second, cont]] as const) {
+      expect(out.insideBounds).toBe(true);
+      const label = host.absoluteRect(out.labelId);
+      expect(contains(zone, label)).toBe(true);
+      expect(label.y).toBeGreaterThanOrEqual(zone.y + 40); // below the zone's own heading
+      for (const card of ['card-1', 'card-2', 'card-3', 'card-4']) expect(overlaps(label, host.absoluteRect(t.ids[card]!))).toBe(false);
+      for (const id of ids) expect(overlaps(label, host.absoluteRect(id))).toBe(false);
+    }
+    expect(contentText(host.item(first.labelId)!.content)).toBe('Tema');
   });
 
   it('nothing selected: a clear refusal, nothing changes', async () => {
-    const { host, link, doc, ctx } = world();
+    const { host, doc, ctx } = world();
     stickies(host, ['a']);
     expect(await groupAction(ctx, { label: 'x' })).toEqual({ ok: false, error: { code: 'no-selection' } });
-    expect(listClusters(doc)).toEqual([]);
-    expect(ours(host)).toEqual([]);
-  });
-
-  it('a refusal halfway through the tidy puts notes, doc and board back', async () => {
-    const { host, link, doc, ctx } = world();
-    const ids = stickies(host, ['a', 'b', 'c', 'd', 'e']);
-    const before = ids.map((id) => host.absoluteRect(id));
-    host.setSelection(USER, ids);
-    let n = 0;
-    host.failWhen((call) => call.method === 'item.sync' && ++n === 4);
-    // Refused, and nothing left behind (no leftBehind parameter).
-    expect(await groupAction(ctx, { label: 'Arbejdspres' })).toEqual({ ok: false, error: { code: 'refused' } });
-    expect(ids.map((id) => host.absoluteRect(id))).toEqual(before);
     expect(listClusters(doc)).toEqual([]);
     expect(ours(host)).toEqual([]);
   });
@@ -150,8 +149,55 @@ describe('grouping', () => {
   });
 });
 
+describe('tidying a cluster (a command of its own)', () => {
+  it('gathers the notes in a labelled area inside their zone; a refusal halfway puts them back', async () => {
+    const { host, sdk, board, ctx } = world();
+    const t = await board.insertLayout(smallLayout(), { at: { x: 0, y: 0 }, zoom: false });
+    const frame = (await sdk.board.getById(t.frameId)) as Parameters<typeof sdk.board.remove>[0] & { add(i: unknown): Promise<unknown> };
+    const ids: string[] = [];
+    for (const [x, y] of [[700, 500], [1050, 760]] as const) {
+      const n = await sdk.board.createStickyNote({ content: '<p>vores</p>', x, y, width: 160 });
+      await frame.add(n);
+      ids.push(n.id);
+    }
+    host.setSelection(USER, ids);
+    const grouped = await group(ctx, 'Pauser');
+    const before = ids.map((id) => host.absoluteRect(id));
+    let n = 0;
+    host.failWhen((call) => call.method === 'item.sync' && ++n === 2);
+    expect(await tidy(ctx, { clusterId: grouped.clusterId })).toEqual({ ok: false, error: { code: 'refused' } });
+    expect(ids.map((id) => host.absoluteRect(id))).toEqual(before);
+    host.failWhen(() => false);
+    const r = await tidy(ctx, { clusterId: grouped.clusterId });
+    if (!r.ok) throw new Error(r.error.code);
+    const zone = host.absoluteRect(t.ids['zone-more']!);
+    expect(contains(zone, r.value.area)).toBe(true);
+    expectTidy(host, ids, r.value.area, r.value.labelId);
+    expect(r.value.labelId).toBe(grouped.labelId);
+    for (const id of ids) expect(host.item(id)!.parentId).toBe(t.frameId);
+  });
+
+  it('refuses, moving nothing, when the notes do not fit in their zone', async () => {
+    const { host, sdk, board, ctx } = world();
+    const t = await board.insertLayout(smallLayout(), { at: { x: 0, y: 0 }, zoom: false });
+    const frame = (await sdk.board.getById(t.frameId)) as Parameters<typeof sdk.board.remove>[0] & { add(i: unknown): Promise<unknown> };
+    const ids: string[] = [];
+    for (let k = 0; k < 6; k++) {
+      const n = await sdk.board.createStickyNote({ content: '<p>x</p>', x: 700 + (k % 2) * 260, y: 480 + Math.floor(k / 2) * 110, width: 250 });
+      await frame.add(n);
+      ids.push(n.id);
+    }
+    host.setSelection(USER, ids);
+    const grouped = await group(ctx, 'For mange');
+    const before = ids.map((id) => host.absoluteRect(id));
+    const r = await tidy(ctx, { clusterId: grouped.clusterId });
+    expect(r.ok ? 'tidied' : r.error.code).toBe('no-room');
+    expect(ids.map((id) => host.absoluteRect(id))).toEqual(before);
+  });
+});
+
 describe('grouping anywhere, with refusals anywhere (property)', () => {
-  it('either the notes are tidy in a labelled area clear of the other stickies, or board and doc are as before', async () => {
+  it('either the notes stay put with a label beside them over nothing, or board and doc are as before', async () => {
     const spot = fc.record({ x: fc.integer({ min: -1500, max: 1500 }), y: fc.integer({ min: -1500, max: 1500 }) });
     await fc.assert(
       fc.asyncProperty(
@@ -159,11 +205,10 @@ describe('grouping anywhere, with refusals anywhere (property)', () => {
         fc.array(spot, { maxLength: 8 }),
         fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
         async (mine, others, failAt) => {
-          const { host, link, doc, ctx } = world();
+          const { host, doc, ctx } = world();
           const ids = mine.map((p) => host.hostCreate(USER, 'sticky_note', { content: '<p>n</p>', ...p, width: 200 }).id);
-          const rest = others.map((p) => host.hostCreate(USER, 'sticky_note', { content: '<p>o</p>', ...p, width: 150 }).id);
+          others.map((p) => host.hostCreate(USER, 'sticky_note', { content: '<p>o</p>', ...p, width: 150 }).id);
           const before = host.items().map((i) => [i.id, i.absolute]);
-          const restRects = rest.map((id) => host.absoluteRect(id));
           host.setSelection(USER, ids);
           let n = 0;
           if (failAt !== null) host.failWhen((c) => c.method !== 'board.get' && c.method !== 'board.getSelection' && ++n === failAt);
@@ -174,11 +219,11 @@ describe('grouping anywhere, with refusals anywhere (property)', () => {
             expect(listClusters(doc)).toEqual([]);
             return;
           }
-          const out = r.value;
           expect(listClusters(doc).map((c) => c.notes)).toEqual([[...ids].sort()]);
-          expectTidy(host, ids, out.area, out.labelId);
-          // Other stickies may have stood where the notes were, but the area does not cover them.
-          for (const r of restRects) expect(overlaps(out.area, r)).toBe(false);
+          // Nothing moved; the label is the only new item and covers nothing.
+          expect(host.items().filter((i) => i.id !== r.value.labelId).map((i) => [i.id, i.absolute])).toEqual(before);
+          const label = host.absoluteRect(r.value.labelId);
+          for (const [, rect] of before) expect(overlaps(label, rect as typeof label)).toBe(false);
         },
       ),
       { numRuns: 60 },

@@ -1,5 +1,6 @@
 /**
- * Tidying a cluster: its notes in a grid under a label, the whole area placed as near as it
+ * Grouping puts a label beside the notes, in place (planClusterLabel); tidying a cluster, an
+ * explicit command of its own, puts its notes in a grid under a label, the whole area placed as near as it
  * can be to where the notes were, inside `bounds` (the zone or frame they sit in) when it
  * fits there, and clear of `obstacles` (everything else nearby). Pure: rects in, rects out.
  *
@@ -100,6 +101,50 @@ export function planClusterArea(input: ClusterAreaInput): ClusterAreaPlan {
     notes: placed,
     columns,
     insideBounds: !input.bounds || contains(input.bounds, area, 1e-6),
+  };
+}
+
+/** The label's width for its text: one line where it can be, never wider than the notes (or 480). */
+function labelWidth(label: string, notesWidth: number): number {
+  const oneLine = Math.ceil(label.length * 0.55 * CLUSTER_LABEL_FONT_SIZE) + 2 * 16;
+  return Math.max(CLUSTER_LABEL_IN_PLACE_MIN, Math.min(oneLine, Math.max(notesWidth, 480)));
+}
+const CLUSTER_LABEL_IN_PLACE_MIN = 160;
+
+export interface ClusterLabelPlan {
+  rect: Rect;
+  text: string;
+  content: string;
+  fontSize: number;
+  fill: string;
+  textColour: string;
+  /** Whether the label lies inside `bounds` (true when none were given). */
+  insideBounds: boolean;
+}
+
+/**
+ * Grouping in place: the notes stay where they were written (which zone, which behaviour
+ * they sit beside is the point of the template), and the cluster shows as a small label
+ * beside them: above the notes if there is room, else the nearest free spot, inside the zone
+ * or frame when it fits, never over another item (a heading, a card, another note).
+ */
+export function planClusterLabel(input: { notes: ReadonlyArray<{ rect: Rect }>; label: string; obstacles?: readonly Rect[]; bounds?: Rect | null }): ClusterLabelPlan {
+  if (input.notes.length === 0) throw new RangeError('A cluster label needs at least one note');
+  const box = boundingBox(input.notes.map((n) => n.rect));
+  const width = labelWidth(input.label, box.width);
+  const height = labelHeight(input.label, width);
+  const want: Rect = { x: box.x, y: box.y - height - CLUSTER_CLEARANCE, width, height };
+  const obstacles = [...(input.obstacles ?? []), ...input.notes.map((n) => n.rect)].map((o) => inflate(o, CLUSTER_CLEARANCE / 2));
+  const inBounds = input.bounds ? placeNear(want, obstacles, input.bounds) : null;
+  const rect = inBounds ?? placeNear(want, obstacles, null) ?? rightOfAll(want, obstacles);
+  return {
+    rect,
+    text: input.label,
+    content: textToHtml(input.label),
+    fontSize: CLUSTER_LABEL_FONT_SIZE,
+    fill: CLUSTER_LABEL_FILL,
+    textColour: CLUSTER_LABEL_TEXT_COLOUR,
+    insideBounds: !input.bounds || contains(input.bounds, rect, 1e-6),
   };
 }
 

@@ -18,6 +18,7 @@ export const boardDa: Record<keyof typeof boardEn, Message> = {
   'board.error.no-selection': 'Vælg mindst én seddel på boardet, og prøv igen.',
   'board.error.private': 'Sedler på tallerkenen grupperes aldrig, og der stemmes aldrig om dem (de kan stadig ses på boardet). Vælg kun sedler uden for tallerkenen, og prøv igen.',
   'board.error.not-visible': 'Resultatet kan ikke vises endnu.',
+  'board.error.no-room': 'Temaets sedler kan ikke stå samlet i deres felt. Intet er flyttet; de står, hvor de blev skrevet.',
   'board.error.invalid': 'Det kunne ikke lade sig gøre.',
   'board.error.refused': 'Miro afviste ændringen. Boardet er som før. Tjek at du kan redigere boardet, og prøv igen.',
   'board.error.rate-limited': 'Miro beder appen vente: for mange kald lige nu. Boardet er som før. Vent et minut, og prøv igen.',

@@ -21,6 +21,7 @@ export const boardEn = {
   'board.error.no-selection': 'Select at least one sticky note on the board, and try again.',
   'board.error.private': 'Notes on the plate are never grouped or voted on (they are still visible on the board). Select only notes outside the plate, and try again.',
   'board.error.not-visible': 'The results cannot be shown yet.',
+  'board.error.no-room': 'The theme\'s notes do not fit together in their zone. Nothing was moved; they stay where they were written.',
   'board.error.invalid': 'That could not be done.',
   'board.error.refused': 'Miro refused the change. The board is as it was. Check that you can edit the board, and try again.',
   'board.error.rate-limited': 'Miro asks the app to wait: too many calls right now. The board is as it was. Wait a minute, and try again.',

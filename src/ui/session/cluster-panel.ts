@@ -165,6 +165,8 @@ export class ClusterPanel extends SessionPanelBase {
                 ${others.map((o) => html`<option value=${o.id}>${targetLabel(this.doc!, o.id, this.labels, lang)}</option>`)}
               </select>`
           : nothing}
+        <button class="secondary" type="button" data-action="tidy" aria-label=${t(lang, 'cluster.tidyLabel', { name })}
+          @click=${() => void this.run((a) => a.tidyCluster(c.id), 'cluster.tidied')}>${t(lang, 'cluster.tidy')}</button>
         <button class="secondary" type="button" data-action="dissolve" aria-label=${t(lang, 'cluster.dissolveLabel', { name })}
           @click=${() => this.dissolve(c.id)}>${t(lang, 'cluster.dissolve')}</button>
       </div>

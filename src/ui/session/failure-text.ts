@@ -36,6 +36,7 @@ export const FAILURE_KEYS: Readonly<Record<FailureCode, MessageKey>> = {
   'no-selection': 'board.error.no-selection',
   private: 'board.error.private',
   'not-visible': 'board.error.not-visible',
+  'no-room': 'board.error.no-room',
   refused: 'board.error.refused',
   'rate-limited': 'board.error.rate-limited',
   aborted: 'board.error.aborted',
