@@ -64,6 +64,55 @@ describe('message tables (the app’s and the sandbox’s)', () => {
   }
 });
 
+/** Nouns that change with the count, as they must never follow 1 (plural) or 2 (singular). */
+const NOUNS: Record<Lang, { one: string[]; other: string[] }> = {
+  da: {
+    one: ['seddel', 'stemme', 'emne', 'tema', 'afstemning', 'indsats', 'skabelon', 'placering', 'deltager', 'person', 'gang'],
+    other: ['sedler', 'stemmer', 'emner', 'temaer', 'afstemninger', 'indsatser', 'skabeloner', 'placeringer', 'deltagere', 'personer', 'gange'],
+  },
+  en: {
+    one: ['note', 'vote', 'item', 'cluster', 'answer', 'character', 'draft', 'round', 'initiative', 'template', 'place', 'participant', 'person', 'call'],
+    other: ['notes', 'votes', 'items', 'clusters', 'answers', 'characters', 'drafts', 'rounds', 'initiatives', 'templates', 'places', 'participants', 'people', 'calls'],
+  },
+};
+
+describe('no count is shown with the wrong plural form', () => {
+  for (const [name, table] of Object.entries(TABLES)) {
+    it(`${name}: every message rendered with 1, 2, 5 and 21 for its numbers reads right`, () => {
+      const wrong: string[] = [];
+      for (const lang of LANGS) {
+        const nouns = NOUNS[lang];
+        for (const [key, m] of Object.entries(table[lang])) {
+          const names = params(m);
+          if (names.length === 0) continue;
+          for (const n of [1, 2, 5, 21]) {
+            const text = formatMessage(lang, m, Object.fromEntries(names.map((p) => [p, n])));
+            const shown = n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+            // Danish and English: the singular after exactly 1 only (CLDR "one"), the plural after the rest.
+            const bad = n === 1 ? nouns.other : nouns.one;
+            for (const word of bad) if (new RegExp(`(^|[^\\d.,])${shown} ${word}(?![\\p{L}])`, 'u').test(text)) wrong.push(`${lang} ${key} (${n}): ${text}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('every table of words in src/ui/i18n is one of those tested (a new table must join da/en or the session’s)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = new URL('../../src/ui/i18n/', import.meta.url);
+    const tables = readdirSync(dir).filter((f) => /-(da|en)\.ts$/.test(f));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const file of tables) {
+      const lang = file.endsWith('-da.ts') ? 'da' : 'en';
+      const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+      const exported = Object.values(mod).filter((v): v is Record<string, Message> => typeof v === 'object' && v !== null);
+      expect(exported.length, file).toBeGreaterThan(0);
+      for (const t of exported) for (const key of Object.keys(t)) expect(TABLES.app![lang][key], `${file}: ${key}`).toBeDefined();
+    }
+  });
+});
+
 describe('t', () => {
   it('fills parameters, with numbers in the language’s format', () => {
     expect(t('da', 'progress.count', { done: 12, total: 48 })).toBe('Indsætter 12 af 48 …');

@@ -270,7 +270,7 @@ export const sessionEn = {
   'plan.error.invalid': 'That is not a P-IGLO level.',
   'plan.error.no-initiative': 'That initiative no longer exists.',
   'plan.error.no-tally': 'That vote has no results to draw from yet.',
-  'plan.error.too-long': 'The text is too long: at most {text} characters for the initiative and {field} for who and when.',
+  'plan.error.too-long': plural('text', 'The text is too long: at most {text} character for the initiative and {field} for who and when.', 'The text is too long: at most {text} characters for the initiative and {field} for who and when.'),
   // Refusals no panel words in its own way (ui/session/failure-text.ts).
   'failure.too-long': 'The text is too long.',
   'failure.no-pulse': 'That pulse survey no longer exists.',
