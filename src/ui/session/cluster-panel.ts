@@ -15,6 +15,7 @@ import { t, type MessageKey } from '../i18n/session-strings.js';
 import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, type TargetLabels } from './session-view.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
 const ERRORS: Record<ClusterError, MessageKey> = {
   'no-notes': 'cluster.error.no-notes',
@@ -24,37 +25,26 @@ const ERRORS: Record<ClusterError, MessageKey> = {
 };
 
 export class ClusterPanel extends SessionPanelBase {
-  static override properties = {
-    labels: { attribute: false },
-    selection: { attribute: false },
-    busy: { state: true },
-    newLabel: { state: true },
-    newColour: { state: true },
-    error: { state: true },
-    announcement: { state: true },
-  };
+  static override properties = props({
+    labels: PROP,
+    selection: PROP,
+    busy: STATE,
+    newLabel: STATE,
+    newColour: STATE,
+    error: STATE,
+    announcement: STATE,
+  });
 
-  declare labels: TargetLabels;
+  labels: TargetLabels = {};
   /** ids of the sticky notes selected on the board now (the shell follows the selection) */
-  declare selection: readonly string[];
-  declare busy: boolean;
-  declare newLabel: string;
-  declare newColour: StickyColour;
-  declare error: string;
-  declare announcement: string;
+  selection: readonly string[] = [];
+  busy = false;
+  newLabel = '';
+  newColour: StickyColour = 'yellow';
+  error = '';
+  announcement = '';
 
   private y = new YController(this, () => this.doc && [clustersMap(this.doc), aliasesMap(this.doc), membershipMap(this.doc)]);
-
-  constructor() {
-    super();
-    this.labels = {};
-    this.selection = [];
-    this.busy = false;
-    this.newLabel = '';
-    this.newColour = 'yellow';
-    this.error = '';
-    this.announcement = '';
-  }
 
   static override styles = [
     SessionPanelBase.styles,

@@ -21,31 +21,32 @@ import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, participation, targetTypes, type Person, type ScopeOption } from './session-view.js';
 import './round-form.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
 export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
 
 export class FacilitatorPanel extends SessionPanelBase {
-  static override properties = {
-    voteService: { attribute: false },
-    awareness: { attribute: false },
-    scopes: { attribute: false },
-    people: { attribute: false },
-    now: { attribute: false },
-    error: { state: true },
-    announcement: { state: true },
-    handTo: { state: true },
-  };
+  static override properties = props({
+    voteService: PROP,
+    awareness: PROP,
+    scopes: PROP,
+    people: PROP,
+    now: PROP,
+    error: STATE,
+    announcement: STATE,
+    handTo: STATE,
+  });
 
-  declare voteService: VoteService | undefined;
-  declare awareness: Awareness | undefined;
+  voteService: VoteService | undefined = undefined;
+  awareness: Awareness | undefined = undefined;
   /** what a new round can vote on (zones, templates, selection), from the shell */
-  declare scopes: readonly ScopeOption[];
+  scopes: readonly ScopeOption[] = [];
   /** people on the board (Miro's online users): for hand-over and names in named rounds */
-  declare people: readonly Person[];
-  declare now: () => number;
-  declare error: string;
-  declare announcement: string;
-  declare handTo: string;
+  people: readonly Person[] = [];
+  now: () => number = Date.now;
+  error = '';
+  announcement = '';
+  handTo = '';
 
   private y = new YController(this, () => {
     const d = this.doc;
@@ -53,18 +54,6 @@ export class FacilitatorPanel extends SessionPanelBase {
   });
   private presence = new AwarenessController(this, () => this.awareness);
   private clock = new ClockController(this, () => (this.doc ? listRounds(this.doc, this.now()).find((r) => r.status === 'open' && r.endsAt !== null)?.endsAt ?? null : null), () => this.now());
-
-  constructor() {
-    super();
-    this.voteService = undefined;
-    this.awareness = undefined;
-    this.scopes = [];
-    this.people = [];
-    this.now = Date.now;
-    this.error = '';
-    this.announcement = '';
-    this.handTo = '';
-  }
 
   static override styles = [
     SessionPanelBase.styles,

@@ -19,6 +19,7 @@ import { failureText } from './failure-text.js';
 import { planExportWords } from '../i18n/export-words.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
 const ERRORS: Record<PlanError, MessageKey> = {
   'not-facilitator': 'facil.error.not-facilitator',
@@ -29,49 +30,35 @@ const ERRORS: Record<PlanError, MessageKey> = {
 };
 
 export class PlanPanel extends SessionPanelBase {
-  static override properties = {
-    voteService: { attribute: false },
-    labels: { attribute: false },
-    draftRound: { state: true },
-    draftCount: { state: true },
-    draftLayer: { state: true },
-    newLayer: { state: true },
-    newText: { state: true },
-    error: { state: true },
-    announcement: { state: true },
-    now: { attribute: false },
-  };
+  static override properties = props({
+    voteService: PROP,
+    labels: PROP,
+    draftRound: STATE,
+    draftCount: STATE,
+    draftLayer: STATE,
+    newLayer: STATE,
+    newText: STATE,
+    error: STATE,
+    announcement: STATE,
+    now: PROP,
+  });
 
-  declare voteService: VoteService | undefined;
-  declare labels: TargetLabels;
-  declare draftRound: string;
-  declare draftCount: number;
-  declare draftLayer: PlanLayer;
-  declare newLayer: PlanLayer;
-  declare newText: string;
-  declare error: string;
-  declare announcement: string;
+  voteService: VoteService | undefined = undefined;
+  labels: TargetLabels = {};
+  draftRound = '';
+  draftCount = 3;
+  draftLayer: PlanLayer = 'G';
+  newLayer: PlanLayer = 'G';
+  newText = '';
+  error = '';
+  announcement = '';
   /** the clock for the export's date and file name */
-  declare now: () => number;
+  now: () => number = Date.now;
 
   private y = new YController(this, () => {
     const d = this.doc;
     return d && [sessionType(d), planMap(d), roundsMap(d), ballotsMap(d), publishedMap(d), ...targetTypes(d)];
   });
-
-  constructor() {
-    super();
-    this.voteService = undefined;
-    this.labels = {};
-    this.draftRound = '';
-    this.draftCount = 3;
-    this.draftLayer = 'G';
-    this.newLayer = 'G';
-    this.newText = '';
-    this.error = '';
-    this.announcement = '';
-    this.now = Date.now;
-  }
 
   static override styles = [
     SessionPanelBase.styles,
@@ -257,7 +244,7 @@ export class PlanPanel extends SessionPanelBase {
 
   private async export(format: ExportFormat) {
     const out = await this.actions?.exportPlan({ format, lang: this.lang, words: planExportWords(this.lang), now: this.now() });
-    if (out?.ok) offerExport(this, { what: 'plan', format, ...out.value });
+    if (out?.ok) offerExport(this, { format, ...out.value });
   }
 
   private add = async (e: Event) => {

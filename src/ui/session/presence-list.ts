@@ -12,29 +12,21 @@ import { t } from '../i18n/t.js';
 import { tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
 import type { Me, Person } from './session-view.js';
+import { props, PROP } from '../lit-kit.js';
 
 export class PresenceList extends LitElement {
-  static override properties = {
-    awareness: { attribute: false },
-    me: { attribute: false },
-    people: { attribute: false },
-    lang: { type: String },
-  };
+  static override properties = props({ awareness: PROP, me: PROP, people: PROP, lang: String });
 
-  declare awareness: Awareness | undefined;
-  declare me: Me | undefined;
+  awareness: Awareness | undefined = undefined;
+  me: Me | undefined = undefined;
   /** The host's users (id → name): names are shown from here, by the user id presence carries. */
-  declare people: readonly Person[];
-  declare lang: Lang;
+  people: readonly Person[] = [];
+  override lang: Lang = 'da';
 
   private presence = new AwarenessController(this, () => this.awareness);
 
   constructor() {
     super();
-    this.awareness = undefined;
-    this.me = undefined;
-    this.people = [];
-    this.lang = 'da';
     this.presence.nameOf = (user) => (user === this.me?.id ? this.me.name : this.people.find((p) => p.id === user)?.name);
   }
 

@@ -7,6 +7,7 @@ import { LitElement, css, html, svg } from 'lit';
 import type { Lang } from '../../core/lang.js';
 import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
+import { props, PROP } from '../lit-kit.js';
 
 export interface ChartRow {
   targetId: string;
@@ -22,22 +23,11 @@ const ROW = 46;
 const MAX_LABEL = 44;
 
 export class ResultsChart extends LitElement {
-  static override properties = {
-    rows: { attribute: false },
-    lang: { type: String },
-    caption: { type: String },
-  };
+  static override properties = props({ rows: PROP, lang: String, caption: String });
 
-  declare rows: readonly ChartRow[];
-  declare lang: Lang;
-  declare caption: string;
-
-  constructor() {
-    super();
-    this.rows = [];
-    this.lang = 'da';
-    this.caption = '';
-  }
+  rows: readonly ChartRow[] = [];
+  override lang: Lang = 'da';
+  caption = '';
 
   static override styles = [
     tokens,

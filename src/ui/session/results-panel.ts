@@ -19,8 +19,9 @@ import { resultsExportWords } from '../i18n/export-words.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
-export type { ExportEvent, ExportFormat } from './export-download.js';
+export type { ExportFormat } from './export-download.js';
 
 const REASONS: Record<HiddenReason, MessageKey> = {
   'no-round': 'results.hidden.no-round',
@@ -31,27 +32,27 @@ const REASONS: Record<HiddenReason, MessageKey> = {
 };
 
 export class ResultsPanel extends SessionPanelBase {
-  static override properties = {
-    voteService: { attribute: false },
-    labels: { attribute: false },
-    eligible: { type: Number },
-    boardError: { state: true },
-    boardBusy: { state: true },
+  static override properties = props({
+    voteService: PROP,
+    labels: PROP,
+    eligible: Number,
+    boardError: STATE,
+    boardBusy: STATE,
     roundId: { type: String, attribute: 'round-id' },
-    now: { attribute: false },
-    picked: { state: true },
-  };
+    now: PROP,
+    picked: STATE,
+  });
 
-  declare voteService: VoteService | undefined;
-  declare labels: TargetLabels;
+  voteService: VoteService | undefined = undefined;
+  labels: TargetLabels = {};
   /** how many could vote (the N of "n of N" on the results frame), if the shell knows */
-  declare eligible: number | undefined;
-  declare boardError: string;
-  declare boardBusy: boolean;
+  eligible: number | undefined = undefined;
+  boardError = '';
+  boardBusy = false;
   /** the round to show; by default the newest round that is not a draft (with a picker) */
-  declare roundId: string | undefined;
-  declare now: () => number;
-  declare picked: string | undefined;
+  roundId: string | undefined = undefined;
+  now: () => number = Date.now;
+  picked: string | undefined = undefined;
 
   private y = new YController(this, () => {
     const d = this.doc;
@@ -61,14 +62,6 @@ export class ResultsPanel extends SessionPanelBase {
 
   constructor() {
     super();
-    this.voteService = undefined;
-    this.labels = {};
-    this.eligible = undefined;
-    this.boardError = '';
-    this.boardBusy = false;
-    this.roundId = undefined;
-    this.now = Date.now;
-    this.picked = undefined;
     new VoteServiceController(this, () => this.voteService);
   }
 
@@ -157,7 +150,7 @@ export class ResultsPanel extends SessionPanelBase {
   private async export(round: RoundView, format: ExportFormat) {
     const label = (id: string) => targetLabel(this.doc!, id, this.labels, this.lang);
     const out = await this.actions?.exportResults({ roundId: round.id, format, lang: this.lang, words: resultsExportWords(this.lang), label, now: this.clock.now() });
-    if (out?.ok) offerExport(this, { what: 'results', roundId: round.id, format, ...out.value });
+    if (out?.ok) offerExport(this, { format, ...out.value });
   }
 
   private async showOnBoard(round: RoundView, rows: ChartRow[]) {

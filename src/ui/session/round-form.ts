@@ -13,6 +13,7 @@ import { ROUND_ERRORS } from './round-errors.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { choiceFormStyles } from './session-styles.js';
 import type { ScopeOption } from './session-view.js';
+import { emit, props, PROP, STATE } from '../lit-kit.js';
 
 export type RoundCreatedEvent = CustomEvent<{ roundId: string }>;
 
@@ -31,38 +32,28 @@ interface Values {
 }
 
 export class RoundForm extends SessionPanelBase {
-  static override properties = {
-    scopes: { attribute: false },
+  static override properties = props({
+    scopes: PROP,
     serviceMode: { type: String, attribute: 'service-mode' },
-    present: { type: Number },
-    values: { state: true },
-    errors: { state: true },
-    busy: { state: true },
-  };
+    present: Number,
+    values: STATE,
+    errors: STATE,
+    busy: STATE,
+  });
 
-  declare scopes: readonly ScopeOption[];
+  scopes: readonly ScopeOption[] = [];
   /** the VoteService's mode: 'server' offers sealed rounds */
-  declare serviceMode: 'local' | 'server';
+  serviceMode: 'local' | 'server' = 'local';
   /** How many have the app open now (0: not known yet). */
-  declare present: number;
-  declare values: Values;
+  present = 0;
+  values: Values = {
+    question: '', scope: 0, budget: ROUND_DEFAULTS.budget, cap: ROUND_DEFAULTS.cap, anonymity: ROUND_DEFAULTS.anonymity,
+    visibility: ROUND_DEFAULTS.visibility, k: ROUND_DEFAULTS.k, minutes: NaN,
+  };
   /** The facilitator typed a k: the suggestion no longer replaces it. */
   private kTouched = false;
-  declare errors: Partial<Record<Field | 'form', string>>;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    this.scopes = [];
-    this.serviceMode = 'local';
-    this.present = 0;
-    this.values = {
-      question: '', scope: 0, budget: ROUND_DEFAULTS.budget, cap: ROUND_DEFAULTS.cap, anonymity: ROUND_DEFAULTS.anonymity,
-      visibility: ROUND_DEFAULTS.visibility, k: ROUND_DEFAULTS.k, minutes: NaN,
-    };
-    this.errors = {};
-    this.busy = false;
-  }
+  errors: Partial<Record<Field | 'form', string>> = {};
+  busy = false;
 
   static override styles = [
     SessionPanelBase.styles,
@@ -233,7 +224,7 @@ export class RoundForm extends SessionPanelBase {
       });
       if (r.ok) {
         this.values = { ...v, question: '' };
-        this.dispatchEvent(new CustomEvent('tryghed-round-created', { detail: { roundId: r.value.roundId }, bubbles: true, composed: true }));
+        emit(this, 'tryghed-round-created', { roundId: r.value.roundId });
       } else if (r.error.code === 'no-targets' || r.error.code === 'only-private') {
         // Say why: nothing there yet, or only notes on the plate (never voted on).
         const scope = option.group ? `${option.group} › ${option.label}` : option.label;

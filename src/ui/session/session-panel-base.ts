@@ -11,31 +11,19 @@ import { facilitatorOf } from '../../core/session/roles.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
 import type { Me } from './session-view.js';
+import { props, PROP } from '../lit-kit.js';
 
 export class SessionPanelBase extends LitElement {
-  static override properties: PropertyDeclarations = {
-    doc: { attribute: false },
-    me: { attribute: false },
-    actions: { attribute: false },
-    lang: { type: String },
-  };
+  static override properties: PropertyDeclarations = props({ doc: PROP, me: PROP, actions: PROP, lang: String });
 
   /** A panel with styles of its own lists these first: `[SessionPanelBase.styles, css`…`]`. */
   static override styles: CSSResultGroup = [tokens, primaryButton, sessionStyles];
 
-  declare doc: Y.Doc | undefined;
-  declare me: Me | undefined;
+  doc: Y.Doc | undefined = undefined;
+  me: Me | undefined = undefined;
   /** every use case, bound to this doc and its ports (src/actions/actions.ts) */
-  declare actions: Actions | undefined;
-  declare lang: Lang;
-
-  constructor() {
-    super();
-    this.doc = undefined;
-    this.me = undefined;
-    this.actions = undefined;
-    this.lang = 'da';
-  }
+  actions: Actions | undefined = undefined;
+  override lang: Lang = 'da';
 
   protected isFacilitator(): boolean {
     return !!this.doc && !!this.me && facilitatorOf(this.doc) === this.me.id;

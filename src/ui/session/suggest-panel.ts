@@ -16,6 +16,7 @@ import type { PortResult, SuggestPort } from './suggest-port.js';
 import {
   ALONE, isEmpty, moveNote, previewOf, renameTheme, restoreThemes, withoutThemes, type Preview, type PreviewTheme,
 } from './theme-preview.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
 /** One accepted step: the themes it grouped and the clusters it made. */
 interface Step {
@@ -35,42 +36,30 @@ const plain = (html: string) => {
 };
 
 export class SuggestPanel extends SessionPanelBase {
-  static override properties = {
-    scopes: { attribute: false },
-    port: { attribute: false },
-    scopeAt: { state: true },
-    busy: { state: true },
-    preview: { state: true },
-    steps: { state: true },
-    status: { state: true },
-    error: { state: true },
-  };
+  static override properties = props({
+    scopes: PROP,
+    port: PROP,
+    scopeAt: STATE,
+    busy: STATE,
+    preview: STATE,
+    steps: STATE,
+    status: STATE,
+    error: STATE,
+  });
 
   /** Where notes can come from: zones, templates, the selection (never clusters: themes group notes). */
-  declare scopes: readonly ScopeOption[];
-  declare port: SuggestPort | undefined;
-  declare scopeAt: number;
-  declare busy: boolean;
-  declare preview: Preview | null;
-  declare steps: Step[];
-  declare status: string;
-  declare error: string;
+  scopes: readonly ScopeOption[] = [];
+  port: SuggestPort | undefined = undefined;
+  scopeAt = 0;
+  busy = false;
+  preview: Preview | null = null;
+  steps: Step[] = [];
+  status = '';
+  error = '';
 
   /** Texts and deck-item fits of the notes in the preview. */
   private texts: Record<string, string> = {};
   private fits: Record<string, Fit> = {};
-
-  constructor() {
-    super();
-    this.scopes = [];
-    this.port = undefined;
-    this.scopeAt = 0;
-    this.busy = false;
-    this.preview = null;
-    this.steps = [];
-    this.status = '';
-    this.error = '';
-  }
 
   static override styles = [
     SessionPanelBase.styles,

@@ -18,31 +18,32 @@ import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, targetLabel, targetTypes, voteRows, type TargetLabels, type VoteRow } from './session-view.js';
 import { voteErrorText } from './vote-errors.js';
 import { groupRows, type Places } from './vote-groups.js';
+import { props, PROP, STATE } from '../lit-kit.js';
 
 export class VotePanel extends SessionPanelBase {
-  static override properties = {
-    voteService: { attribute: false },
-    labels: { attribute: false },
-    selection: { attribute: false },
-    now: { attribute: false },
-    places: { state: true },
-    mine: { state: true },
-    announcement: { state: true },
-    error: { state: true },
-  };
+  static override properties = props({
+    voteService: PROP,
+    labels: PROP,
+    selection: PROP,
+    now: PROP,
+    places: STATE,
+    mine: STATE,
+    announcement: STATE,
+    error: STATE,
+  });
 
-  declare voteService: VoteService | undefined;
+  voteService: VoteService | undefined = undefined;
   /** note id → plain text of the sticky */
-  declare labels: TargetLabels;
+  labels: TargetLabels = {};
   /** ids of the sticky notes selected on the board now */
-  declare selection: readonly string[];
+  selection: readonly string[] = [];
   /** where each target sits (template, zone); null until read */
-  declare places: Places | null;
+  places: Places | null = null;
   /** the clock (tests pass a fake one) */
-  declare now: () => number;
-  declare mine: ReadonlyMap<string, MyVotes | null>;
-  declare announcement: string;
-  declare error: { roundId: string; text: string } | null;
+  now: () => number = Date.now;
+  mine: ReadonlyMap<string, MyVotes | null> = new Map();
+  announcement = '';
+  error: { roundId: string; text: string } | null = null;
 
   private y = new YController(this, () => this.doc && [roundsMap(this.doc), ballotsMap(this.doc), ...targetTypes(this.doc)]);
   private clock = new ClockController(this, () => this.openRounds().find((r) => r.endsAt !== null)?.endsAt ?? null, () => this.now());
@@ -51,14 +52,6 @@ export class VotePanel extends SessionPanelBase {
 
   constructor() {
     super();
-    this.voteService = undefined;
-    this.labels = {};
-    this.selection = [];
-    this.places = null;
-    this.now = Date.now;
-    this.mine = new Map();
-    this.announcement = '';
-    this.error = null;
     new VoteServiceController(this, () => this.voteService, () => void this.refresh());
   }
 
