@@ -27,7 +27,9 @@ const RULES: Record<string, Rule> = {
   'src/actions/': { values: ['src/actions/', 'src/core/', 'src/board/'], types: ['src/sync/', 'src/protocol/'], packages: only('yjs') },
   // Theme suggestions: pure, with their NLP packages (engineer "suggest").
   'src/suggest/': { values: ['src/suggest/', 'src/core/'], packages: (p) => !DOM_OR_NETWORK(p) && !p.startsWith('node:') },
-  'src/ui/': { values: ['src/ui/', 'src/core/'], types: ['src/board/', 'src/sync/', 'src/actions/', 'src/protocol/', 'src/suggest/'], packages: only('lit', 'yjs', 'y-protocols') },
+  // The words of what the board reports and draws: only they know the board's types (panels see the ports through src/actions).
+  'src/ui/i18n/': { values: ['src/ui/i18n/', 'src/core/'], types: ['src/board/', 'src/actions/'], packages: only() },
+  'src/ui/': { values: ['src/ui/', 'src/core/'], types: ['src/sync/', 'src/actions/', 'src/protocol/', 'src/suggest/'], packages: only('lit', 'yjs', 'y-protocols') },
   // Shims of library modules for the build (aliased in vite.config.ts): nothing of the app.
   'src/vendor/': { values: ['src/vendor/'], packages: only('lib0') },
   'src/app/': { values: ['src/'], packages: only(...SYNC_PACKAGES, 'lit') },
@@ -114,6 +116,17 @@ describe('architecture: the import rules of DESIGN.md', () => {
   it('every file in src/ and sandbox/ keeps its layer’s rules', () => {
     expect(files.length).toBeGreaterThan(100);
     expect(found.filter((b) => !(b in PENDING))).toEqual([]);
+  });
+
+  it('a Lit element is alone in its file, named by its tag, and declared in HTMLElementTagNameMap', () => {
+    const wrong = files.flatMap((file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      const tags = [...text.matchAll(/customElements\.define\(\s*'([^']+)'/g)].map((m) => m[1]!);
+      if (tags.length === 0) return [];
+      const name = file.split('/').pop()!.replace(/\.ts$/, '');
+      return tags.length > 1 || tags[0] !== name || !new RegExp(`HTMLElementTagNameMap\\s*\\{[^}]*'${tags[0]}'`).test(text) ? [`${file}: ${tags.join(', ')}`] : [];
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('the pending breaches are still there (remove a row when its work lands)', () => {

@@ -15,6 +15,8 @@ import type { VoteService } from '../core/session/voting.js';
 import type { PulseService } from '../core/session/pulse-service.js';
 
 export type { ActionResult, Failure, FailureCode } from '../core/failures.js';
+/** Who is on the board, as the Host port tells it: what panels show of people. */
+export type { Person } from '../board/host-port.js';
 
 export interface ActionContext {
   readonly doc: Y.Doc;

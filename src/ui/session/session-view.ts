@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { TargetSet } from '../../actions/round-targets.js';
-import type { Person } from '../../board/host-port.js';
+import type { Person } from '../../actions/context.js';
 import type { Lang } from '../../core/lang.js';
 import { effectiveBallot, itemResolver, readBallots } from '../../core/session/ballots.js';
 import { readCluster } from '../../core/session/read.js';
