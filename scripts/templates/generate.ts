@@ -193,7 +193,7 @@ function warningSigns(): Template {
   b.zone('how-we-talk', talkLabel, rx, ty, rw, Math.max(bottom - ty, labelBand(talkLabel, rw, TYPE.prompt) + stickyRows(1)), { labelFontSize: TYPE.prompt, fill: TINT.green, border: BORDER.green });
   return b.template({
     id: 'warning-signs', order: 4,
-    title: { da: 'Tegn (uden)på…', en: 'Outward signs of…' },
+    title: { da: 'Tegn (uden)på…', en: '(Outward) signs of…' },
     summary: { da: 'Tegn på mistrivsel hos den enkelte og i gruppen – og hvordan vi taler om dem', en: 'Signs of strain in one leader and in the group – and how we talk about them' },
   });
 }
@@ -357,7 +357,7 @@ function notTalkedAbout(): Template {
   });
   return b.template({
     id: 'not-talked-about', order: 8,
-    title: { da: 'Det vi ikke taler nok om', en: 'What we do not talk about' },
+    title: { da: 'Det vi ikke taler nok om', en: 'What we do not talk about enough' },
     summary: { da: 'Belastningsområder, vi bør tale mere om i ledergruppen', en: 'Areas of strain our leadership team ought to talk about more' },
   });
 }
@@ -429,7 +429,7 @@ function practice(): Template {
   });
   return b.template({
     id: 'practice', order: 10,
-    title: { da: 'Ledertrivsel i praksis', en: 'Wellbeing in practice' },
+    title: { da: 'Ledertrivsel i praksis', en: 'Leader wellbeing in practice' },
     summary: { da: 'Hvad vi fortsætter med, og hvad vi gør mere af', en: 'What we continue, and what we do more of' },
   });
 }

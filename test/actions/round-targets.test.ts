@@ -133,7 +133,7 @@ describe('the plate is private', () => {
     }
     // The refusal in words, both languages.
     expect(failureText('en', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/plate are never grouped or voted on \(they are still visible/);
-    expect(failureText('da', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/tallerkenen grupperes aldrig.*kan stadig ses/);
+    expect(failureText('da', { code: 'private' }, {}, 'cluster.error.board')).toMatch(/tallerkenen samles aldrig i temaer.*kan stadig ses/);
     expect(listClusters(doc)).toEqual([]);
     expect(board.items().map((i) => [i.id, i.absolute])).toEqual(before);
 

@@ -16,7 +16,7 @@ export const boardDa: Record<keyof typeof boardEn, Message> = {
   ),
 
   'board.error.no-selection': 'Vælg mindst én seddel på boardet, og prøv igen.',
-  'board.error.private': 'Sedler på tallerkenen grupperes aldrig, og der stemmes aldrig om dem (de kan stadig ses på boardet). Vælg kun sedler uden for tallerkenen, og prøv igen.',
+  'board.error.private': 'Sedler på tallerkenen samles aldrig i temaer, og der stemmes aldrig om dem (de kan stadig ses på boardet). Vælg kun sedler uden for tallerkenen, og prøv igen.',
   'board.error.not-visible': 'Resultatet kan ikke vises endnu.',
   'board.error.no-room': 'Temaets sedler kan ikke stå samlet i deres felt. Intet er flyttet; de står, hvor de blev skrevet.',
   'board.error.invalid': 'Det kunne ikke lade sig gøre.',

@@ -49,9 +49,9 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.server.refused.authTimeout': 'Sync-serveren lukkede forbindelsen: login tog for lang tid. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.forbidden': 'Sync-serveren lukkede forbindelsen: panelet sendte tilstedeværelse for en anden bruger. Det forbinder igen af sig selv.',
 
-  'shell.scope.notes': 'Alle sticky notes skrevet på boardet',
+  'shell.scope.notes': 'Alle sedler skrevet på boardet',
   'shell.scope.clusters': 'Temaerne',
-  'shell.scope.selection': 'De valgte sticky notes',
+  'shell.scope.selection': 'De valgte sedler',
   'shell.scope.template': 'Hele skabelonen',
 
   'sync.title': 'Sådan deles sessionen',
