@@ -108,6 +108,22 @@ const decodedUpdates = new WeakMap<object, NonNullable<Frame['update']>>();
 export const decodedUpdate = (data: unknown): Frame['update'] =>
   typeof data === 'object' && data !== null ? decodedUpdates.get(data) : undefined;
 
+/** The room and size of the update a sync frame carries, read without decoding the update
+ *  (so a frame over the board's cap is refused before it costs a decode); null otherwise. */
+export function updateHeader(data: Uint8Array): { room: string; bytes: number } | null {
+  try {
+    const d = decoding.createDecoder(data);
+    const room = decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    if (type !== T.Sync && type !== T.SyncReply) return null;
+    const step = decoding.readVarUint(d);
+    if (step !== 1 && step !== 2) return null;
+    return { room, bytes: decoding.readVarUint(d) };
+  } catch {
+    return null;
+  }
+}
+
 /** Throws if `data` is not a well-formed Hocuspocus client frame; returns its room and type. */
 export function checkFrame(data: Uint8Array): Frame {
   const d = decoding.createDecoder(data);
@@ -230,6 +246,8 @@ export class SocketGuard {
     if (data.byteLength > this.limits.maxMessageBytes) return { code: CloseCodes.tooBig, reason: 'message too big' };
     if (!this.bucket.take()) return { code: CloseCodes.rate, reason: 'too many messages' };
     if (!this.byteBucket.take(data.byteLength)) return { code: CloseCodes.rate, reason: 'too many bytes' };
+    const header = updateHeader(data);
+    if (header && this.sizes.ofBoard(header.room) + header.bytes > this.limits.maxBoardBytes) return { code: CloseCodes.boardFull, reason: 'board is full' };
     let frame: Frame;
     try {
       frame = checkFrame(data);

@@ -114,19 +114,22 @@ export class PostgresStorage implements Storage {
     return this.tx(async (c) => {
       // FOR UPDATE on the round row: votes in a round run one at a time (so one person's two
       // devices, even through two instances, see each other's points), and a close waits for them.
+      // The ballot is read after the lock is held (a join would read it as of before the wait);
+      // the ballot's row and the round's version go in one statement.
       const round = await this.getRound(c, room, roundId, true);
       if (!round) throw new VoteError('no-round', `round ${roundId} was never opened`);
       const ballot = await this.getBallot(c, room, roundId, user);
       const next = applyVote(round, ballot, target, delta, now, board);
-      if (next === 0)
-        await c.query('DELETE FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3 AND target = $4', [room, roundId, user, target]);
-      else
-        await c.query(
-          'INSERT INTO tryghed_ballots (room, round, "user", target, points) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room, round, "user", target) DO UPDATE SET points = excluded.points',
-          [room, roundId, user, target, next],
-        );
       const bumped = { ...round, version: round.version + 1 };
-      await this.putRound(c, room, bumped);
+      const write = next === 0
+        ? 'DELETE FROM tryghed_ballots WHERE room = $1 AND round = $2 AND "user" = $3 AND target = $4'
+        : 'INSERT INTO tryghed_ballots (room, round, "user", target, points) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room, round, "user", target) DO UPDATE SET points = excluded.points';
+      const args: unknown[] = next === 0 ? [room, roundId, user, target] : [room, roundId, user, target, next];
+      await c.query(
+        `WITH w AS (${write} RETURNING 1)
+         UPDATE tryghed_rounds SET record = jsonb_set(record, '{version}', to_jsonb($${args.length + 1}::int)) WHERE room = $1 AND id = $2`,
+        [...args, bumped.version],
+      );
       if (next === 0) delete ballot[target];
       else ballot[target] = next;
       const used = Object.values(ballot).reduce((a, b) => a + b, 0);
