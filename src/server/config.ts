@@ -22,6 +22,10 @@ export interface Limits {
   byteBurst: number;
   /** Largest size of a board: all its documents together (bytes). An edit past it is refused. */
   maxBoardBytes: number;
+  /** Requests for a whole document (sync step 1, answered with all the client lacks) a
+   *  connection may make per minute, after a burst of `syncBurst`. */
+  syncPerMinute: number;
+  syncBurst: number;
   /** After the server asks for a fresh token, a connection that sends none is closed (ms). */
   tokenRefreshDeadlineMs: number;
 }
@@ -65,6 +69,8 @@ export const defaultLimits: Limits = {
   bytesPerSecond: 256 * 1024,
   byteBurst: 2 * 1024 * 1024,
   maxBoardBytes: 8 * 1024 * 1024,
+  syncPerMinute: 12,
+  syncBurst: 6,
   tokenRefreshDeadlineMs: 30_000,
 };
 
@@ -132,6 +138,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       bytesPerSecond: int(env, 'MAX_BYTES_PER_SECOND', l.bytesPerSecond),
       byteBurst: int(env, 'BYTE_BURST', l.byteBurst),
       maxBoardBytes: int(env, 'MAX_BOARD_BYTES', l.maxBoardBytes),
+      syncPerMinute: int(env, 'MAX_SYNC_PER_MINUTE', l.syncPerMinute),
+      syncBurst: int(env, 'SYNC_BURST', l.syncBurst),
       tokenRefreshDeadlineMs: int(env, 'TOKEN_REFRESH_DEADLINE_MS', l.tokenRefreshDeadlineMs),
     },
   };

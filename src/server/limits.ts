@@ -60,6 +60,9 @@ export function boardOf(documentName: string): string | null {
 export class BoardSizes {
   private readonly docs = new Map<string, number>();
   private readonly boards = new Map<string, number>();
+  /** Documents whose stored size is known (loaded once since the server started). */
+  private readonly known = new Set<string>();
+  private readonly waiting = new Map<string, Set<() => void>>();
 
   private shift(name: string, delta: number): void {
     const board = boardOf(name) ?? name;
@@ -68,14 +71,37 @@ export class BoardSizes {
     else this.boards.set(board, next);
   }
 
-  /** Sets a document's size (after a load or a compaction). */
-  set(name: string, bytes: number): void {
+  private put(name: string, bytes: number): void {
     this.shift(name, bytes - (this.docs.get(name) ?? 0));
     this.docs.set(name, bytes);
   }
 
+  /** Sets a document's size (after a load or a compaction): from now on it is known. */
+  set(name: string, bytes: number): void {
+    this.put(name, bytes);
+    this.known.add(name);
+    const w = this.waiting.get(name);
+    this.waiting.delete(name);
+    for (const cb of w ?? []) cb();
+  }
+
   add(name: string, bytes: number): void {
-    this.set(name, (this.docs.get(name) ?? 0) + bytes);
+    this.put(name, (this.docs.get(name) ?? 0) + bytes);
+  }
+
+  isKnown(name: string): boolean {
+    return this.known.has(name);
+  }
+
+  /** Calls `cb` once the document's size is known; returns the cancel. */
+  whenKnown(name: string, cb: () => void): () => void {
+    let w = this.waiting.get(name);
+    if (!w) this.waiting.set(name, (w = new Set()));
+    w.add(cb);
+    return () => {
+      w.delete(cb);
+      if (w.size === 0 && this.waiting.get(name) === w) this.waiting.delete(name);
+    };
   }
 
   /** Bytes of one document. */
@@ -101,6 +127,8 @@ export interface Frame {
   updateBytes: number;
   /** The update it carries, decoded (for the ballot guard: it is decoded here anyway). */
   update?: ReturnType<typeof Y.decodeUpdate>;
+  /** A request for the document (sync step 1: its state vector). */
+  syncRequest?: boolean;
 }
 
 /** Updates of admitted frames, decoded once, by frame (ballot-guard.ts reads them). */
@@ -131,12 +159,16 @@ export function checkFrame(data: Uint8Array): Frame {
   const type = decoding.readVarUint(d);
   let updateBytes = 0;
   let update: Frame['update'];
+  let syncRequest = false;
   switch (type) {
     case T.Sync:
     case T.SyncReply: {
       const step = decoding.readVarUint(d);
       const payload = decoding.readVarUint8Array(d);
-      if (step === 0) Y.decodeStateVector(payload);
+      if (step === 0) {
+        Y.decodeStateVector(payload);
+        syncRequest = true;
+      }
       else if (step === 1 || step === 2) {
         update = Y.decodeUpdate(payload);
         updateBytes = payload.byteLength;
@@ -170,7 +202,7 @@ export function checkFrame(data: Uint8Array): Frame {
       throw new Error(`message type ${type} not accepted from clients`);
   }
   if (decoding.hasContent(d)) throw new Error('trailing bytes');
-  return update ? { room, type, updateBytes, update } : { room, type, updateBytes };
+  return update ? { room, type, updateBytes, update } : syncRequest ? { room, type, updateBytes, syncRequest } : { room, type, updateBytes };
 }
 
 /** Per-socket state; reachable from Hocuspocus hooks through the upgrade request. */
@@ -182,8 +214,15 @@ export class SocketGuard {
   private readonly bucket: TokenBucket;
   private readonly byteBucket: TokenBucket;
   private readonly rpcBucket: TokenBucket;
+  private readonly syncBucket: TokenBucket;
   private readonly admitted = new WeakSet<object>();
   private readonly authTimer: NodeJS.Timeout;
+  /** Frames held (in order) until the size of the document an update is for is known. */
+  private held: { data: Uint8Array; isBinary: unknown }[] | null = null;
+  private heldBytes = 0;
+  private cancelWait: (() => void) | null = null;
+  /** Hands a held frame to the socket's listeners again (guardSocket sets it). */
+  release: (data: Uint8Array, isBinary: unknown) => void = () => undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -193,6 +232,7 @@ export class SocketGuard {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.byteBucket = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
     this.rpcBucket = new TokenBucket(limits.rpcPerSecond, limits.rpcPerSecond);
+    this.syncBucket = new TokenBucket(limits.syncPerMinute / 60, limits.syncBurst);
     this.authTimer = setTimeout(() => {
       if (!this.authenticated) this.close({ code: CloseCodes.authTimeout, reason: 'authentication timeout' });
     }, limits.authTimeoutMs);
@@ -200,6 +240,8 @@ export class SocketGuard {
     ws.once('close', () => {
       this.closed = true;
       clearTimeout(this.authTimer);
+      this.cancelWait?.();
+      this.held = null;
     });
   }
 
@@ -232,6 +274,7 @@ export class SocketGuard {
   admit(data: unknown, isBinary: unknown): boolean {
     if (this.closed) return false;
     if (typeof data === 'object' && data !== null && this.admitted.has(data)) return true;
+    if (this.hold(data, isBinary)) return false;
     const v = this.inspect(data, isBinary);
     if (v) {
       this.close(v);
@@ -239,6 +282,37 @@ export class SocketGuard {
     }
     this.admitted.add(data as object);
     return true;
+  }
+
+  /**
+   * An update for a document whose stored size is not known yet (the server has not loaded it
+   * since it started) waits until it is, and every later frame of this socket behind it (order
+   * matters): the cap then counts the stored board too, so a burst sent while the board loads
+   * cannot pass it. What waits is bounded by the byte burst.
+   */
+  private hold(data: unknown, isBinary: unknown): boolean {
+    if (!(data instanceof Uint8Array)) return false;
+    if (!this.held) {
+      const h = updateHeader(data);
+      if (!h || this.sizes.isKnown(h.room) || !parseRoom(h.room)) return false;
+      this.held = [];
+      this.cancelWait = this.sizes.whenKnown(h.room, () => this.releaseHeld());
+    }
+    this.held.push({ data, isBinary });
+    this.heldBytes += data.byteLength;
+    if (this.heldBytes > this.limits.byteBurst || this.held.length > this.limits.messageBurst) {
+      this.close({ code: CloseCodes.rate, reason: 'too many bytes' });
+    }
+    return true;
+  }
+
+  private releaseHeld(): void {
+    const frames = this.held ?? [];
+    this.held = null;
+    this.heldBytes = 0;
+    this.cancelWait = null;
+    // Each goes through admit again (it may be held again, for the board's other document).
+    for (const f of frames) if (!this.closed) this.release(f.data, f.isBinary);
   }
 
   private inspect(data: unknown, isBinary: unknown): Violation | null {
@@ -266,6 +340,9 @@ export class SocketGuard {
       return { code: CloseCodes.rate, reason: 'too many messages before authentication' };
     }
     if (frame.type === T.Stateless && !this.rpcBucket.take()) return { code: CloseCodes.rate, reason: 'too many requests' };
+    // Each is answered with all of the document the client lacks: bounded, or a few bytes
+    // could make the server send the whole board again and again.
+    if (frame.syncRequest && !this.syncBucket.take()) return { code: CloseCodes.rate, reason: 'too many sync requests' };
     if (frame.updateBytes > 0) {
       if (this.sizes.ofBoard(frame.room) + frame.updateBytes > this.limits.maxBoardBytes) return { code: CloseCodes.boardFull, reason: 'board is full' };
       // Counted now, not when applied: frames let in before the last one is applied count too.
@@ -286,6 +363,7 @@ export function guardSocket(ws: WebSocket, request: IncomingMessage, limits: Lim
     if (event === 'message' && !guard.admit(args[0], args[1])) return false;
     return emit(event, ...args);
   }) as typeof ws.emit;
+  guard.release = (data, isBinary) => void ws.emit('message', data, isBinary);
   return guard;
 }
 
