@@ -19,6 +19,9 @@ import type { Group } from './group.js';
 import type { RoundStep } from './round-status.js';
 import type { TargetSet } from './round-targets.js';
 import type { ShowResults } from './show-results.js';
+import type { PulseStep } from './pulse-step.js';
+import type { PulseExport } from './export-pulse.js';
+import type { PulseFrame } from '../board/session-board-port.js';
 
 export function bindActions(ctx: ActionContext) {
   return {
@@ -50,6 +53,13 @@ export function bindActions(ctx: ActionContext) {
     locateTargets: async (ids: readonly string[]) => (await import('./locate-targets.js')).perform(ctx, { ids }),
     showTarget: async (id: string) => (await import('./show-target.js')).perform(ctx, { id }),
     signal: async (message: string) => (await import('./signal.js')).perform(ctx, { message }),
+    createPulse: async (input: { label?: string; k?: number }) => (await import('./create-pulse.js')).perform(ctx, input),
+    pulseStep: async (pulseId: string, step: PulseStep) => (await import('./pulse-step.js')).perform(ctx, { pulseId, step }),
+    answerPulse: async (pulseId: string, answers: readonly number[]) => (await import('./answer-pulse.js')).perform(ctx, { pulseId, answers }),
+    /** My answers to a pulse as sent (this device's, or the server's copy), or null. */
+    myPulse: (pulseId: string) => ctx.pulses.mine(pulseId),
+    showPulse: async (pulseId: string, chart: PulseFrame) => (await import('./show-pulse.js')).perform(ctx, { pulseId, chart }),
+    exportPulse: async (input: PulseExport) => (await import('./export-pulse.js')).perform(ctx, input),
   };
 }
 

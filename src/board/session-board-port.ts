@@ -8,6 +8,7 @@ import type { Lang } from '../core/lang.js';
 import type { TallyResult } from '../core/session/index.js';
 import type { TemplateId } from '../core/template/types.js';
 import type { ResultsWords } from '../core/layout/results-frame.js';
+import type { PulseFrameInput } from '../core/layout/pulse-frame.js';
 import type { BoardPort } from './port.js';
 
 /**
@@ -81,6 +82,21 @@ export interface ResultsOutcome {
   replaced: number;
 }
 
+/** A pulse's chart as the board draws it: the words and numbers written by the panel. */
+export interface PulseFrame extends Omit<PulseFrameInput, 'beside' | 'at'> {
+  beside?: Rect;
+  besideTemplate?: TemplateId;
+  zoom?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface PulseOutcome {
+  frameId: string;
+  frame: Rect;
+  /** Earlier frames of the pulse that were removed. */
+  replaced: number;
+}
+
 /** The board as the actions see it: the Board port (items, notes, markers) and the session's own items. */
 export interface SessionBoard extends BoardPort {
   /**
@@ -115,6 +131,8 @@ export interface SessionBoard extends BoardPort {
    * view. Resolves to the note's id.
    */
   shareNote(text: string, signal?: AbortSignal): Promise<string>;
+  /** Writes a pulse's chart frame, replacing an earlier one of the same pulse (hideResults(pulseId) removes it). */
+  showPulse(pulseId: string, chart: PulseFrame): Promise<PulseOutcome>;
   /** Forgets what it knows of the board and scans again on the next call. */
   refresh(): void;
 }

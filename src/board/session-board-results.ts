@@ -13,10 +13,12 @@ import type { BoardWords, ResultsMeta, ResultsOutcome } from './session-board-po
 import type { SessionBoardItems } from './session-board-items.js';
 import { newInsertionId } from './marker.js';
 import type { SdkFrame } from './sdk.js';
+import type { Rect } from '../core/geometry.js';
+import type { PlannedItem } from '../core/layout/types.js';
 
 export async function showResults(items: SessionBoardItems, lang: Lang, words: BoardWords, roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
   if (!tally.visible || tally.roundId !== roundId) throw new BoardLinkError('not-visible', 'results');
-  const { sdk, board } = items;
+  const { board } = items;
   const rows = tally.rows.filter((r) => r.votes > 0);
   let frame;
   try {
@@ -44,33 +46,54 @@ export async function showResults(items: SessionBoardItems, lang: Lang, words: B
       words,
       ...(meta.maxRows !== undefined ? { maxRows: meta.maxRows } : {}),
     };
-    let at: { x: number; y: number };
-    if (earlier[0]) {
-      // The round's earlier frame keeps its place; the new one replaces it there.
-      const r = absRect(earlier[0], new Map());
-      at = { x: r.x, y: r.y };
-    } else {
-      // Beside its template, in that template's slot of the board's row, below earlier results there.
-      const beside = meta.beside ?? (await items.templateRect(meta.besideTemplate, meta.signal));
-      const size = layoutResults(input).frame;
-      const [occupied, frames, view] = await Promise.all([board.occupied(meta.signal), board.findMarkedFrames(), board.viewport()]);
-      const slots = agendaSlots(TEMPLATES);
-      const origin = rowOrigin(slots, frames.map((f) => ({ templateId: f.marker.t, rect: f.rect })), occupied, view, rowSize(TEMPLATES));
-      at = placeResults(slots, origin, beside, { width: size.width, height: size.height }, occupied);
-    }
-    const layout = layoutResults({ ...input, at: { x: at.x, y: at.y } });
-    const marker = (item: { elementId: string }) => encodeLinkMarker({ k: 'results', r: roundId, e: item.elementId, v: 1 });
-    const out = await insertLayoutItems(sdk, board.gate, layout, { x: layout.frame.x, y: layout.frame.y }, newInsertionId(), { marker, ...(meta.signal ? { signal: meta.signal } : {}) });
-    items.remember(out.frameId, { k: 'results', r: roundId, e: 'frame', v: 1 });
-    frame = { frameId: out.frameId, frame: out.frame, shown: layout.shown, more: layout.more, replaced: 0 };
-    // The new frame stands; only now the old ones go (children first).
-    frame.replaced = earlier.length;
-    await items.removeOurs(earlier.flatMap((f) => [...f.childrenIds, f.id]), 'results').catch(() => (frame!.replaced = 0));
+    const placed = await placeFrame(items, roundId, earlier, (pos) => layoutResults({ ...input, ...pos }), meta);
+    frame = { ...placed, shown: placed.layout.shown, more: placed.layout.more };
   } catch (e) {
     throw BoardLinkError.from('results', e);
   }
   if (meta.zoom !== false) await board.zoomTo([frame.frameId]).catch(() => undefined);
-  return frame;
+  const { layout: _l, ...outcome } = frame;
+  return outcome;
+}
+
+/** Where a frame goes and what it replaces: the meta of a results or pulse frame. */
+export type FramePlace = Pick<ResultsMeta, 'beside' | 'besideTemplate' | 'signal'>;
+
+/**
+ * Writes a frame of ours for `key` (a round's or a pulse's id): where its earlier frame stood,
+ * else beside its template in the board's row (below earlier results there), whole through the insertion engine; then the
+ * earlier frames go (children first). `make` lays it out beside a rect or at a point.
+ */
+export async function placeFrame<L extends { frame: Rect; items: PlannedItem[] }>(
+  items: SessionBoardItems,
+  key: string,
+  earlier: SdkFrame[],
+  make: (pos: { beside?: Rect; at?: { x: number; y: number } }) => L,
+  meta: FramePlace,
+): Promise<{ frameId: string; frame: Rect; replaced: number; layout: L }> {
+  const { sdk, board } = items;
+  let at: { x: number; y: number };
+  if (earlier[0]) {
+    // The earlier frame keeps its place; the new one replaces it there.
+    const r = absRect(earlier[0], new Map());
+    at = { x: r.x, y: r.y };
+  } else {
+    // Beside its template, in that template's slot of the board's row, below earlier results there.
+    const beside = meta.beside ?? (await items.templateRect(meta.besideTemplate, meta.signal));
+    const size = make({}).frame;
+    const [occupied, frames, view] = await Promise.all([board.occupied(meta.signal), board.findMarkedFrames(), board.viewport()]);
+    const slots = agendaSlots(TEMPLATES);
+    const origin = rowOrigin(slots, frames.map((f) => ({ templateId: f.marker.t, rect: f.rect })), occupied, view, rowSize(TEMPLATES));
+    at = placeResults(slots, origin, beside, { width: size.width, height: size.height }, occupied);
+  }
+  const layout = make({ at: { x: at.x, y: at.y } });
+  const marker = (item: { elementId: string }) => encodeLinkMarker({ k: 'results', r: key, e: item.elementId, v: 1 });
+  const out = await insertLayoutItems(sdk, board.gate, layout, { x: layout.frame.x, y: layout.frame.y }, newInsertionId(), { marker, ...(meta.signal ? { signal: meta.signal } : {}) });
+  items.remember(out.frameId, { k: 'results', r: key, e: 'frame', v: 1 });
+  let replaced = earlier.length;
+  // The new frame stands; only now the old ones go (children first).
+  await items.removeOurs(earlier.flatMap((f) => [...f.childrenIds, f.id]), 'results').catch(() => (replaced = 0));
+  return { frameId: out.frameId, frame: out.frame, replaced, layout };
 }
 
 export async function hideResults(items: SessionBoardItems, roundId: string): Promise<number> {

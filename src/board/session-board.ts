@@ -18,7 +18,7 @@ import { clearBadges, syncBadges } from './session-board-badges.js';
 import { correctLabels, relabel } from './session-board-labels.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
-  BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, ResultsMeta, ResultsOutcome, SessionBoard,
+  BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PulseFrame, PulseOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
 import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
@@ -30,6 +30,7 @@ export type * from './session-board-port.js';
 const clusters = () => import('./session-board-clusters.js');
 const results = () => import('./session-board-results.js');
 const plate = () => import('./session-board-plate.js');
+const pulse = () => import('./session-board-pulse.js');
 
 export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   /** The Board port to share (and its gate); by default one is made over `sdk`. */
@@ -118,5 +119,9 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   hideResults(roundId: string): Promise<number> {
     return this.serial(async () => (await results()).hideResults(this.items, roundId));
+  }
+
+  showPulse(pulseId: string, chart: PulseFrame): Promise<PulseOutcome> {
+    return this.serial(async () => (await pulse()).showPulse(this.items, pulseId, chart));
   }
 }

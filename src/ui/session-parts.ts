@@ -32,6 +32,7 @@ export const TAB_PANELS = {
   results: () => import('./session/results-panel.js'),
   plan: () => import('./session/plan-panel.js'),
   plate: () => import('./session/plate-panel.js'),
+  pulse: () => import('./session/pulse-panel.js'),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type SessionTab = keyof typeof TAB_PANELS;

@@ -35,7 +35,7 @@ import './tryghed-template-panel.js';
 /** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
 type SessionParts = typeof import('./session-parts.js');
 
-export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate'] as const;
+export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'pulse', 'plan', 'plate'] as const;
 export type TabId = (typeof TABS)[number];
 
 export class TryghedShell extends LitElement {
@@ -236,6 +236,8 @@ export class TryghedShell extends LitElement {
           .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
       case 'plate':
         return html`${loading}<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
+      case 'pulse':
+        return html`${start}<pulse-panel .doc=${doc} .me=${me} .actions=${actions} .serverMode=${voteService.mode === 'server'} .lang=${lang}></pulse-panel>`;
       case 'plan':
         return html`${start}<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
     }

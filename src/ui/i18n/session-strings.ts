@@ -9,13 +9,15 @@ import { noticeDa } from './notice-da.js';
 import { noticeEn, type NoticeKey } from './notice-en.js';
 import { sessionDa } from './session-da.js';
 import { sessionEn, type SessionKey } from './session-en.js';
+import { pulseDa } from './pulse-da.js';
+import { pulseEn, type PulseKey } from './pulse-en.js';
 import { suggestDa } from './suggest-da.js';
 import { suggestEn, type SuggestKey } from './suggest-en.js';
 import { addMessages } from './t.js';
 
-export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa, ...noticeDa },
-  en: { ...sessionEn, ...suggestEn, ...noticeEn },
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn },
 };
 addMessages(SESSION_MESSAGES);
 

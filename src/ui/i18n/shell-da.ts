@@ -19,6 +19,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'signal.revealedNotice': 'Resultatet af »{question}« vises. Du er på Resultater.',
   'signal.revealedTyping': 'Resultatet af »{question}« vises.',
   'signal.goResults': 'Gå til Resultater',
+  'shell.tab.pulse': 'Puls',
   'shell.session.connecting': 'Forbinder til workshopsessionen …',
   'shell.session.failed': 'Workshopsessionen kunne ikke starte. Luk panelet, og åbn det igen.',
   'shell.notStarted': 'Ingen workshopsession er startet endnu. Den, der starter den, styrer afstemningerne.',

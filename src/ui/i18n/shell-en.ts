@@ -20,6 +20,7 @@ export const shellEn = {
   'signal.revealedNotice': 'The results of “{question}” are shown. You are on Results.',
   'signal.revealedTyping': 'The results of “{question}” are shown.',
   'signal.goResults': 'Go to Results',
+  'shell.tab.pulse': 'Pulse',
   'shell.session.connecting': 'Connecting to the workshop session …',
   'shell.session.failed': 'The workshop session could not start. Close the panel and open it again.',
   'shell.notStarted': 'No workshop session has started yet. Whoever starts it runs the vote rounds.',

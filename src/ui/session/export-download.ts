@@ -6,10 +6,11 @@
 export type ExportFormat = 'csv' | 'markdown';
 
 /** Downloads `file` from within `host` (its shadow root keeps the link out of the page). */
-export function offerExport(host: HTMLElement, file: { format: ExportFormat; filename: string; text: string }): void {
+export function offerExport(host: HTMLElement, file: { format: ExportFormat | 'json'; filename: string; text: string }): void {
   const csv = file.format === 'csv';
   // A CSV's text carries its own BOM (core/export/csv.ts).
-  const blob = new Blob([file.text], { type: csv ? 'text/csv;charset=utf-8' : 'text/markdown;charset=utf-8' });
+  const type = csv ? 'text/csv;charset=utf-8' : file.format === 'json' ? 'application/json' : 'text/markdown;charset=utf-8';
+  const blob = new Blob([file.text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
