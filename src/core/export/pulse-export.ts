@@ -4,7 +4,7 @@
  * earlier pulse, its mean and the change beside each item. The item texts come from the caller.
  */
 import type { Lang } from '../lang.js';
-import { comparePulses, PULSE_SCALE, type PulseAggregate } from '../session/pulse-aggregate.js';
+import { comparePulses, type PulseAggregate } from '../session/pulse-aggregate.js';
 import { csvTable } from './csv.js';
 import { mdCell, mdRow } from './markdown.js';
 
@@ -16,29 +16,44 @@ export interface PulseExportInput {
   /** the pulse's name (may be empty) */
   label: string;
   lang: Lang;
+  words: PulseExportWords;
   before?: { aggregate: PulseAggregate; label: string };
 }
 
-const HEAD = {
-  da: { item: 'Udsagn', text: 'Tekst', reverse: 'Vendt', mean: 'Gennemsnit', before: 'Gennemsnit før', change: 'Ændring', overall: 'Samlet', yes: 'ja', no: 'nej', respondents: 'Har svaret', score: (s: number) => `Antal ${s}` },
-  en: { item: 'Item', text: 'Text', reverse: 'Reverse-scored', mean: 'Mean', before: 'Mean before', change: 'Change', overall: 'Overall', yes: 'yes', no: 'no', respondents: 'Respondents', score: (s: number) => `Count ${s}` },
-} as const;
+/** Column names and cell words, in the reader's language (src/ui/i18n/pulse-export-words.ts). */
+export interface PulseExportWords {
+  item: string;
+  text: string;
+  reverse: string;
+  mean: string;
+  before: string;
+  change: string;
+  overall: string;
+  yes: string;
+  no: string;
+  respondents: string;
+  /** the seven score columns: how many answers scored 1, … 7 */
+  scores: readonly string[];
+  /** what the scale is and how it is scored (JSON's `scale`) */
+  scale: string;
+  /** the heading when the pulse has no name */
+  unnamed: string;
+}
 
 const fix = (n: number) => Math.round(n * 100) / 100;
-const scores = Array.from({ length: PULSE_SCALE }, (_, i) => i + 1);
 
 function rows(input: PulseExportInput) {
   const { aggregate: a, before } = input;
   const change = before ? comparePulses(before.aggregate, a) : null;
   return [
     ...a.items.map((it, i) => ({ item: String(it.item), text: input.items[i] ?? '', reverse: it.reverse, stat: it, change: change?.[i] })),
-    { item: HEAD[input.lang].overall, text: '', reverse: null as boolean | null, stat: a.overall, change: change?.[7] },
+    { item: input.words.overall, text: '', reverse: null as boolean | null, stat: a.overall, change: change?.[7] },
   ];
 }
 
 export function pulseToCsv(input: PulseExportInput): string {
-  const h = HEAD[input.lang];
-  const head = [h.item, h.text, h.reverse, h.mean, ...scores.map((s) => h.score(s)), ...(input.before ? [h.before, h.change] : [])];
+  const h = input.words;
+  const head = [h.item, h.text, h.reverse, h.mean, ...h.scores, ...(input.before ? [h.before, h.change] : [])];
   return csvTable([
     [...head],
     ...rows(input).map((r) => [
@@ -49,10 +64,10 @@ export function pulseToCsv(input: PulseExportInput): string {
 }
 
 export function pulseToMarkdown(input: PulseExportInput): string {
-  const h = HEAD[input.lang];
-  const lines = [`## ${mdCell(input.label || 'Edmondson')}`, '', `${h.respondents}: ${input.aggregate.respondents} (k = ${input.k})`, ''];
+  const h = input.words;
+  const lines = [`## ${mdCell(input.label || h.unnamed)}`, '', `${h.respondents}: ${input.aggregate.respondents} (k = ${input.k})`, ''];
   const before = input.before ? [h.before, h.change] : [];
-  lines.push(mdRow([h.item, h.text, h.mean, ...scores.map((s) => h.score(s)), ...before]), mdRow(['---:', '---', '---:', ...scores.map(() => '---:'), ...before.map(() => '---:')]));
+  lines.push(mdRow([h.item, h.text, h.mean, ...h.scores, ...before]), mdRow(['---:', '---', '---:', ...h.scores.map(() => '---:'), ...before.map(() => '---:')]));
   for (const r of rows(input)) {
     lines.push(mdRow([mdCell(r.item), mdCell(r.text), fix(r.stat.mean), ...r.stat.distribution, ...(r.change ? [fix(r.change.before), fix(r.change.change)] : [])]));
   }
@@ -62,7 +77,7 @@ export function pulseToMarkdown(input: PulseExportInput): string {
 export function pulseToJson(input: PulseExportInput): string {
   const { aggregate: a } = input;
   const out = {
-    scale: 'Edmondson (1999), team psychological safety, 7 items, 1–7; items 1, 3, 5 scored 8 − x',
+    scale: input.words.scale,
     label: input.label,
     k: input.k,
     respondents: a.respondents,

@@ -11,6 +11,7 @@ import { listPulses, previousShown, pulseResult, type PulseResult, type PulseVie
 import { controlDoc, MAP, publishedPulsesMap, pulseAnswersMap, pulsesMap } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
 import { LOCALES } from '../i18n/format.js';
+import { pulseExportWords } from '../i18n/pulse-export-words.js';
 import { t, type MessageKey } from '../i18n/session-strings.js';
 import { offerExport } from './export-download.js';
 import { failureText } from './failure-text.js';
@@ -138,7 +139,7 @@ export class PulsePanel extends SessionPanelBase {
   }
 
   private async export(p: PulseView, format: 'csv' | 'markdown' | 'json') {
-    const r = await this.actions!.exportPulse({ pulseId: p.id, format, lang: this.lang, items: this.items() });
+    const r = await this.actions!.exportPulse({ pulseId: p.id, format, lang: this.lang, items: this.items(), words: pulseExportWords(this.lang) });
     if (r.ok) offerExport(this, { format, ...r.value });
     else this.error = failureText(this.lang, r.error, PULSE_ERRORS, 'pulse.error.other');
   }

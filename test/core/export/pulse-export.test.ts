@@ -7,7 +7,11 @@ import { answerForms, pulsePeople } from '../../support/pulse-people.js';
 const items = Array.from({ length: 7 }, (_, i) => `Statement ${i + 1}`);
 const aggregate = aggregatePulse(pulsePeople.map((p) => p.answers), 5)!;
 const before = aggregatePulse(pulsePeople.map((p) => p.answers.map((x) => 8 - x)), 5)!;
-const input = { aggregate, k: 5, items, label: 'Før', lang: 'en' as const, before: { aggregate: before, label: 'Start' } };
+const words = {
+  item: 'Item', text: 'Text', reverse: 'Reverse-scored', mean: 'Mean', before: 'Mean before', change: 'Change', overall: 'Overall', yes: 'yes', no: 'no',
+  respondents: 'Respondents', scores: Array.from({ length: 7 }, (_, i) => `Count of ${i + 1}`), scale: 'Edmondson', unnamed: 'Pulse',
+};
+const input = { aggregate, k: 5, items, label: 'Før', lang: 'en' as const, words, before: { aggregate: before, label: 'Start' } };
 
 describe('pulse export', () => {
   it('CSV: one row per statement and overall, mean, counts of each score, the change', () => {
@@ -21,7 +25,7 @@ describe('pulse export', () => {
 
   it('Markdown and JSON say the same numbers; no export holds a single answer', () => {
     const md = pulseToMarkdown({ ...input, lang: 'da' });
-    expect(md).toContain('Har svaret: 5 (k = 5)');
+    expect(md).toContain('Respondents: 5 (k = 5)');
     const json = JSON.parse(pulseToJson(input)) as { respondents: number; items: { mean: number; distribution: number[] }[] };
     expect(json.respondents).toBe(5);
     expect(json.items[6]!.distribution).toEqual(aggregate.items[6]!.distribution);
