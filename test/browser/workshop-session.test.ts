@@ -19,6 +19,7 @@ import { createTryghedServer, type TryghedServer } from '../../src/server/index.
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { boardItems, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
+import { row, select, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 
@@ -42,38 +43,6 @@ const NOTES = {
   u3: ['Unclear priorities', 'Lonely decisions'],
 };
 const CLUSTER = 'Workload';
-
-/** The panel iframe of `userId`, once the session is connected through `mode`. */
-async function sessionPanel(page: Page, userId: string, mode: 'miro' | 'server'): Promise<Frame> {
-  const handle = await page.waitForSelector(`section[data-user="${userId}"] iframe.panel`, { timeout: 30_000 });
-  const frame = (await handle.contentFrame())!;
-  await frame.waitForSelector(`p.sync[data-sync="${mode}"][data-status="synced"]`, { timeout: 60_000 });
-  return frame;
-}
-
-async function tab(panel: Frame, id: string): Promise<void> {
-  await panel.click(`button[role="tab"][data-tab="${id}"]`);
-  await panel.waitForSelector(`[role="tabpanel"][data-tab="${id}"]:not([hidden])`);
-}
-
-/** A person writes a sticky on the board, through the sandbox's test hook (acting as that user). */
-function writeSticky(page: Page, userId: string, text: string, x: number, y: number): Promise<string> {
-  return page.evaluate(({ userId, text, x, y }) => {
-    window.__sandbox!.actAs(userId);
-    return window.__sandbox!.createSticky(text, x, y).id;
-  }, { userId, text, x, y });
-}
-
-/** A person selects stickies (as clicks would): the stand-in tells that person's app. */
-function select(page: Page, userId: string, ids: string[]): Promise<void> {
-  return page.evaluate(({ userId, ids }) => {
-    window.__sandbox!.actAs(userId);
-    window.__sandbox!.select(ids);
-  }, { userId, ids });
-}
-
-/** The vote row whose label holds `text`. */
-const row = (panel: Frame, text: string) => panel.locator('vote-panel li[data-target]', { hasText: text });
 
 async function cast(panel: Frame, text: string, times: number, how: 'mouse' | 'keyboard'): Promise<void> {
   const r = row(panel, text);

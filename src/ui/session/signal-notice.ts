@@ -87,8 +87,9 @@ export class SignalNotice extends LitElement {
     const active = deepActive(document);
     const typing = isTyping(active);
     if (!typing) {
-      // Focus that was in the panel goes to the new section's tab, not lost with the old section.
-      emit(this, 'tryghed-signal-go', { tab, focus: active !== null && active !== document.body });
+      // Focus that was in the panel goes to the new section's tab, not lost with the old section;
+      // a panel without the focus (the person is on the board, maybe writing a sticky) never takes it.
+      emit(this, 'tryghed-signal-go', { tab, focus: document.hasFocus() && active !== null && active !== document.body });
     }
     this.shown = { signal, moved: !typing };
     const question = signal.question;
