@@ -8,14 +8,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
-import { LocalVoteService, MemoryBallotKeyStore, PRESENCE_FIELD, startSession } from '../../src/core/session/index.js';
+import { ballotsMap, LocalVoteService, MemoryBallotKeyStore, PRESENCE_FIELD, startSession } from '../../src/core/session/index.js';
 import { createRound, getRound, openRound } from '../../src/core/session/rounds.js';
 import { channelFromSdk, type MiroChannel } from '../../src/sync/miro-channel.js';
 import { readMessage } from '../../src/sync/messages.js';
 import { MiroTransport } from '../../src/sync/miro-transport.js';
 import { decodeBase64, decodeFrame, type ChunkEnvelope } from '../../src/sync/wire.js';
 import { findSecrets } from '../support/byte-search.js';
-import { waitFor } from '../server/support/helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import WebSocket from 'ws';
+import { ServerTransport } from '../../src/sync/server-transport.js';
+import { anonymousBallotKey } from '../../src/server/ballot-guard.js';
+import { cleanup, control, must, ROOM, SECRET, startServer, token, waitFor } from '../server/support/helpers.js';
 
 const FAC = { userId: '3458764522220000001', name: 'Fie Facilitator' };
 // Ids apart from the facilitator's and the notes' in their leading digits: ids that differ only
@@ -97,5 +102,40 @@ describe('anonymous rounds over Miro’s channel', () => {
     expect(stored.flatMap((s) => findSecrets(s, secrets))).toEqual([]);
     // The search reads these frames: presence names people, as the panel's "who is here" does.
     expect(presence.flatMap((m) => findSecrets(m, [VOTERS[0]!.name])).length).toBeGreaterThan(0);
+  });
+
+  it('over the sync server: no voter id or name in any file the server wrote', async () => {
+    const started = await startServer();
+    try {
+      const connect = (userId: string) => {
+        const t = new ServerTransport({ url: started.url, room: ROOM, token: token(userId), WebSocketPolyfill: WebSocket });
+        return t;
+      };
+      const fac = connect(FAC.userId);
+      const voters = VOTERS.map((v) => connect(v.userId));
+      await Promise.all([fac, ...voters].map((t) => t.whenSynced()));
+      must(await control(fac).apply({ type: 'start-session' }));
+      const { roundId } = must(await control(fac).apply({ type: 'create-round', round: { question: 'Hvad fylder mest?', scope: { kind: 'selection' }, targets: NOTES, anonymity: 'anonymous', budget: 2, cap: 2 } }));
+      must(await control(fac).apply({ type: 'open-round', roundId }));
+      await waitFor(() => voters.every((t) => getRound(t.doc, roundId)?.status === 'open'), 'the round reaches everyone');
+      for (const [i, t] of voters.entries()) {
+        // The key the server issues this person for the round (what the app's key store asks it for).
+        const keys = new MemoryBallotKeyStore();
+        keys.set(roundId, anonymousBallotKey(SECRET, ROOM, roundId, VOTERS[i]!.userId));
+        const svc = new LocalVoteService(t.doc, { actor: { userId: VOTERS[i]!.userId }, ballotKeys: keys });
+        expect((await svc.cast(roundId, NOTES[i]!)).ok).toBe(true);
+      }
+      await waitFor(() => ballotsMap(fac.doc).get(roundId)?.size === 3, 'every ballot reaches the facilitator');
+      await Promise.all([fac, ...voters].map((t) => t.leave()));
+      await started.stop();
+      const secrets = VOTERS.flatMap((v) => [v.userId, v.name]);
+      const files = readdirSync(started.dataDir).map((f) => ({ f, bytes: new Uint8Array(readFileSync(joinPath(started.dataDir, f))) }));
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.flatMap(({ f, bytes }) => findSecrets(bytes, secrets).map((s) => `${s} in ${f}`))).toEqual([]);
+      // The search reads these files: the facilitator, named in the control doc, is found.
+      expect(files.flatMap(({ bytes }) => findSecrets(bytes, [FAC.userId])).length).toBeGreaterThan(0);
+    } finally {
+      cleanup(started.dataDir);
+    }
   });
 });

@@ -70,9 +70,16 @@ const FACTS: Record<Anonymity, readonly Fact[]> = {
     {
       fact: 'the key that finds one’s ballot stays on the device',
       in: ['notice.votes.anonymous'],
-      da: /nøgle, der finder din egen stemmeseddel, bliver på denne enhed/i,
+      da: /nøgle, der finder din egen stemmeseddel, på denne enhed/i,
       en: /key that finds your own ballot stays on this device/i,
       readme: /random ballot key for the round and keeps it in its own storage/,
+    },
+    {
+      fact: 'with a sync server, the server issues the key, so whoever runs it can tell whose ballot is whose',
+      in: ['notice.votes.anonymous'],
+      da: /med sync-server udsteder serveren din nøgle, så den, der driver serveren, kan se, hvis stemmeseddel der er hvis/i,
+      en: /with one, the server issues your key, so whoever runs the server can tell whose ballot is whose/i,
+      readme: /the server issues each person's key for the round .* whoever runs the server can tell whose ballot is whose/,
     },
   ],
   sealed: [

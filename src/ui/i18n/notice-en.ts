@@ -13,7 +13,7 @@ export const noticeEn = {
   'notice.session.kept': 'In Miro they stay until the board is deleted. On a sync server they stay until whoever runs the server deletes them.',
   'notice.votes.title': 'Votes',
   'notice.votes.named': 'Named: stored under your Miro user; everyone on the board can see who voted for what.',
-  'notice.votes.anonymous': 'Anonymous: stored without your name or user; the random key that finds your own ballot stays on this device.',
+  'notice.votes.anonymous': 'Anonymous: stored without your name or user. Without a sync server, the random key that finds your own ballot stays on this device; with one, the server issues your key, so whoever runs the server can tell whose ballot is whose.',
   'notice.votes.sealed': 'Sealed (sync server only): stored in the server’s database under your Miro user; only totals reach the board, and whoever runs the server can see the ballots.',
   'notice.plate.title': 'Your plate',
   'notice.plate': 'Kept only in this browser on this device. Delete an answer under “My plate”, or clear this site’s data in the browser, and it is gone. A copy you put on the board is an ordinary sticky note.',
