@@ -6,6 +6,8 @@
  * its own copy of the session.
  */
 import * as Y from 'yjs';
+import type { ActionContext } from '../actions/context.js';
+import type { SessionBoard } from '../board/session-board-port.js';
 import type { HostPort } from '../board/host-port.js';
 import type { ControlService } from '../core/session/commands.js';
 import { LocalControlService } from '../core/session/local-control.js';
@@ -113,6 +115,12 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
 function onUpdate(doc: Y.Doc, cb: () => void): () => void {
   doc.on('update', cb);
   return () => doc.off('update', cb);
+}
+
+/** The actions' context over connection `c`: its doc and services, with the ports. */
+export function actionContext(c: Connection, deps: ConnectionDeps, board: SessionBoard): ActionContext {
+  const { transport, voteService: votes, control, pulses } = c;
+  return { doc: transport.doc, actor: { userId: deps.me.id }, board, host: deps.host, votes, control, pulses };
 }
 
 /** Leaves: presence goes at once; the Miro transport writes its snapshot on the way out. */

@@ -8,7 +8,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { bindActions, type Actions } from '../actions/actions.js';
-import type { ActionContext } from '../actions/context.js';
 import { perform as correctLabels } from '../actions/correct-labels.js';
 import { follow as followBadges } from '../actions/follow-badges.js';
 import { perform as markDeleted } from '../actions/mark-deleted.js';
@@ -21,7 +20,7 @@ import type { SyncTransport } from '../sync/transport.js';
 import type { CloseReason } from '../protocol/close.js';
 import type { SaveView, ShellSession, SyncState } from '../ui/shell-session.js';
 import { LocalBallotKeyStore } from './ballot-keys.js';
-import { connect, disconnect, savedOf, saveNow, switchConnection, type Connection, type ConnectionDeps } from './connection.js';
+import { actionContext, connect, disconnect, savedOf, saveNow, switchConnection, type Connection, type ConnectionDeps } from './connection.js';
 import { HostView } from './host-view.js';
 import { suggestFromActions } from './suggest-port.js';
 import { DEFAULT_SYNC, readSyncConfig, SYNC_COLLECTION, watchSyncConfig, writeSyncConfig, type SyncConfig } from './sync-config.js';
@@ -70,7 +69,7 @@ export class WorkshopSession implements ShellSession {
       await watchSyncConfig(store, (next) => void s.follow(next)),
       await s.notes.watch(o.host),
       // A sticky removed from the board leaves the tally (and its votes stop counting).
-      o.host.onItemsDeleted((ids) => void markDeleted(s.context(), { ids })),
+      o.host.onItemsDeleted((ids) => void markDeleted(actionContext(s.conn, s.deps, o.board), { ids })),
     );
     return s;
   }
@@ -84,16 +83,11 @@ export class WorkshopSession implements ShellSession {
     await this.follow(setting);
   }
 
-  private context(): ActionContext {
-    const { transport: { doc }, voteService: votes, control, pulses } = this.conn;
-    return { doc, actor: { userId: this.me.id }, board: this.o.board, host: this.o.host, votes, control, pulses };
-  }
-
   /** A connection in use: actions bound to it, labels and badges following its doc; once the
    *  saved session is in, the facilitator's panel corrects board labels that say more. */
   private use(conn: Connection): void {
     this.conn = conn;
-    const ctx = this.context();
+    const ctx = actionContext(conn, this.deps, this.o.board);
     this.actions = bindActions(ctx);
     conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx));
     void conn.transport.whenSynced().then(() => void (this.conn === conn && !this.destroyed && correctLabels(ctx)));
