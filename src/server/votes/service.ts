@@ -18,7 +18,7 @@ import { packIds } from '../../core/session/ids.js';
 import { getRound, roundStatus } from '../../core/session/rounds.js';
 import { countHeld } from '../../core/session/vote-rules.js';
 import {
-  aliasesMap, clustersMap, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, transactBoth,
+  aliasesMap, clustersMap, controlDoc, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, transactBoth,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
@@ -26,6 +26,7 @@ import { anonymousBallotKey } from '../ballot-guard.js';
 import { ControlCommands, SERVER_ORIGIN } from '../control.js';
 import { SealedPulses } from '../pulses.js';
 import type { BoardDocs } from '../rooms.js';
+import { migrateToControl } from '../migrate.js';
 import { parseRoom } from '../miro-token.js';
 import { HeldRounds } from './held.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
@@ -207,7 +208,10 @@ export class VoteService implements Extension {
 
   /** Both docs of a board are loaded: rebuild the projection from the database. */
   private boardReady(room: string, doc: Document): void {
+    // A board from before the control doc: its facilitator's state moves there, once.
+    const migrated = migrateToControl(doc, controlDoc(doc), this.now(), SERVER_ORIGIN);
     void (async () => {
+      if (migrated?.facilitator) await this.storage.claimFacilitator(room, migrated.facilitator);
       const ids = new Set([...(await this.storage.rounds(room)).map((r) => r.id), ...roundsMap(doc).keys(), ...publishedMap(doc).keys()]);
       for (const id of ids) void this.reconcile(room, id, true);
       this.pulses.publishAll(room);
