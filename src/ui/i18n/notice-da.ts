@@ -14,6 +14,7 @@ export const noticeDa: Record<NoticeKey, Message> = {
   'notice.votes.named': 'Navngiven: gemmes under din Miro-bruger; alle på boardet kan se, hvem der har stemt på hvad.',
   'notice.votes.anonymous': 'Anonym: gemmes uden dit navn og din bruger. Uden sync-server bliver den tilfældige nøgle, der finder din egen stemmeseddel, på denne enhed; med sync-server udsteder serveren din nøgle, så den, der driver serveren, kan se, hvis stemmeseddel der er hvis.',
   'notice.votes.sealed': 'Forseglet (kun med sync-server): gemmes i serverens database under din Miro-bruger; kun summerne kommer på boardet, og den, der driver serveren, kan se stemmesedlerne.',
+  'notice.pulse': 'Puls på psykologisk tryghed: uden sync-server gemmes dine svar i den delte session uden dit navn og din bruger, under en tilfældig nøgle, som bliver på denne enhed; med sync-server kun i serverens database under din Miro-bruger, og den, der driver serveren, kan se dem. Kun gennemsnit og antal vises.',
   'notice.plate.title': 'Din tallerken',
   'notice.plate': 'Gemmes kun i denne browser på denne enhed. Slet et svar under »Min tallerken«, eller ryd browserens data for dette websted, så er det væk. En kopi, du sætter på boardet, er en almindelig seddel.',
   'notice.board.title': 'Boardet',

@@ -15,6 +15,7 @@ export const noticeEn = {
   'notice.votes.named': 'Named: stored under your Miro user; everyone on the board can see who voted for what.',
   'notice.votes.anonymous': 'Anonymous: stored without your name or user. Without a sync server, the random key that finds your own ballot stays on this device; with one, the server issues your key, so whoever runs the server can tell whose ballot is whose.',
   'notice.votes.sealed': 'Sealed (sync server only): stored in the server’s database under your Miro user; only totals reach the board, and whoever runs the server can see the ballots.',
+  'notice.pulse': 'Psychological safety pulse: without a sync server, your answers are kept in the shared session without your name or user, under a random key kept on this device; with a sync server, only in the server’s database under your Miro user, and whoever runs the server can see them. Only averages and counts are shown.',
   'notice.plate.title': 'Your plate',
   'notice.plate': 'Kept only in this browser on this device. Delete an answer under “My plate”, or clear this site’s data in the browser, and it is gone. A copy you put on the board is an ordinary sticky note.',
   'notice.board.title': 'The board',

@@ -67,6 +67,7 @@ export class DataNotice extends LitElement {
           <li data-mode="named">${t(lang, 'notice.votes.named')}</li>
           <li data-mode="anonymous">${t(lang, 'notice.votes.anonymous')}</li>
           <li data-mode="sealed">${t(lang, 'notice.votes.sealed')}</li>
+          <li data-pulse>${t(lang, 'notice.pulse')}</li>
         </ul></dd>
         <dt>${t(lang, 'notice.plate.title')}</dt>
         <dd>${t(lang, 'notice.plate')}</dd>
