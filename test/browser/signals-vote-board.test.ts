@@ -1,5 +1,6 @@
 /**
- * Signals and voting with the board in view, in the sandbox over Miro's channel: a facilitator
+ * Signals and voting with the board in view, in the sandbox over Miro's channel and over the
+ * sync server: a facilitator
  * and two participants. When the round opens, the participant who is not typing is brought to
  * Vote (notice and Miro's notification), the one typing a cluster name keeps the focus and
  * every letter and is offered the way; "Vote for the selection" casts on the notes selected on
@@ -11,7 +12,7 @@ import type { Frame } from 'playwright-core';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { boardItems, screenshot } from './support/sandbox-page.js';
-import { row, select, sessionPanel, tab, writeSticky } from './support/session-steps.js';
+import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 
@@ -30,17 +31,19 @@ function focused(panel: Frame): Promise<{ tag: string; id: string; value: string
 const selectedTab = (panel: Frame) => panel.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab');
 
 describe('signals and voting with the board in view', () => {
-  it('over Miro’s channel: a round that opens and its reveal move the participants, never the one typing; vote for the selection; show on board', async () => {
+  it.each(['miro', 'server'] as const)('over %s: a round that opens and its reveal move the participants, never the one typing; vote for the selection; show on board', async (mode) => {
+    const sync = mode === 'server' ? await startServer() : null;
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
     try {
-      await page.goto(`${env.vite.url}/sandbox/`);
+      await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
       await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
       await page.click('sandbox-participants button[data-action="add-participant"]');
       await page.click('sandbox-participants button[data-action="add-participant"]');
-      const [f, typist, p3] = await Promise.all(['u1', 'u2', 'u3'].map((u) => sessionPanel(page, u, 'miro')));
+      if (mode === 'server') await page.click('sandbox-controls button[data-sync="server"]');
+      const [f, typist, p3] = await Promise.all(['u1', 'u2', 'u3'].map((u) => sessionPanel(page, u, mode)));
 
       await tab(f!, 'group');
       await f!.click('button[data-action="start-session"]');
@@ -119,7 +122,7 @@ describe('signals and voting with the board in view', () => {
 
       // The vote view, grouped, with its new buttons and the notice: no serious axe findings.
       expect(serious(await axeViolations(p3!))).toEqual([]);
-      await screenshot(page, 'signals-vote-board-miro');
+      await screenshot(page, `signals-vote-board-${mode}`);
 
       // The reveal brings both participants to Results; the facilitator stays.
       await round.locator('button[data-action="reveal"]').click();
@@ -130,6 +133,7 @@ describe('signals and voting with the board in view', () => {
       expect(await selectedTab(f!)).toBe('rounds');
     } finally {
       await context.close();
+      await sync?.close();
     }
   });
 });

@@ -15,27 +15,13 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ItemView } from '../../sandbox/host/stand-in.js';
 import { loadConfig } from '../../src/server/config.js';
-import { createTryghedServer, type TryghedServer } from '../../src/server/index.js';
+import { createTryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { boardItems, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
-import { row, select, sessionPanel, tab, writeSticky } from './support/session-steps.js';
+import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
-
-/** A sync server of its own for each run, with a temporary data directory and development tokens. */
-async function startServer(): Promise<{ server: TryghedServer; close(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
-  const server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
-  await server.listen();
-  return {
-    server,
-    close: async () => {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const QUESTION = 'What should we work on first?';
 const NOTES = {

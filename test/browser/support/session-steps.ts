@@ -1,5 +1,25 @@
-/** Steps of a workshop in the sandbox page: a person's panel, a tab, a sticky written or selected on the board. */
+/** Steps of a workshop in the sandbox page: a sync server, a person's panel, a tab, a sticky written or selected on the board. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { loadConfig } from '../../../src/server/config.js';
+import { createTryghedServer, type TryghedServer } from '../../../src/server/index.js';
+
+/** A sync server of its own for each run, with a temporary data directory and development tokens. */
+export async function startServer(): Promise<{ server: TryghedServer; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-session-'));
+  const server = await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' }));
+  await server.listen();
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 
 /** The panel iframe of `userId`, once the session is connected through `mode`. */
 export async function sessionPanel(page: Page, userId: string, mode: 'miro' | 'server'): Promise<Frame> {
