@@ -76,9 +76,8 @@ const FACTS: Record<Anonymity, readonly Fact[]> = {
     },
     {
       fact: 'with a sync server, the server issues the key, so whoever runs it can tell whose ballot is whose',
-      in: ['notice.votes.anonymous'],
-      da: /med sync-server udsteder serveren din nøgle, så den, der driver serveren, kan se, hvis stemmeseddel der er hvis/i,
-      en: /with one, the server issues your key, so whoever runs the server can tell whose ballot is whose/i,
+      da: /med sync-server (udsteder serveren din nøgle, så )?(kan )?den, der driver serveren,( kan)? se, hvis stemmeseddel der er hvis/i,
+      en: /with (one|a sync server), (the server issues your key, so )?whoever runs the server can tell whose ballot is whose/i,
       readme: /the server issues each person's key for the round .* whoever runs the server can tell whose ballot is whose/,
     },
   ],
