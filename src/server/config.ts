@@ -55,6 +55,8 @@ export interface ServerConfig {
   /** Least time between two published tallies of a live round whose totals are shown (ms):
    *  a batch of casts shows as one change, not one change per cast. */
   liveTallyIntervalMs: number;
+  /** Boards nobody has opened for this many days are deleted with all their data; 0 keeps them. */
+  idleDays: number;
   limits: Limits;
   quiet: boolean;
 }
@@ -89,6 +91,7 @@ export const defaultConfig: ServerConfig = {
   storeMaxDebounceMs: 3000,
   sqliteSynchronous: 'NORMAL',
   liveTallyIntervalMs: 3000,
+  idleDays: 90,
   limits: defaultLimits,
   quiet: false,
 };
@@ -127,6 +130,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     storeMaxDebounceMs: int(env, 'STORE_MAX_DEBOUNCE_MS', base.storeMaxDebounceMs),
     sqliteSynchronous: sync,
     liveTallyIntervalMs: int(env, 'LIVE_TALLY_INTERVAL_MS', base.liveTallyIntervalMs),
+    idleDays: int(env, 'IDLE_DAYS', base.idleDays),
     quiet: env.QUIET !== undefined ? env.QUIET === '1' : base.quiet,
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', l.maxMessageBytes),

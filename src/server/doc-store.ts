@@ -15,6 +15,8 @@ export interface DocStore {
   append(name: string, updates: Uint8Array[]): Promise<void>;
   /** Merges the appended updates into the snapshot off the event loop; resolves with its size. */
   compact(name: string): Promise<number>;
+  /** Deletes the documents (snapshot and appended updates). */
+  delete(names: readonly string[]): Promise<void>;
   /** Waits for what is running, then lets go of the thread. */
   close(): Promise<void>;
 }

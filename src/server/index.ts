@@ -16,6 +16,8 @@ import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
 import { PostgresStorage } from './persistence-postgres.js';
+import { IdleBoards } from './idle.js';
+import { controlRoom } from './miro-token.js';
 import { PresenceGuard } from './presence.js';
 import { BoardDocs } from './rooms.js';
 import { SqliteStorage } from './persistence-sqlite.js';
@@ -30,6 +32,8 @@ export interface TryghedServer {
   storage: Storage;
   /** Where the board documents are stored (the operator's release-seat writes there too). */
   docs: DocStore;
+  /** Deletes boards idle longer than IDLE_DAYS (also run at start and every 6 hours). */
+  idle: IdleBoards;
   /** Resolves with the bound port (0 in the config picks a free one). */
   listen(): Promise<number>;
   readonly port: number;
@@ -63,6 +67,9 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const extensions: Extension[] = [
     new Auth(config), new CloseDroppedSockets(), new PresenceGuard(), new BallotGuard(ballotSecret, boards), persistence, boards, votes,
   ];
+  // A board loaded here is in use: never swept. (`hocuspocus` is made below; the sweep runs after.)
+  const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))));
+  extensions.push(idle);
   if (config.redisUrl) {
     const url = config.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
@@ -114,8 +121,12 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   });
   http.on('clientError', (_e, socket) => socket.destroy());
 
+  const sweep = () => void idle.sweep().catch((e: Error) => console.error('[tryghed] deleting idle boards failed:', e.message));
+  const sweeper = setInterval(sweep, 6 * 60 * 60 * 1000);
+  sweeper.unref();
   let port = config.port;
   return {
+    idle,
     hocuspocus,
     http,
     storage,
@@ -131,11 +142,13 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
           port = (http.address() as AddressInfo).port;
+          sweep();
           if (!config.quiet) console.log(`[tryghed] sync server on ws://${config.host}:${port} (${config.databaseUrl ? 'postgres' : 'sqlite'}${config.redisUrl ? ' + redis' : ''})`);
           resolve(port);
         });
       }),
     async close() {
+      clearInterval(sweeper);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((r) => http.close(() => r()));

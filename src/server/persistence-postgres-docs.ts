@@ -89,6 +89,11 @@ export class PostgresDocs implements DocStore {
     }
   }
 
+  async delete(names: readonly string[]): Promise<void> {
+    await this.pool.query('DELETE FROM tryghed_documents WHERE name = ANY($1::text[])', [names]);
+    await this.pool.query('DELETE FROM tryghed_document_updates WHERE name = ANY($1::text[])', [names]);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS tryghed_ballots (
   PRIMARY KEY (room, round, "user", target));
 CREATE TABLE IF NOT EXISTS tryghed_pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, "user" TEXT NOT NULL, answers TEXT NOT NULL,
   PRIMARY KEY (room, pulse, "user"));
+CREATE TABLE IF NOT EXISTS tryghed_room_activity (room TEXT PRIMARY KEY, at BIGINT NOT NULL);
 `;
 
 type Q = Pick<pg.PoolClient, 'query'>;
@@ -164,6 +165,25 @@ export class PostgresStorage implements Storage {
   async pulseAnswers(room: string, pulseId: string): Promise<number[][]> {
     const r = await this.pool.query<{ answers: string }>('SELECT answers FROM tryghed_pulse_answers WHERE room = $1 AND pulse = $2', [room, pulseId]);
     return r.rows.map((x) => JSON.parse(x.answers) as number[]);
+  }
+
+  async touchRoom(room: string, now: number): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO tryghed_room_activity (room, at) VALUES ($1, $2) ON CONFLICT (room) DO UPDATE SET at = GREATEST(tryghed_room_activity.at, excluded.at)',
+      [room, now],
+    );
+  }
+
+  async idleRooms(before: number): Promise<string[]> {
+    return (await this.pool.query<{ room: string }>('SELECT room FROM tryghed_room_activity WHERE at < $1', [before])).rows.map((r) => r.room);
+  }
+
+  async deleteRoom(room: string): Promise<void> {
+    await this.tx(async (c) => {
+      for (const table of ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity']) {
+        await c.query(`DELETE FROM ${table} WHERE room = $1`, [room]);
+      }
+    });
   }
 
   async close(): Promise<void> {

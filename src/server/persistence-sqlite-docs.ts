@@ -97,6 +97,15 @@ export class SqliteDocs implements DocStore {
     throw new Error(`snapshot of ${name} kept changing`);
   }
 
+  async delete(names: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const n of names) {
+        this.db.prepare('DELETE FROM documents WHERE name = ?').run(n);
+        this.db.prepare('DELETE FROM document_updates WHERE name = ?').run(n);
+      }
+    }).immediate();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS ballots (
   PRIMARY KEY (room, round, user, target));
 CREATE TABLE IF NOT EXISTS pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, user TEXT NOT NULL, answers TEXT NOT NULL,
   PRIMARY KEY (room, pulse, user));
+CREATE TABLE IF NOT EXISTS room_activity (room TEXT PRIMARY KEY, at INTEGER NOT NULL);
 `;
 
 export class SqliteStorage implements Storage {
@@ -137,6 +138,20 @@ export class SqliteStorage implements Storage {
   async pulseAnswers(room: string, pulseId: string): Promise<number[][]> {
     const rows = this.db.prepare('SELECT answers FROM pulse_answers WHERE room = ? AND pulse = ?').all(room, pulseId) as { answers: string }[];
     return rows.map((r) => JSON.parse(r.answers) as number[]);
+  }
+
+  async touchRoom(room: string, now: number): Promise<void> {
+    this.db.prepare('INSERT INTO room_activity (room, at) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET at = MAX(at, excluded.at)').run(room, now);
+  }
+
+  async idleRooms(before: number): Promise<string[]> {
+    return (this.db.prepare('SELECT room FROM room_activity WHERE at < ?').all(before) as { room: string }[]).map((r) => r.room);
+  }
+
+  async deleteRoom(room: string): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity']) this.db.prepare(`DELETE FROM ${table} WHERE room = ?`).run(room);
+    }).immediate();
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ export type ThreadRequest = { id: number } & (
   | { op: 'load'; name: string }
   | { op: 'append'; name: string; updates: Uint8Array[] }
   | { op: 'compact'; name: string }
+  | { op: 'delete'; names: string[] }
   | { op: 'close' }
 );
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -74,6 +75,10 @@ export class ThreadDocStore implements DocStore {
 
   async compact(name: string): Promise<number> {
     return (await this.call('compact', { name })) as number;
+  }
+
+  async delete(names: readonly string[]): Promise<void> {
+    await this.call('delete', { names: [...names] });
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,8 @@ async function answer(req: ThreadRequest): Promise<{ value: unknown; transfer: A
       return { value: await s.append(req.name, req.updates), transfer: [] };
     case 'compact':
       return { value: await s.compact(req.name), transfer: [] };
+    case 'delete':
+      return { value: await s.delete(req.names), transfer: [] };
     case 'close':
       await s.close();
       return { value: null, transfer: [] };

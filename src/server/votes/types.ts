@@ -59,5 +59,12 @@ export interface Storage {
   /** Every answer to a pulse, without whose it is. */
   pulseAnswers(room: string, pulseId: string): Promise<number[][]>;
 
+  /** The room was in use at `now` (someone connected or left): idle deletion counts from here. */
+  touchRoom(room: string, now: number): Promise<void>;
+  /** Rooms last in use before `before` (ms epoch). */
+  idleRooms(before: number): Promise<string[]>;
+  /** Everything of the room: its seat, rounds, sealed ballots, pulse answers and activity. */
+  deleteRoom(room: string): Promise<void>;
+
   close(): Promise<void>;
 }
