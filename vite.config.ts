@@ -74,12 +74,26 @@ export function checkedTemplates(dir = resolve(root, 'templates')): Plugin {
   };
 }
 
+/** lib0/environment, for Yjs (bare) and lib0's own modules (relative), is src/vendor/lib0-environment.ts. */
+function lib0Environment(): Plugin {
+  const shim = resolve(root, 'src/vendor/lib0-environment.ts');
+  return {
+    name: 'tryghed-lib0-environment',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'lib0/environment') return shim;
+      if (source === './environment.js' && importer?.includes('/node_modules/lib0/')) return shim;
+      return null;
+    },
+  };
+}
+
 // Three pages: Miro's headless entry (index.html, opens the panel on icon:click), the panel,
 // and the sandbox that plays Miro's host locally. Nothing here reaches the network.
 export default defineConfig({
   root,
   appType: 'mpa',
-  plugins: [checkedTemplates()],
+  plugins: [checkedTemplates(), lib0Environment()],
   server: {
     port: 3000,
     strictPort: true,
@@ -96,7 +110,8 @@ export default defineConfig({
       '@orama/stemmers/danish', '@orama/stemmers/english', '@orama/stopwords/danish', '@orama/stopwords/english',
     ],
   },
-  // Yjs logs through lib0/logging, whose browser build drags lib0/dom and lib0/schema in with it.
+  // Yjs logs through lib0/logging, whose browser build drags lib0/dom and lib0/schema in with it;
+  // lib0/environment is shimmed the same way (lib0Environment above).
   resolve: { alias: [{ find: /^lib0\/logging$/, replacement: resolve(root, 'src/vendor/lib0-logging.ts') }] },
   preview: { port: 3000, strictPort: true, host: '127.0.0.1' },
   build: {

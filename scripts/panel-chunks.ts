@@ -44,6 +44,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/core/session/local-control.ts: Miro mode's facilitator commands, and marking a sticky
   // someone deleted on the board.
   [/\/src\/core\/session\/apply-command\.ts$/, 'a facilitator command, or a sticky deleted on the board'],
+  // src/board/host.ts: Miro's collaboration (sessions, show / bring everyone), first asked for
+  // by a facilitator's action; nothing calls it as the session opens.
+  [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],
   // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
   [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
   [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],

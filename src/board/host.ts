@@ -3,15 +3,34 @@
  * board's SdkGate, so identity, storage, the view, notifications, the timer, collaboration and
  * the Miro transport's channel are metered and retried like items, in one budget.
  * Selection, deletions, the view and the timer come from the Board port, which reads items the
- * same way; collaboration from host-collaboration.ts.
+ * same way; collaboration from host-collaboration.ts, loaded when it is first asked for.
  */
 import type { Rect } from '../core/geometry.js';
 import { MAX_NOTIFICATION_CHARS } from '../core/miro-rules.js';
 import { channelFromSdk, type MiroChannel } from '../sync/miro-channel.js';
-import { WebSdkCollaboration } from './host-collaboration.js';
 import type { HostCollaboration, HostPort, HostStorage, Person } from './host-port.js';
 import type { MiroSdk, SdkItem } from './sdk.js';
 import type { WebSdkBoard } from './web-sdk-board.js';
+
+/**
+ * Collaboration's code loads when it is first asked for (a facilitator's action), not with the
+ * session: scripts/panel-chunks.ts counts it on demand, so nothing may call it as the session
+ * opens without taking it off that list. A method added to HostCollaboration is added here too.
+ */
+function lazyCollaboration(make: () => Promise<HostCollaboration>): HostCollaboration {
+  let made: Promise<HostCollaboration> | null = null;
+  const use = () => (made ??= make().catch((e: unknown) => ((made = null), Promise.reject(e))));
+  return {
+    available: async () => (await use()).available(),
+    startSession: async (name) => (await use()).startSession(name),
+    invite: async (people) => (await use()).invite(people),
+    showEveryone: async (ids) => (await use()).showEveryone(ids),
+    bringEveryone: async () => (await use()).bringEveryone(),
+    release: async () => (await use()).release(),
+    following: async () => (await use()).following(),
+    endSession: async () => (await use()).endSession(),
+  };
+}
 
 const person = (u: { id: string | number; name: string }): Person => ({ id: String(u.id), name: u.name });
 
@@ -32,12 +51,12 @@ export class WebSdkHost implements HostPort {
     private readonly sdk: MiroSdk,
     private readonly board: WebSdkBoard,
   ) {
-    this.collaboration = new WebSdkCollaboration(sdk, {
+    this.collaboration = lazyCollaboration(async () => new (await import('./host-collaboration.js')).WebSdkCollaboration(sdk, {
       call: (fn) => this.call(fn),
       me: () => this.me(),
       zoomOwn: (ids) => this.zoomTo(ids),
       items: async (ids) => (await this.call(() => this.sdk.board.get({ id: [...ids] }))).filter((i): i is SdkItem => 'x' in i),
-    });
+    }));
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {

@@ -16,7 +16,7 @@ import type { Json } from '@mirohq/websdk-types';
 import type { Rect } from '../core/geometry.js';
 import { TEMPLATE_IDS } from '../core/template/ids.js';
 import type { TemplateId } from '../core/template/types.js';
-import { absRect } from './link-items.js';
+import { absRect } from './item-rects.js';
 import { decodeMarker, MARKER_KEY, MARKER_VERSION, type TryghedMarker } from './marker.js';
 import type { BoardItemKind, BoardNote, MarkedItem, MarkerFilter } from './port.js';
 import type { MiroSdk, SdkItem, SdkOtherItem } from './sdk.js';

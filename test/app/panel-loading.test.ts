@@ -50,4 +50,14 @@ describe('the panel build', () => {
       expect(all.some((c) => c.facadeModuleId?.endsWith(file) && onDemandBecause(c) !== null), file).toBe(true);
     }
   });
+
+  it("opens the session without the panels' string tables or lib0's environment module", () => {
+    const session = modules(withSession(panel));
+    // The panels' words come with the first tab (presence and the data notice have their own).
+    for (const m of ['/src/ui/i18n/session-en.ts', '/src/ui/i18n/session-da.ts']) expect(session.some((id) => id.endsWith(m)), m).toBe(false);
+    expect(modules(withOnDemand(panel)).some((id) => id.endsWith('/src/ui/i18n/session-en.ts'))).toBe(true);
+    // Yjs's lib0/environment is the shim (vite.config.ts), not lib0's own with its storage.
+    expect(session.some((id) => id.endsWith('/node_modules/lib0/environment.js'))).toBe(false);
+    expect(session.some((id) => id.endsWith('/src/vendor/lib0-environment.ts'))).toBe(true);
+  });
 });

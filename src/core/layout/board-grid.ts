@@ -10,7 +10,7 @@
  * Pure: rects in, rects out. The Board port supplies what is on the board.
  */
 import { overlaps, type Rect } from '../geometry.js';
-import { RESULTS_BESIDE_GAP, RESULTS_WIDTH } from './results-frame.js';
+import { RESULTS_BESIDE_GAP, RESULTS_WIDTH } from './results-size.js';
 import { findFreeSpot } from './free-space.js';
 
 /** Between two slots, and between stacked frames in a slot. */

@@ -11,12 +11,12 @@ import type { Lang } from '../lang.js';
 import { textToHtml } from '../template/markup.js';
 import { countLines, estimateTextHeight, GLYPH_WIDTH_EM } from './text-metrics.js';
 import type { PlannedItem } from './types.js';
+import { RESULTS_BESIDE_GAP, RESULTS_WIDTH } from './results-size.js';
 
-export const RESULTS_WIDTH = 1600;
+export { RESULTS_BESIDE_GAP, RESULTS_WIDTH };
+
 export const RESULTS_PADDING = 64;
 export const RESULTS_MAX_ROWS = 10;
-/** Gap between the rect the frame goes beside and the frame. */
-export const RESULTS_BESIDE_GAP = 200;
 export const RESULTS_FILL = '#ffffff';
 export const RESULTS_TEXT_COLOUR = '#1f2933';
 /** Text beside the bars, not on them; the bar colour still stands out from white (≈ 5.9:1). */

@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../core/lang.js';
-import { t } from '../i18n/session-strings.js';
+import { t } from '../i18n/notice-strings.js';
 import { emit, props } from '../lit-kit.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';
