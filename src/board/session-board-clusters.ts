@@ -9,7 +9,8 @@
 import { centre, type Rect } from '../core/geometry.js';
 import { planClusterArea, planClusterLabel } from '../core/layout/cluster-area.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
-import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, moveAll, shapeCall, tidyContext, type AnyItem } from './link-items.js';
+import { absRect, BatchFailure, BoardLinkError, createMarked, isBase, shapeCall, type AnyItem } from './link-items.js';
+import { moveAll, tidyContext } from './link-tidy.js';
 import { decodeMarker, MARKER_KEY } from './marker.js';
 import type { BoardWords, PlaceOptions, PlacedCluster } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';
