@@ -50,6 +50,7 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
   [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
   [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],
+  [/\/src\/board\/session-board-pulse\.ts$/, "'Show on the board' for a pulse"],
   [/\/src\/board\/session-board-plate\.ts$/, 'putting a copy of a plate answer on the board'],
   // src/app/suggest-port.ts: the facilitator asks the Group tab for suggestions.
   [/\/src\/suggest\/index\.ts$/, 'asking for theme suggestions'],
