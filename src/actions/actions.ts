@@ -27,7 +27,16 @@ export function bindActions(ctx: ActionContext) {
   return {
     ...bindTemplateActions(ctx), // the first paint's already
     startSession: async () => (await import('./start-session.js')).perform(ctx),
-    handOver: async (to: string) => (await import('./hand-over.js')).perform(ctx, { to }),
+    /** The hand-over: offered by the facilitator (null withdraws), accepted by the receiver. */
+    offerSeat: async (to: string | null) => (await import('./seat.js')).offer(ctx, { to }),
+    acceptSeat: async () => (await import('./seat.js')).accept(ctx),
+    /** Miro mode: the seat without a hand-over, visible to everyone (the server refuses it). */
+    takeSeat: async (now?: number) => (await import('./seat.js')).take(ctx, now === undefined ? {} : { now }),
+    goToStep: async (id: string, timeBoxMs?: number, now?: number) =>
+      (await import('./workshop-step.js')).goTo(ctx, { step: id, ...(timeBoxMs === undefined ? {} : { timeBoxMs }), ...(now === undefined ? {} : { now }) }),
+    setTimeBox: async (timeBoxMs: number) => (await import('./workshop-step.js')).setTimeBox(ctx, { timeBoxMs }),
+    discuss: async (roundId: string, targetId: string | null) => (await import('./workshop-step.js')).discuss(ctx, { roundId, targetId }),
+    showStep: async (id: string) => (await import('./workshop-step.js')).showStep(ctx, { step: id }),
     roundTargets: async (set: TargetSet) => (await import('./round-targets.js')).perform(ctx, { set }),
     templatesOnBoard: async () => (await import('./round-targets.js')).templatesOnBoard(ctx),
     createRound: async (input: CreateRound) => (await import('./create-round.js')).perform(ctx, input),

@@ -38,6 +38,11 @@ export type PulseError = RoleError | 'invalid' | 'no-pulse' | 'wrong-status';
 /** Why a pulse answer was refused. */
 export type PulseAnswerError = 'no-pulse' | 'not-open' | 'invalid' | 'wrong-mode' | 'unavailable';
 
+/** The facilitator's seat: an offer to accept, and who decides on the server (issue 11). */
+export type SeatError = RoleError | 'invalid' | 'no-offer' | 'seat-server-decides';
+/** The run sheet in the doc (steps, time boxes, the item discussed). */
+export type WorkshopError = RoleError | 'invalid' | 'no-step' | 'no-round';
+
 /** Why inserting a layout failed (board/insertion-error.ts). */
 export type InsertionErrorCode =
   /** Miro refused a call for a reason other than the rate limit. */
@@ -91,7 +96,7 @@ export type ActionError =
   /** A port failed in a way it has no code for (a bug, or the host misbehaving). */
   | 'unexpected';
 
-export type FailureCode = RoleError | ClusterError | RoundError | PlanError | PulseError | PulseAnswerError | VoteError | InsertionErrorCode | BoardLinkErrorCode | ActionError;
+export type FailureCode = RoleError | ClusterError | RoundError | PlanError | PulseError | PulseAnswerError | VoteError | SeatError | WorkshopError | InsertionErrorCode | BoardLinkErrorCode | ActionError;
 
 /** Parameters of a refusal, for the words that say it (numbers, ids, names). */
 export type FailureParams = Readonly<Record<string, string | number>>;

@@ -61,6 +61,9 @@ export class ControlCommands {
       return { ok: true, value: { facilitator: holder } };
     }
     const seat = await this.storage.facilitator(room);
+    // Taking the seat without a hand-over is the operator's decision here (release-seat), not a client's.
+    if (cmd.type === 'take-seat') return refuse('seat-server-decides');
+    if (cmd.type === 'accept-seat') return this.accept(room, doc, seat, user);
     if (seat !== user) {
       this.projectSeat(room, seat);
       return refuse('not-facilitator');
@@ -77,6 +80,17 @@ export class ControlCommands {
     transactBoth(doc, () => (result = applyCommand(doc, { userId: user }, cmd)), SERVER_ORIGIN);
     if (transition) await this.publisher.publishNow(room, transition.roundId);
     if (cmd.type === 'open-pulse' || cmd.type === 'close-pulse' || cmd.type === 'reveal-pulse') await this.publisher.publishPulse(room, cmd.pulseId);
+    return result;
+  }
+
+  /** The receiver of an offer takes the seat: the offer in the control doc (only the holder's
+   *  command wrote it) must name them, and the database moves the seat from the holder. */
+  private async accept(room: string, doc: Parameters<typeof applyCommand>[0], seat: string | null, user: string): Promise<Answer> {
+    if (seat === null || readSession(doc).offeredTo !== user) return refuse('no-offer');
+    await this.storage.setFacilitator(room, seat, user);
+    let result!: Answer;
+    transactBoth(doc, () => (result = applyCommand(doc, { userId: user }, { type: 'accept-seat' })), SERVER_ORIGIN);
+    this.projectSeat(room, user);
     return result;
   }
 

@@ -82,14 +82,16 @@ export class PresenceGuard implements Extension {
   }
 }
 
-/** An awareness state a connection of `user` may send: empty, or the app's presence for `user`. */
+/** An awareness state a connection of `user` may send: empty, or the app's presence for `user`
+ *  (name, user id, and the step they said "I'm done" with). */
 function stateOf(user: string, state: unknown): boolean {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return false;
   const keys = Object.keys(state);
   if (keys.length === 0) return true;
   if (keys.length !== 1 || keys[0] !== PRESENCE_FIELD) return false;
   const p = (state as Record<string, Record<string, unknown>>)[PRESENCE_FIELD]!;
-  if (Object.keys(p).some((k) => k !== 'name' && k !== 'user')) return false;
+  if (Object.keys(p).some((k) => k !== 'name' && k !== 'user' && k !== 'done')) return false;
+  if (p.done !== undefined && (typeof p.done !== 'string' || p.done.length > 100)) return false;
   return readPresence(state, CHECKS)?.user === user;
 }
 

@@ -11,7 +11,7 @@
  * its tab is closed belongs in the static imports, and so in `npm run bench size`'s session figure.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { sessionType } from '../core/session/schema.js';
+import { sessionType, workshopType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
 // Shown the first time a person opens the panel, whatever the tab: loaded with the session.
@@ -19,13 +19,18 @@ import './session/data-notice.js';
 import './session/presence-list.js';
 // Signals must reach a panel on any tab (a round opens while someone groups): loaded with the session.
 import './session/signal-notice.js';
+// Who leads and where the workshop is, above every tab: loaded with the session.
+import './session/lead-notice.js';
+import './session/step-bar.js';
 
-export { readPresence } from '../core/session/read.js';
+export { readPresence, readWorkshop } from '../core/session/read.js';
 export { PlateStore } from './plate-store.js';
 export { facilitatorOf } from '../core/session/roles.js';
+export { stepKey, stepOf } from '../core/session/agenda.js';
 
 /** The session tabs and what each one's panels need loaded. */
 export const TAB_PANELS = {
+  workshop: () => import('./session/workshop-panel.js'),
   group: () => Promise.all([import('./session/cluster-panel.js'), import('./session/suggest-panel.js')]),
   vote: () => import('./session/vote-panel.js'),
   rounds: () => Promise.all([import('./session/facilitator-panel.js'), import('./sync-settings.js')]),
@@ -50,10 +55,10 @@ export function loadTab(tab: SessionTab): Promise<void> {
   return p;
 }
 
-/** Updates `host` on every change of the session's shared state (facilitator, started). */
+/** Updates `host` on every change of the session's shared state (facilitator, started, the step). */
 export function watchSession(host: ReactiveControllerHost, session: () => ShellSession | undefined): YController {
   return new YController(host, () => {
     const s = session();
-    return s ? [sessionType(s.doc)] : undefined;
+    return s ? [sessionType(s.doc), workshopType(s.doc)] : undefined;
   });
 }

@@ -8,9 +8,11 @@ export const shellStyles = css`
     margin: 0 auto;
     box-sizing: border-box;
   }
+  /* A grid of equal cells, three a row at Miro's 320 px and four from 400 px: the sections sit
+     where they are whatever is selected, and no word is cut. */
   [role='tablist'] {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(max(88px, calc(25% - 2px)), 1fr));
     gap: 2px;
     padding: var(--ty-s1) var(--ty-s2) 0;
     border-bottom: 1px solid var(--ty-line);
@@ -21,7 +23,10 @@ export const shellStyles = css`
   }
   [role='tab'] {
     min-height: 36px;
-    padding: 0 10px;
+    min-width: 0;
+    padding: 2px 4px;
+    overflow-wrap: break-word;
+    line-height: 1.2;
     border: 1px solid transparent;
     border-bottom: 0;
     border-radius: var(--ty-radius) var(--ty-radius) 0 0;
@@ -32,7 +37,6 @@ export const shellStyles = css`
   }
   [role='tab'][aria-selected='true'] {
     color: var(--ty-text);
-    font-weight: 600;
     border-color: var(--ty-line);
     background: var(--ty-surface);
     box-shadow: inset 0 -3px 0 var(--ty-accent);

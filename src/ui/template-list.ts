@@ -18,6 +18,8 @@ export interface TemplateEntry {
   title: string;
   summary: string;
   private: boolean;
+  /** Already on the board: the words to say so (absent: not known, or not there). */
+  onBoard?: string;
   /** Thumbnail data; undefined if the layout could not be computed. */
   preview: Preview | undefined;
 }
@@ -120,6 +122,7 @@ export class TemplateList extends LitElement {
         <h2 id=${headingId}>${e.title}</h2>
         <p class="summary">${e.summary}</p>
         ${e.private ? html`<span class="private">${t(this.lang, 'list.private')}</span>` : ''}
+        ${e.onBoard ? html`<span class="private" data-on-board>${e.onBoard}</span>` : ''}
       </div>
       <div class="actions">
         <button

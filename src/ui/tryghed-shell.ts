@@ -35,7 +35,7 @@ import './tryghed-template-panel.js';
 /** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
 type SessionParts = typeof import('./session-parts.js');
 
-export const TABS = ['templates', 'group', 'vote', 'rounds', 'results', 'pulse', 'plan', 'plate'] as const;
+export const TABS = ['workshop', 'templates', 'group', 'vote', 'rounds', 'results', 'pulse', 'plan', 'plate'] as const;
 export type TabId = (typeof TABS)[number];
 
 export class TryghedShell extends LitElement {
@@ -58,6 +58,10 @@ export class TryghedShell extends LitElement {
   sessionFailed = false;
   override lang: Lang = loadLang(safeStorage(), browserLanguages());
   tab: TabId = 'templates';
+  /** The step this panel last followed (its key), so a step is followed once, when it starts. */
+  private followed: string | null = null;
+  /** The person picked a section themselves: the panel no longer picks one for them on opening. */
+  private chosen = false;
   /** Templates on the board, for round scopes; read when "Run rounds" is opened. */
   templates: readonly TemplateId[] = [];
   /** The session panels and doc reads, once loaded; until then the session tabs say "connecting". */
@@ -115,12 +119,36 @@ export class TryghedShell extends LitElement {
       this.subscribed = this.session;
       this.unsubscribe = this.session?.subscribe(() => this.requestUpdate()) ?? null;
       // A tab that lists the board's templates, opened before the session was there, reads them now.
-      if (this.session && (this.tab === 'rounds' || this.tab === 'group')) void this.readTemplates();
+      if (this.session) void this.readTemplates();
     }
+    this.followStep();
     // A tab that is no longer mine (the role was handed over) gives way to the next one.
-    if (!this.visibleTabs().includes(this.tab)) this.tab = 'results';
+    if (!this.visibleTabs().includes(this.tab)) this.tab = 'workshop';
     if (this.parts && this.tab !== 'templates' && !this.panels.has(this.tab)) this.loadTab(this.parts, this.tab);
   }
+
+
+  /**
+   * Participants follow the facilitator: a new step brings their panel to the step's section,
+   * and every panel (the facilitator's too) shows the step's template on the board. A
+   * participant opening the panel while a session runs starts on the session, not Templates.
+   */
+  private followStep(): void {
+    const s = this.session;
+    const parts = this.parts;
+    if (!s || !parts) return;
+    const f = parts.facilitatorOf(s.doc);
+    const w = parts.readWorkshop(s.doc);
+    const step = w ? parts.stepOf(w.step) : undefined;
+    const key = w ? parts.stepKey(w) : null;
+    if (w && step && key !== this.followed) {
+      this.followed = key;
+      if (f !== s.me.id) this.tab = step.view;
+      void s.actions.showStep(step.id);
+    }
+    if (f !== null && f !== s.me.id && !this.chosen && this.tab === 'templates') this.tab = 'workshop';
+  }
+
 
   private loadTab(parts: SessionParts, tab: Exclude<TabId, 'templates'>): void {
     const settle = (state: 'ready' | 'failed') => {
@@ -185,7 +213,10 @@ export class TryghedShell extends LitElement {
                     : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}`)}</p>
               <save-status .status=${this.session.saved} .lang=${lang}></save-status>
               <signal-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .lang=${lang}
-                @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>`
+                @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>
+              <lead-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .people=${this.session.people}
+                ?synced=${this.session.status === 'synced'} .lang=${lang}></lead-notice>
+              <step-bar .doc=${this.session.doc} .me=${this.session.me} .awareness=${this.session.awareness} .lang=${lang}></step-bar>`
           : nothing}
       </div>
       <main>${tabs.map((id) => this.renderPanel(id))}</main>`;
@@ -193,13 +224,35 @@ export class TryghedShell extends LitElement {
 
   private renderPanel(id: TabId) {
     return html`<section role="tabpanel" id="panel-${id}" data-tab=${id} aria-labelledby="tab-${id}" ?hidden=${id !== this.tab}>
-      ${id === 'templates' ? this.renderTemplates() : this.renderSession(id)}
+      ${id === 'templates' ? this.renderTemplates() : html`${this.loadingNotice(id)}${this.renderSession(id)}`}
     </section>`;
   }
 
+  /** Until a tab's panels have loaded (session-parts.ts), their tags are there but show nothing. */
+  private loadingNotice(id: Exclude<TabId, 'templates'>) {
+    return !this.session || !this.parts || this.panels.has(id) ? nothing : html`<p class="notice" role="status">${t(this.lang, 'shell.session.connecting')}</p>`;
+  }
+
   private renderTemplates() {
-    return html`<tryghed-template-panel 
-      .actions=${this.templateActions} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}></tryghed-template-panel>`;
+    return html`<tryghed-template-panel .actions=${this.templateActions} .lang=${this.lang} ?failed-to-connect=${this.failedToConnect}
+      locked=${this.templatesLocked()} .onBoard=${this.onBoard()}></tryghed-template-panel>`;
+  }
+
+  /** While a session runs, only its facilitator inserts templates: everyone else is told why. */
+  private templatesLocked(): string {
+    const s = this.session;
+    const f = this.facilitator();
+    if (!s || f === null || f === undefined || f === s.me.id) return '';
+    const name = f === s.me.id ? s.me.name : (s.people.find((p) => p.id === f)?.name ?? t(this.lang, 'facil.anotherPerson'));
+    return t(this.lang, 'lead.templatesLocked', { name });
+  }
+
+  private onBoardCache: { ids: readonly TemplateId[]; label: string } = { ids: [], label: '' };
+  private onBoard(): { ids: readonly TemplateId[]; label: string } {
+    const label = this.parts ? t(this.lang, 'lead.onBoard') : '';
+    const c = this.onBoardCache;
+    if (c.ids !== this.templates || c.label !== label) this.onBoardCache = { ids: this.templates, label };
+    return this.onBoardCache;
   }
 
   private renderSession(id: Exclude<TabId, 'templates'>) {
@@ -210,36 +263,30 @@ export class TryghedShell extends LitElement {
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
     const { doc, me, voteService, labels, actions } = s;
-    // Until a tab's panels have loaded (session-parts.ts), their tags are there but show nothing.
-    const loading = this.panels.has(id) ? nothing : html`<p class="notice" role="status">${t(lang, 'shell.session.connecting')}</p>`;
-    // Only once the doc is loaded: a session someone started must not look unstarted.
-    const start = html`${loading}${this.facilitator() === null && s.status === 'synced' && id !== 'rounds'
-      ? html`<div class="notice" data-start>
-          <p>${t(lang, 'shell.notStarted')}</p>
-          <button class="primary" type="button" data-action="start-session" @click=${this.start}>${t(lang, 'shell.start')}</button>
-        </div>`
-      : nothing}`;
     switch (id) {
+      case 'workshop':
+        return html`<workshop-panel .doc=${doc} .me=${me} .actions=${actions} .people=${s.people} sync-mode=${s.sync.mode}
+          .lang=${lang}></workshop-panel>`;
       case 'group':
-        return html`${start}<cluster-panel .doc=${doc} .me=${me} .actions=${actions} .labels=${labels} .selection=${s.selection}
+        return html`<cluster-panel .doc=${doc} .me=${me} .actions=${actions} .labels=${labels} .selection=${s.selection}
           .lang=${lang}></cluster-panel>
           <suggest-panel .doc=${doc} .me=${me} .actions=${actions} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
       case 'vote':
-        return html`${start}<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
+        return html`<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
           .selection=${s.selection} .lang=${lang}></vote-panel>`;
       case 'rounds':
-        return html`${start}<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
+        return html`<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
             .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang}></facilitator-panel>
           <sync-settings .setting=${s.sync} .lang=${lang} @tryghed-sync-change=${this.syncChange}></sync-settings>`;
       case 'results':
-        return html`${start}<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
+        return html`<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
           .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
       case 'plate':
-        return html`${loading}<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
+        return html`<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
       case 'pulse':
-        return html`${start}<pulse-panel .doc=${doc} .me=${me} .actions=${actions} .serverMode=${voteService.mode === 'server'} .lang=${lang}></pulse-panel>`;
+        return html`<pulse-panel .doc=${doc} .me=${me} .actions=${actions} .serverMode=${voteService.mode === 'server'} .lang=${lang}></pulse-panel>`;
       case 'plan':
-        return html`${start}<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
+        return html`<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
     }
   }
 
@@ -291,7 +338,8 @@ export class TryghedShell extends LitElement {
 
   private select(id: TabId, focus = false): void {
     this.tab = id;
-    if (id === 'rounds' || id === 'group') void this.readTemplates();
+    this.chosen = true;
+    if (id !== 'vote' && id !== 'results' && id !== 'plan') void this.readTemplates();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
   }
 
@@ -334,8 +382,6 @@ export class TryghedShell extends LitElement {
     this.noticeOpen = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-action="data-notice"]')?.focus());
   };
-
-  private start = () => void this.session?.actions.startSession();
 
   private syncChange = (e: SyncChangeEvent) => {
     const { setting, done } = e.detail;

@@ -31,6 +31,8 @@ export class TryghedTemplatePanel extends LitElement {
   static override properties = props({
     actions: PROP,
     failedToConnect: { type: Boolean, attribute: 'failed-to-connect' },
+    locked: String,
+    onBoard: PROP,
     lang: String,
     run: STATE,
   });
@@ -38,6 +40,10 @@ export class TryghedTemplatePanel extends LitElement {
   /** Set by src/app once the SDK is ready; until then the panel says it is connecting. */
   actions: TemplateActions | undefined = undefined;
   failedToConnect = false;
+  /** Why this person may not insert now (a session runs and someone else leads); '' when they may. */
+  locked = '';
+  /** Templates on the board and the words that mark them (from the shell, once a session is there). */
+  onBoard: { ids: readonly TemplateId[]; label: string } = { ids: [], label: '' };
   override lang: Lang = 'da';
   run: Run = { state: 'idle' };
 
@@ -94,7 +100,7 @@ export class TryghedTemplatePanel extends LitElement {
     const run = this.run;
     switch (run.state) {
       case 'idle':
-        return nothing;
+        return this.locked ? html`<p class="notice" data-locked>${this.locked}</p>` : nothing;
       case 'inserting':
         return html`<insert-progress
           data-template=${run.id}
@@ -133,6 +139,7 @@ export class TryghedTemplatePanel extends LitElement {
   private blockedReason(): string {
     if (this.failedToConnect) return t(this.lang, 'app.noBoard');
     if (!this.actions) return t(this.lang, 'app.connecting');
+    if (this.locked) return this.locked;
     return this.run.state === 'inserting' ? t(this.lang, 'list.busy') : '';
   }
 
@@ -143,6 +150,7 @@ export class TryghedTemplatePanel extends LitElement {
       title: tpl.title[this.lang],
       summary: tpl.summary[this.lang],
       private: tpl.private === true,
+      ...(this.onBoard.ids.includes(tpl.id) ? { onBoard: this.onBoard.label } : {}),
       preview: this.previewFor(tpl),
     }));
   }
@@ -178,7 +186,7 @@ export class TryghedTemplatePanel extends LitElement {
   /** One insertion at a time; the board removes what it created if anything fails. `again`: a second copy on purpose. */
   async insert(id: TemplateId, again = false): Promise<void> {
     const actions = this.actions;
-    if (!actions || this.run.state === 'inserting') return;
+    if (!actions || this.locked || this.run.state === 'inserting') return;
     this.run = { state: 'inserting', id, done: 0, total: 0 };
     const abort = (this.abort = new AbortController());
     const out = await actions.insertTemplate({

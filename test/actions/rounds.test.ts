@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { perform as createRound } from '../../src/actions/create-round.js';
-import { perform as handOver } from '../../src/actions/hand-over.js';
+import * as seat from '../../src/actions/seat.js';
 import { perform as markDeleted } from '../../src/actions/mark-deleted.js';
 import { perform as openRound } from '../../src/actions/open-round.js';
 import { perform as roundStatus } from '../../src/actions/round-status.js';
@@ -24,9 +24,14 @@ describe('session and rounds', () => {
     expect(await startSession(fac.ctx)).toEqual({ ok: true, value: { facilitator: FAC } });
     // A second start changes nothing.
     expect(await startSession(anne.ctx)).toEqual({ ok: true, value: { facilitator: FAC } });
-    expect(await handOver(anne.ctx, { to: ANNE })).toEqual({ ok: false, error: { code: 'not-facilitator' } });
-    expect(await handOver(fac.ctx, { to: ANNE })).toEqual({ ok: true, value: { facilitator: ANNE } });
-    expect(facilitatorOf(anne.doc)).toBe(ANNE);
+    expect(await seat.offer(anne.ctx, { to: FAC })).toEqual({ ok: false, error: { code: 'not-facilitator' } });
+    expect(await seat.offer(fac.ctx, { to: ANNE })).toEqual({ ok: true, value: { offeredTo: ANNE } });
+    // Offered is not handed over: the receiver accepts.
+    expect(facilitatorOf(anne.doc)).toBe(FAC);
+    expect(await seat.accept(anne.ctx)).toEqual({ ok: true, value: { facilitator: ANNE } });
+    expect(facilitatorOf(fac.doc)).toBe(ANNE);
+    // Taking it back without a hand-over is explicit, and says whose seat it was.
+    expect(await seat.take(fac.ctx)).toEqual({ ok: true, value: { facilitator: FAC, takenFrom: ANNE } });
   });
 
   it('a round over the board’s notes: created, opened, voted, closed and revealed', async () => {

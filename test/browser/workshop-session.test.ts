@@ -96,6 +96,7 @@ async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sea
     // The facilitator starts the session; everyone sees that someone has.
     await tab(f!, 'group');
     await f!.click('button[data-action="start-session"]');
+    await f!.click('button[data-action="confirm-start"]');
     for (const p of all) await p.waitForSelector('[data-start]', { state: 'detached', timeout: 30_000 });
     expect(await p2!.locator('button[role="tab"][data-tab="rounds"]').count(), 'run rounds is the facilitator’s').toBe(0);
 
@@ -193,9 +194,11 @@ async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sea
     await f!.click('facilitator-panel details summary');
     await f!.selectOption('facilitator-panel #hand-to', 'u2');
     await f!.click('facilitator-panel button[data-action="hand-over"]');
+    // Offered, not yet handed over: the receiver accepts.
+    await p2!.click('lead-notice button[data-action="accept-seat"]');
     await expect.poll(() => p2!.locator('button[role="tab"][data-tab="rounds"]').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => f!.locator('button[role="tab"][data-tab="rounds"]').count(), { timeout: 30_000 }).toBe(0);
-    expect(await f!.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe('results');
+    expect(await f!.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe('workshop');
   } finally {
     await context.close();
     await sync?.close();
@@ -266,6 +269,7 @@ describe('the app shell', () => {
 
       await tab(f, 'group');
       await f.click('button[data-action="start-session"]');
+      await f.click('button[data-action="confirm-start"]');
       await f.waitForSelector('[data-start]', { state: 'detached', timeout: 30_000 });
       await tab(f, 'rounds');
       // One group per template on the board, the plate left out: the whole template, then its zone.
@@ -305,24 +309,25 @@ describe('the app shell', () => {
         return { focused: el?.getAttribute('data-tab') ?? null, text: el?.textContent?.trim() };
       });
       // Before anyone starts, "Run rounds" is there for whoever will.
-      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan', 'Min tallerken']);
+      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Forløb', 'Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan', 'Min tallerken']);
       await f.locator('button[role="tab"][aria-selected="true"]').focus();
       await page.keyboard.press('ArrowRight');
       expect(await selected()).toEqual({ focused: 'group', text: 'Temaer' });
       await page.keyboard.press('End');
       expect((await selected()).focused).toBe('plate');
       await page.keyboard.press('ArrowRight');
-      expect((await selected()).focused).toBe('templates');
+      expect((await selected()).focused).toBe('workshop');
       await page.keyboard.press('ArrowLeft');
       expect((await selected()).focused).toBe('plate');
       await page.keyboard.press('Home');
-      expect((await selected()).focused).toBe('templates');
-      expect(await f.locator('[role="tabpanel"]:not([hidden])').getAttribute('data-tab')).toBe('templates');
+      expect((await selected()).focused).toBe('workshop');
+      expect(await f.locator('[role="tabpanel"]:not([hidden])').getAttribute('data-tab')).toBe('workshop');
 
       await tab(f, 'group');
       await f.click('button[data-action="start-session"]');
+      await f.click('button[data-action="confirm-start"]');
       await f.waitForSelector('[data-start]', { state: 'detached' });
-      for (const id of ['templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate']) {
+      for (const id of ['workshop', 'templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate']) {
         await tab(f, id);
         expect(serious(await axeViolations(f)), id).toEqual([]);
       }

@@ -7,10 +7,11 @@ import type * as Y from 'yjs';
 import type { ActionResult, CommandResult, CommandValues, FacilitatorCommand, Failure } from './commands.js';
 import { addInitiative, draftFromTopPriorities, removeInitiative, updateInitiative } from './plan.js';
 import { createPulse, stepPulse } from './pulse.js';
-import { handOver, startSession } from './roles.js';
+import { acceptSeat, handOver, offerSeat, startSession, takeSeat } from './roles.js';
 import { closeRound, createRound, openRound, removeRound, revealRound } from './rounds.js';
 import { markTargetsDeleted, restoreTargets } from './targets.js';
 import type { Actor, Result } from './types.js';
+import { discuss, goToStep, setTimeBox } from './workshop.js';
 
 /** A core command's answer in the actions' shape: the error code stays, the English message goes. */
 export function fromCore<T>(r: Result<T>, params?: Failure['params']): ActionResult<T> {
@@ -23,6 +24,18 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
       return startSession(doc, actor, cmd.now === undefined ? {} : { now: cmd.now });
     case 'hand-over':
       return handOver(doc, actor, { to: cmd.to });
+    case 'offer-seat':
+      return offerSeat(doc, actor, cmd);
+    case 'accept-seat':
+      return acceptSeat(doc, actor);
+    case 'take-seat':
+      return takeSeat(doc, actor, cmd);
+    case 'go-to-step':
+      return goToStep(doc, actor, cmd);
+    case 'set-time-box':
+      return setTimeBox(doc, actor, cmd);
+    case 'discuss':
+      return discuss(doc, actor, cmd);
     case 'create-round':
       return createRound(doc, actor, cmd.round);
     case 'open-round':

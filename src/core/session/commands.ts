@@ -21,6 +21,15 @@ export type { ActionResult, Failure, FailureCode, FailureParams } from '../failu
 export type FacilitatorCommand =
   | { type: 'start-session'; now?: number }
   | { type: 'hand-over'; to: string }
+  /** The facilitator offers the seat (null withdraws the offer); the receiver accepts. */
+  | { type: 'offer-seat'; to: string | null }
+  | { type: 'accept-seat' }
+  /** Miro mode: the seat without a hand-over, visibly; the sync server refuses it (the operator decides). */
+  | { type: 'take-seat'; now?: number }
+  /** The run sheet: everyone moves to a step; its time box; the item discussed after a reveal. */
+  | { type: 'go-to-step'; step: string; timeBoxMs?: number; now?: number }
+  | { type: 'set-time-box'; timeBoxMs: number }
+  | { type: 'discuss'; roundId: string; targetId: string | null }
   | { type: 'create-round'; round: CreateRoundInput }
   | { type: 'open-round'; roundId: string; now?: number }
   | { type: 'close-round'; roundId: string; now?: number }
@@ -47,6 +56,12 @@ export type FacilitatorCommandType = FacilitatorCommand['type'];
 export interface CommandValues {
   'start-session': { facilitator: string };
   'hand-over': { facilitator: string };
+  'offer-seat': { offeredTo: string | null };
+  'accept-seat': { facilitator: string };
+  'take-seat': { facilitator: string; takenFrom: string | null };
+  'go-to-step': { step: string; startedAt: number };
+  'set-time-box': null;
+  'discuss': null;
   'create-round': { roundId: string };
   'open-round': { endsAt: number | null };
   'close-round': null;

@@ -4,6 +4,8 @@ export * from './schema.js';
 export * from './ids.js';
 export * from './read.js';
 export * from './roles.js';
+export * from './agenda.js';
+export * from './workshop.js';
 export * from './clusters.js';
 export * from './targets.js';
 export * from './rounds.js';

@@ -9,6 +9,8 @@ export interface PresenceState {
   name: string;
   /** The Miro user id (checked against the token in server mode). */
   user?: string;
+  /** The workshop step this person said "I'm done" with (its key: step and start, workshop.ts). */
+  done?: string;
 }
 
 /** The awareness field the state lives under. */

@@ -4,6 +4,7 @@
  * clock is the reader's: any `now` the sender put in is replaced, so nobody back-dates a round.
  */
 import type { FacilitatorCommand } from './commands.js';
+import { isStepId } from './agenda.js';
 import { isId } from './ids.js';
 import type { InitiativePatch } from './plan.js';
 import { PLAN_LAYERS, type RoundScope } from './schema.js';
@@ -54,6 +55,12 @@ const initiativeFields = (c: Obj) => isLayer(c.layer) && isText(c.text) && opt(c
 const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'start-session': (c) => only(c, ['type', ...NOW]),
   'hand-over': (c) => only(c, ['type', 'to']) && isId(c.to),
+  'offer-seat': (c) => only(c, ['type', 'to']) && (c.to === null || isId(c.to)),
+  'accept-seat': (c) => only(c, ['type']),
+  'take-seat': (c) => only(c, ['type', ...NOW]),
+  'go-to-step': (c) => only(c, ['type', 'step', 'timeBoxMs', ...NOW]) && isStepId(c.step) && opt(c.timeBoxMs, isNum),
+  'set-time-box': (c) => only(c, ['type', 'timeBoxMs']) && isNum(c.timeBoxMs),
+  'discuss': (c) => only(c, ['type', 'roundId', 'targetId']) && isId(c.roundId) && (c.targetId === null || isId(c.targetId)),
   'create-round': (c) => only(c, ['type', 'round']) && isRoundInput(c.round),
   'open-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
   'close-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
@@ -85,4 +92,4 @@ export function readCommand(v: unknown, now: number): FacilitatorCommand | null 
   return cmd as FacilitatorCommand;
 }
 
-const NOW_TYPES = new Set(['start-session', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);
+const NOW_TYPES = new Set(['start-session', 'take-seat', 'go-to-step', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);

@@ -12,13 +12,15 @@
  */
 import * as Y from 'yjs';
 import { isStickyColour } from '../miro-rules.js';
+import { isStepId } from './agenda.js';
 import { isId, isNoteId, unpackIds, type PackedIds } from './ids.js';
 import { PRESENCE_FIELD, type PresenceState } from './presence.js';
 import {
   aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
-  publishedPulsesMap, pulseAnswersMap, pulsesMap, roundsMap, sessionMap,
+  publishedPulsesMap, pulseAnswersMap, pulsesMap, roundsMap, sessionMap, workshopMap,
   type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PublishedPulse, type PublishedTally,
   type PulseAnonymity, type PulseFields, type RoundFields, type RoundScope, type SessionFields, type SlotValue, type Visibility,
+  type WorkshopFields,
 } from './schema.js';
 import { isPulseAnswers, PULSE_ITEMS, PULSE_SCALE } from './pulse-aggregate.js';
 
@@ -122,13 +124,47 @@ function all<F extends object>(doc: Y.Doc, map: AnyMap, name: string, spec: Spec
 
 // ---- session ---------------------------------------------------------------------------
 
-export function readSession(doc: Y.Doc): { facilitator: string | null; startedAt: number | null } {
+export interface SessionRead {
+  facilitator: string | null;
+  startedAt: number | null;
+  offeredTo: string | null;
+  takenFrom: string | null;
+}
+
+/** One field of a flat map (session, workshop): checked, or reported and null. */
+function field<F, K extends keyof F & string>(doc: Y.Doc, map: string, m: Y.Map<unknown>, k: K, c: Check<F[K]>): F[K] | null {
+  const v = nullable(c)(m.get(k));
+  return v === BAD ? (reportBadEntry(doc, map, k, k), null) : v;
+}
+
+export function readSession(doc: Y.Doc): SessionRead {
   const s = sessionMap(doc) as unknown as Y.Map<unknown>;
-  const check = <K extends keyof SessionFields>(k: K, c: Check<SessionFields[K]>): SessionFields[K] | null => {
-    const v = nullable(c)(s.get(k));
-    return v === BAD ? (reportBadEntry(doc, MAP.session, k, k), null) : v;
-  };
-  return { facilitator: check('facilitator', id), startedAt: check('startedAt', time) };
+  const check = <K extends keyof SessionFields & string>(k: K, c: Check<SessionFields[K]>) => field<SessionFields, K>(doc, MAP.session, s, k, c);
+  return { facilitator: check('facilitator', id), startedAt: check('startedAt', time), offeredTo: check('offeredTo', id), takenFrom: check('takenFrom', id) };
+}
+
+// ---- workshop (run sheet) ----------------------------------------------------------------
+
+export interface WorkshopRead {
+  step: string;
+  startedAt: number;
+  timeBoxMs: number;
+  /** the round and item now discussed, or null */
+  discussing: { roundId: string; targetId: string } | null;
+}
+
+/** Where the workshop is, or null (not moved to any step yet, or a bad step). A bad time box
+ *  reads as the step with no time box known (0); a bad discussion as none. */
+export function readWorkshop(doc: Y.Doc): WorkshopRead | null {
+  const w = workshopMap(doc) as unknown as Y.Map<unknown>;
+  const check = <K extends keyof WorkshopFields & string>(k: K, c: Check<WorkshopFields[K]>) => field<WorkshopFields, K>(doc, MAP.workshop, w, k, c);
+  const step = check('step', (v) => (isStepId(v) ? v : BAD));
+  const startedAt = check('startedAt', time);
+  if (step === null || startedAt === null) return null;
+  const timeBoxMs = check('timeBoxMs', int(0, LIMITS.timeBoxMs)) ?? 0;
+  const roundId = check('discussRound', id);
+  const targetId = check('discussTarget', id);
+  return { step, startedAt, timeBoxMs, discussing: roundId !== null && targetId !== null ? { roundId, targetId } : null };
 }
 
 // ---- clusters, aliases, membership, deletions ------------------------------------------
@@ -407,7 +443,10 @@ export function readPresence(state: unknown, awareness: object): PresenceState |
   const name = typeof p === 'object' && p !== null ? text(LIMITS.name)((p as Record<string, unknown>).name) : BAD;
   if (name === BAD) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'name'), null;
   const user = (p as Record<string, unknown>).user;
-  if (user === undefined) return { name };
-  if (!isId(user)) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'user'), null;
-  return { name, user };
+  if (user !== undefined && !isId(user)) return reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'user'), null;
+  // "I'm done" with a step: its key (workshop.ts); a bad one reads as not done.
+  const done = (p as Record<string, unknown>).done;
+  const doneKey = done === undefined ? undefined : text(100)(done);
+  if (doneKey === BAD) reportBadEntry(awareness, 'awareness', PRESENCE_FIELD, 'done');
+  return { name, ...(user === undefined ? {} : { user }), ...(doneKey === undefined || doneKey === BAD ? {} : { done: doneKey }) };
 }

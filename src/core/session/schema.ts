@@ -41,6 +41,8 @@ export const MAP = {
   pulseAnswers: 'pulseAnswers',
   /** pulseId → PublishedPulse, written only by the sync server for sealed pulses */
   publishedPulses: 'publishedPulses',
+  /** the workshop's run sheet: current step, when it started, its time box, what is discussed (workshop.ts) */
+  workshop: 'workshop',
 } as const;
 
 /** Sizes a value may have; the commands refuse more and the readers (read.ts) skip it. */
@@ -63,12 +65,31 @@ export const LIMITS = {
   planField: 200,
   /** a name shown in presence */
   name: 200,
+  /** a step's time box: at most 4 hours */
+  timeBoxMs: 4 * 60 * 60 * 1000,
 } as const;
 
 // ---- session ---------------------------------------------------------------------------
 export interface SessionFields {
   facilitator: string;
   startedAt: number;
+  /** A hand-over the facilitator offered and the receiver has not accepted yet. */
+  offeredTo: string;
+  /** Who held the seat before someone took it without a hand-over (Miro mode), for everyone to see. */
+  takenFrom: string;
+}
+
+// ---- workshop (run sheet) ------------------------------------------------------------
+export interface WorkshopFields {
+  /** the agenda step everyone is at (agenda.ts) */
+  step: string;
+  /** when the facilitator moved to it (ms epoch) */
+  startedAt: number;
+  /** the step's time box (ms) */
+  timeBoxMs: number;
+  /** after a reveal: the round and the item now discussed */
+  discussRound: string;
+  discussTarget: string;
 }
 
 // ---- clusters --------------------------------------------------------------------------
@@ -184,7 +205,7 @@ export type FieldMap<F> = Omit<Y.Map<unknown>, 'get' | 'set'> & {
 };
 
 /** The session map as the Y type it is, for observers (a FieldMap hides Y.Map's untyped get/set). */
-export const sessionType = (doc: Y.Doc): Y.AbstractType<Y.YMapEvent<unknown>> => doc.getMap(MAP.session);
+export const sessionType = (doc: Y.Doc): Y.AbstractType<Y.YMapEvent<unknown>> => controlDoc(doc).getMap(MAP.session);
 // ---- who writes what ------------------------------------------------------------------
 /**
  * What the facilitator owns (the seat, rounds, deletions that change a tally, published
@@ -220,6 +241,9 @@ export const planMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<Initiativ
 export const pulsesMap = (doc: Y.Doc) => controlDoc(doc).getMap<FieldMap<PulseFields>>(MAP.pulses);
 export const pulseAnswersMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(MAP.pulseAnswers);
 export const publishedPulsesMap = (doc: Y.Doc) => controlDoc(doc).getMap<PublishedPulse>(MAP.publishedPulses);
+export const workshopMap = (doc: Y.Doc) => controlDoc(doc).getMap(MAP.workshop) as FieldMap<WorkshopFields>;
+/** The workshop map as the Y type it is, for observers. */
+export const workshopType = (doc: Y.Doc): Y.AbstractType<Y.YMapEvent<unknown>> => controlDoc(doc).getMap(MAP.workshop);
 
 /** Build a nested field map from a plain record (inside a transaction). */
 export function fieldMap<F extends object>(fields: F): FieldMap<F> {

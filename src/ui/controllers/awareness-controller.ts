@@ -18,8 +18,32 @@ export interface Present {
 export function setPresence(awareness: Awareness, name: string, user?: string): void {
   const current = readPresence(awareness.getLocalState(), awareness);
   if (current?.name === name && current.user === user) return;
-  awareness.setLocalStateField(PRESENCE_FIELD, (user === undefined ? { name } : { name, user }) satisfies PresenceState);
+  const done = current?.done;
+  awareness.setLocalStateField(PRESENCE_FIELD, { name, ...(user === undefined ? {} : { user }), ...(done === undefined ? {} : { done }) } satisfies PresenceState);
 }
+
+/** "I'm done" with the step `key` names (null: not done), in this device's own presence. */
+export function setDone(awareness: Awareness, key: string | null): void {
+  const current = readPresence(awareness.getLocalState(), awareness);
+  if (!current) return;
+  const { done: _old, ...rest } = current;
+  awareness.setLocalStateField(PRESENCE_FIELD, (key === null ? rest : { ...rest, done: key }) satisfies PresenceState);
+}
+
+/** Who is here and who said "I'm done" with step `key`: people by user id (a person with two
+ *  devices counts once, done if either says so), leaving out `except` (the facilitator). */
+export function doneOf(awareness: Awareness, key: string, except: string | null): { done: number; total: number } {
+  const users = new Map<string, boolean>();
+  for (const state of awareness.getStates().values()) {
+    const p = readPresence(state, awareness);
+    if (!p?.user || p.user === except) continue;
+    users.set(p.user, (users.get(p.user) ?? false) || p.done === key);
+  }
+  return { done: [...users.values()].filter(Boolean).length, total: users.size };
+}
+
+/** Whether this device's presence says "I'm done" with step `key`. */
+export const isDone = (awareness: Awareness, key: string): boolean => readPresence(awareness.getLocalState(), awareness)?.done === key;
 
 /**
  * Everyone with a presence state, self first, then by name. The name shown is the host's for

@@ -1,6 +1,7 @@
 /** Danish strings of the session panels: the same keys as session-en.ts (checked by the compiler). */
 import { plural, type Message } from './format.js';
 import type { SessionKey } from './session-en.js';
+import { workshopDa } from './workshop-da.js';
 
 export const sessionDa: Record<SessionKey, Message> = {
   'cluster.title': 'Temaer',
@@ -139,7 +140,6 @@ export const sessionDa: Record<SessionKey, Message> = {
   'facil.title': 'Facilitator',
   'facil.connecting': 'Forbinder …',
   'facil.notStarted': 'Sessionen er ikke startet. Den, der starter den, er facilitator.',
-  'facil.start': 'Start som facilitator',
   'facil.youAre': 'Du er facilitator: du åbner, lukker og viser resultatet af afstemningerne.',
   'facil.someoneElse': 'Facilitator er {name}. Det er kun facilitatoren, der styrer afstemningerne.',
   'facil.anotherPerson': 'en anden',
@@ -175,8 +175,8 @@ export const sessionDa: Record<SessionKey, Message> = {
   'facil.handOver': 'Giv facilitatorrollen videre',
   'facil.handOverTo': 'Til',
   'facil.choosePerson': 'Vælg en person',
-  'facil.handOverDo': 'Giv videre',
-  'facil.handedOver': '{name} er nu facilitator.',
+  'facil.handOverDo': 'Tilbyd styringen',
+  'facil.handedOver': 'Styringen er tilbudt {name}. Den skifter, når vedkommende siger ja.',
   'facil.error.not-facilitator': 'Det er kun facilitatoren, der kan gøre det.',
   'facil.error.no-round': 'Afstemningen findes ikke længere.',
   'facil.error.wrong-status': 'Afstemningen er allerede gået videre. Listen viser, hvor den er nu.',
@@ -298,4 +298,5 @@ export const sessionDa: Record<SessionKey, Message> = {
   'export.draftMark': 'udkast',
   'export.empty': 'Ingen indsatser endnu.',
   'export.date': 'Dato',
+  ...workshopDa,
 };

@@ -3,6 +3,7 @@
  * plan). Spread into en.ts; session-da.ts has exactly the same keys. `{name}` is a parameter.
  */
 import { plural } from './format.js';
+import { workshopEn } from './workshop-en.js';
 
 export const sessionEn = {
   'cluster.title': 'Clusters',
@@ -141,7 +142,6 @@ export const sessionEn = {
   'facil.title': 'Facilitator',
   'facil.connecting': 'Connecting …',
   'facil.notStarted': 'The session has not started. Whoever starts it is the facilitator.',
-  'facil.start': 'Start as facilitator',
   'facil.youAre': 'You are the facilitator: you open, close and reveal votes.',
   'facil.someoneElse': 'The facilitator is {name}. Only the facilitator controls the votes.',
   'facil.anotherPerson': 'someone else',
@@ -177,8 +177,8 @@ export const sessionEn = {
   'facil.handOver': 'Hand the facilitator role over',
   'facil.handOverTo': 'To',
   'facil.choosePerson': 'Choose a person',
-  'facil.handOverDo': 'Hand over',
-  'facil.handedOver': '{name} is now the facilitator.',
+  'facil.handOverDo': 'Offer the lead',
+  'facil.handedOver': 'The lead is offered to {name}. It moves when they accept.',
   'facil.error.not-facilitator': 'Only the facilitator can do that.',
   'facil.error.no-round': 'That vote no longer exists.',
   'facil.error.wrong-status': 'The vote has already moved on. The list shows where it is now.',
@@ -302,6 +302,7 @@ export const sessionEn = {
   'export.draftMark': 'draft',
   'export.empty': 'No initiatives yet.',
   'export.date': 'Date',
+  ...workshopEn,
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;

@@ -3,6 +3,7 @@ import type { shellEn } from './shell-en.js';
 
 export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.tabs': 'Tryghed-afsnit',
+  'shell.tab.workshop': 'Forløb',
   'shell.tab.templates': 'Skabeloner',
   'shell.tab.group': 'Temaer',
   'shell.tab.vote': 'Stem',

@@ -4,6 +4,7 @@
  */
 export const shellEn = {
   'shell.tabs': 'Tryghed sections',
+  'shell.tab.workshop': 'Workshop',
   'shell.tab.templates': 'Templates',
   'shell.tab.group': 'Group',
   'shell.tab.vote': 'Vote',

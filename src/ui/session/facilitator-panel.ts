@@ -1,6 +1,6 @@
 /**
  * The facilitator's controls: rounds (create, open, close, reveal, remove), who has voted,
- * and handing the role over. Everyone else sees who the facilitator is and each round's
+ * and offering the role to someone (it moves when they accept). Everyone else sees who the facilitator is and each round's
  * status, and no controls at all; the model refuses their commands anyway.
  * Participation comes from the ballots: names with "has voted" in named rounds, only a count
  * in anonymous ones, nothing about which way.
@@ -104,8 +104,7 @@ export class FacilitatorPanel extends SessionPanelBase {
     return html`<section aria-labelledby="facil-h">
       <h2 id="facil-h">${t(lang, 'facil.title')}</h2>
       ${facilitator === null
-        ? html`<p>${t(lang, 'facil.notStarted')}</p>
-            <button class="primary" type="button" data-action="start" @click=${this.start}>${t(lang, 'facil.start')}</button>`
+        ? html`<p>${t(lang, 'facil.notStarted')}</p>`
         : html`<p data-role=${mine ? 'facilitator' : 'participant'}>
             ${mine ? t(lang, 'facil.youAre') : t(lang, 'facil.someoneElse', { name: this.nameOf(facilitator) ?? t(lang, 'facil.anotherPerson') })}
           </p>`}
@@ -182,8 +181,6 @@ export class FacilitatorPanel extends SessionPanelBase {
     </details>`;
   }
 
-  private start = () => void this.actions?.startSession();
-
   private created = () => {
     this.error = '';
     this.announcement = t(this.lang, 'facil.createdDone');
@@ -210,7 +207,7 @@ export class FacilitatorPanel extends SessionPanelBase {
   private handOver = async () => {
     const to = this.handTo;
     if (!this.actions || !to) return;
-    const res = await this.actions.handOver(to);
+    const res = await this.actions.offerSeat(to);
     if (!res.ok) {
       this.error = t(this.lang, res.error.code === 'not-facilitator' ? 'facil.error.not-facilitator' : 'facil.error.handOver');
       return;

@@ -11,6 +11,9 @@ import { t, type MessageKey } from '../i18n/session-strings.js';
 export const FAILURE_KEYS: Readonly<Record<FailureCode, MessageKey>> = {
   // The session model's
   'not-facilitator': 'facil.error.not-facilitator',
+  'no-offer': 'lead.error.no-offer',
+  'seat-server-decides': 'take.server',
+  'no-step': 'step.none',
   invalid: 'board.error.invalid',
   'no-round': 'facil.error.no-round',
   'wrong-status': 'facil.error.wrong-status',
