@@ -15,7 +15,6 @@ import type { TemplateActions } from '../actions/insert-template.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
-import { voteableZones } from '../core/template/zones.js';
 import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { props, PROP, STATE } from './lit-kit.js';
@@ -24,9 +23,9 @@ import { markNoticeRead, noticeRead } from './notice-pref.js';
 import { notice, primaryButton, tokens } from './shared-styles.js';
 import { shellStyles } from './shell-styles.js';
 import type { ScopeOption } from './session/session-view.js';
-import type { TargetSet } from '../actions/round-targets.js';
 import type { ShellSession } from './shell-session.js';
 import type { PlateStore } from './plate-store.js';
+import { roundScopes } from './round-scopes.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
@@ -315,23 +314,7 @@ export class TryghedShell extends LitElement {
   private scopes(s: ShellSession): ScopeOption[] {
     const c = this.scopeCache;
     if (c?.session === s && c.lang === this.lang && c.templates === this.templates) return c.scopes;
-    const option = (set: Extract<TargetSet, string>): ScopeOption => ({
-      scope: { kind: 'selection' },
-      label: t(this.lang, `shell.scope.${set}`),
-      targets: set,
-    });
-    const scopes = [option('notes'), option('clusters'), option('selection')];
-    // Per template on the board: the whole of it, then each zone that may be voted on. A
-    // private template (the plate) offers nothing: what is written on it is never voted on.
-    for (const tpl of TEMPLATES) {
-      if (!this.templates.includes(tpl.id) || tpl.private === true) continue;
-      const templateId = tpl.id;
-      const group = tpl.title[this.lang];
-      scopes.push({ scope: { kind: 'template', templateId }, group, label: t(this.lang, 'shell.scope.template'), targets: { template: templateId } });
-      for (const zone of voteableZones(tpl, this.lang)) {
-        scopes.push({ scope: { kind: 'zone', templateId, zoneId: zone.id }, group, label: zone.label, targets: { template: templateId, zone: zone.id } });
-      }
-    }
+    const scopes = roundScopes(this.lang, this.templates);
     this.scopeCache = { session: s, lang: this.lang, scopes, templates: this.templates };
     return scopes;
   }

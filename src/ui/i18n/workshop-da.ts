@@ -42,7 +42,6 @@ export const workshopDa: Record<keyof typeof workshopEn, Message> = {
   'step.now': 'Nu',
   'step.activities': 'Det gør I: {what}',
   'step.goTo': 'Gå til dette trin',
-  'step.goToLabel': 'Gå til {title}',
   'step.next': 'Næste: {title}',
   'step.minutes': 'Minutter',
   'step.minutesLabel': 'Tidsramme for {title} i minutter',

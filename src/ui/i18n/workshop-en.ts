@@ -43,7 +43,6 @@ export const workshopEn = {
   'step.now': 'Now',
   'step.activities': 'What you do: {what}',
   'step.goTo': 'Go to this step',
-  'step.goToLabel': 'Go to {title}',
   'step.next': 'Next: {title}',
   'step.minutes': 'Minutes',
   'step.minutesLabel': 'Time box for {title}, in minutes',

@@ -135,7 +135,7 @@ export class WorkshopPanel extends SessionPanelBase {
             ${isCurrent
               ? html`<button class="secondary" type="button" data-action="set-time" @click=${() => this.setTime(s)}>${t(lang, 'step.setTime')}</button>`
               : html`<button class="secondary" type="button" data-action="go-to-step" data-step=${s.id}
-                  aria-label=${t(lang, 'step.goToLabel', { title })} @click=${() => this.go(s)}>${t(lang, 'step.goTo')}</button>`}
+                  aria-label=${`${t(lang, 'step.goTo')}: ${title}`} @click=${() => this.go(s)}>${t(lang, 'step.goTo')}</button>`}
           </div>`
         : nothing}
     </li>`;
