@@ -1,9 +1,12 @@
 /**
- * The run sheet's use cases: the facilitator moves everyone to a step (and starts the board's
- * timer where the host has one; the panels count down otherwise), changes its time box, and
- * names the item discussed. Every panel shows the step's template on the board (`showStep`).
+ * The run sheet's use cases: the facilitator moves everyone to a step (starts the board's
+ * timer where the host has one, the panels count down otherwise; shows everyone the step's
+ * template through Miro's collaboration where it is offered), changes its time box, and names
+ * the item discussed. Every panel also moves its own view to the step's template when it
+ * follows the step (`showStep`), so where collaboration is missing everyone still gets there.
  */
 import { stepOf } from '../core/session/agenda.js';
+import type { TemplateId } from '../core/template/types.js';
 import type { ActionContext, ActionResult } from './context.js';
 import { refused } from './context.js';
 
@@ -17,6 +20,8 @@ export async function goTo(ctx: ActionContext, input: { step: string; timeBoxMs?
   } catch (e) {
     console.warn('Tryghed: the board timer did not start; the panel counts down instead', e);
   }
+  const frame = await templateFrame(ctx, step.template).catch(() => undefined);
+  if (frame) await ctx.host.collaboration.showEveryone([frame]).catch((e: unknown) => console.warn('Tryghed: could not show everyone the step', e));
   return { ok: true, value: { ...r.value, boardTimer } };
 }
 
@@ -28,19 +33,21 @@ export function discuss(ctx: ActionContext, input: { roundId: string; targetId: 
   return ctx.control.apply({ type: 'discuss', roundId: input.roundId, targetId: input.targetId });
 }
 
-/**
- * This panel's view of the board moves to the step's template (the newest one inserted).
- * One small function so the Host port's zoomTo / collaboration ("bring everyone") can take
- * its place; resolves to whether the view moved (false: the template is not on the board).
- */
+/** The frame of the template on the board (the newest one inserted), if it is there. */
+async function templateFrame(ctx: ActionContext, template: TemplateId): Promise<string | undefined> {
+  const frames = await ctx.board.findMarkedFrames({ templateId: template });
+  return frames[frames.length - 1]?.id;
+}
+
+/** This panel's view of the board moves to the step's template; resolves to whether it moved
+ *  (false: the template is not on the board). */
 export async function showStep(ctx: ActionContext, input: { step: string }): Promise<ActionResult<boolean>> {
   const step = stepOf(input.step);
   if (!step) return refused('invalid');
   try {
-    const frames = await ctx.board.findMarkedFrames({ templateId: step.template });
-    const newest = frames[frames.length - 1];
-    if (!newest) return { ok: true, value: false };
-    await ctx.board.zoomTo([newest.id]);
+    const frame = await templateFrame(ctx, step.template);
+    if (!frame) return { ok: true, value: false };
+    await ctx.host.zoomTo([frame]);
     return { ok: true, value: true };
   } catch (e) {
     console.warn('Tryghed: could not show the step on the board', e);

@@ -9,7 +9,10 @@ import * as Y from 'yjs';
 import type { ActionContext } from '../actions/context.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { HostPort } from '../board/host-port.js';
+import { controlState, sharedState } from '../core/session/carry.js';
 import type { ControlService } from '../core/session/commands.js';
+import { facilitatorOf } from '../core/session/roles.js';
+import { controlDoc } from '../core/session/schema.js';
 import { LocalControlService } from '../core/session/local-control.js';
 import { LocalVoteService, type BallotKeyStore } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
@@ -40,6 +43,8 @@ export interface Connection {
   /** Why the server last closed this connection on purpose; null once synced again. */
   refused: CloseReason | null;
   readonly offs: Array<() => void>;
+  /** Settles once the session from the previous sync mode is in (a move between modes). */
+  carried?: Promise<void>;
 }
 
 export interface ConnectionDeps {
@@ -140,11 +145,29 @@ export function saveNow(c: Connection | undefined): void {
   if (c?.transport instanceof MiroTransport) c.transport.saveNow();
 }
 
-/** Moves from `from` to the connection `next` names; null when it is the same setting. */
+/** Moves from `from` to the connection `next` names; null when it is the same setting. The
+ *  session comes along (carry.ts): everyone's work from every panel, the facilitator's state
+ *  from the facilitator's panel, once the new connection has loaded what it holds. */
 export async function switchConnection(from: Connection, next: SyncConfig, deps: ConnectionDeps): Promise<Connection | null> {
   if (sameSyncConfig(next, from.config)) return null;
+  const doc = from.transport.doc;
+  const shared = sharedState(doc);
+  const control = facilitatorOf(doc) === deps.me.id ? controlState(controlDoc(doc)) : null;
   // The old connection leaves first: the Miro transport writes its snapshot as it goes, so
   // coming back to Miro mode later finds the session where it was.
   await disconnect(from);
-  return connect(next, deps);
+  const conn = await connect(next, deps);
+  conn.carried = carry(conn, shared, control);
+  return conn;
 }
+
+async function carry(conn: Connection, shared: Uint8Array, control: string | null): Promise<void> {
+  await conn.transport.whenSynced();
+  Y.applyUpdate(conn.transport.doc, shared, CARRY_ORIGIN);
+  if (control === null) return;
+  const r = await conn.control.apply({ type: 'import-session', state: control });
+  if (!r.ok) console.warn('Tryghed: the facilitator’s state did not come along to the new sync mode', r.error);
+}
+
+/** Origin of the state a move between sync modes brings along. */
+const CARRY_ORIGIN = 'tryghed:carry';

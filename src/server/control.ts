@@ -60,6 +60,8 @@ export class ControlCommands {
       this.projectSeat(room, holder);
       return { ok: true, value: { facilitator: holder } };
     }
+    // A session moved here from Miro's channel: its facilitator takes the empty seat on the way in.
+    if (cmd.type === 'import-session' && (await this.storage.facilitator(room)) === null) this.projectSeat(room, await this.storage.claimFacilitator(room, user));
     const seat = await this.storage.facilitator(room);
     // Taking the seat without a hand-over is the operator's decision here (release-seat), not a client's.
     if (cmd.type === 'take-seat') return refuse('seat-server-decides');

@@ -29,7 +29,7 @@ async function startServer() {
 }
 
 async function sessionPanel(page: Page, userId: string, mode: 'miro' | 'server'): Promise<Frame> {
-  const handle = await page.waitForSelector(`section[data-user="${userId}"] iframe.panel`, { timeout: 30_000 });
+  const handle = await page.waitForSelector(`section[data-user="${userId}"] iframe.panel`, { state: 'attached', timeout: 60_000 });
   const frame = (await handle.contentFrame())!;
   await frame.waitForSelector(`p.sync[data-sync="${mode}"][data-status="synced"]`, { timeout: 60_000 });
   return frame;

@@ -36,8 +36,10 @@ describe('seat and run sheet on the sync server', () => {
     // Accepting with no offer, and moving the workshop as a participant, are refused.
     expect(await control(anne).apply({ type: 'accept-seat' })).toEqual({ ok: false, error: { code: 'no-offer' } });
     expect(await control(anne).apply({ type: 'go-to-step', step: 'plate' })).toMatchObject({ ok: false, error: { code: 'not-facilitator' } });
-    // A participant's own write into the doc is no step (the control doc is the server's).
-    workshopMap(anne.doc).set('step', 'plate');
+    // A participant's own write into the doc is no step for anyone else (the control doc is the server's).
+    const mallory = await join('mallory');
+    workshopMap(mallory.doc).set('step', 'plate');
+    workshopMap(mallory.doc).set('startedAt', 1);
     expect(await control(fac).apply({ type: 'go-to-step', step: 'opening' })).toMatchObject({ ok: true, value: { step: 'opening' } });
     await waitFor(() => readWorkshop(anne.doc)?.step === 'opening', 'step at anne');
     must(await control(fac).apply({ type: 'set-time-box', timeBoxMs: 120_000 }));

@@ -12,6 +12,7 @@ import { closeRound, createRound, openRound, removeRound, revealRound } from './
 import { markTargetsDeleted, restoreTargets } from './targets.js';
 import type { Actor, Result } from './types.js';
 import { discuss, goToStep, setTimeBox } from './workshop.js';
+import { importSession } from './carry.js';
 
 /** A core command's answer in the actions' shape: the error code stays, the English message goes. */
 export function fromCore<T>(r: Result<T>, params?: Failure['params']): ActionResult<T> {
@@ -36,6 +37,8 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
       return setTimeBox(doc, actor, cmd);
     case 'discuss':
       return discuss(doc, actor, cmd);
+    case 'import-session':
+      return importSession(doc, actor, cmd);
     case 'create-round':
       return createRound(doc, actor, cmd.round);
     case 'open-round':

@@ -11,6 +11,7 @@ import type { CreatePulseInput } from './pulse.js';
 import type { CreateRoundInput } from './rounds.js';
 import type { InitiativePatch } from './plan.js';
 import type { PlanLayer } from './schema.js';
+import type { Imported } from './carry.js';
 
 import type { ActionResult } from '../failures.js';
 
@@ -30,6 +31,8 @@ export type FacilitatorCommand =
   | { type: 'go-to-step'; step: string; timeBoxMs?: number; now?: number }
   | { type: 'set-time-box'; timeBoxMs: number }
   | { type: 'discuss'; roundId: string; targetId: string | null }
+  /** The facilitator's state from the other sync mode (carry.ts): a Yjs state, base64. */
+  | { type: 'import-session'; state: string }
   | { type: 'create-round'; round: CreateRoundInput }
   | { type: 'open-round'; roundId: string; now?: number }
   | { type: 'close-round'; roundId: string; now?: number }
@@ -62,6 +65,7 @@ export interface CommandValues {
   'go-to-step': { step: string; startedAt: number };
   'set-time-box': null;
   'discuss': null;
+  'import-session': Imported;
   'create-round': { roundId: string };
   'open-round': { endsAt: number | null };
   'close-round': null;

@@ -6,6 +6,7 @@ export * from './read.js';
 export * from './roles.js';
 export * from './agenda.js';
 export * from './workshop.js';
+export * from './carry.js';
 export * from './clusters.js';
 export * from './targets.js';
 export * from './rounds.js';

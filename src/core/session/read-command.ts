@@ -60,6 +60,8 @@ const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'take-seat': (c) => only(c, ['type', ...NOW]),
   'go-to-step': (c) => only(c, ['type', 'step', 'timeBoxMs', ...NOW]) && isStepId(c.step) && opt(c.timeBoxMs, isNum),
   'set-time-box': (c) => only(c, ['type', 'timeBoxMs']) && isNum(c.timeBoxMs),
+  // A whole state: at most what one message may carry (the server's own limit is lower).
+  'import-session': (c) => only(c, ['type', 'state']) && typeof c.state === 'string' && c.state.length <= 8 * 1024 * 1024,
   'discuss': (c) => only(c, ['type', 'roundId', 'targetId']) && isId(c.roundId) && (c.targetId === null || isId(c.targetId)),
   'create-round': (c) => only(c, ['type', 'round']) && isRoundInput(c.round),
   'open-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
