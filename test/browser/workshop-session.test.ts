@@ -309,7 +309,7 @@ describe('the app shell', () => {
         return { focused: el?.getAttribute('data-tab') ?? null, text: el?.textContent?.trim() };
       });
       // Before anyone starts, "Run rounds" is there for whoever will.
-      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Forløb', 'Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Plan', 'Min tallerken']);
+      expect(await f.locator('button[role="tab"]').allInnerTexts()).toEqual(['Forløb', 'Skabeloner', 'Temaer', 'Stem', 'Styr afstemninger', 'Resultater', 'Puls', 'Plan', 'Min tallerken']);
       await f.locator('button[role="tab"][aria-selected="true"]').focus();
       await page.keyboard.press('ArrowRight');
       expect(await selected()).toEqual({ focused: 'group', text: 'Temaer' });
@@ -327,7 +327,7 @@ describe('the app shell', () => {
       await f.click('button[data-action="start-session"]');
       await f.click('button[data-action="confirm-start"]');
       await f.waitForSelector('[data-start]', { state: 'detached' });
-      for (const id of ['workshop', 'templates', 'group', 'vote', 'rounds', 'results', 'plan', 'plate']) {
+      for (const id of ['workshop', 'templates', 'group', 'vote', 'rounds', 'results', 'pulse', 'plan', 'plate']) {
         await tab(f, id);
         expect(serious(await axeViolations(f)), id).toEqual([]);
       }
