@@ -9,7 +9,7 @@ export const noticeDa: Record<NoticeKey, Message> = {
   'notice.mode.server': 'Dette board deler sin workshopsession gennem en sync-server.',
   'notice.session.title': 'Den delte session',
   'notice.session': 'Temaer, afstemninger, stemmerne i navngivne og anonyme afstemninger og planen gemmes med boardet. Uden sync-server gemmes de i boardets app-lager i Miro og sendes mellem panelerne hos dem, der er på boardet; med sync-server gemmes de på serveren. Alle på boardet, der åbner appen, kan læse dem.',
-  'notice.session.kept': 'I Miro bliver de, til boardet slettes. På en sync-server bliver de, til den, der driver serveren, sletter dem.',
+  'notice.session.kept': 'I Miro bliver de, til boardet slettes. På en sync-server slettes de, når ingen har åbnet boardet i 90 dage (den, der driver serveren, kan ændre antallet af dage), eller før, hvis vedkommende sletter dem.',
   'notice.votes.title': 'Stemmer',
   'notice.votes.named': 'Navngiven: gemmes under din Miro-bruger; alle på boardet kan se, hvem der har stemt på hvad.',
   'notice.votes.anonymous': 'Anonym: gemmes uden dit navn og din bruger. Uden sync-server bliver den tilfældige nøgle, der finder din egen stemmeseddel, på denne enhed; med sync-server udsteder serveren din nøgle, så den, der driver serveren, kan se, hvis stemmeseddel der er hvis.',

@@ -10,7 +10,7 @@ export const noticeEn = {
   'notice.mode.server': 'This board shares its workshop session through a sync server.',
   'notice.session.title': 'The shared session',
   'notice.session': 'Themes, vote rounds, the votes of named and anonymous rounds and the plan are kept with the board. Without a sync server they are kept in this board’s app storage in Miro and sent between the panels of the people on the board; with a sync server they are kept on that server. Everyone on the board who opens the app can read them.',
-  'notice.session.kept': 'In Miro they stay until the board is deleted. On a sync server they stay until whoever runs the server deletes them.',
+  'notice.session.kept': 'In Miro they stay until the board is deleted. On a sync server they are deleted once nobody has opened the board for 90 days (whoever runs the server can change the number of days), or sooner if they delete them.',
   'notice.votes.title': 'Votes',
   'notice.votes.named': 'Named: stored under your Miro user; everyone on the board can see who voted for what.',
   'notice.votes.anonymous': 'Anonymous: stored without your name or user. Without a sync server, the random key that finds your own ballot stays on this device; with one, the server issues your key, so whoever runs the server can tell whose ballot is whose.',
