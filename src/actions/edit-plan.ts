@@ -4,7 +4,7 @@ import type { PlanLayer } from '../core/session/schema.js';
 import type { ActionContext, ActionResult } from './context.js';
 
 export type PlanEdit =
-  | { op: 'add'; layer: PlanLayer; text: string; owner?: string; when?: string; preparedness?: boolean }
+  | ({ op: 'add'; layer: PlanLayer; text: string } & Omit<InitiativePatch, 'layer' | 'text' | 'draft'>)
   | { op: 'edit'; id: string; patch: InitiativePatch }
   | { op: 'accept'; id: string }
   | { op: 'remove'; id: string };

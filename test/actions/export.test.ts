@@ -62,6 +62,10 @@ describe('export', () => {
     const en = await exportPlan(fac.ctx, { format: 'csv', lang: 'en', words: planExportWords('en'), now: NOW });
     if (!en.ok) throw new Error(en.error.code);
     expect(en.value.filename).toBe('tryghed-action-plan-p-iglo-2026-11-27.csv');
-    expect(parseCsv(en.value.text)[0]).toEqual(['Level', 'Initiative', 'Who', 'When', 'Preparedness', 'Draft']);
+    expect(parseCsv(en.value.text)[0]).toEqual(['Level', 'Problem', 'Initiative', 'Responsible', 'Deadline', 'Follow-up (date)', 'Follow-up (how)', 'Success criterion', 'Status', 'Preparedness', 'Source', 'Draft']);
+    const json = await exportPlan(fac.ctx, { format: 'json', lang: 'da', words: planExportWords('da'), now: NOW });
+    if (!json.ok) throw new Error(json.error.code);
+    expect(json.value.filename).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.json');
+    expect(JSON.parse(json.value.text)).toMatchObject({ initiatives: [{ layer: 'L', initiative: 'Pauser', status: 'not-started' }] });
   });
 });

@@ -25,7 +25,7 @@ describe('plan', () => {
     expect(await draftPlan(anne.ctx, { roundId, count: 1, layer: 'L', texts })).toEqual({ ok: false, error: { code: 'not-facilitator' } });
     const drafted = await draftPlan(fac.ctx, { roundId, count: 1, layer: 'L', texts });
     expect(drafted).toEqual({ ok: true, value: { created: [`${roundId}:${a}`], existing: [] } });
-    expect(listPlan(anne.doc)).toMatchObject([{ text: 'Travlhed', layer: 'L', draft: true, sourceTarget: a }]);
+    expect(listPlan(anne.doc)).toMatchObject([{ problem: 'Travlhed', text: '', layer: 'L', draft: true, sourceTarget: a, sourceRank: 1 }]);
 
     const id = `${roundId}:${a}`;
     expect((await editPlan(fac.ctx, { op: 'accept', id })).ok).toBe(true);

@@ -328,14 +328,16 @@ describe('session panels (Danish)', () => {
     await fiePlan.locator('#draft-layer').selectOption('O');
     await fiePlan.locator('button[data-action="draft"]').click();
     // Top 1 with a tie at the top: both tied items come along, on layer O.
-    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li strong').allTextContents()).toEqual(['Arbejdspres', 'Konflikter i teamet']);
+    // The voted items are the problems; the initiatives are left for the team to write.
+    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li [data-problem]').allTextContents()).toEqual(['Problem: Arbejdspres', 'Problem: Konflikter i teamet']);
+    expect(await annePlan.locator('ul[data-layer="O"] li strong').allTextContents()).toEqual(['Indsats uden tekst', 'Indsats uden tekst']);
     expect(await annePlan.locator('input, select, button').count()).toBe(0);
     const first = fiePlan.locator('ul[data-layer="O"] li').first();
     await first.locator('input[id^="owner-"]').fill('Fie');
     await first.locator('input[id^="owner-"]').press('Enter');
     await first.locator('input[type="checkbox"]').check();
     await first.locator('button[data-action="accept"]').click();
-    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li').first().textContent()).toMatch(/Hvem: Fie · Hvornår: – · del af vores beredskab/);
+    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li').first().textContent()).toMatch(/Ansvarlig: Fie · Tidsfrist: – · Status: Ikke startet · del af vores beredskab/);
     expect(await annePlan.locator('ul[data-layer="O"] li.draft').count()).toBe(1);
     // Add one by hand on I.
     await fiePlan.locator('#new-layer').selectOption('I');
@@ -362,8 +364,10 @@ describe('session panels (Danish)', () => {
     const first = fiePlan.locator('ul[data-layer="G"] li').first();
     await first.locator('input[id^="owner-"]').fill('Fie');
     await first.locator('input[id^="owner-"]').press('Enter');
-    await first.locator('input[id^="when-"]').fill('Q1');
-    await first.locator('input[id^="when-"]').press('Enter');
+    await first.locator('input[id^="text-"]').fill('Mere sparring');
+    await first.locator('input[id^="text-"]').press('Enter');
+    await first.locator('input[id^="deadline-"]').fill('2027-03-01');
+    await first.locator('input[id^="deadline-"]').press('Enter');
     await first.locator('input[type="checkbox"]').check();
     await first.locator('button[data-action="accept"]').click();
     await fiePlan.locator('#new-layer').selectOption('P');
@@ -379,10 +383,10 @@ describe('session panels (Danish)', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
     expect(csvDownload.suggestedFilename()).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.csv');
     expect(readFileSync((await csvDownload.path())!, 'utf8')).toBe(
-      '\ufeffNiveau;Indsats;Hvem;Hvornår;Beredskab;Udkast\r\n' +
-        'P – Politisk niveau / omverden;Aftale med direktionen om pressen;;;nej;nej\r\n' +
-        'G – Gruppe (ledergruppen);Arbejdspres;Fie;Q1;ja;nej\r\n' +
-        `G – Gruppe (ledergruppen);"'=Ensomhed, | ""alene""";;;nej;ja\r\n`,
+      '\ufeffNiveau;Problem;Indsats;Ansvarlig;Tidsfrist;Opfølgning (dato);Opfølgning (hvordan);Succeskriterie;Status;Beredskab;Kilde;Udkast\r\n' +
+        'P – Politisk niveau / omverden;;Aftale med direktionen om pressen;;;;;;Ikke startet;nej;;nej\r\n' +
+        'G – Gruppe (ledergruppen);Arbejdspres;Mere sparring;Fie;2027-03-01;;;;Ikke startet;ja;"»Hvad skal vi tale mere om?«, nr. 1";nej\r\n' +
+        `G – Gruppe (ledergruppen);"'=Ensomhed, | ""alene""";;;;;;;Ikke startet;nej;"»Hvad skal vi tale mere om?«, nr. 2";ja\r\n`,
     );
     const mdButton = fiePlan.locator('button[data-export="markdown"]');
     expect(await mdButton.textContent()).toBe('Hent plan som Markdown');
@@ -390,10 +394,14 @@ describe('session panels (Danish)', () => {
     expect(mdDownload.suggestedFilename()).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.md');
     const md = readFileSync((await mdDownload.path())!, 'utf8');
     expect(md.startsWith('# P-IGLO-indsatsplan\n\nDato: 2026-11-27\n\n## P – Politisk niveau / omverden\n')).toBe(true);
-    expect(md).toContain('| Aftale med direktionen om pressen | – | – | nej |');
+    expect(md).toContain('| – | Aftale med direktionen om pressen | – | – | – | – | – | Ikke startet | nej | – |');
     expect(md).toContain('## O – Organisation\n\nIngen indsatser endnu.\n');
-    expect(md).toContain('## G – Gruppe (ledergruppen)\n\n| Indsats | Hvem | Hvornår | Beredskab |\n| --- | --- | --- | --- |\n' +
-      '| Arbejdspres | Fie | Q1 | ja |\n| =Ensomhed, \\| "alene" _(udkast)_ | – | – | nej |\n');
+    expect(md).toContain('| Arbejdspres | Mere sparring | Fie | 2027-03-01 | – | – | – | Ikke startet | ja | »Hvad skal vi tale mere om?«, nr. 1 |\n' +
+      '| =Ensomhed, \\| "alene" | _(udkast)_ | – | – | – | – | – | Ikke startet | nej | »Hvad skal vi tale mere om?«, nr. 2 |\n');
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), fiePlan.locator('button[data-export="json"]').click()]);
+    expect(jsonDownload.suggestedFilename()).toBe('tryghed-handlingsplan-p-iglo-2026-11-27.json');
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { initiatives: Array<{ initiative: string; deadline: string }> };
+    expect(json.initiatives.map((i) => [i.initiative, i.deadline])).toEqual([['Aftale med direktionen om pressen', ''], ['Mere sparring', '2027-03-01'], ['', '']]);
     expect(md).toContain('## I – Individ\n\nIngen indsatser endnu.\n');
   });
 

@@ -6,7 +6,7 @@
  * so the file says what the board says; every other word comes from the caller (src/ui/i18n).
  */
 import type { Bilingual, Lang } from '../lang.js';
-import { PLAN_LAYERS, type InitiativeFields, type PlanLayer } from '../session/schema.js';
+import { PLAN_LAYERS, type InitiativeFields, type PlanLayer, type PlanStatus } from '../session/schema.js';
 import { getTemplate } from '../template/catalogue.js';
 import { csvTable } from './csv.js';
 import { isoDate } from './filename.js';
@@ -14,8 +14,11 @@ import { isoDate } from './filename.js';
 export { isoDate };
 import { mdCell, mdRow } from './markdown.js';
 
-/** What an export needs of an initiative (an InitiativeView from listPlan fits). */
-export type PlanRow = Pick<InitiativeFields, 'layer' | 'text' | 'owner' | 'when' | 'preparedness' | 'draft'>;
+/** What an export needs of an initiative (an InitiativeView from listPlan fits), and its source in words. */
+export type PlanRow = Pick<
+  InitiativeFields,
+  'layer' | 'text' | 'problem' | 'owner' | 'when' | 'deadline' | 'followUpDate' | 'followUpMethod' | 'successCriterion' | 'status' | 'preparedness' | 'draft' | 'sourceRank'
+> & { sourceRound?: string | null; /** the round's question, when it came from one */ source?: string };
 
 export interface PlanMarkdownOptions {
   /** default: the P-IGLO template's title */
@@ -38,11 +41,22 @@ export const PLAN_LAYER_HEADINGS: Readonly<Record<PlanLayer, Bilingual>> = Objec
   Object.fromEntries(PLAN_LAYERS.map((l) => [l, templateText(`layer-${l.toLowerCase()}`)])) as Record<PlanLayer, Bilingual>,
 );
 
-const COLUMNS = { initiative: templateText('column-initiative'), who: templateText('column-who'), when: templateText('column-when') };
+const COLUMNS = { initiative: templateText('column-initiative') };
 
 /** The words that are not the template's, in the reader's language (src/ui/i18n/export-words.ts). */
 export interface PlanExportWords {
   layer: string;
+  problem: string;
+  responsible: string;
+  deadline: string;
+  followUpDate: string;
+  followUpMethod: string;
+  success: string;
+  status: string;
+  statuses: Readonly<Record<PlanStatus, string>>;
+  source: string;
+  /** "{question} (rank {rank})" */
+  sourceRank: (question: string, rank: number) => string;
   preparedness: string;
   draft: string;
   draftMark: string;
@@ -59,11 +73,25 @@ function byLayer<T extends PlanRow>(initiatives: readonly T[]): T[] {
 }
 
 
-/** RFC 4180: a header row, then one row per initiative; each row names its layer. */
+/** The source cell: the round's question and the item's rank there, or nothing. */
+function sourceText(i: PlanRow, h: PlanExportWords): string {
+  if (!i.source) return '';
+  return i.sourceRank ? h.sourceRank(i.source, i.sourceRank) : i.source;
+}
+
+/** A deadline is a date; a plan written before dates keeps its free text. */
+const deadlineOf = (i: PlanRow): string => i.deadline || i.when;
+
+/** RFC 4180: a header row, then one row per initiative, a handlingsplan's columns; each row names its layer. */
 export function planToCsv(initiatives: readonly PlanRow[], lang: Lang, h: PlanExportWords): string {
-  const rows: string[][] = [[h.layer, COLUMNS.initiative[lang], COLUMNS.who[lang], COLUMNS.when[lang], h.preparedness, h.draft]];
+  const rows: string[][] = [[
+    h.layer, h.problem, COLUMNS.initiative[lang], h.responsible, h.deadline, h.followUpDate, h.followUpMethod, h.success, h.status, h.preparedness, h.source, h.draft,
+  ]];
   for (const i of byLayer(initiatives)) {
-    rows.push([PLAN_LAYER_HEADINGS[i.layer][lang], i.text, i.owner, i.when, i.preparedness ? h.yes : h.no, i.draft ? h.yes : h.no]);
+    rows.push([
+      PLAN_LAYER_HEADINGS[i.layer][lang], i.problem, i.text, i.owner, deadlineOf(i), i.followUpDate, i.followUpMethod, i.successCriterion,
+      h.statuses[i.status], i.preparedness ? h.yes : h.no, sourceText(i, h), i.draft ? h.yes : h.no,
+    ]);
   }
   return csvTable(rows, lang);
 }
@@ -83,12 +111,38 @@ export function planToMarkdown(initiatives: readonly PlanRow[], lang: Lang, h: P
       lines.push(h.empty, '');
       continue;
     }
-    lines.push(mdRow([COLUMNS.initiative[lang], COLUMNS.who[lang], COLUMNS.when[lang], h.preparedness]), mdRow(['---', '---', '---', '---']));
+    const head = [h.problem, COLUMNS.initiative[lang], h.responsible, h.deadline, h.followUpDate, h.followUpMethod, h.success, h.status, h.preparedness, h.source];
+    lines.push(mdRow(head), mdRow(head.map(() => '---')));
     for (const i of items) {
       const text = i.draft ? `${mdCell(i.text)} _(${h.draftMark})_`.trim() : blank(i.text);
-      lines.push(mdRow([text, blank(i.owner), blank(i.when), i.preparedness ? h.yes : h.no]));
+      lines.push(mdRow([
+        blank(i.problem), text, blank(i.owner), blank(deadlineOf(i)), blank(i.followUpDate), blank(i.followUpMethod), blank(i.successCriterion),
+        h.statuses[i.status], i.preparedness ? h.yes : h.no, blank(sourceText(i, h)),
+      ]));
     }
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** The plan as JSON for other tools: field names in English, values as stored, layers in P-IGLO order. */
+export function planToJson(initiatives: readonly PlanRow[], options: { date?: Date } = {}): string {
+  return JSON.stringify({
+    kind: 'tryghed-action-plan',
+    version: 1,
+    ...(options.date ? { date: isoDate(options.date) } : {}),
+    initiatives: byLayer(initiatives).map((i) => ({
+      layer: i.layer,
+      problem: i.problem,
+      initiative: i.text,
+      responsible: i.owner,
+      deadline: deadlineOf(i),
+      followUp: { date: i.followUpDate, method: i.followUpMethod },
+      successCriterion: i.successCriterion,
+      status: i.status,
+      preparedness: i.preparedness,
+      draft: i.draft,
+      source: i.source || i.sourceRank ? { round: i.source ?? null, rank: i.sourceRank } : null,
+    })),
+  }, null, 2) + '\n';
 }

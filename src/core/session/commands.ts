@@ -43,7 +43,7 @@ export type FacilitatorCommand =
   | { type: 'restore-deleted'; ids: string[] }
   /** Draft initiatives from a shown tally's top priorities; `texts` are the notes' words (from the board). */
   | { type: 'draft-plan'; roundId: string; count?: number; layer?: PlanLayer; texts?: Record<string, string>; now?: number }
-  | { type: 'add-initiative'; layer: PlanLayer; text: string; owner?: string; when?: string; preparedness?: boolean; now?: number }
+  | ({ type: 'add-initiative'; layer: PlanLayer; text: string; now?: number } & Omit<InitiativePatch, 'layer' | 'text' | 'draft'>)
   /** Edit fields of an initiative; `{ draft: false }` accepts a draft. */
   | { type: 'edit-initiative'; id: string; patch: InitiativePatch }
   | { type: 'remove-initiative'; id: string }

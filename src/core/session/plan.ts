@@ -1,11 +1,15 @@
 /**
- * The P-IGLO plan: initiatives on the layers P, O, L, G, I, with owner, when and a
- * preparedness flag. The facilitator writes it, starting from the top priorities of a round.
+ * The P-IGLO plan, an action plan Danish workplaces recognise (handlingsplan): per initiative
+ * the problem it answers, the initiative, its layer (P, O, L, G, I), who is responsible, a
+ * deadline (a date), follow-up date and method, a success criterion, a status, preparedness,
+ * and its source (round and rank). The facilitator writes it, starting from the top
+ * priorities of a round: a draft keeps the voted item as the problem and leaves the
+ * initiative for the team to write.
  */
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
 import { readCluster, readInitiative, readPlan } from './read.js';
-import { fieldMap, LIMITS, planMap, PLAN_LAYERS, type InitiativeFields, type PlanLayer } from './schema.js';
+import { fieldMap, isPlanDate, LIMITS, planMap, PLAN_LAYERS, PLAN_PATCH_FIELDS, PLAN_STATUSES, type InitiativeFields, type PlanLayer } from './schema.js';
 import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result } from './types.js';
@@ -17,14 +21,32 @@ export interface InitiativeView extends InitiativeFields {
   id: string;
 }
 
-export type InitiativePatch = Partial<Pick<InitiativeFields, 'layer' | 'text' | 'owner' | 'when' | 'preparedness' | 'draft'>>;
+export { PLAN_PATCH_FIELDS as PATCH_FIELDS };
+export type InitiativePatch = Partial<Pick<InitiativeFields, (typeof PLAN_PATCH_FIELDS)[number]>>;
+const PATCH_FIELDS = PLAN_PATCH_FIELDS;
 
 const isLayer = (l: unknown): l is PlanLayer => (PLAN_LAYERS as readonly unknown[]).includes(l);
 
 /** Texts longer than the readers take (read.ts) are refused, not stored to be skipped. */
-function tooLong(f: Partial<Pick<InitiativeFields, 'text' | 'owner' | 'when'>>): boolean {
-  return (f.text ?? '').length > LIMITS.planText || (f.owner ?? '').length > LIMITS.planField || (f.when ?? '').length > LIMITS.planField;
+function tooLong(f: InitiativePatch): boolean {
+  const long = (v: string | undefined, max: number) => (v ?? '').length > max;
+  return long(f.text, LIMITS.planText) || long(f.problem, LIMITS.planText) || long(f.followUpMethod, LIMITS.planText)
+    || long(f.successCriterion, LIMITS.planText) || long(f.owner, LIMITS.planField) || long(f.when, LIMITS.planField);
 }
+
+/** A layer, date or status the readers would skip: refused here instead. */
+function badValue(f: InitiativePatch): string | null {
+  if (f.layer !== undefined && !isLayer(f.layer)) return `Not a P-IGLO layer: ${String(f.layer)}`;
+  if (f.deadline !== undefined && !isPlanDate(f.deadline)) return `Not a date (YYYY-MM-DD): ${String(f.deadline)}`;
+  if (f.followUpDate !== undefined && !isPlanDate(f.followUpDate)) return `Not a date (YYYY-MM-DD): ${String(f.followUpDate)}`;
+  if (f.status !== undefined && !PLAN_STATUSES.includes(f.status)) return `Not a status: ${String(f.status)}`;
+  return null;
+}
+
+const EMPTY = {
+  problem: '', owner: '', when: '', deadline: '', followUpDate: '', followUpMethod: '', successCriterion: '', status: 'not-started',
+  preparedness: false, sourceRound: null, sourceTarget: null, sourceRank: null, draft: false,
+} as const satisfies Partial<InitiativeFields>;
 
 /** Initiatives by layer (P, O, L, G, I), then in the order they were added. */
 export function listPlan(doc: Y.Doc): InitiativeView[] {
@@ -36,19 +58,18 @@ export function listPlan(doc: Y.Doc): InitiativeView[] {
 export function addInitiative(
   doc: Y.Doc,
   actor: Actor,
-  input: { layer: PlanLayer; text: string; owner?: string; when?: string; preparedness?: boolean; now?: number },
+  input: InitiativePatch & { layer: PlanLayer; text: string; now?: number },
 ): Result<{ initiativeId: string }, PlanError> {
   const denied = requireFacilitator(doc, actor);
   if (denied) return denied;
   if (!isLayer(input.layer)) return fail('invalid', `Not a P-IGLO layer: ${String(input.layer)}`);
+  const bad = badValue(input);
+  if (bad) return fail('invalid', bad);
   if (tooLong(input)) return fail('too-long', 'Too long.');
   const initiativeId = newId('i');
+  const given = Object.fromEntries(PATCH_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
   doc.transact(() => {
-    planMap(doc).set(initiativeId, fieldMap<InitiativeFields>({
-      layer: input.layer, text: input.text, owner: input.owner ?? '', when: input.when ?? '',
-      preparedness: input.preparedness ?? false, sourceRound: null, sourceTarget: null, draft: false,
-      createdAt: input.now ?? Date.now(),
-    }));
+    planMap(doc).set(initiativeId, fieldMap<InitiativeFields>({ ...EMPTY, ...given, layer: input.layer, text: input.text, draft: false, createdAt: input.now ?? Date.now() }));
   }, SESSION_ORIGIN);
   return ok({ initiativeId });
 }
@@ -59,10 +80,12 @@ export function updateInitiative(doc: Y.Doc, actor: Actor, input: { id: string; 
   if (denied) return denied;
   if (!readInitiative(doc, input.id)) return fail('no-initiative', 'That initiative no longer exists.');
   const m = planMap(doc).get(input.id)!;
-  if (input.patch.layer !== undefined && !isLayer(input.patch.layer)) return fail('invalid', `Not a P-IGLO layer: ${String(input.patch.layer)}`);
+  const bad = badValue(input.patch);
+  if (bad) return fail('invalid', bad);
   if (tooLong(input.patch)) return fail('too-long', 'Too long.');
   doc.transact(() => {
-    for (const [k, v] of Object.entries(input.patch) as [keyof InitiativePatch, InitiativePatch[keyof InitiativePatch]][]) {
+    for (const k of PATCH_FIELDS) {
+      const v = input.patch[k];
       if (v !== undefined) m.set(k, v as never);
     }
   }, SESSION_ORIGIN);
@@ -78,10 +101,12 @@ export function removeInitiative(doc: Y.Doc, actor: Actor, input: { id: string }
 }
 
 /**
- * Turn the top priorities of a shown tally into draft initiatives: every row with votes whose
- * rank is ≤ `count` (so items tied at the boundary all come along). A draft's id is derived
- * from round and target, so running this twice, or on two devices at once, makes one draft.
- * Note texts come from the board (`texts`); a cluster's label is used when none is given.
+ * Turn the top priorities of a shown tally into draft initiatives on the layer the facilitator
+ * picks: every row with votes whose rank is ≤ `count` (so items tied at the boundary all come
+ * along). The voted item is the draft's problem; the initiative is left empty for the team to
+ * write. A draft's id is derived from round and target, so running this twice, or on two
+ * devices at once, makes one draft. Note texts come from the board (`texts`); a cluster's
+ * label is used when none is given.
  */
 export function draftFromTopPriorities(
   doc: Y.Doc,
@@ -106,8 +131,8 @@ export function draftFromTopPriorities(
       if (readInitiative(doc, id)) return void existing.push(id);
       const label = row.kind === 'cluster' ? readCluster(doc, row.targetId)?.label : undefined;
       plan.set(id, fieldMap<InitiativeFields>({
-        layer, text: (input.texts?.[row.targetId] ?? label ?? '').slice(0, LIMITS.planText), owner: '', when: '', preparedness: false,
-        sourceRound: input.roundId, sourceTarget: row.targetId, draft: true, createdAt: now + i,
+        ...EMPTY, layer, text: '', problem: (input.texts?.[row.targetId] ?? label ?? '').slice(0, LIMITS.planText),
+        sourceRound: input.roundId, sourceTarget: row.targetId, sourceRank: row.rank, draft: true, createdAt: now + i,
       }));
       created.push(id);
     });

@@ -7,7 +7,7 @@ import type { FacilitatorCommand } from './commands.js';
 import { isStepId } from './agenda.js';
 import { isId } from './ids.js';
 import type { InitiativePatch } from './plan.js';
-import { PLAN_LAYERS, type RoundScope } from './schema.js';
+import { isPlanDate, PLAN_LAYERS, PLAN_PATCH_FIELDS as PATCH_FIELDS, PLAN_STATUSES, type RoundScope } from './schema.js';
 
 const MAX_TEXT = 2000;
 const MAX_IDS = 2000;
@@ -38,10 +38,14 @@ function isRoundInput(v: unknown): boolean {
     && opt(v.timeLimitMs, (t) => t === null || isNum(t));
 }
 
-const PATCH_KEYS: readonly (keyof InitiativePatch)[] = ['layer', 'text', 'owner', 'when', 'preparedness', 'draft'];
+const PATCH_KEYS: readonly (keyof InitiativePatch)[] = PATCH_FIELDS;
+/** The plan's fields as the facilitator sends them (plan.ts checks them again, with the model's rules). */
+const planFields = (v: Obj) => opt(v.layer, isLayer) && opt(v.text, isText) && opt(v.problem, isText) && opt(v.owner, (s) => isText(s, 200))
+  && opt(v.when, (s) => isText(s, 200)) && opt(v.deadline, isPlanDate) && opt(v.followUpDate, isPlanDate) && opt(v.followUpMethod, isText)
+  && opt(v.successCriterion, isText) && opt(v.status, (s) => (PLAN_STATUSES as readonly unknown[]).includes(s))
+  && opt(v.preparedness, (b) => typeof b === 'boolean') && opt(v.draft, (b) => typeof b === 'boolean');
 function isPatch(v: unknown): boolean {
-  return isObj(v) && only(v, PATCH_KEYS) && opt(v.layer, isLayer) && opt(v.text, isText) && opt(v.owner, (s) => isText(s, 200))
-    && opt(v.when, (s) => isText(s, 200)) && opt(v.preparedness, (b) => typeof b === 'boolean') && opt(v.draft, (b) => typeof b === 'boolean');
+  return isObj(v) && only(v, PATCH_KEYS) && planFields(v);
 }
 
 function isTexts(v: unknown): boolean {
@@ -49,8 +53,7 @@ function isTexts(v: unknown): boolean {
 }
 
 const NOW = ['now'];
-const initiativeFields = (c: Obj) => isLayer(c.layer) && isText(c.text) && opt(c.owner, (s) => isText(s, 200))
-  && opt(c.when, (s) => isText(s, 200)) && opt(c.preparedness, (b) => typeof b === 'boolean');
+const initiativeFields = (c: Obj) => isLayer(c.layer) && isText(c.text) && c.draft === undefined && planFields(c);
 
 const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'start-session': (c) => only(c, ['type', ...NOW]),
@@ -73,7 +76,7 @@ const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'draft-plan': (c) => only(c, ['type', 'roundId', 'count', 'layer', 'texts', ...NOW]) && isId(c.roundId)
     && opt(c.count, (n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 100)
     && opt(c.layer, isLayer) && opt(c.texts, isTexts),
-  'add-initiative': (c) => only(c, ['type', 'layer', 'text', 'owner', 'when', 'preparedness', ...NOW]) && initiativeFields(c),
+  'add-initiative': (c) => only(c, ['type', ...PATCH_FIELDS.filter((k: string) => k !== 'draft'), ...NOW]) && initiativeFields(c),
   'edit-initiative': (c) => only(c, ['type', 'id', 'patch']) && isId(c.id) && isPatch(c.patch),
   'remove-initiative': (c) => only(c, ['type', 'id']) && isId(c.id),
   'create-pulse': (c) => only(c, ['type', 'pulse']) && isObj(c.pulse) && only(c.pulse, ['label', 'anonymity', 'k', 'now'])

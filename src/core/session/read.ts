@@ -18,7 +18,7 @@ import { PRESENCE_FIELD, type PresenceState } from './presence.js';
 import {
   aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
   publishedPulsesMap, pulseAnswersMap, pulsesMap, roundsMap, sessionMap, workshopMap,
-  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PublishedPulse, type PublishedTally,
+  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PlanStatus, PLAN_STATUSES, isPlanDate, type PublishedPulse, type PublishedTally,
   type PulseAnonymity, type PulseFields, type RoundFields, type RoundScope, type SessionFields, type SlotValue, type Visibility,
   type WorkshopFields,
 } from './schema.js';
@@ -361,14 +361,23 @@ export function readPublished(doc: Y.Doc, roundId: string): PublishedTally | nul
 
 // ---- plan ------------------------------------------------------------------------------
 
+const planDate: Check<string> = (v) => (isPlanDate(v) ? v : BAD);
+
 const INITIATIVE: Spec<InitiativeFields> = {
   layer: oneOf<PlanLayer>(PLAN_LAYERS),
   text: text(LIMITS.planText),
+  problem: optional(text(LIMITS.planText), ''),
   owner: optional(text(LIMITS.planField), ''),
   when: optional(text(LIMITS.planField), ''),
+  deadline: optional(planDate, ''),
+  followUpDate: optional(planDate, ''),
+  followUpMethod: optional(text(LIMITS.planText), ''),
+  successCriterion: optional(text(LIMITS.planText), ''),
+  status: optional(oneOf<PlanStatus>(PLAN_STATUSES), 'not-started'),
   preparedness: optional(bool, false),
   sourceRound: nullable(id),
   sourceTarget: nullable(id),
+  sourceRank: nullable(int(1, 1_000_000)),
   draft: optional(bool, false),
   createdAt: time,
 };

@@ -157,18 +157,53 @@ export interface PublishedTally {
 export type PlanLayer = 'P' | 'O' | 'L' | 'G' | 'I';
 export const PLAN_LAYERS: readonly PlanLayer[] = ['P', 'O', 'L', 'G', 'I'];
 
+/** Where an initiative stands (a Danish action plan's "status"). */
+export type PlanStatus = 'not-started' | 'under-way' | 'done';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['not-started', 'under-way', 'done'];
+
+/**
+ * One row of the action plan (handlingsplan, as in an APV): the problem it answers (a draft's
+ * voted item), the initiative itself, who is responsible, a deadline, when and how its effect
+ * is followed up, what counts as success, its status, and where it came from.
+ */
 export interface InitiativeFields {
   layer: PlanLayer;
+  /** the initiative (what the team will do) */
   text: string;
+  /** the problem it answers (a draft keeps the voted item here) */
+  problem: string;
+  /** responsible (Ansvarlig) */
   owner: string;
+  /** free text from before deadlines were dates; read, shown where no deadline is set */
   when: string;
+  /** YYYY-MM-DD or '' */
+  deadline: string;
+  /** YYYY-MM-DD or '' */
+  followUpDate: string;
+  followUpMethod: string;
+  successCriterion: string;
+  status: PlanStatus;
   /** part of the team's preparedness (beredskab) */
   preparedness: boolean;
-  /** the round and target it was drafted from, if any */
+  /** the round, target and rank it was drafted from, if any */
   sourceRound: string | null;
   sourceTarget: string | null;
+  sourceRank: number | null;
   draft: boolean;
   createdAt: number;
+}
+
+/** What the facilitator may set on an initiative (plan.ts, read-command.ts). */
+export const PLAN_PATCH_FIELDS = [
+  'layer', 'text', 'problem', 'owner', 'when', 'deadline', 'followUpDate', 'followUpMethod', 'successCriterion', 'status', 'preparedness', 'draft',
+] as const;
+
+/** A calendar date as the plan keeps it: YYYY-MM-DD that names a real day, or ''. */
+export function isPlanDate(v: unknown): v is string {
+  if (v === '') return true;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
 // ---- pulse -----------------------------------------------------------------------------

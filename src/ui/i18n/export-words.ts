@@ -27,6 +27,10 @@ export function planExportWords(lang: Lang): { file: string; columns: PlanExport
     columns: {
       layer: w('export.layer'), preparedness: w('export.preparedness'), draft: w('export.draft'), draftMark: w('export.draftMark'),
       yes: w('export.yes'), no: w('export.no'), empty: w('export.empty'), date: w('export.date'),
+      problem: w('plan.problem'), responsible: w('plan.owner'), deadline: w('plan.deadline'), followUpDate: w('plan.followUpDate'),
+      followUpMethod: w('plan.followUpMethod'), success: w('plan.success'), status: w('plan.status'), source: w('plan.source'),
+      statuses: { 'not-started': w('plan.status.not-started'), 'under-way': w('plan.status.under-way'), done: w('plan.status.done') },
+      sourceRank: (question, rank) => t(lang, 'plan.sourceRank', { question, rank }),
     },
   };
 }

@@ -3,7 +3,7 @@
  * made. Used by the results and the plan panels.
  */
 
-export type ExportFormat = 'csv' | 'markdown';
+export type ExportFormat = 'csv' | 'markdown' | 'json';
 
 /** Downloads `file` from within `host` (its shadow root keeps the link out of the page). */
 export function offerExport(host: HTMLElement, file: { format: ExportFormat | 'json'; filename: string; text: string }): void {

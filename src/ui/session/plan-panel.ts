@@ -1,8 +1,10 @@
 /**
- * The P-IGLO plan: initiatives on the layers P, O, L, G and I, each with who, when and a
- * preparedness flag. The facilitator drafts initiatives from a round's top priorities, adds,
- * edits and removes them, and downloads the plan as CSV or Markdown; everyone else reads the
- * plan. The model refuses others anyway.
+ * The P-IGLO action plan: initiatives on the layers P, O, L, G and I, each with the problem it
+ * answers, who is responsible, a deadline, follow-up date and method, a success criterion, a
+ * status and a preparedness flag. The facilitator drafts initiatives from a round's top
+ * priorities (the voted item is the problem; the team writes the initiative), adds, edits and
+ * removes them, and downloads the plan as CSV, Markdown or JSON; everyone else reads the plan.
+ * The model refuses others anyway.
  */
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,7 +12,7 @@ import type { PlanEdit } from '../../actions/edit-plan.js';
 import type { ActionResult } from '../../core/session/commands.js';
 import { listPlan, type InitiativePatch, type InitiativeView, type PlanError } from '../../core/session/plan.js';
 import { listRounds } from '../../core/session/rounds.js';
-import { LIMITS, PLAN_LAYERS, ballotsMap, planMap, publishedMap, roundsMap, sessionType, type PlanLayer } from '../../core/session/schema.js';
+import { LIMITS, PLAN_LAYERS, PLAN_STATUSES, ballotsMap, planMap, publishedMap, roundsMap, sessionType, type PlanLayer } from '../../core/session/schema.js';
 import type { VoteService } from '../../core/session/voting.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/session-strings.js';
@@ -143,6 +145,7 @@ export class PlanPanel extends SessionPanelBase {
         ? html`<div class="actions">
             <button class="secondary" type="button" data-export="csv" @click=${() => void this.export('csv')}>${t(lang, 'plan.exportCsv')}</button>
             <button class="secondary" type="button" data-export="markdown" @click=${() => void this.export('markdown')}>${t(lang, 'plan.exportMd')}</button>
+            <button class="secondary" type="button" data-export="json" @click=${() => void this.export('json')}>${t(lang, 'plan.exportJson')}</button>
           </div>`
         : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
@@ -198,28 +201,49 @@ export class PlanPanel extends SessionPanelBase {
     </div>`;
   }
 
+  /** The round and rank an initiative came from, in words; '' for one added by hand. */
+  private sourceOf(i: InitiativeView): string {
+    const question = i.sourceRound ? listRounds(this.doc!).find((r) => r.id === i.sourceRound)?.question : undefined;
+    return question && i.sourceRank ? t(this.lang, 'plan.sourceRank', { question, rank: i.sourceRank }) : '';
+  }
+
   private renderRead(i: InitiativeView) {
     const lang = this.lang;
+    const source = this.sourceOf(i);
     return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id}>
       <strong>${i.text || t(lang, 'plan.noText')}</strong>${i.draft ? html` <span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}
+      ${i.problem ? html`<p class="meta" data-problem>${t(lang, 'plan.problem')}: ${i.problem}</p>` : nothing}
       <p class="meta">
-        ${t(lang, 'plan.owner')}: ${i.owner || '–'} · ${t(lang, 'plan.when')}: ${i.when || '–'}${i.preparedness ? html` · ${t(lang, 'plan.preparednessYes')}` : nothing}
+        ${t(lang, 'plan.owner')}: ${i.owner || '–'} · ${t(lang, 'plan.deadline')}: ${i.deadline || i.when || '–'} · ${t(lang, 'plan.status')}: ${t(lang, `plan.status.${i.status}`)}${i.preparedness ? html` · ${t(lang, 'plan.preparednessYes')}` : nothing}
       </p>
+      ${i.followUpDate || i.followUpMethod ? html`<p class="meta">${t(lang, 'plan.followUpDate')}: ${i.followUpDate || '–'} · ${t(lang, 'plan.followUpMethod')}: ${i.followUpMethod || '–'}</p>` : nothing}
+      ${i.successCriterion ? html`<p class="meta">${t(lang, 'plan.success')}: ${i.successCriterion}</p>` : nothing}
+      ${source ? html`<p class="meta">${t(lang, 'plan.source')}: ${source}</p>` : nothing}
     </li>`;
   }
 
   private renderEdit(i: InitiativeView) {
     const lang = this.lang;
-    const name = i.text || t(lang, 'plan.noText');
+    const name = i.text || i.problem || t(lang, 'plan.noText');
     const patch = (p: InitiativePatch) => void this.edit({ op: 'edit', id: i.id, patch: p }, 'plan.saved');
-    const text = (field: 'text' | 'owner' | 'when', key: MessageKey) => html`<div class="field">
+    type Field = 'text' | 'problem' | 'owner' | 'deadline' | 'followUpDate' | 'followUpMethod' | 'successCriterion';
+    const text = (field: Field, key: MessageKey, type: 'text' | 'date' = 'text') => html`<div class="field">
       <label for="${field}-${i.id}">${t(lang, key)}</label>
-      <input id="${field}-${i.id}" type="text" maxlength=${field === 'text' ? LIMITS.planText : LIMITS.planField} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
+      <input id="${field}-${i.id}" type=${type} maxlength=${field === 'owner' ? LIMITS.planField : LIMITS.planText} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
     </div>`;
+    const source = this.sourceOf(i);
     return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id} aria-label=${name}>
       ${i.draft ? html`<span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}
+      ${source ? html`<p class="meta">${t(lang, 'plan.source')}: ${source}</p>` : nothing}
       <div class="grid">
-        ${text('text', 'plan.text')} ${text('owner', 'plan.owner')} ${text('when', 'plan.when')}
+        ${text('problem', 'plan.problem')} ${text('text', 'plan.text')} ${text('owner', 'plan.owner')} ${text('deadline', 'plan.deadline', 'date')}
+        ${text('followUpDate', 'plan.followUpDate', 'date')} ${text('followUpMethod', 'plan.followUpMethod')} ${text('successCriterion', 'plan.success')}
+        <div class="field">
+          <label for="status-${i.id}">${t(lang, 'plan.status')}</label>
+          <select id="status-${i.id}" @change=${(e: Event) => patch({ status: (e.target as HTMLSelectElement).value as InitiativeView['status'] })}>
+            ${PLAN_STATUSES.map((st) => html`<option value=${st} ?selected=${st === i.status}>${t(lang, `plan.status.${st}`)}</option>`)}
+          </select>
+        </div>
         ${this.layerSelect(`layer-${i.id}`, i.layer, (layer) => patch({ layer }))}
       </div>
       <label class="check"><input type="checkbox" .checked=${i.preparedness} @change=${(e: Event) => patch({ preparedness: (e.target as HTMLInputElement).checked })} />

@@ -147,7 +147,7 @@ export class ResultsPanel extends SessionPanelBase {
   }
 
   /** Download the file (the event lets a shell whose frame forbids downloads offer it otherwise). */
-  private async export(round: RoundView, format: ExportFormat) {
+  private async export(round: RoundView, format: 'csv' | 'markdown') {
     const label = (id: string) => targetLabel(this.doc!, id, this.labels, this.lang);
     const out = await this.actions?.exportResults({ roundId: round.id, format, lang: this.lang, words: resultsExportWords(this.lang), label, now: this.clock.now() });
     if (out?.ok) offerExport(this, { format, ...out.value });

@@ -82,11 +82,26 @@ describe('draft initiatives from the top priorities', () => {
     // cluster 3 (rank 1), n1 2 (rank 2), n2 1 (rank 3): top 2.
     const res = draftFromTopPriorities(doc, fac, { roundId: r, count: 2, layer: 'G', texts: { [n1]: 'Vi taler ikke om fejl' }, now: T0 });
     expect(res).toEqual({ ok: true, value: { created: [`${r}:${cluster}`, `${r}:${n1}`], existing: [] } });
-    expect(listPlan(doc).map((i) => [i.text, i.layer, i.draft, i.sourceRound, i.sourceTarget])).toEqual([
-      ['Arbejdspres', 'G', true, r, cluster],
-      ['Vi taler ikke om fejl', 'G', true, r, n1],
+    // The voted item is the problem; the initiative is left for the team to write.
+    expect(listPlan(doc).map((i) => [i.problem, i.text, i.layer, i.draft, i.sourceRound, i.sourceTarget, i.sourceRank, i.status])).toEqual([
+      ['Arbejdspres', '', 'G', true, r, cluster, 1, 'not-started'],
+      ['Vi taler ikke om fejl', '', 'G', true, r, n1, 2, 'not-started'],
     ]);
     expect(draftFromTopPriorities(doc, fac, { roundId: r, count: 2 })).toMatchObject({ ok: true, value: { created: [], existing: [`${r}:${cluster}`, `${r}:${n1}`] } });
+  });
+
+  it('keeps an action plan: responsible, dates, follow-up, success criterion and status; refuses what the readers would skip', () => {
+    const doc = startedDoc();
+    const add = addInitiative(doc, fac, { layer: 'O', text: 'Fast sparring', problem: 'Vi står alene', owner: 'Fie', deadline: '2027-03-01', now: T0 });
+    if (!add.ok) throw new Error(add.message);
+    const id = add.value.initiativeId;
+    expect(updateInitiative(doc, fac, { id, patch: { followUpDate: '2027-06-01', followUpMethod: 'Pulsmåling', successCriterion: 'Alle har haft sparring', status: 'under-way' } }).ok).toBe(true);
+    expect(listPlan(doc)[0]).toMatchObject({ problem: 'Vi står alene', text: 'Fast sparring', owner: 'Fie', deadline: '2027-03-01', followUpDate: '2027-06-01', followUpMethod: 'Pulsmåling', successCriterion: 'Alle har haft sparring', status: 'under-way' });
+    for (const patch of [{ deadline: '2027-02-30' }, { deadline: 'i morgen' }, { followUpDate: '1/3' }, { status: 'maybe' }] as const) {
+      expect(updateInitiative(doc, fac, { id, patch: patch as never })).toMatchObject({ ok: false, error: 'invalid' });
+    }
+    expect(listPlan(doc)[0]!.deadline).toBe('2027-03-01');
+    expect(updateInitiative(doc, anne, { id, patch: { status: 'done' } })).toMatchObject({ ok: false, error: 'not-facilitator' });
   });
 
   it('tied rows at the boundary all come along', () => {
