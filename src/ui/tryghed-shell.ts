@@ -242,7 +242,7 @@ export class TryghedShell extends LitElement {
     const s = this.session;
     const f = this.facilitator();
     if (!s || f === null || f === undefined || f === s.me.id) return '';
-    const name = f === s.me.id ? s.me.name : (s.people.find((p) => p.id === f)?.name ?? t(this.lang, 'facil.anotherPerson'));
+    const name = f === s.me.id ? s.me.name : (s.people.find((p) => p.id === f)?.name ?? t(this.lang, 'lead.someone'));
     return t(this.lang, 'lead.templatesLocked', { name });
   }
 

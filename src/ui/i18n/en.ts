@@ -5,6 +5,7 @@
 import type { Message } from './format.js';
 import { boardEn } from './board-en.js';
 import type { NoticeKey } from './notice-en.js';
+import type { WorkshopKey } from './workshop-en.js';
 import type { SessionKey } from './session-en.js';
 import { shellEn } from './shell-en.js';
 import type { SuggestKey } from './suggest-en.js';
@@ -53,5 +54,5 @@ export const en = {
 
 /** The keys of the first paint's tables (this one, da.ts); the session's own come with it (session-strings.ts). */
 export type FirstPaintKey = keyof typeof en;
-export type MessageKey = FirstPaintKey | SessionKey | SuggestKey | NoticeKey | PulseKey;
+export type MessageKey = FirstPaintKey | SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey;
 export type Messages = Record<MessageKey, Message>;

@@ -1,7 +1,6 @@
 /** Danish strings of the session panels: the same keys as session-en.ts (checked by the compiler). */
 import { plural, type Message } from './format.js';
 import type { SessionKey } from './session-en.js';
-import { workshopDa } from './workshop-da.js';
 
 export const sessionDa: Record<SessionKey, Message> = {
   'cluster.title': 'Temaer',
@@ -311,5 +310,4 @@ export const sessionDa: Record<SessionKey, Message> = {
   'export.draftMark': 'udkast',
   'export.empty': 'Ingen indsatser endnu.',
   'export.date': 'Dato',
-  ...workshopDa,
 };

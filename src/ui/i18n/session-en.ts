@@ -3,7 +3,6 @@
  * plan). Spread into en.ts; session-da.ts has exactly the same keys. `{name}` is a parameter.
  */
 import { plural } from './format.js';
-import { workshopEn } from './workshop-en.js';
 
 export const sessionEn = {
   'cluster.title': 'Clusters',
@@ -315,7 +314,6 @@ export const sessionEn = {
   'export.draftMark': 'draft',
   'export.empty': 'No initiatives yet.',
   'export.date': 'Date',
-  ...workshopEn,
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;

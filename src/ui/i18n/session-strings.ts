@@ -14,10 +14,12 @@ import { pulseEn, type PulseKey } from './pulse-en.js';
 import { suggestDa } from './suggest-da.js';
 import { suggestEn, type SuggestKey } from './suggest-en.js';
 import { addMessages } from './t.js';
+import { WORKSHOP_MESSAGES } from './workshop-strings.js';
+import type { WorkshopKey } from './workshop-en.js';
 
-export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa },
-  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn },
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...WORKSHOP_MESSAGES.da },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...WORKSHOP_MESSAGES.en },
 };
 addMessages(SESSION_MESSAGES);
 

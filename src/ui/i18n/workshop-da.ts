@@ -67,6 +67,7 @@ export const workshopDa: Record<keyof typeof workshopEn, Message> = {
   'lead.cancel': 'Annullér',
   'lead.templatesLocked': 'Mens workshoppen kører, er det kun facilitator ({name}), der indsætter skabeloner. Det, der er på tavlen, er markeret.',
   'lead.onBoard': 'På tavlen',
+  'lead.someone': 'En anden',
   'take.title': 'Overtag styringen uden overdragelse',
   'take.explain': 'Kun hvis facilitator er væk. Alle kan se, at du overtog fra {name}.',
   'take.do': 'Overtag styringen',

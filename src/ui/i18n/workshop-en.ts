@@ -1,7 +1,7 @@
 /**
  * English strings of the workshop's run sheet and the facilitator's seat (steps, the timer,
- * "I'm done", starting, offering and taking the lead). Spread into session-en.ts;
- * workshop-da.ts has exactly the same keys.
+ * "I'm done", starting, offering and taking the lead). They load with the session (the lead
+ * notice and the step bar show on every tab: workshop-strings.ts); workshop-da.ts has the same keys.
  */
 export const workshopEn = {
   'step.opening': 'Opening and check-in',
@@ -68,8 +68,11 @@ export const workshopEn = {
   'lead.cancel': 'Cancel',
   'lead.templatesLocked': 'While the workshop runs, only the facilitator ({name}) inserts templates. What is on the board is marked.',
   'lead.onBoard': 'On the board',
+  'lead.someone': 'Someone else',
   'take.title': 'Take the lead without a hand-over',
   'take.explain': 'Only if the facilitator is gone. Everyone will see that you took over from {name}.',
   'take.do': 'Take the lead',
   'take.server': 'On the sync server only the person who runs it can free the facilitator’s seat.',
 } as const;
+
+export type WorkshopKey = keyof typeof workshopEn;

@@ -8,7 +8,7 @@ import { css, html, nothing } from 'lit';
 import { readSession } from '../../core/session/read.js';
 import { sessionType } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/session-strings.js';
+import { t } from '../i18n/workshop-strings.js';
 import { notice } from '../shared-styles.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import type { Person } from './session-view.js';
@@ -52,7 +52,7 @@ export class LeadNotice extends SessionPanelBase {
 
   private nameOf(id: string): string {
     if (id === this.me?.id) return this.me.name;
-    return this.people.find((p) => p.id === id)?.name ?? t(this.lang, 'facil.anotherPerson');
+    return this.people.find((p) => p.id === id)?.name ?? t(this.lang, 'lead.someone');
   }
 
   override render() {

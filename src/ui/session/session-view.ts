@@ -96,8 +96,4 @@ export function participation(doc: Y.Doc, round: RoundView): Participation {
   return { respondents, voters };
 }
 
-/** Time left as m:ss, rounded up (so 0:00 means the time is up). */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export { formatDuration } from './duration.js';

@@ -12,9 +12,9 @@ import { facilitatorOf } from '../../core/session/roles.js';
 import { AwarenessController, doneOf, isDone, setDone } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/session-strings.js';
+import { t } from '../i18n/workshop-strings.js';
 import { SessionPanelBase } from './session-panel-base.js';
-import { formatDuration } from './session-view.js';
+import { formatDuration } from './duration.js';
 
 /** The countdown keeps ticking this long after the time box, to show the overtime. */
 const OVERTIME_TICKS_MS = 60 * 60_000;

@@ -9,7 +9,7 @@ import { AGENDA, stepOf, type Step } from '../../core/session/agenda.js';
 import { readSession, readWorkshop, type WorkshopRead } from '../../core/session/read.js';
 import { sessionType, workshopType } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/session-strings.js';
+import { t } from '../i18n/workshop-strings.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import type { Person } from './session-view.js';
 
@@ -145,7 +145,7 @@ export class WorkshopPanel extends SessionPanelBase {
     const lang = this.lang;
     const holder = readSession(this.doc!).facilitator;
     if (holder === null) return nothing;
-    const name = this.people.find((p) => p.id === holder)?.name ?? t(lang, 'facil.anotherPerson');
+    const name = this.people.find((p) => p.id === holder)?.name ?? t(lang, 'lead.someone');
     return html`<details data-take>
       <summary>${t(lang, 'take.title')}</summary>
       ${this.syncMode === 'server'
