@@ -26,8 +26,9 @@ export interface Chunk {
   dynamicImports: string[];
 }
 
-/** Dynamic imports the panel makes only off Miro mode: the sync server's client, the sandbox stand-in. */
-const NOT_IN_MIRO_MODE = [/\/src\/sync\/server-[\w-]+\.ts$/, /\/sandbox\//];
+/** Dynamic imports the panel makes only off Miro mode: the sync server's client (and server
+ *  mode's half of the connection, src/app/server-connection.ts), the sandbox stand-in. */
+const NOT_IN_MIRO_MODE = [/\/src\/sync\/server-[\w-]+\.ts$/, /\/src\/app\/server-connection\.ts$/, /\/sandbox\//];
 
 /**
  * Dynamic imports made only when the user does something after the session opened, each

@@ -19,14 +19,11 @@ import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js'
 import { PulseService } from '../core/session/pulse-service.js';
 import type { VoteService } from '../core/session/voting.js';
 import type { MiroChannel } from '../sync/miro-channel.js';
-import { closeReasonOf, type CloseReason } from '../protocol/close.js';
 import { MiroTransport } from '../sync/miro-transport.js';
 import type { SyncTransport } from '../sync/transport.js';
 import type { Person } from '../board/host-port.js';
-import { OfflineTransport } from './offline-transport.js';
-import { roomName, teamOf } from './room.js';
+import type { CloseReason } from '../protocol/close.js';
 import { sameSyncConfig, type SyncConfig } from './sync-config.js';
-import { RoutingVoteService } from './vote-routing.js';
 
 /** Namespaces the Miro transport's events and snapshot on the board. */
 export const SESSION_CHANNEL = 'session-v1';
@@ -59,53 +56,15 @@ export interface ConnectionDeps {
 export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise<Connection> {
   const doc = new Y.Doc();
   const actor = { userId: deps.me.id };
-  let local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
+  const local = new LocalVoteService(doc, { actor, ballotKeys: deps.ballotKeys });
   // Miro mode: every honest app applies the commands itself. Server mode: checked server calls.
-  let control: ControlService = new LocalControlService(doc, actor);
+  const control = new LocalControlService(doc, actor);
   const offs: Array<() => void> = [];
   let conn: Connection;
   if (config.mode === 'server') {
-    // Miro's id token names the team, which names the room; the provider asks for a fresh
-    // token on every (re)connect.
-    const token = () => deps.host.idToken();
-    let room: string | null = null;
-    try {
-      room = roomName(teamOf(await token()), deps.boardId);
-    } catch (e) {
-      console.error('Tryghed: cannot sign in to the sync server', e);
-    }
-    if (room) {
-      // The server's client (Hocuspocus) is loaded only in server mode.
-      const [{ ServerTransport }, { ServerBallotKeys, ServerControl, ServerVoteService }, { ServerPulses }] = await Promise.all([
-        import('../sync/server-transport.js'), import('../sync/server-votes.js'), import('../sync/server-pulses.js'),
-      ]);
-      const server = new ServerTransport({ url: config.url, room, token, doc });
-      control = new ServerControl(server);
-      // Anonymous slots: only under the key the server issues this person (ballot-guard.ts).
-      local = new LocalVoteService(doc, { actor, ballotKeys: new ServerBallotKeys(deps.ballotKeys, server) });
-      const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
-      const pulses = new PulseService(doc, deps.ballotKeys, new ServerPulses(server));
-      const c: Connection = (conn = { config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs });
-      offs.push(
-        server.onAuthFailed((reason) => {
-          console.error('Tryghed: the sync server refused the sign-in:', reason);
-          c.signInFailed = true;
-          deps.changed();
-        }),
-        server.onRefused(({ code, reason }) => {
-          console.error(`Tryghed: the sync server closed the connection (${code} ${reason})`);
-          c.refused = closeReasonOf(code);
-          deps.changed();
-        }),
-        server.onStatus((st) => {
-          if (st === 'synced') c.refused = null;
-        }),
-        // The facilitator's state (the seat, rounds) arrives in the control doc: say so.
-        onUpdate(server.controlDoc, deps.changed),
-      );
-    } else {
-      conn = { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: true, refused: null, offs };
-    }
+    // The server's client (Hocuspocus) and server mode's services load only in server mode.
+    const { connectServer } = await import('./server-connection.js');
+    conn = await connectServer(config, deps, doc, local, control, offs);
   } else {
     // The host's channel pays for each call through the board's gate: one meter for every SDK call.
     const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc });
@@ -115,11 +74,6 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
   conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name, user: deps.me.id } satisfies PresenceState);
   offs.push(conn.transport.onStatus(() => deps.changed()));
   return conn;
-}
-
-function onUpdate(doc: Y.Doc, cb: () => void): () => void {
-  doc.on('update', cb);
-  return () => doc.off('update', cb);
 }
 
 /** The actions' context over connection `c`: its doc and services, with the ports. */
