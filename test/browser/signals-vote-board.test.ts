@@ -47,6 +47,7 @@ describe('signals and voting with the board in view', () => {
 
       await tab(f!, 'group');
       await f!.click('button[data-action="start-session"]');
+      await f!.click('button[data-action="confirm-start"]');
       for (const p of [f!, typist!, p3!]) await p.waitForSelector('[data-start]', { state: 'detached', timeout: 30_000 });
       const ids: string[] = [];
       for (const [i, text] of NOTES.entries()) ids.push(await writeSticky(page, 'u2', text, -700 + i * 700, 0));
