@@ -72,7 +72,7 @@ export const primaryButton = css`
     background: var(--ty-accent-hover);
   }
   .primary[aria-disabled='true'] {
-    background: #8c959f;
+    background: #57606a; /* white on it reads at 6:1: a blocked button still says what it is */
     cursor: not-allowed;
   }
   .secondary {

@@ -113,7 +113,7 @@ describe.each(LANGS)('panel in %s', (lang) => {
     await s.panel.click('button[data-insert="practice"]');
     const offer = s.panel.locator('insert-status[kind="already"]');
     await offer.waitFor();
-    expect(await offer.locator('p').innerText()).toBe(lang === 'da' ? 'Ledertrivsel i praksis står allerede på boardet.' : 'Wellbeing in practice is on the board already.');
+    expect(await offer.locator('p').innerText()).toBe(lang === 'da' ? 'Ledertrivsel i praksis står allerede på boardet.' : 'Leader wellbeing in practice is on the board already.');
     expect(await frames()).toHaveLength(1);
     expect(serious(await axeViolations(s.panel))).toEqual([]);
     await offer.locator('button[data-again]').click();

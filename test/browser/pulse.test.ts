@@ -108,7 +108,8 @@ async function runPulse(mode: 'miro' | 'server'): Promise<void> {
     const panels = await Promise.all(USERS.map((u) => panelOf(page, u, mode)));
     const f = panels[0]!;
     await tab(f, 'pulse');
-    await f.click('[data-tab="pulse"] button[data-action="start-session"]');
+    await f.click('lead-notice button[data-action="start-session"]');
+    await f.click('lead-notice button[data-action="confirm-start"]');
     await f.waitForSelector('pulse-controls form[data-pulse-create]', { timeout: 30_000 });
 
     for (const [round, name, answers] of [[1, 'Before', FIRST], [2, 'After', SECOND]] as const) {
