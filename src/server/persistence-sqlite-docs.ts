@@ -78,6 +78,8 @@ export class SqliteDocs implements DocStore {
     // Merged outside the write lock; written only if no one else (another instance on this
     // file) replaced the snapshot meanwhile, else read and merged again.
     for (let attempt = 0; attempt < 5; attempt++) {
+      // The last attempt reads and merges under the write lock: it cannot lose the race again.
+      if (attempt === 4) return this.db.transaction(() => this.compactLocked(name)).immediate();
       const { snapshot, rows } = this.read(name);
       if (rows.length === 0) return snapshot?.data.byteLength ?? 0;
       const merged = mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
@@ -95,6 +97,17 @@ export class SqliteDocs implements DocStore {
       if (done) return merged.byteLength;
     }
     throw new Error(`snapshot of ${name} kept changing`);
+  }
+
+  private compactLocked(name: string): number {
+    const { snapshot, rows } = this.read(name);
+    if (rows.length === 0) return snapshot?.data.byteLength ?? 0;
+    const merged = mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
+    this.db
+      .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+      .run(name, Buffer.from(merged), Math.max(Date.now(), (snapshot?.updated_at ?? 0) + 1));
+    this.db.prepare('DELETE FROM document_updates WHERE name = ? AND id <= ?').run(name, rows[rows.length - 1]!.id);
+    return merged.byteLength;
   }
 
   async delete(names: readonly string[]): Promise<void> {

@@ -36,12 +36,15 @@ describe.each(LANGS)('sandbox, panel in %s', (lang) => {
       const view = await s.page.evaluate(() => window.__sandbox!.board.viewport());
       expect(contains(view, frame.absolute, 1)).toBe(true);
       // The outcome is in sight, below the shell's sticky tabs, however far the list was scrolled.
-      const seen = await s.panel.evaluate(() => {
+      const measure = () => s.panel.evaluate(() => {
         const shell = document.querySelector('tryghed-shell')!.shadowRoot!;
         const tabs = shell.querySelector('[role="tablist"]')!.getBoundingClientRect();
         const status = shell.querySelector('tryghed-template-panel')!.shadowRoot!.querySelector('insert-status')!.getBoundingClientRect();
         return { tabsBottom: tabs.bottom, top: status.top, bottom: status.bottom, height: innerHeight };
       });
+      // The panel scrolls the outcome into view as it renders: wait for the scroll to settle.
+      await expect.poll(async () => { const m = await measure(); return m.bottom <= m.height; }, { timeout: 10_000 }).toBe(true);
+      const seen = await measure();
       expect(seen.top).toBeGreaterThanOrEqual(seen.tabsBottom - 1);
       expect(seen.bottom).toBeLessThanOrEqual(seen.height);
       await screenshot(s.page, `${template.id}-${lang}`);

@@ -338,7 +338,8 @@ describe('session panels (Danish)', () => {
     await first.locator('input[type="checkbox"]').check();
     await first.locator('button[data-action="accept"]').click();
     await expect.poll(() => annePlan.locator('ul[data-layer="O"] li').first().textContent()).toMatch(/Ansvarlig: Fie · Tidsfrist: – · Status: Ikke startet · del af vores beredskab/);
-    expect(await annePlan.locator('ul[data-layer="O"] li.draft').count()).toBe(1);
+    // The owner's edit shows before the accept arrives: wait for the accept itself.
+    await expect.poll(() => annePlan.locator('ul[data-layer="O"] li.draft').count()).toBe(1);
     // Add one by hand on I.
     await fiePlan.locator('#new-layer').selectOption('I');
     await fiePlan.locator('#new-text').fill('Tjek ind med hinanden hver mandag');
