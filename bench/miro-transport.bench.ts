@@ -87,11 +87,12 @@ async function busyRound(loss: number, seed = 1, timing: BusOptions = { delay: [
   // saved; a cast also waits to be seen on every other panel.
   type Change = { from: number; clocks: Array<[number, number]>; at: number; savedAt: number; seen: Map<number, number> | null };
   const changes: Change[] = [];
-  let casting = -1;
+  // Who is inside a cast now (a cast awaits its ballot key before its transaction).
+  const casting = new Set<number>();
   people.forEach((p, pi) => p.doc.on('afterTransaction', (tr: Y.Transaction) => {
     if (tr.origin === p.transport || !tr.local) return;
     const clocks = [...tr.afterState].filter(([c, clock]) => clock > (tr.beforeState.get(c) ?? 0));
-    if (clocks.length > 0) changes.push({ from: pi, clocks, at: scheduler.now, savedAt: Infinity, seen: casting === pi ? new Map() : null });
+    if (clocks.length > 0) changes.push({ from: pi, clocks, at: scheduler.now, savedAt: Infinity, seen: casting.has(pi) ? new Map() : null });
   }));
   const holds = (sv: Map<number, number>, c: Change) => c.clocks.every(([client, clock]) => (sv.get(client) ?? 0) >= clock);
   bus.onStorageChange = () => {
@@ -128,12 +129,12 @@ async function busyRound(loss: number, seed = 1, timing: BusOptions = { delay: [
     if (pi === 0) continue;
     const inner = new LocalVoteService(p.doc, { actor: p.actor, ballotKeys: new MemoryBallotKeyStore(), now: () => scheduler.now });
     const service = {
-      cast: (round: string, target: string) => {
-        casting = pi; // the ballot's transaction runs within the call
+      cast: async (round: string, target: string) => {
+        casting.add(pi); // the ballot's transaction runs within the call, after the key's await
         try {
-          return inner.cast(round, target);
+          return await inner.cast(round, target);
         } finally {
-          casting = -1;
+          casting.delete(pi);
         }
       },
       withdraw: (round: string, target: string) => inner.withdraw(round, target),
