@@ -78,6 +78,12 @@ export class TryghedTemplatePanel extends LitElement {
     `,
   ];
 
+  /** The outcome of an insertion is kept in sight (below the fold it would go unseen); focus stays put. */
+  override updated(): void {
+    const status = this.renderRoot.querySelector('insert-status');
+    if (status && status.getBoundingClientRect().bottom > innerHeight) status.scrollIntoView({ block: 'end' });
+  }
+
   override render() {
     const lang = this.lang;
     // The shell owns the title, the language switch and the main landmark.
