@@ -16,6 +16,7 @@ import { t } from './i18n/t.js';
 import { emit, props, PROP, STATE } from './lit-kit.js';
 import { notice, tokens } from './shared-styles.js';
 import type { TemplateEntry } from './template-list.js';
+import { KeepInView } from './keep-in-view.js';
 import './insert-progress.js';
 import './insert-status.js';
 import './template-list.js';
@@ -79,9 +80,10 @@ export class TryghedTemplatePanel extends LitElement {
   ];
 
   /** The outcome of an insertion is kept in sight (below the fold it would go unseen); focus stays put. */
+  private readonly inView = new KeepInView(this);
+
   override updated(): void {
-    const status = this.renderRoot.querySelector('insert-status');
-    if (status && status.getBoundingClientRect().bottom > innerHeight) status.scrollIntoView({ block: 'end' });
+    this.inView.keep(this.renderRoot.querySelector('insert-status'));
   }
 
   override render() {

@@ -25,6 +25,26 @@ describe.each(LANGS)('sandbox, panel in %s', (lang) => {
     expect(await s.panel.$$eval('template-preview svg rect', (r) => r.length)).toBeGreaterThan(11 * 5);
   });
 
+  it('keeps the outcome in sight when something loading later pushes it below the fold', async () => {
+    await clearBoard(s.page);
+    expect(await insertThroughPanel(s.panel, 'opening')).toBe('done');
+    const statusBottom = () => s.panel.evaluate(() => {
+      const shell = document.querySelector('tryghed-shell')!.shadowRoot!;
+      return { bottom: shell.querySelector('tryghed-template-panel')!.shadowRoot!.querySelector('insert-status')!.getBoundingClientRect().bottom, height: innerHeight };
+    });
+    await expect.poll(async () => { const m = await statusBottom(); return m.bottom <= m.height; }).toBe(true);
+    // A tall block arrives above the panel, as the data notice does when its chunk loads late.
+    await s.panel.evaluate(() => {
+      const shell = document.querySelector('tryghed-shell')!.shadowRoot!;
+      const block = document.createElement('div');
+      block.id = 'late-block';
+      block.style.height = `${innerHeight * 2}px`;
+      shell.querySelector('tryghed-template-panel')!.before(block);
+    });
+    await expect.poll(async () => { const m = await statusBottom(); return m.bottom <= m.height; }, { timeout: 10_000 }).toBe(true);
+    await s.panel.evaluate(() => document.querySelector('tryghed-shell')!.shadowRoot!.getElementById('late-block')!.remove());
+  });
+
   for (const template of TEMPLATES) {
     it(`inserts ${template.id}: the board holds what the layout promised, in view`, async () => {
       await clearBoard(s.page);
