@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SdkStickyNote } from '../../src/board/sdk.js';
 import { serveStandIn } from '../../sandbox/host/bridge.js';
 import { installSandboxMiro, type ClientWindowLike } from '../../sandbox/client/install.js';
@@ -69,6 +69,7 @@ describe('bridge: host and iframe over postMessage', () => {
     await miro1.board.storage.collection('s').onValue('snap', (v) => values.push(`1:${String(v)}`));
     await miro2.board.storage.collection('s').onValue('snap', (v) => values.push(`2:${String(v)}`));
     await miro2.board.storage.collection('s').set('snap', 'v1');
+    await vi.waitFor(() => expect(got2.length + values.length).toBe(3));
     await settle();
     expect(got1).toEqual([]);
     expect(got2).toEqual([{ update: 'AAEC' }]);
@@ -81,7 +82,7 @@ describe('bridge: host and iframe over postMessage', () => {
     let selected: Array<{ id: string; setMetadata: unknown }> = [];
     miro2.board.ui.on('selection:update', (e: { items: typeof selected }) => { selected = e.items; });
     board.setSelection('u2', [note.id]);
-    await settle();
+    await vi.waitFor(() => expect(selected).toHaveLength(1));
     expect(selected.map((i) => i.id)).toEqual([note.id]);
     expect(typeof selected[0]!.setMetadata).toBe('function');
   });
@@ -98,7 +99,8 @@ describe('bridge: host and iframe over postMessage', () => {
     page.host.send({ wire: WIRE, kind: 'call', id: 904, method: 'item.sync', args: [] }, f1.contentWindow);
     page.host.send('not even an object', f1.contentWindow); // other traffic: ignored silently
     page.host.send({ wire: WIRE, kind: 'hello', user: 'u1' }, null); // no source: cannot answer
-    await settle();
+    // Seven calls get an answer (900–904 and the two without an id); wait for them, not for a fixed time.
+    await vi.waitFor(() => expect(replies()).toHaveLength(7));
     const errs = replies();
     const byId = (id: number | null) => errs.filter((e) => e.id === id).map((e) => e.error.code);
     expect(byId(900)).toEqual(['MALFORMED_MESSAGE']);
