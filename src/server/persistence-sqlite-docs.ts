@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeState, type DocStore } from './doc-store.js';
 
+/** Optimistic compactions tried before one runs under the write lock. */
+const OPTIMISTIC_ATTEMPTS = 4;
+
+interface Merged {
+  readonly merged: Uint8Array;
+  /** updated_at of the snapshot the merge started from (undefined: there was none). */
+  readonly previousAt: number | undefined;
+  /** The last update row the merge holds. */
+  readonly maxId: number;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS document_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
@@ -77,37 +88,41 @@ export class SqliteDocs implements DocStore {
   async compact(name: string): Promise<number> {
     // Merged outside the write lock; written only if no one else (another instance on this
     // file) replaced the snapshot meanwhile, else read and merged again.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      // The last attempt reads and merges under the write lock: it cannot lose the race again.
-      if (attempt === 4) return this.db.transaction(() => this.compactLocked(name)).immediate();
-      const { snapshot, rows } = this.read(name);
-      if (rows.length === 0) return snapshot?.data.byteLength ?? 0;
-      const merged = mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
-      const maxId = rows[rows.length - 1]!.id;
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const m = this.merge(name);
+      if (typeof m === 'number') return m;
       const done = this.db.transaction(() => {
         const now = this.db.prepare('SELECT updated_at FROM documents WHERE name = ?').get(name) as { updated_at: number } | undefined;
-        if (now?.updated_at !== snapshot?.updated_at) return false;
-        this.db
-          .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-          .run(name, Buffer.from(merged), Math.max(Date.now(), (snapshot?.updated_at ?? 0) + 1));
-        // Ids are handed out under the write lock, so every row up to maxId was in our read.
-        this.db.prepare('DELETE FROM document_updates WHERE name = ? AND id <= ?').run(name, maxId);
+        if (now?.updated_at !== m.previousAt) return false;
+        this.writeSnapshot(name, m);
         return true;
       }).immediate();
-      if (done) return merged.byteLength;
+      if (done) return m.merged.byteLength;
     }
-    throw new Error(`snapshot of ${name} kept changing`);
+    // It kept losing the race: read and merge under the write lock, where it cannot lose again.
+    return this.db.transaction(() => {
+      const m = this.merge(name);
+      if (typeof m === 'number') return m;
+      this.writeSnapshot(name, m);
+      return m.merged.byteLength;
+    }).immediate();
   }
 
-  private compactLocked(name: string): number {
+  /** The snapshot merged with the rows after it; only the snapshot's size when there are none. */
+  private merge(name: string): Merged | number {
     const { snapshot, rows } = this.read(name);
     if (rows.length === 0) return snapshot?.data.byteLength ?? 0;
     const merged = mergeState([...(snapshot ? [snapshot.data] : []), ...rows.map((r) => r.data)]);
+    return { merged, previousAt: snapshot?.updated_at, maxId: rows[rows.length - 1]!.id };
+  }
+
+  /** Inside a write transaction: the merged snapshot replaces the old one and the rows it holds. */
+  private writeSnapshot(name: string, { merged, previousAt, maxId }: Merged): void {
     this.db
       .prepare('INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
-      .run(name, Buffer.from(merged), Math.max(Date.now(), (snapshot?.updated_at ?? 0) + 1));
-    this.db.prepare('DELETE FROM document_updates WHERE name = ? AND id <= ?').run(name, rows[rows.length - 1]!.id);
-    return merged.byteLength;
+      .run(name, Buffer.from(merged), Math.max(Date.now(), (previousAt ?? 0) + 1));
+    // Ids are handed out under the write lock, so every row up to maxId was in the read.
+    this.db.prepare('DELETE FROM document_updates WHERE name = ? AND id <= ?').run(name, maxId);
   }
 
   async delete(names: readonly string[]): Promise<void> {
