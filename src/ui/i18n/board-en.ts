@@ -41,5 +41,5 @@ export const boardEn = {
   'board.results.more': '… and {n} more',
   'board.results.voted': '{n} voted',
   'board.results.votedOf': '{n} of {total} voted',
-  'board.cluster.label': 'Cluster',
+  'board.cluster.label': 'Theme',
 } as const;

@@ -53,7 +53,7 @@ export const shellEn = {
   'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent presence for someone else. It reconnects by itself.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
-  'shell.scope.clusters': 'The clusters',
+  'shell.scope.clusters': 'The themes',
   'shell.scope.selection': 'The selected sticky notes',
   'shell.scope.template': 'The whole template',
 

@@ -45,7 +45,7 @@ describe('vote groups', () => {
     expect(groups[0]!.title).toBe('Temaer');
     expect(groups.at(-1)!.title).toBe('Andre sedler');
     expect(groups[3]!.title).toMatch(/^Ledertrivsel i praksis › /);
-    expect(groupRows(rows, places, 'en')[0]!.title).toBe('Clusters');
+    expect(groupRows(rows, places, 'en')[0]!.title).toBe('Themes');
   });
 
   it('one untitled group until the places are known', () => {
