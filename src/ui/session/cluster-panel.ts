@@ -56,19 +56,6 @@ export class ClusterPanel extends SessionPanelBase {
         gap: var(--ty-s1);
         align-items: end;
       }
-      ul.clusters {
-        list-style: none;
-        margin: var(--ty-s2) 0 0;
-        padding: 0;
-        display: grid;
-        gap: var(--ty-s1);
-      }
-      ul.clusters > li {
-        border: 1px solid var(--ty-line);
-        border-left-width: 6px;
-        border-radius: var(--ty-radius);
-        padding: var(--ty-s1);
-      }
       ul.notes {
         margin: 4px 0;
         padding-left: var(--ty-s2);
@@ -111,7 +98,7 @@ export class ClusterPanel extends SessionPanelBase {
       <p class="error" data-error>${this.error}</p>
       ${clusters.length === 0
         ? html`<p class="empty">${t(lang, 'cluster.none')}</p>`
-        : html`<ul class="clusters" aria-label=${t(lang, 'cluster.list')}>${repeat(clusters, (c) => c.id, (c) => this.renderCluster(c, clusters))}</ul>`}
+        : html`<ul class="clusters theme-cards" aria-label=${t(lang, 'cluster.list')}>${repeat(clusters, (c) => c.id, (c) => this.renderCluster(c, clusters))}</ul>`}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }

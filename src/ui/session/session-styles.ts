@@ -112,4 +112,18 @@ export const choiceFormStyles = css`
         align-items: baseline;
         padding: 2px 0;
       }
+  /* A list of themes as cards edged in their colour (the cluster panel, the theme suggestions). */
+  ul.theme-cards {
+    list-style: none;
+    margin: var(--ty-s2) 0 0;
+    padding: 0;
+    display: grid;
+    gap: var(--ty-s1);
+  }
+  ul.theme-cards > li {
+    border: 1px solid var(--ty-line);
+    border-left-width: 6px;
+    border-radius: var(--ty-radius);
+    padding: var(--ty-s1);
+  }
 `;

@@ -64,19 +64,6 @@ export class SuggestPanel extends SessionPanelBase {
   static override styles = [
     SessionPanelBase.styles,
     css`
-      ul.themes {
-        list-style: none;
-        margin: var(--ty-s2) 0 0;
-        padding: 0;
-        display: grid;
-        gap: var(--ty-s1);
-      }
-      ul.themes > li {
-        border: 1px solid var(--ty-line);
-        border-left-width: 6px;
-        border-radius: var(--ty-radius);
-        padding: var(--ty-s1);
-      }
       ul.notes {
         margin: 4px 0;
         padding-left: var(--ty-s2);
@@ -135,7 +122,7 @@ export class SuggestPanel extends SessionPanelBase {
             <button class="primary" type="button" data-action="accept-all" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.accept(p.themes)}>${t(lang, 'suggest.acceptAll')}</button>
             <button class="secondary" type="button" data-action="ignore-all" @click=${this.ignoreAll}>${t(lang, 'suggest.ignoreAll')}</button>
           </div>
-          <ul class="themes" aria-label=${t(lang, 'suggest.list')}>${repeat(p.themes, (th) => th.key, (th) => this.renderTheme(th, p))}</ul>`}
+          <ul class="themes theme-cards" aria-label=${t(lang, 'suggest.list')}>${repeat(p.themes, (th) => th.key, (th) => this.renderTheme(th, p))}</ul>`}
       ${p.alone.length > 0
         ? html`<h3>${t(lang, 'suggest.alone')}</h3>
             <p class="hint">${t(lang, 'suggest.aloneHint')}</p>
