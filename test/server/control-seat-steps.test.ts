@@ -5,23 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facilitatorOf, readSession, readWorkshop, workshopMap } from '../../src/core/session/index.js';
-import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { client, control, must, startServer, waitFor, type Started } from './support/helpers.js';
+import { control, must, startServer, waitFor, type Started, joiner } from './support/helpers.js';
 
 describe('seat and run sheet on the sync server', () => {
   let s: Started;
-  const open: ServerTransport[] = [];
-  const join = async (user: string) => {
-    const c = client(s.url, user);
-    open.push(c);
-    await c.whenSynced();
-    return c;
-  };
+  const { join, closeAll } = joiner(() => s.url);
   beforeAll(async () => {
     s = await startServer();
   });
   afterAll(async () => {
-    open.forEach((c) => c.destroy());
+    closeAll();
     await s.stop();
   });
 

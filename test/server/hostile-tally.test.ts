@@ -14,7 +14,7 @@ import {
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
-import { client, control, must, newRound, ROOM, settled, startServer, waitFor, type Started } from './support/helpers.js';
+import { client, control, must, newRound, ROOM, settled, startServer, waitFor, type Started, joiner } from './support/helpers.js';
 import { forgedUpdate, rawClient, updateFrame } from './support/raw.js';
 
 const shown = (doc: Y.Doc, id: string) => {
@@ -24,13 +24,7 @@ const shown = (doc: Y.Doc, id: string) => {
 
 describe('a participant cannot make a live note count for nothing (aliases, clusters)', () => {
   let s: Started;
-  const open: ServerTransport[] = [];
-  const join = async (user: string) => {
-    const c = client(s.url, user);
-    open.push(c);
-    await c.whenSynced();
-    return c;
-  };
+  const { join, closeAll } = joiner(() => s.url);
   const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   let fac: ServerTransport;
   beforeAll(async () => {
@@ -39,7 +33,7 @@ describe('a participant cannot make a live note count for nothing (aliases, clus
     must(await control(fac).apply({ type: 'start-session' }));
   });
   afterAll(async () => {
-    open.forEach((c) => c.destroy());
+    closeAll();
     await s.stop();
     warnings.mockRestore();
   });
@@ -93,13 +87,7 @@ describe('a participant cannot make a live note count for nothing (aliases, clus
 
 describe('a participant writes only their own ballot slots (named and anonymous rounds)', () => {
   let s: Started;
-  const open: ServerTransport[] = [];
-  const join = async (user: string) => {
-    const c = client(s.url, user);
-    open.push(c);
-    await c.whenSynced();
-    return c;
-  };
+  const { join, closeAll } = joiner(() => s.url);
   let fac: ServerTransport;
   beforeAll(async () => {
     s = await startServer();
@@ -107,7 +95,7 @@ describe('a participant writes only their own ballot slots (named and anonymous 
     must(await control(fac).apply({ type: 'start-session' }));
   });
   afterAll(async () => {
-    open.forEach((c) => c.destroy());
+    closeAll();
     await s.stop();
   });
 

@@ -10,8 +10,7 @@ import {
   addInitiative, createRound, deletedMap, facilitatorOf, listPlan, listRounds, markTargetsDeleted, startSession,
 } from '../../src/core/session/index.js';
 import { roomName } from '../../src/server/miro-token.js';
-import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { cleanup, client, control, must, startServer, TEAM, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, control, must, startServer, TEAM, tempDir, waitFor, type Started, joiner } from './support/helpers.js';
 
 const OLD = roomName(TEAM, 'oldboard');
 
@@ -34,16 +33,10 @@ function oldBoard(): Uint8Array {
 describe('a board from before the control doc', () => {
   const dataDir = tempDir();
   let s: Started | undefined;
-  const open: ServerTransport[] = [];
-  const join = async (user: string) => {
-    const c = client(s!.url, user, { room: OLD });
-    open.push(c);
-    await c.whenSynced();
-    return c;
-  };
+  const { join, closeAll } = joiner(() => s!.url, { room: OLD });
   const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   afterAll(async () => {
-    open.forEach((c) => c.destroy());
+    closeAll();
     await s?.stop();
     cleanup(dataDir);
     warnings.mockRestore();
@@ -73,7 +66,7 @@ describe('a board from before the control doc', () => {
       forged.set('createdAt', 1);
     });
     await waitFor(() => !bo.provider.hasUnsyncedChanges, 'bo’s writes stored');
-    open.splice(0).forEach((c) => c.destroy());
+    closeAll();
     await s.stop();
     s = await startServer({ dataDir });
     const again = await join('carl');

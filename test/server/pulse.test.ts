@@ -13,10 +13,9 @@ import {
 import { PostgresStorage } from '../../src/server/persistence-postgres.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
 import { ServerPulses } from '../../src/sync/server-pulses.js';
-import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { findSecrets } from '../support/byte-search.js';
 import { answerForms, pulsePeople } from '../support/pulse-people.js';
-import { client, control, must, ROOM, startServer, waitFor, type Started } from './support/helpers.js';
+import { client, control, must, ROOM, startServer, waitFor, type Started, joiner } from './support/helpers.js';
 import { startPostgres, type Service } from './support/services.js';
 
 const people = pulsePeople;
@@ -31,11 +30,9 @@ describe('sealed pulses on the server', () => {
   for (const store of ['sqlite', 'postgres'] as const) {
     it(`${store}: answers stay in the database; only the count, then aggregates from k on, leave it`, async () => {
       const s: Started = await startServer(store === 'postgres' ? { databaseUrl: pg.url } : {});
-      const open: ServerTransport[] = [];
+      const room = joiner(() => s.url);
       const join = async (user: string) => {
-        const c = client(s.url, user);
-        open.push(c);
-        await c.whenSynced();
+        const c = await room.join(user);
         c.awareness.setLocalStateField(PRESENCE_FIELD, { name: people.find((p) => p.id === user)?.name ?? user, user });
         return c;
       };
@@ -83,7 +80,7 @@ describe('sealed pulses on the server', () => {
         expect((await db.pulseAnswers(ROOM, pulseId)).sort()).toEqual(people.map((p) => p.answers).sort());
         expect(await db.pulseAnswer(ROOM, pulseId, people[2]!.id)).toEqual(people[2]!.answers);
       } finally {
-        open.forEach((c) => c.destroy());
+        room.closeAll();
         await s.stop();
       }
     }, 60_000);

@@ -5,7 +5,7 @@ import {
 } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { RpcError } from '../../src/sync/server-transport.js';
-import { client, control, must, newRound, settled, startServer, waitFor, type Started } from './support/helpers.js';
+import { control, must, newRound, settled, startServer, waitFor, type Started, joiner } from './support/helpers.js';
 
 const rpcError = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -19,13 +19,7 @@ const rpcError = async (p: Promise<unknown>): Promise<string> => {
 describe('sealed, server-authoritative voting', () => {
   let s: Started;
   let fac: ServerTransport;
-  const open: ServerTransport[] = [];
-  const join = async (user: string) => {
-    const c = client(s.url, user);
-    open.push(c);
-    await c.whenSynced();
-    return c;
-  };
+  const { join, closeAll } = joiner(() => s.url);
   /** A sealed round made and opened through the facilitator's commands. */
   const sealedRound = async (opts: { budget?: number; cap?: number; k?: number; visibility?: 'live' | 'hidden' } = {}) => {
     const id = await newRound(fac, {
@@ -43,7 +37,7 @@ describe('sealed, server-authoritative voting', () => {
     expect(sessionMap(fac.doc).get('facilitator')).toBe('fac');
   });
   afterAll(async () => {
-    open.forEach((c) => c.destroy());
+    closeAll();
     await s.stop();
   });
 

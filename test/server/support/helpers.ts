@@ -60,6 +60,25 @@ export function client(url: string, user: string, opts: { room?: string; token?:
   });
 }
 
+/**
+ * People joining one server's room, each synced before use; `closeAll` destroys every client
+ * (call it before the server stops). `url` is read at each join: the server may be restarted.
+ */
+export function joiner(url: () => string, opts: { room?: string } = {}) {
+  const open: ServerTransport[] = [];
+  return {
+    async join(user: string): Promise<ServerTransport> {
+      const c = client(url(), user, opts);
+      open.push(c);
+      await c.whenSynced();
+      return c;
+    },
+    closeAll(): void {
+      open.splice(0).forEach((c) => c.destroy());
+    },
+  };
+}
+
 export async function waitFor(cond: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
   while (!cond()) {
