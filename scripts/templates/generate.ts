@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import content from '../../seed/content.json' with { type: 'json' };
 import { STICKY_ASPECT } from '../../src/core/miro-rules.js';
 import { parseTemplate } from '../../src/core/template/schema.js';
+import { PLAN_COLUMNS, PLAN_ROW_OFFSETS, PLAN_ROWS_MIN, PLAN_ROWS_WIDTH, planRowsHeight } from '../../src/core/layout/plan-rows.js';
 import type { Template } from '../../src/core/template/types.js';
 import {
   bi, Builder, cardCols, GAP, GUTTER, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H,
@@ -362,55 +363,66 @@ function notTalkedAbout(): Template {
   });
 }
 
+const COLUMN_IDS = { text: 'initiative', owner: 'owner', deadline: 'deadline', preparedness: 'preparedness', followUp: 'follow-up' } as const;
+
 function pIglo(): Template {
   const b = new Builder();
   const p = C.p_iglo;
-  const headW = 960;
-  const colW = [stickyCols(4), stickyCols(2), stickyCols(2)];
-  const width = PAD + headW + GUTTER + colW.reduce((a, w) => a + w + GAP, 0) - GAP + PAD;
+  // Left: each layer's heading and prompt; right: its rows area, where the plan's rows go
+  // (src/core/layout/plan-rows.ts: one row of stickies per initiative, two rows side by side,
+  // room for four before the layer grows). The column headings stand once, above the first
+  // layer, over each of the two rows. Nothing here is smaller than a prompt (44): the plan's
+  // frame is tall, and must still read when it is seen whole.
+  const headW = 800;
+  const rowsX = MARGIN + PAD + headW + GUTTER;
+  const width = PAD + headW + GUTTER + PLAN_ROWS_WIDTH + PAD;
   let y = MARGIN;
   // The deck's lead-in ("Leder- og medarbejderskab …men hvordan?") as a kicker above the title.
-  const introW = 640;
+  const introW = 800;
   const introH = Math.max(
-    ...p.intro.map((t, i) => b.text(`intro-${i + 1}`, bi(t), MARGIN + i * introW, y, introW - GAP, TYPE.note, { source: `p_iglo.intro.${i}`, colour: MUTED })),
+    ...p.intro.map((t, i) => b.text(`intro-${i + 1}`, bi(t), MARGIN + i * introW, y, introW - GAP, TYPE.prompt, { source: `p_iglo.intro.${i}`, colour: MUTED })),
   );
   y += introH + GAP;
   y += b.text('title', bi(p.title), MARGIN, y, width, TYPE.title, { source: 'p_iglo.title' }) + GAP;
   y += b.text('subtitle', bi(p.subtitle), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.subtitle', colour: MUTED }) + GUTTER;
-  const colX: number[] = [];
-  let cx = MARGIN + PAD + headW + GUTTER;
-  const colIds = ['initiative', 'who', 'when'];
-  const colHeadH = Math.max(...p.columns.map((c, i) => textBoxHeight(bi(c), TYPE.heading, colW[i]!)));
-  p.columns.forEach((c, i) => {
-    colX.push(cx);
-    b.text(`column-${colIds[i]}`, bi(c), cx, y, colW[i]!, TYPE.heading, { source: `p_iglo.columns.${i}` });
-    cx += colW[i]! + GAP;
+  if (p.columns.length !== PLAN_COLUMNS.length) throw new Error('p_iglo.columns: one heading per cell of a plan row');
+  const colHeadH = Math.max(...p.columns.map((c, i) => textBoxHeight(bi(c), TYPE.prompt, PLAN_COLUMNS[i]!.width)));
+  PLAN_ROW_OFFSETS.forEach((offset, r) => {
+    p.columns.forEach((c, i) => {
+      const col = PLAN_COLUMNS[i]!;
+      const id = `column-${COLUMN_IDS[col.cell]}${r === 0 ? '' : `-${r + 1}`}`;
+      b.text(id, bi(c), rowsX + offset + col.x, y, col.width, TYPE.prompt, { source: `p_iglo.columns.${i}` });
+    });
   });
   y += colHeadH + GAP;
   const fills = ['#e4ecf7', '#e6f4ee', '#f8efe4', '#eeeaf7', '#fbe9ec'];
   const inks = ['#2b5c8a', SIDE_INK.good, '#7a4f12', '#55408f', SIDE_INK.bad]; // each layer's heading in its band's colour
+  const rowsH = planRowsHeight(PLAN_ROWS_MIN);
+  const bandsTop = y;
   p.layers.forEach((layer, li) => {
     const k = layer.key.toLowerCase();
     const heading = { da: `${layer.key} – ${layer.da}`, en: `${layer.key} – ${layer.en}` };
     const innerTop = y + PAD;
     const headingH = textBoxHeight(heading, TYPE.prompt, headW);
-    const promptH = textBoxHeight(bi(layer.prompt), TYPE.note, headW);
-    const zoneLabels = p.columns.map((c) => ({ da: `${layer.key} · ${c.da}`, en: `${layer.key} · ${c.en}` }));
-    const zh = Math.max(Math.max(...zoneLabels.map((l, i) => labelBand(l, colW[i]!, TYPE.label))) + stickyRows(1), up8(headingH + GAP + promptH));
-    const bandH = zh + 2 * PAD;
+    const promptH = textBoxHeight(bi(layer.prompt), TYPE.prompt, headW);
+    // The rows area keeps its height (the plan grows it by whole lines); a long prompt makes the band taller instead.
+    const bandH = Math.max(rowsH, headingH + GAP + promptH) + 2 * PAD;
     // The band goes behind its contents.
     b.shape(`band-${k}`, MARGIN, y, width, bandH, fills[li] ?? TINT.slate, { shape: 'rectangle' });
     b.text(`layer-${k}`, heading, MARGIN + PAD, innerTop, headW, TYPE.prompt, { source: `p_iglo.layers.${layer.key}`, colour: inks[li] });
-    b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, innerTop + headingH + GAP, headW, TYPE.note, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
-    zoneLabels.forEach((l, i) => b.zone(`layer-${k}-${colIds[i]}`, l, colX[i]!, innerTop, colW[i]!, zh, { fill: WHITE, border: BORDER.slate, labelFontSize: TYPE.label }));
+    b.text(`layer-${k}-prompt`, bi(layer.prompt), MARGIN + PAD, innerTop + headingH + GAP, headW, TYPE.prompt, { source: `p_iglo.layers.${layer.key}.prompt`, colour: MUTED });
+    b.shape(`rows-${k}`, rowsX, innerTop, PLAN_ROWS_WIDTH, rowsH, WHITE, { shape: 'rectangle', border: BORDER.slate });
     y += bandH + GAP;
   });
+  // Beside the layers, the participants' own proposals: stickies to vote on before they become rows.
+  const proposals = { da: 'Forslag til indsatser', en: 'Proposals for initiatives' };
+  b.zone('proposals', proposals, MARGIN + width + GUTTER, bandsTop, stickyCols(3), y - GAP - bandsTop, { labelFontSize: TYPE.prompt, fill: TINT.sand, border: BORDER.sand });
   y += GUTTER - GAP;
   b.text('interplay-prompt', bi(p.interplay_prompt), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.interplay_prompt' });
   return b.template({
     id: 'p-iglo', order: 9,
     title: { da: 'P-IGLO-indsatsplan', en: 'P-IGLO plan' },
-    summary: { da: 'Indsatser på fem niveauer: hvad, hvem og hvornår', en: 'Initiatives on five levels: what, who and when' },
+    summary: { da: 'Indsatser på fem niveauer: hvad, hvem, hvornår og opfølgning', en: 'Initiatives on five levels: what, who, when and follow-up' },
   });
 }
 
