@@ -22,6 +22,7 @@ import type { ShowResults } from './show-results.js';
 import type { PulseStep } from './pulse-step.js';
 import type { PulseExport } from './export-pulse.js';
 import type { PulseFrame } from '../board/session-board-port.js';
+import type { PlanLayer } from '../core/session/schema.js';
 
 export function bindActions(ctx: ActionContext) {
   return {
@@ -36,6 +37,8 @@ export function bindActions(ctx: ActionContext) {
       (await import('./workshop-step.js')).goTo(ctx, { step: id, ...(timeBoxMs === undefined ? {} : { timeBoxMs }), ...(now === undefined ? {} : { now }) }),
     setTimeBox: async (timeBoxMs: number) => (await import('./workshop-step.js')).setTimeBox(ctx, { timeBoxMs }),
     discuss: async (roundId: string, targetId: string | null) => (await import('./workshop-step.js')).discuss(ctx, { roundId, targetId }),
+    decide: async (input: { roundId: string; targetId: string; decision: string; problem: string; layer?: PlanLayer }) =>
+      (await import('./workshop-step.js')).decide(ctx, input),
     showStep: async (id: string) => (await import('./workshop-step.js')).showStep(ctx, { step: id }),
     roundTargets: async (set: TargetSet) => (await import('./round-targets.js')).perform(ctx, { set }),
     templatesOnBoard: async () => (await import('./round-targets.js')).templatesOnBoard(ctx),

@@ -6,6 +6,7 @@
  * follows the step (`showStep`), so where collaboration is missing everyone still gets there.
  */
 import { stepOf } from '../core/session/agenda.js';
+import type { PlanLayer } from '../core/session/schema.js';
 import type { TemplateId } from '../core/template/types.js';
 import type { ActionContext, ActionResult } from './context.js';
 import { refused } from './context.js';
@@ -31,6 +32,12 @@ export function setTimeBox(ctx: ActionContext, input: { timeBoxMs: number }): Pr
 
 export function discuss(ctx: ActionContext, input: { roundId: string; targetId: string | null }): Promise<ActionResult<null>> {
   return ctx.control.apply({ type: 'discuss', roundId: input.roundId, targetId: input.targetId });
+}
+
+/** What the team decided about an item discussed: a draft initiative whose problem is the item
+ *  (`problem`: its words as the panel shows them, a note's from the board). */
+export function decide(ctx: ActionContext, input: { roundId: string; targetId: string; decision: string; problem: string; layer?: PlanLayer }): Promise<ActionResult<{ initiativeId: string; created: boolean }>> {
+  return ctx.control.apply({ type: 'decide', ...input });
 }
 
 /** The frame of the template on the board (the newest one inserted), if it is there. */

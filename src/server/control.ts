@@ -70,11 +70,6 @@ export class ControlCommands {
       this.projectSeat(room, seat);
       return refuse('not-facilitator');
     }
-    if (cmd.type === 'hand-over') {
-      await this.storage.setFacilitator(room, user, cmd.to);
-      this.projectSeat(room, cmd.to);
-      return { ok: true, value: { facilitator: cmd.to } };
-    }
     const now = this.now();
     const transition = cmd.type === 'open-round' || cmd.type === 'close-round' || cmd.type === 'reveal-round' ? cmd : null;
     if (transition) await this.recordRound(room, doc, transition.type, transition.roundId, now);

@@ -135,7 +135,7 @@ describe('facilitator state is the server’s (points 1, 3, 4)', () => {
   it('a command the server cannot read is refused, and the clock in a command is the server’s', async () => {
     const raw = await rawClient(b.s.url, 'fac', [ROOM]);
     expect(await raw.rpc('control', { cmd: { type: 'drop-tables' } })).toMatchObject({ ok: false, code: 'bad-request' });
-    expect(await raw.rpc('control', { cmd: { type: 'hand-over', to: { $ne: 1 } } })).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(await raw.rpc('control', { cmd: { type: 'offer-seat', to: { $ne: 1 } } })).toMatchObject({ ok: false, code: 'bad-request' });
     const id = await newRound(fac, { targets: ['301'] }, false);
     const before = Date.now();
     expect(await raw.rpc('control', { cmd: { type: 'open-round', roundId: id, now: 0 } })).toMatchObject({ ok: true, result: { ok: true } });
@@ -172,7 +172,7 @@ describe('the facilitator seat (point 5)', () => {
         expect(await control(mallory).apply({ type: 'start-session' })).toEqual({ ok: true, value: { facilitator: 'mallory' } });
         await waitFor(() => facilitatorOf(anne.doc) === 'mallory', 'everyone sees the claim');
         expect(await control(anne).apply({ type: 'start-session' })).toEqual({ ok: true, value: { facilitator: 'mallory' } });
-        expect(await control(anne).apply({ type: 'hand-over', to: 'anne' })).toMatchObject({ ok: false, error: { code: 'not-facilitator' } });
+        expect(await control(anne).apply({ type: 'offer-seat', to: 'bo' })).toMatchObject({ ok: false, error: { code: 'not-facilitator' } });
         expect(facilitatorOf(anne.doc)).toBe('mallory');
 
         // Stuck: the operator releases the seat (npm run server -- release-seat <room>).
@@ -183,8 +183,10 @@ describe('the facilitator seat (point 5)', () => {
         expect(await control(anne).apply({ type: 'start-session' })).toEqual({ ok: true, value: { facilitator: 'anne' } });
         // (Mallory's own doc may go on showing her refused write: only her view.)
         await waitFor(() => facilitatorOf(reopened.doc) === 'anne', 'everyone sees the new holder');
-        // A hand-over by the holder works.
-        expect(await control(anne).apply({ type: 'hand-over', to: 'bo' })).toEqual({ ok: true, value: { facilitator: 'bo' } });
+        // A hand-over by the holder works: offered, then accepted by the receiver.
+        const bo = await b.join('bo');
+        expect(await control(anne).apply({ type: 'offer-seat', to: 'bo' })).toEqual({ ok: true, value: { offeredTo: 'bo' } });
+        expect(await control(bo).apply({ type: 'accept-seat' })).toEqual({ ok: true, value: { facilitator: 'bo' } });
         await waitFor(() => facilitatorOf(reopened.doc) === 'bo', 'hand-over seen');
         raw.ws.terminate();
       } finally {

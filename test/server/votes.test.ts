@@ -87,7 +87,7 @@ describe('sealed, server-authoritative voting', () => {
     const refused = { ok: false, error: { code: 'not-facilitator' } };
     expect(await control(p).apply({ type: 'close-round', roundId: id })).toMatchObject(refused);
     expect(await control(p).apply({ type: 'reveal-round', roundId: id })).toMatchObject(refused);
-    expect(await control(p).apply({ type: 'hand-over', to: 'p3' })).toMatchObject(refused);
+    expect(await control(p).apply({ type: 'offer-seat', to: 'p3' })).toMatchObject(refused);
     const r2 = await newRound(fac, { question: 'q', targets: ['101'], anonymity: 'sealed' }, false);
     await waitFor(() => roundsMap(p.doc).has(r2), 'draft reaches p');
     expect(await control(p).apply({ type: 'open-round', roundId: r2 })).toMatchObject(refused);

@@ -5,9 +5,9 @@
  */
 import type * as Y from 'yjs';
 import type { ActionResult, CommandResult, CommandValues, FacilitatorCommand, Failure } from './commands.js';
-import { addInitiative, draftFromTopPriorities, removeInitiative, updateInitiative } from './plan.js';
+import { addInitiative, draftFromTopPriorities, recordDecision, removeInitiative, updateInitiative } from './plan.js';
 import { createPulse, stepPulse } from './pulse.js';
-import { acceptSeat, handOver, offerSeat, startSession, takeSeat } from './roles.js';
+import { acceptSeat, offerSeat, startSession, takeSeat } from './roles.js';
 import { closeRound, createRound, openRound, removeRound, revealRound } from './rounds.js';
 import { markTargetsDeleted, restoreTargets } from './targets.js';
 import type { Actor, Result } from './types.js';
@@ -23,8 +23,6 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
   switch (cmd.type) {
     case 'start-session':
       return startSession(doc, actor, cmd.now === undefined ? {} : { now: cmd.now });
-    case 'hand-over':
-      return handOver(doc, actor, { to: cmd.to });
     case 'offer-seat':
       return offerSeat(doc, actor, cmd);
     case 'accept-seat':
@@ -37,6 +35,8 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
       return setTimeBox(doc, actor, cmd);
     case 'discuss':
       return discuss(doc, actor, cmd);
+    case 'decide':
+      return recordDecision(doc, actor, cmd);
     case 'import-session':
       return importSession(doc, actor, cmd);
     case 'create-round':

@@ -21,7 +21,6 @@ export type { ActionResult, Failure, FailureCode, FailureParams } from '../failu
 /** Who sends a command is the port's business (the actor of a local service, the signed-in user on the server). */
 export type FacilitatorCommand =
   | { type: 'start-session'; now?: number }
-  | { type: 'hand-over'; to: string }
   /** The facilitator offers the seat (null withdraws the offer); the receiver accepts. */
   | { type: 'offer-seat'; to: string | null }
   | { type: 'accept-seat' }
@@ -31,6 +30,8 @@ export type FacilitatorCommand =
   | { type: 'go-to-step'; step: string; timeBoxMs?: number; now?: number }
   | { type: 'set-time-box'; timeBoxMs: number }
   | { type: 'discuss'; roundId: string; targetId: string | null }
+  /** What the team decided about an item discussed: a draft initiative (its problem is the item, `problem` its words from the board). */
+  | { type: 'decide'; roundId: string; targetId: string; decision: string; problem: string; layer?: PlanLayer; now?: number }
   /** The facilitator's state from the other sync mode (carry.ts): a Yjs state, base64. */
   | { type: 'import-session'; state: string }
   | { type: 'create-round'; round: CreateRoundInput }
@@ -58,13 +59,13 @@ export type FacilitatorCommandType = FacilitatorCommand['type'];
 /** What each command answers when it succeeds. */
 export interface CommandValues {
   'start-session': { facilitator: string };
-  'hand-over': { facilitator: string };
   'offer-seat': { offeredTo: string | null };
   'accept-seat': { facilitator: string };
   'take-seat': { facilitator: string; takenFrom: string | null };
   'go-to-step': { step: string; startedAt: number };
   'set-time-box': null;
   'discuss': null;
+  'decide': { initiativeId: string; created: boolean };
   'import-session': Imported;
   'create-round': { roundId: string };
   'open-round': { endsAt: number | null };

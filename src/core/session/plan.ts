@@ -139,3 +139,43 @@ export function draftFromTopPriorities(
   }, SESSION_ORIGIN);
   return ok({ created, existing });
 }
+
+/**
+ * What the team decided about an item of a shown round (the Discuss step): a draft initiative
+ * whose problem is the item and whose initiative is the decision. Its id is the one a draft
+ * from the top priorities has (round and target), so deciding about an item already drafted
+ * writes the decision into that draft instead of adding a second one.
+ */
+export function recordDecision(
+  doc: Y.Doc,
+  actor: Actor,
+  input: { roundId: string; targetId: string; decision: string; problem: string; layer?: PlanLayer; now?: number },
+): Result<{ initiativeId: string; created: boolean }, PlanError> {
+  const denied = requireFacilitator(doc, actor);
+  if (denied) return denied;
+  const layer = input.layer ?? 'G';
+  if (!isLayer(layer)) return fail('invalid', `Not a P-IGLO layer: ${String(layer)}`);
+  if (!input.decision.trim()) return fail('invalid', 'What did the team decide?');
+  if (tooLong({ text: input.decision })) return fail('too-long', 'Too long.');
+  // The item's words come from the board: as much as the plan keeps.
+  const problem = input.problem.slice(0, LIMITS.planText);
+  const now = input.now ?? Date.now();
+  const t = tally(doc, input.roundId, { now });
+  if (!t.visible) return fail('no-tally', `No results to decide from (${t.reason}).`);
+  const row = t.rows.find((r) => r.targetId === input.targetId);
+  if (!row) return fail('invalid', 'That item is not in the round’s results.');
+  const initiativeId = `${input.roundId}:${row.targetId}`;
+  const existing = planMap(doc).get(initiativeId);
+  doc.transact(() => {
+    if (existing && readInitiative(doc, initiativeId)) {
+      existing.set('text', input.decision.trim());
+      if (!readInitiative(doc, initiativeId)!.problem) existing.set('problem', problem);
+      return;
+    }
+    planMap(doc).set(initiativeId, fieldMap<InitiativeFields>({
+      ...EMPTY, layer, text: input.decision.trim(), problem,
+      sourceRound: input.roundId, sourceTarget: row.targetId, sourceRank: row.rank, draft: true, createdAt: now,
+    }));
+  }, SESSION_ORIGIN);
+  return ok({ initiativeId, created: !existing });
+}

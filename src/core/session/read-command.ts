@@ -57,7 +57,6 @@ const initiativeFields = (c: Obj) => isLayer(c.layer) && isText(c.text) && c.dra
 
 const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'start-session': (c) => only(c, ['type', ...NOW]),
-  'hand-over': (c) => only(c, ['type', 'to']) && isId(c.to),
   'offer-seat': (c) => only(c, ['type', 'to']) && (c.to === null || isId(c.to)),
   'accept-seat': (c) => only(c, ['type']),
   'take-seat': (c) => only(c, ['type', ...NOW]),
@@ -66,6 +65,8 @@ const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   // A whole state: at most what one message may carry (the server's own limit is lower).
   'import-session': (c) => only(c, ['type', 'state']) && typeof c.state === 'string' && c.state.length <= 8 * 1024 * 1024,
   'discuss': (c) => only(c, ['type', 'roundId', 'targetId']) && isId(c.roundId) && (c.targetId === null || isId(c.targetId)),
+  'decide': (c) => only(c, ['type', 'roundId', 'targetId', 'decision', 'problem', 'layer', ...NOW]) && isId(c.roundId) && isId(c.targetId)
+    && isText(c.decision) && isText(c.problem) && opt(c.layer, isLayer),
   'create-round': (c) => only(c, ['type', 'round']) && isRoundInput(c.round),
   'open-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
   'close-round': (c) => only(c, ['type', 'roundId', ...NOW]) && isId(c.roundId),
@@ -97,4 +98,4 @@ export function readCommand(v: unknown, now: number): FacilitatorCommand | null 
   return cmd as FacilitatorCommand;
 }
 
-const NOW_TYPES = new Set(['start-session', 'take-seat', 'go-to-step', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);
+const NOW_TYPES = new Set(['start-session', 'take-seat', 'go-to-step', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'decide', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);

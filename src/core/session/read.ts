@@ -162,9 +162,16 @@ export function readWorkshop(doc: Y.Doc): WorkshopRead | null {
   const startedAt = check('startedAt', time);
   if (step === null || startedAt === null) return null;
   const timeBoxMs = check('timeBoxMs', int(0, LIMITS.timeBoxMs)) ?? 0;
+  return { step, startedAt, timeBoxMs, discussing: readDiscussing(doc) };
+}
+
+/** The round and item now discussed, or null; a discussion needs no step (the results are enough). */
+export function readDiscussing(doc: Y.Doc): { roundId: string; targetId: string } | null {
+  const w = workshopMap(doc) as unknown as Y.Map<unknown>;
+  const check = <K extends keyof WorkshopFields & string>(k: K, c: Check<WorkshopFields[K]>) => field<WorkshopFields, K>(doc, MAP.workshop, w, k, c);
   const roundId = check('discussRound', id);
   const targetId = check('discussTarget', id);
-  return { step, startedAt, timeBoxMs, discussing: roundId !== null && targetId !== null ? { roundId, targetId } : null };
+  return roundId !== null && targetId !== null ? { roundId, targetId } : null;
 }
 
 // ---- clusters, aliases, membership, deletions ------------------------------------------

@@ -33,14 +33,6 @@ export function startSession(doc: Y.Doc, actor: Actor, input: { now?: number } =
   return ok({ facilitator: readSession(doc).facilitator ?? actor.userId });
 }
 
-export function handOver(doc: Y.Doc, actor: Actor, input: { to: string }): Result<{ facilitator: string }, RoleError | 'invalid'> {
-  if (!isId(input.to)) return fail('invalid', 'Hand over to whom?');
-  const denied = requireFacilitator(doc, actor);
-  if (denied) return denied;
-  doc.transact(() => seat(doc, input.to), SESSION_ORIGIN);
-  return ok({ facilitator: input.to });
-}
-
 /** Who holds the seat now: any offer and any "taken from" are over. */
 function seat(doc: Y.Doc, to: string, takenFrom?: string): void {
   const s = sessionMap(doc);

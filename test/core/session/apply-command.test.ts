@@ -21,7 +21,7 @@ describe('applyCommand', () => {
     const before = transactions;
     const bytes = Y.encodeStateAsUpdate(doc);
     const refusals: FacilitatorCommand[] = [
-      { type: 'hand-over', to: 'anne' },
+      { type: 'offer-seat', to: 'bo' },
       { type: 'open-round', roundId },
       { type: 'remove-round', roundId },
       { type: 'add-initiative', layer: 'G', text: 'x' },
@@ -37,7 +37,8 @@ describe('applyCommand', () => {
     expect(deletedMap(doc).get('n1')).toBe(5);
     expect(applyCommand(doc, fie, { type: 'restore-deleted', ids: ['n1'] }).ok).toBe(true);
     expect(deletedMap(doc).has('n1')).toBe(false);
-    expect(applyCommand(doc, fie, { type: 'hand-over', to: 'anne' })).toEqual({ ok: true, value: { facilitator: 'anne' } });
+    expect(applyCommand(doc, fie, { type: 'offer-seat', to: 'anne' })).toEqual({ ok: true, value: { offeredTo: 'anne' } });
+    expect(applyCommand(doc, anne, { type: 'accept-seat' })).toEqual({ ok: true, value: { facilitator: 'anne' } });
     expect(facilitatorOf(doc)).toBe('anne');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addInitiative, castVote, createCluster, draftFromTopPriorities, LIMITS, listPlan, removeInitiative, revealRound, updateInitiative,
+  addInitiative, castVote, createCluster, draftFromTopPriorities, LIMITS, listPlan, readCommand, recordDecision, removeInitiative, revealRound, updateInitiative,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs } from '../../support/linked-docs.js';
 import { anne, bo, carl, fac, notes, round, startedDoc, T0 } from './setup.js';
@@ -124,5 +124,55 @@ describe('draft initiatives from the top priorities', () => {
     net.flush();
     expect(listPlan(a)).toHaveLength(1);
     expect(net.converged()).toBe(true);
+  });
+});
+
+describe('a decision about an item discussed (the Discuss step)', () => {
+  function shownRound(doc: Y.Doc) {
+    const c = createCluster(doc, anne, { noteIds: [n3, n4], label: 'Arbejdspres' });
+    if (!c.ok) throw new Error();
+    const r = round(doc, { visibility: 'hidden' });
+    const v = (who: { userId: string }, t: string) => castVote(doc, { roundId: r, ballotKey: who.userId, targetId: t, now: T0 });
+    v(anne, n1); v(anne, n3); v(bo, n3); v(bo, n2);
+    return { r, cluster: c.value.clusterId };
+  }
+
+  it('becomes a draft initiative: the item is its problem, the decision its initiative, with the round and rank', () => {
+    const doc = startedDoc();
+    const { r, cluster } = shownRound(doc);
+    const input = { roundId: r, targetId: cluster, decision: 'Fast tjek-ind hver mandag', problem: 'Arbejdspres', layer: 'L' as const, now: T0 };
+    expect(recordDecision(doc, fac, input)).toMatchObject({ ok: false, error: 'no-tally' });
+    revealRound(doc, fac, { roundId: r, now: T0 });
+    expect(recordDecision(doc, anne, input)).toMatchObject({ ok: false, error: 'not-facilitator' });
+    expect(recordDecision(doc, fac, { ...input, decision: '  ' })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(recordDecision(doc, fac, { ...input, targetId: '3458764599999999999' })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(recordDecision(doc, fac, { ...input, decision: 'x'.repeat(LIMITS.planText + 1) })).toMatchObject({ ok: false, error: 'too-long' });
+    expect(listPlan(doc)).toEqual([]);
+    expect(recordDecision(doc, fac, input)).toEqual({ ok: true, value: { initiativeId: `${r}:${cluster}`, created: true } });
+    expect(listPlan(doc).map((i) => [i.problem, i.text, i.layer, i.draft, i.sourceRound, i.sourceTarget, i.sourceRank])).toEqual([
+      ['Arbejdspres', 'Fast tjek-ind hver mandag', 'L', true, r, cluster, 1],
+    ]);
+    // Deciding again changes the decision; it adds no second initiative.
+    expect(recordDecision(doc, fac, { ...input, decision: 'Tjek-ind mandag og torsdag' })).toEqual({ ok: true, value: { initiativeId: `${r}:${cluster}`, created: false } });
+    expect(listPlan(doc).map((i) => i.text)).toEqual(['Tjek-ind mandag og torsdag']);
+  });
+
+  it('writes into a draft made from the top priorities, keeping its problem', () => {
+    const doc = startedDoc();
+    const { r } = shownRound(doc);
+    revealRound(doc, fac, { roundId: r, now: T0 });
+    draftFromTopPriorities(doc, fac, { roundId: r, count: 3, texts: { [n1]: 'Vi taler ikke om fejl' }, now: T0 });
+    const before = listPlan(doc).length;
+    expect(recordDecision(doc, fac, { roundId: r, targetId: n1, decision: 'Fejl på dagsordenen', problem: 'other words', now: T0 }).ok).toBe(true);
+    expect(listPlan(doc)).toHaveLength(before);
+    expect(listPlan(doc).find((i) => i.sourceTarget === n1)).toMatchObject({ problem: 'Vi taler ikke om fejl', text: 'Fejl på dagsordenen', draft: true });
+  });
+
+  it('arrives from the wire checked, with the reader’s clock', () => {
+    const cmd = { type: 'decide', roundId: 'r1', targetId: 'n1', decision: 'd', problem: 'p', layer: 'G', now: 1 };
+    expect(readCommand(cmd, T0)).toEqual({ ...cmd, now: T0 });
+    expect(readCommand({ ...cmd, layer: 'X' }, T0)).toBeNull();
+    expect(readCommand({ ...cmd, decision: 7 }, T0)).toBeNull();
+    expect(readCommand({ ...cmd, extra: 1 }, T0)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  closeRound, createRound, facilitatorOf, getRound, handOver, isFacilitator, listRounds, openRound, removeRound, revealRound,
+  closeRound, createRound, facilitatorOf, acceptSeat, getRound, isFacilitator, listRounds, offerSeat, openRound, removeRound, revealRound,
   roundStatus, startSession, type RoundStatus,
 } from '../../../src/core/session/index.js';
 import { LinkedDocs, seeded } from '../../support/linked-docs.js';
@@ -33,8 +33,9 @@ describe('roles', () => {
 
   it('hand over: the new facilitator controls rounds, the old one no longer does', () => {
     const doc = startedDoc();
-    expect(handOver(doc, anne, { to: anne.userId })).toMatchObject({ ok: false, error: 'not-facilitator' });
-    expect(handOver(doc, fac, { to: anne.userId }).ok).toBe(true);
+    expect(offerSeat(doc, anne, { to: bo.userId })).toMatchObject({ ok: false, error: 'not-facilitator' });
+    expect(offerSeat(doc, fac, { to: anne.userId }).ok).toBe(true);
+    expect(acceptSeat(doc, anne).ok).toBe(true);
     expect(facilitatorOf(doc)).toBe(anne.userId);
     expect(createRound(doc, fac, input)).toMatchObject({ ok: false, error: 'not-facilitator' });
     expect(createRound(doc, anne, input).ok).toBe(true);
@@ -123,6 +124,7 @@ describe('round lifecycle', () => {
 // Participants cannot hand the facilitator role to themselves either.
 it('a participant cannot take over', () => {
   const doc = startedDoc();
-  expect(handOver(doc, bo, { to: bo.userId })).toMatchObject({ ok: false, error: 'not-facilitator' });
+  expect(offerSeat(doc, bo, { to: anne.userId })).toMatchObject({ ok: false, error: 'not-facilitator' });
+  expect(acceptSeat(doc, bo)).toMatchObject({ ok: false, error: 'no-offer' });
   expect(facilitatorOf(doc)).toBe(fac.userId);
 });

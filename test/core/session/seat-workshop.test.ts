@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   acceptSeat, AGENDA, applyCommand, createRound, discuss, facilitatorOf, goToStep, offerSeat, readCommand, readPresence,
-  readSession, readWorkshop, revealRound, setTimeBox, stepKey, takeSeat, workshopMap, sessionMap,
+  readDiscussing, readSession, readWorkshop, revealRound, setTimeBox, stepKey, takeSeat, workshopMap, sessionMap,
 } from '../../../src/core/session/index.js';
 import { TEMPLATE_IDS } from '../../../src/core/template/schema.js';
 import { anne, bo, fac, notes, startedDoc, T0 } from './setup.js';
@@ -90,6 +90,24 @@ describe('the workshop run sheet', () => {
     expect(readWorkshop(doc)?.discussing).toEqual({ roundId, targetId: notes[0] });
     goToStep(doc, fac, { step: 'p-iglo', now: T0 + 2 });
     expect(readWorkshop(doc)?.discussing).toBeNull();
+    expect(readDiscussing(doc)).toBeNull();
+  });
+
+  it('a discussion needs no step: after a reveal, outside the agenda, everyone reads what is discussed', () => {
+    const doc = startedDoc();
+    const r = createRound(doc, fac, { question: 'Q', scope: { kind: 'selection' }, targets: notes, now: T0 });
+    if (!r.ok) throw new Error();
+    const roundId = r.value.roundId;
+    applyCommand(doc, fac, { type: 'open-round', roundId, now: T0 });
+    revealRound(doc, fac, { roundId, now: T0 + 1 });
+    expect(applyCommand(doc, fac, { type: 'discuss', roundId, targetId: notes[1]! })).toEqual({ ok: true, value: null });
+    expect(readWorkshop(doc)).toBeNull();
+    expect(readDiscussing(doc)).toEqual({ roundId, targetId: notes[1] });
+    // A bad value is no discussion, never a throw.
+    (workshopMap(doc) as unknown as Y.Map<unknown>).set('discussTarget', { evil: true });
+    expect(readDiscussing(doc)).toBeNull();
+    expect(applyCommand(doc, fac, { type: 'discuss', roundId, targetId: null }).ok).toBe(true);
+    expect(readDiscussing(doc)).toBeNull();
   });
 
   it('bad values in the workshop map are skipped: an unknown step is no step, a bad time box is none', () => {
