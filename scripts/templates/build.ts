@@ -43,6 +43,9 @@ export const TINT = {
   slate: '#e4e7eb',
 };
 
+/** Zone and card borders, one a tint. */
+export const BORDER = { rose: '#e3b5bd', green: '#a9d3bf', sand: '#e0c9a6', blue: '#b6cbe6', slate: '#cbd2d9', lilac: '#c9bfe6' };
+
 export const up8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** Take only the two languages of a content.json entry (drops ids, notes, "ours"). */

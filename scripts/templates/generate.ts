@@ -14,14 +14,14 @@ import { parseTemplate } from '../../src/core/template/schema.js';
 import { PLAN_COLUMNS, PLAN_ROW_OFFSETS, PLAN_ROWS_MIN, PLAN_ROWS_WIDTH, planRowsHeight } from '../../src/core/layout/plan-rows.js';
 import type { Template } from '../../src/core/template/types.js';
 import {
-  bi, Builder, cardCols, GAP, GUTTER, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H,
+  bi, BORDER, Builder, cardCols, GAP, GUTTER, labelBand, MARGIN, MUTED, PAD, shapeHeightFor, STICKY_H,
   stickyCols, stickyRows, textBoxHeight, TINT, TYPE, up8, WHITE,
 } from './build.js';
+import { specialAboutTheJob } from './special-about-the-job.js';
 
 const C = content;
 /** Darker ink for the two sides of a contrast (safe/unsafe, protections/strains). */
 const SIDE_INK = { good: '#2f6f4f', bad: '#9b2f48' };
-const BORDER = { rose: '#e3b5bd', green: '#a9d3bf', sand: '#e0c9a6', blue: '#b6cbe6', slate: '#cbd2d9', lilac: '#c9bfe6' };
 /** A seed card as a wide sticky: long Danish words keep a readable size (Miro shrinks text to fit). */
 const RECT_H = (w: number): number => w * STICKY_ASPECT.rectangle;
 /** Its height rounded up, for positions: whole numbers keep the layout exact under translation. */
@@ -31,7 +31,8 @@ function opening(): Template {
   const b = new Builder();
   const inner = 2240;
   let y = MARGIN;
-  y += b.text('title', bi(C.opening.title), MARGIN, y, inner, TYPE.title, { source: 'opening.title' }) + GUTTER;
+  y += b.text('title', bi(C.opening.title), MARGIN, y, inner, TYPE.title, { source: 'opening.title' }) + GAP;
+  y += b.text('credit', bi(C.takeaways.credit), MARGIN, y, inner, TYPE.note, { source: 'takeaways.credit', colour: MUTED }) + GUTTER;
   // Right: the two self-talk quotes as stickies; left: the research card, as tall as they are.
   const qW = 320;
   const rightW = 2 * qW + GUTTER;
@@ -69,9 +70,10 @@ function strainProtection(): Template {
   let y = MARGIN;
   let ly = y;
   ly += b.text('title', { da: 'Byggepladsen', en: 'The building site' }, MARGIN, ly, sideW, TYPE.title) + GAP;
-  m.prompts.forEach((p, i) => {
-    ly += b.text(`prompt-${i + 1}`, bi(p), MARGIN, ly, sideW, TYPE.prompt, { source: `strain_protection_map.prompts.${i}`, ...(i === 0 ? {} : { colour: MUTED }) }) + GAP;
-  });
+  // The deck's site question heads the frame; its protection question heads that column, and
+  // the strains column gets a question of its own.
+  const siteQuestion = bi(m.prompts[1]!);
+  ly += b.text('prompt-2', siteQuestion, MARGIN, ly, sideW, TYPE.prompt, { source: 'strain_protection_map.prompts.1' }) + GAP;
   // The high-risk context as a panel on the right of the header; drawn before its contents.
   const ix = rightX + PAD;
   const iw = sideW - 2 * PAD;
@@ -80,8 +82,7 @@ function strainProtection(): Template {
   const exMin = Math.max(...hr.exposures.map((e) => shapeHeightFor(bi(e), TYPE.body, exW)));
   const principleH = textBoxHeight(bi(hr.principle), TYPE.note, iw);
   // As tall as the title and prompts beside it, so the header ends on one line.
-  const leftH = textBoxHeight({ da: 'Byggepladsen', en: 'The building site' }, TYPE.title, sideW)
-    + m.prompts.reduce((h, p) => h + GAP + textBoxHeight(bi(p), TYPE.prompt, sideW), 0);
+  const leftH = textBoxHeight({ da: 'Byggepladsen', en: 'The building site' }, TYPE.title, sideW) + GAP + textBoxHeight(siteQuestion, TYPE.prompt, sideW);
   const panelH = up8(Math.max(PAD + titleH + GAP + exMin + GAP + principleH + PAD, leftH));
   const exH = panelH - (PAD + titleH + GAP + GAP + principleH + PAD); // the chips take up any slack
   b.shape('high-risk-panel', rightX, y, sideW, panelH, TINT.slate, { shape: 'rectangle' });
@@ -95,16 +96,18 @@ function strainProtection(): Template {
   y = Math.max(ly - GAP, y + panelH) + 2 * GUTTER;
 
   const columns = [
-    { key: 'strains' as const, prefix: 'strain', fill: TINT.rose, border: BORDER.rose, ink: SIDE_INK.bad },
-    { key: 'protections' as const, prefix: 'protection', fill: TINT.green, border: BORDER.green, ink: SIDE_INK.good },
+    { key: 'strains' as const, prefix: 'strain', fill: TINT.rose, border: BORDER.rose, ink: SIDE_INK.bad, prompt: { id: 'strains-prompt', text: bi(m.strains.prompt), source: 'strain_protection_map.strains.prompt' } },
+    { key: 'protections' as const, prefix: 'protection', fill: TINT.green, border: BORDER.green, ink: SIDE_INK.good, prompt: { id: 'prompt-1', text: bi(m.prompts[0]!), source: 'strain_protection_map.prompts.0' } },
   ];
   const allLabels = columns.flatMap((c) => m[c.key].items.map(bi));
   const band = Math.max(...allLabels.map((l) => labelBand(l, zoneW, TYPE.note)));
   const zoneH = band + stickyRows(1);
-  const headH = Math.max(...columns.map((c) => textBoxHeight(bi(m[c.key].title), TYPE.heading, sideW)));
+  const colTitleH = Math.max(...columns.map((c) => textBoxHeight(bi(m[c.key].title), TYPE.heading, sideW)));
+  const headH = colTitleH + GAP + Math.max(...columns.map((c) => textBoxHeight(c.prompt.text, TYPE.prompt, sideW)));
   columns.forEach((col, ci) => {
     const x = MARGIN + ci * (sideW + 2 * GUTTER);
     b.text(`${col.prefix}s-title`, bi(m[col.key].title), x, y, sideW, TYPE.heading, { source: `strain_protection_map.${col.key}.title`, colour: col.ink });
+    b.text(col.prompt.id, col.prompt.text, x, y + colTitleH + GAP, sideW, TYPE.prompt, { source: col.prompt.source });
     const top = y + headH + GAP;
     const items = m[col.key].items;
     items.forEach((item, i) => {
@@ -125,29 +128,34 @@ function strainProtection(): Template {
 function preparedness(): Template {
   const b = new Builder();
   const p = C.preparedness;
-  const headW = 360;
-  const cellW = stickyCols(2);
-  const inner = headW + 6 * cellW + 5 * GAP;
+  // Rows: the events the deck's high-risk slide names, and any other; in each row the two questions.
+  const events = [
+    ...C.high_risk.exposures.slice(0, 3).map((e, i) => ({ id: ['complaints', 'criticism', 'coverage'][i]!, text: bi(e), source: `high_risk.exposures.${i}` })),
+    { id: 'other', text: bi(p.other_event), source: 'preparedness.other_event' },
+  ];
+  const headW = 440;
+  const cellW = stickyCols(5);
+  const inner = headW + 2 * cellW + GAP;
   let y = MARGIN;
   y += b.text('title', bi(p.title), MARGIN, y, inner, TYPE.title, { source: 'preparedness.title' }) + GAP;
   y += b.text('question', bi(p.question), MARGIN, y, inner, TYPE.prompt, { source: 'preparedness.question' }) + GUTTER;
   const fills = [TINT.blue, TINT.green];
   const borders = [BORDER.blue, BORDER.green];
   const ids = ['facing', 'calls-for'];
-  const inks = ['#2b5c8a', SIDE_INK.good];
-  const h = labelBand({ da: 'Måned 1', en: 'Month 1' }, cellW, TYPE.label) + stickyRows(2);
-  p.rows.forEach((row, r) => {
-    b.text(`row-${ids[r]}`, bi(row), MARGIN, y + PAD, headW - GUTTER, TYPE.prompt, { source: `preparedness.rows.${r}`, colour: inks[r] });
-    for (let mth = 1; mth <= 6; mth++) {
-      const x = MARGIN + headW + (mth - 1) * (cellW + GAP);
-      b.zone(`${ids[r]}-m${mth}`, { da: `Måned ${mth}`, en: `Month ${mth}` }, x, y, cellW, h, { fill: fills[r], border: borders[r], labelFontSize: TYPE.label });
-    }
-    y += h + GUTTER;
+  const h = Math.max(...p.questions.map((q) => labelBand(bi(q), cellW, TYPE.note))) + stickyRows(1);
+  const inks = ['#2b5c8a', SIDE_INK.bad, '#7a4f12', MUTED];
+  events.forEach((ev, r) => {
+    b.text(`row-${ev.id}`, ev.text, MARGIN, y + PAD, headW - GUTTER, TYPE.prompt, { source: ev.source, colour: inks[r] });
+    p.questions.forEach((q, c) => {
+      const x = MARGIN + headW + c * (cellW + GAP);
+      b.zone(`${ev.id}-${ids[c]}`, bi(q), x, y, cellW, h, { fill: fills[c], border: borders[c], labelFontSize: TYPE.note, source: `preparedness.questions.${c}` });
+    });
+    y += h + GAP;
   });
   return b.template({
     id: 'preparedness', order: 3,
     title: { da: 'Beredskab', en: 'Preparedness' },
-    summary: { da: 'De næste seks måneder: hvad står vi overfor, og hvad kalder det på?', en: 'The next six months: what are we facing, and what does it call for?' },
+    summary: { da: 'Klager, kritik og omtale de næste seks måneder: hvad står vi overfor, og hvad kalder det på?', en: 'Complaints, criticism and public attention over the next six months: what are we facing, and what does it call for?' },
   });
 }
 
@@ -185,7 +193,7 @@ function warningSigns(): Template {
   const rx = MARGIN + zw + 2 * GUTTER;
   const followH = textBoxHeight(bi(w.follow_up), TYPE.prompt, rw);
   const zoneH = up8((bottom - top - followH - 2 * GUTTER) / 2);
-  const seeLabel = { da: 'Det vi ser hos os', en: 'What we see in ourselves' };
+  const seeLabel = bi(w.observations);
   b.zone('what-we-see', seeLabel, rx, top, rw, zoneH, { labelFontSize: TYPE.prompt, fill: TINT.slate, border: BORDER.slate });
   const fy = top + zoneH + GUTTER;
   b.text('follow-up', bi(w.follow_up), rx, fy, rw, TYPE.prompt, { source: 'warning_signs.follow_up' });
@@ -259,11 +267,16 @@ function emotions(): Template {
   });
   y = voiceBottom + GUTTER;
   b.shape('spectrum', MARGIN, y, inner, 80, '#cbd2d9', { shape: 'left_right_arrow' });
-  y += 80 + 2 * GUTTER;
+  y += 80 + GAP;
+  // Right under the line, as wide as it: two rows, a place for each of up to 22 people.
+  const place = bi(e.placement);
+  const placeH = labelBand(place, inner, TYPE.note) + stickyRows(2);
+  b.zone('where-i-stand', place, MARGIN, y, inner, placeH, { labelFontSize: TYPE.note, source: 'emotional_spectrum.placement', fill: TINT.slate, border: BORDER.slate, voteable: false });
+  y += placeH + 2 * GUTTER;
   const label = { da: 'Det, der hjælper mig', en: 'What helps me' };
   b.zone('what-helps-me', label, MARGIN, y, inner, labelBand(label, inner, TYPE.prompt) + stickyRows(2), { labelFontSize: TYPE.prompt, fill: TINT.green, border: BORDER.green });
   return b.template({
-    id: 'emotions', order: 6,
+    id: 'emotions', order: 7,
     title: { da: 'Følelser smitter', en: 'Emotions are contagious' },
     summary: { da: 'Mellem overinvolvering og kynisme: hvad hjælper mig til rolig kontakt?', en: 'Between over-involvement and cynicism: what helps me keep calm contact?' },
   });
@@ -272,30 +285,33 @@ function emotions(): Template {
 function safeUnsafeTeam(): Template {
   const b = new Builder();
   const s = C.safety_culture;
-  // A row = a seed card (a wide sticky) and, beside it, a zone for our own examples.
-  // Each team is two such rows side by side, four deep; the two teams sit side by side.
+  // A cell = a seed card (a wide sticky) and, under it, as wide, a zone for our own examples
+  // with room for four stickies (2 × 2). Each team is two rows of four cells; the teams sit
+  // side by side. Stacked rather than side by side, so the frame keeps a landscape shape.
   const cardW = 480;
   const cardH = RECT_STEP(cardW);
-  const exW = stickyCols(2);
-  const cellW = cardW + GAP + exW;
-  const blockW = 2 * cellW + GUTTER;
+  const cellW = cardW;
+  const blockW = 4 * cellW + 3 * GUTTER;
   const inner = 2 * blockW + 2 * GUTTER;
   let y = MARGIN;
   y += b.text('title', { da: 'Det trygge og det utrygge lederteam', en: 'The safe and the unsafe leadership team' }, MARGIN, y, inner, TYPE.title) + GUTTER;
-  // The definition card at a readable measure over the safe side, the two principles beside it.
+  // The definition card at a readable measure over the safe side and one cell more, the two
+  // principles beside it.
   const d = s.definition_card;
   const defText = {
     da: `<strong>${d.title.da}</strong>\n${d.da}\n<em>${d.attribution_da}</em>`,
     en: `<strong>${d.title.en}</strong>\n${d.en}\n<em>${d.attribution_en}</em>`,
   };
   const defFont = TYPE.prompt;
-  const defH = shapeHeightFor(defText, defFont, blockW);
-  b.shape('definition', MARGIN, y, blockW, defH, TINT.lilac, { text: defText, fontSize: defFont, border: BORDER.lilac, source: 'safety_culture.definition_card' });
-  const px = MARGIN + blockW + 2 * GUTTER;
-  const principlesH = s.principles.reduce((h, p) => h + textBoxHeight(bi(p), TYPE.heading, blockW), 0) + GUTTER;
+  const defW = blockW + 2 * GUTTER + cellW;
+  const defH = shapeHeightFor(defText, defFont, defW);
+  b.shape('definition', MARGIN, y, defW, defH, TINT.lilac, { text: defText, fontSize: defFont, border: BORDER.lilac, source: 'safety_culture.definition_card' });
+  const px = MARGIN + defW + 2 * GUTTER;
+  const pw = inner - defW - 2 * GUTTER;
+  const principlesH = s.principles.reduce((h, p) => h + textBoxHeight(bi(p), TYPE.heading, pw), 0) + GUTTER;
   let py = y + Math.max(0, up8((defH - principlesH) / 2));
   s.principles.forEach((p, i) => {
-    py += b.text(`principle-${i + 1}`, bi(p), px, py, blockW, TYPE.heading, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
+    py += b.text(`principle-${i + 1}`, bi(p), px, py, pw, TYPE.heading, { source: `safety_culture.principles.${i}`, colour: MUTED }) + GUTTER;
   });
   y = Math.max(y + defH, py) + 2 * GUTTER;
   y += b.text('team-prompt', bi(s.team_prompt), MARGIN, y, inner, TYPE.heading, { source: 'safety_culture.team_prompt' }) + GUTTER;
@@ -304,24 +320,22 @@ function safeUnsafeTeam(): Template {
     { key: 'unsafe_team' as const, prefix: 'unsafe', colour: 'light_pink' as const, fill: TINT.rose, border: BORDER.rose, ink: SIDE_INK.bad },
   ];
   const label = { da: 'Vores eksempler', en: 'Our examples' };
-  const band = labelBand(label, exW, TYPE.label);
-  const rowH = up8(Math.max(band + stickyRows(1), cardH));
+  const exH = labelBand(label, cellW, TYPE.note) + stickyRows(2);
+  const rowH = cardH + GAP + exH;
   const headH = Math.max(...columns.map((c) => textBoxHeight(bi(s[c.key].title), TYPE.heading, blockW)));
   columns.forEach((col, ci) => {
     const x = MARGIN + ci * (blockW + 2 * GUTTER);
     b.text(`${col.prefix}-title`, bi(s[col.key].title), x, y, blockW, TYPE.heading, { source: `safety_culture.${col.key}.title`, colour: col.ink });
     const top = y + headH + GAP;
     s[col.key].items.forEach((item, i) => {
-      const cx = x + (i % 2) * (cellW + GUTTER);
-      const cy = top + Math.floor(i / 2) * (rowH + PAD);
-      const zid = `${col.prefix}-${item.id}-examples`;
-      // The card is centred on its row, beside the zone.
-      b.card(`${col.prefix}-${item.id}`, bi(item), cx, cy + Math.floor((rowH - cardH) / 2), col.colour, { width: cardW, shape: 'rectangle', source: `safety_culture.${col.key}.items.${item.id}` });
-      b.zone(zid, label, cx + cardW + GAP, cy, exW, rowH, { fill: col.fill, border: col.border, labelFontSize: TYPE.label });
+      const cx = x + (i % 4) * (cellW + GUTTER);
+      const cy = top + Math.floor(i / 4) * (rowH + GUTTER);
+      b.card(`${col.prefix}-${item.id}`, bi(item), cx, cy, col.colour, { width: cardW, shape: 'rectangle', source: `safety_culture.${col.key}.items.${item.id}` });
+      b.zone(`${col.prefix}-${item.id}-examples`, label, cx, cy + cardH + GAP, cellW, exH, { fill: col.fill, border: col.border, labelFontSize: TYPE.note });
     });
   });
   return b.template({
-    id: 'safe-unsafe-team', order: 7,
+    id: 'safe-unsafe-team', order: 8,
     title: { da: 'Det trygge og det utrygge lederteam', en: 'Safe vs. unsafe team' },
     summary: { da: 'Psykologisk tryghed: hvor genkender vi os selv?', en: 'Psychological safety: where do we recognise ourselves?' },
   });
@@ -357,7 +371,7 @@ function notTalkedAbout(): Template {
     b.zone(z.id, z.label, x, zy, zw, zh, { labelFontSize: TYPE.note, ...(z.source ? { source: z.source, fill: TINT.sand, border: BORDER.sand } : { fill: TINT.slate, border: BORDER.slate }) });
   });
   return b.template({
-    id: 'not-talked-about', order: 8,
+    id: 'not-talked-about', order: 9,
     title: { da: 'Det vi ikke taler nok om', en: 'What we do not talk about enough' },
     summary: { da: 'Belastningsområder, vi bør tale mere om i ledergruppen', en: 'Areas of strain our leadership team ought to talk about more' },
   });
@@ -420,7 +434,7 @@ function pIglo(): Template {
   y += GUTTER - GAP;
   b.text('interplay-prompt', bi(p.interplay_prompt), MARGIN, y, width, TYPE.prompt, { source: 'p_iglo.interplay_prompt' });
   return b.template({
-    id: 'p-iglo', order: 9,
+    id: 'p-iglo', order: 10,
     title: { da: 'P-IGLO-indsatsplan', en: 'P-IGLO plan' },
     summary: { da: 'Indsatser på fem niveauer: hvad, hvem, hvornår og opfølgning', en: 'Initiatives on five levels: what, who, when and follow-up' },
   });
@@ -440,7 +454,7 @@ function practice(): Template {
     b.zone(q.id.replace('_', '-'), bi(q), MARGIN + i * (zw + 2 * GUTTER), y, zw, band + stickyRows(3), { labelFontSize: TYPE.prompt, source: `practice.questions.${q.id}`, fill: fills[i], border: borders[i] });
   });
   return b.template({
-    id: 'practice', order: 10,
+    id: 'practice', order: 11,
     title: { da: 'Ledertrivsel i praksis', en: 'Leader wellbeing in practice' },
     summary: { da: 'Hvad vi fortsætter med, og hvad vi gør mere af', en: 'What we continue, and what we do more of' },
   });
@@ -451,7 +465,8 @@ function takeaways(): Template {
   const t = C.takeaways;
   const inner = 2400;
   let y = MARGIN;
-  y += b.text('title', bi(t.title), MARGIN, y, inner, TYPE.title, { source: 'takeaways.title' }) + GUTTER;
+  y += b.text('title', bi(t.title), MARGIN, y, inner, TYPE.title, { source: 'takeaways.title' }) + GAP;
+  y += b.text('credit', bi(t.credit), MARGIN, y, inner, TYPE.note, { source: 'takeaways.credit', colour: MUTED }) + GUTTER;
   const n = t.items.length;
   const w = (inner - (n - 1) * GUTTER) / n;
   const h = Math.max(...t.items.map((i) => shapeHeightFor(bi(i), TYPE.prompt, w)));
@@ -464,13 +479,13 @@ function takeaways(): Template {
   const label = { da: 'Min vigtigste pointe', en: 'My main point' };
   b.zone('my-main-point', label, MARGIN, y, inner, labelBand(label, inner, TYPE.prompt) + stickyRows(2), { labelFontSize: TYPE.prompt, fill: TINT.sand, border: BORDER.sand });
   return b.template({
-    id: 'takeaways', order: 11,
+    id: 'takeaways', order: 12,
     title: { da: 'Take-aways', en: 'Take-aways' },
     summary: { da: 'De fire take-aways og min vigtigste pointe', en: 'The four take-aways and my main point' },
   });
 }
 
-const all = [opening, strainProtection, preparedness, warningSigns, plate, emotions, safeUnsafeTeam, notTalkedAbout, pIglo, practice, takeaways];
+const all = [opening, strainProtection, preparedness, warningSigns, plate, specialAboutTheJob, emotions, safeUnsafeTeam, notTalkedAbout, pIglo, practice, takeaways];
 for (const make of all) {
   const t = make();
   const file = `templates/${t.id}.json`;

@@ -11,6 +11,7 @@
 import { STICKY_ASPECT } from '../../src/core/miro-rules.js';
 import { LANGS } from '../../src/core/lang.js';
 import { stickyFontSize } from '../../src/core/layout/text-metrics.js';
+import { median } from '../../src/core/layout/text-size.js';
 import type { CardElement, TemplateElement } from '../../src/core/template/types.js';
 
 /** No card's text below this share of its neighbours' (the median of its kind of card on the template). */
@@ -27,12 +28,6 @@ const JOINTS: Record<string, string> = {
 };
 
 const cardSize = (c: CardElement, text: string): number => stickyFontSize(text, c.width, c.width * STICKY_ASPECT[c.shape]);
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Cards of one kind on a template: the same width and shape, read as one row of neighbours. */
 export function cardFamilies(elements: readonly TemplateElement[]): CardElement[][] {

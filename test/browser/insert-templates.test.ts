@@ -15,14 +15,14 @@ const env = useBrowserEnv();
 describe.each(LANGS)('sandbox, panel in %s', (lang) => {
   const s = useSandbox(env, lang);
 
-  it('lists the eleven templates in workshop order, in the browser’s language', async () => {
+  it('lists the twelve templates in workshop order, in the browser’s language', async () => {
     const ids = await s.panel.$$eval('button[data-insert]', (bs) => bs.map((b) => b.getAttribute('data-insert')));
     expect(ids).toEqual(TEMPLATES.map((t) => t.id));
     const headings = await s.panel.$$eval('template-list h2', (hs) => hs.map((h) => h.textContent?.trim()));
     expect(headings).toEqual(TEMPLATES.map((t) => t.title[lang]));
     expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe(lang);
     // Every card has a preview drawn from the layout.
-    expect(await s.panel.$$eval('template-preview svg rect', (r) => r.length)).toBeGreaterThan(11 * 5);
+    expect(await s.panel.$$eval('template-preview svg rect', (r) => r.length)).toBeGreaterThan(12 * 5);
   });
 
   it('keeps the outcome in sight when something loading later pushes it below the fold', async () => {

@@ -9,6 +9,7 @@ import strainProtection from '../../../templates/strain-protection.json' with { 
 import preparedness from '../../../templates/preparedness.json' with { type: 'json' };
 import warningSigns from '../../../templates/warning-signs.json' with { type: 'json' };
 import plate from '../../../templates/plate.json' with { type: 'json' };
+import specialAboutTheJob from '../../../templates/special-about-the-job.json' with { type: 'json' };
 import emotions from '../../../templates/emotions.json' with { type: 'json' };
 import safeUnsafeTeam from '../../../templates/safe-unsafe-team.json' with { type: 'json' };
 import notTalkedAbout from '../../../templates/not-talked-about.json' with { type: 'json' };
@@ -27,6 +28,7 @@ const FILES: Record<TemplateId, unknown> = {
   preparedness,
   'warning-signs': warningSigns,
   plate,
+  'special-about-the-job': specialAboutTheJob,
   emotions,
   'safe-unsafe-team': safeUnsafeTeam,
   'not-talked-about': notTalkedAbout,
@@ -35,7 +37,7 @@ const FILES: Record<TemplateId, unknown> = {
   takeaways,
 };
 
-/** The eleven templates in workshop order. */
+/** The twelve templates in workshop order. */
 export const TEMPLATES: readonly Template[] = Object.freeze(loadCatalogue(FILES));
 
 const byId = new Map(TEMPLATES.map((t) => [t.id, t]));

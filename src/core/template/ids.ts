@@ -2,8 +2,8 @@
 import type { TemplateId } from './types.js';
 
 export const TEMPLATE_IDS: readonly TemplateId[] = [
-  'opening', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'emotions',
-  'safe-unsafe-team', 'not-talked-about', 'p-iglo', 'practice', 'takeaways',
+  'opening', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'special-about-the-job',
+  'emotions', 'safe-unsafe-team', 'not-talked-about', 'p-iglo', 'practice', 'takeaways',
 ];
 
 /** Frozen all the way down: a template handed out cannot be changed by whoever holds it. */

@@ -15,6 +15,7 @@ export type TemplateId =
   | 'preparedness'
   | 'warning-signs'
   | 'plate'
+  | 'special-about-the-job'
   | 'emotions'
   | 'safe-unsafe-team'
   | 'not-talked-about'

@@ -28,9 +28,10 @@ const HEADING_MAX = 48;
 
 /**
  * The zones of `template` a round may target, in template order, labelled in `lang`; none
- * for a private template. Zones that share a label (the sixteen "Our examples", the two rows
- * of "Month 1…6") are named after what heads their row: the nearest card or text to their
- * left whose top lies within the zone's height, as in "Constructive disagreement › Our examples".
+ * for a private template. Zones that share a label (the sixteen "Our examples", the rows of
+ * "Hvad står vi overfor?") are named after what heads them: the nearest card or text to their
+ * left whose top lies within the zone's height ("Kritik › Hvad står vi overfor?"), else the
+ * nearest one right above them ("Constructive disagreement › Our examples").
  */
 export function voteableZones(template: Template, lang: Lang): ZoneChoice[] {
   if (template.private === true) return [];
@@ -46,13 +47,19 @@ export function voteableZones(template: Template, lang: Lang): ZoneChoice[] {
 }
 
 function rowHeading(elements: readonly TemplateElement[], zone: ZoneElement, lang: Lang): string | null {
-  let best: { right: number; text: string } | null = null;
+  let left: { right: number; text: string } | null = null;
+  let above: { y: number; text: string } | null = null;
   for (const e of elements) {
     if (e.kind === 'zone' || !('text' in e) || !e.text) continue;
     const right = e.x + e.width;
-    if (right > zone.x || e.y < zone.y - 40 || e.y >= zone.y + zone.height) continue;
-    if (!best || right > best.right) best = { right, text: e.text[lang] };
+    const centre = e.x + e.width / 2;
+    if (right <= zone.x && e.y >= zone.y - 40 && e.y < zone.y + zone.height) {
+      if (!left || right > left.right) left = { right, text: e.text[lang] };
+    } else if (centre > zone.x && centre < zone.x + zone.width && e.y < zone.y) {
+      if (!above || e.y > above.y) above = { y: e.y, text: e.text[lang] };
+    }
   }
+  const best = left ?? above;
   if (!best) return null;
   const line = plainText(best.text).split('\n')[0]!.trim();
   return line.length > HEADING_MAX ? `${line.slice(0, HEADING_MAX - 1).trimEnd()}…` : line;

@@ -8,29 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/core/lang.js';
 import { layoutTemplate } from '../../../src/core/layout/layout.js';
 import { longestUnbreakable, stickyFontSize } from '../../../src/core/layout/text-metrics.js';
-import type { Layout, PlannedSticky } from '../../../src/core/layout/types.js';
+import { cardNeighbours, lowestCardShare, median, plannedText as textOf, smallestText, stickyTextSize as stickySize } from '../../../src/core/layout/text-size.js';
 import { TEMPLATES } from '../../../src/core/template/catalogue.js';
-
-const textOf = (html: string): string =>
-  html.replace(/<\/p><p>/g, '\n').replace(/<br\s*\/?>/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-const stickySize = (s: PlannedSticky): number => stickyFontSize(textOf(s.content), s.rect.width, s.rect.height);
-
-/** The smallest size of anything with text on the layout: cards by Miro's fit, the rest as set. */
-export function smallestText(layout: Layout): { size: number; id: string } {
-  let best = { size: Infinity, id: '' };
-  for (const item of layout.items) {
-    const size = item.kind === 'sticky' ? stickySize(item) : item.kind === 'frame' || textOf(item.content) === '' ? Infinity : item.fontSize;
-    if (size < best.size) best = { size, id: item.elementId };
-  }
-  return best;
-}
 
 const cases = TEMPLATES.flatMap((t) => LANGS.map((lang) => ({ id: t.id, lang, layout: layoutTemplate(t, lang, { x: 0, y: 0 }) })));
 
@@ -47,12 +26,8 @@ describe('the estimate of a sticky’s text size', () => {
 });
 
 describe.each(cases)('text size on $id ($lang)', ({ layout }) => {
-  const stickies = layout.items.filter((i): i is PlannedSticky => i.kind === 'sticky');
-
   it('no card below 80 % of its neighbours, none below 24', () => {
-    const families = new Map<string, PlannedSticky[]>();
-    for (const s of stickies) families.set(`${s.rect.width}:${s.shape}`, [...(families.get(`${s.rect.width}:${s.shape}`) ?? []), s]);
-    for (const family of families.values()) {
+    for (const family of cardNeighbours(layout)) {
       const typical = median(family.map(stickySize));
       for (const s of family) {
         expect(stickySize(s), `${s.elementId}: "${textOf(s.content)}" against ${typical}`).toBeGreaterThanOrEqual(0.8 * typical);
@@ -67,5 +42,6 @@ describe.each(cases)('text size on $id ($lang)', ({ layout }) => {
       expect(item.fontSize, item.elementId).toBeGreaterThanOrEqual(32);
     }
     expect(smallestText(layout).size).toBeGreaterThanOrEqual(24);
+    expect(lowestCardShare(layout)?.share ?? 1).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -3,7 +3,8 @@ import { getTemplate, TEMPLATES } from '../../../src/core/template/catalogue.js'
 import { TEMPLATE_IDS } from '../../../src/core/template/schema.js';
 
 describe('template catalogue', () => {
-  it('holds the eleven templates in workshop order', () => {
+  it('holds the twelve templates in workshop order', () => {
+    expect(TEMPLATES).toHaveLength(12);
     expect(TEMPLATES.map((t) => t.id)).toEqual(TEMPLATE_IDS);
     expect(TEMPLATES.map((t) => t.order)).toEqual(TEMPLATES.map((_, i) => i + 1));
   });

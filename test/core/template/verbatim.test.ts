@@ -17,6 +17,7 @@ const HOME: Record<string, TemplateId> = {
   preparedness: 'preparedness',
   warning_signs: 'warning-signs',
   plate: 'plate',
+  special_about_the_job: 'special-about-the-job',
   emotional_spectrum: 'emotions',
   safety_culture: 'safe-unsafe-team',
   not_talked_about: 'not-talked-about',
@@ -29,8 +30,6 @@ const HOME: Record<string, TemplateId> = {
 const EXCLUDED: Record<string, string> = {
   about: 'metadata about the deck, not workshop content',
   pause: "the deck's break slide; nothing to put on a board",
-  special_about_the_job:
-    "DESIGN's template table has no template for it: the workshop talks it through between the plate and the safe/unsafe team",
   edmondson_scale: 'not in the deck and has no Danish wording (a Danish translation would be ours)',
 };
 

@@ -19,8 +19,10 @@ describe('voteable zones', () => {
     const safe = voteableZones(getTemplate('safe-unsafe-team'), 'en');
     expect(safe[0]).toEqual({ id: 'safe-s1-examples', label: 'Constructive disagreement › Our examples' });
     expect(safe.find((z) => z.id === 'unsafe-u2-examples')?.label).toBe('Micro-aggressions › Our examples');
-    const months = voteableZones(getTemplate('preparedness'), 'da');
-    expect(months.find((z) => z.id === 'calls-for-m3')?.label).toBe('Hvad kalder det på? › Måned 3');
+    expect(safe.find((z) => z.id === 'safe-s5-examples')?.label).toBe('Appreciation of differences › Our examples');
+    const events = voteableZones(getTemplate('preparedness'), 'da');
+    expect(events.find((z) => z.id === 'criticism-calls-for')?.label).toBe('Kritik › Hvad kalder det på?');
+    expect(events.find((z) => z.id === 'other-facing')?.label).toBe('Andet › Hvad står vi overfor?');
     // A label of its own is left as it is.
     expect(voteableZones(getTemplate('takeaways'), 'da')).toEqual([{ id: 'my-main-point', label: 'Min vigtigste pointe' }]);
   });
