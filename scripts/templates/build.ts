@@ -46,6 +46,11 @@ export const TINT = {
 /** Zone and card borders, one a tint. */
 export const BORDER = { rose: '#e3b5bd', green: '#a9d3bf', sand: '#e0c9a6', blue: '#b6cbe6', slate: '#cbd2d9', lilac: '#c9bfe6' };
 
+/** Darker ink for the two sides of a contrast (safe/unsafe, protections/strains). */
+export const SIDE_INK = { good: '#2f6f4f', bad: '#9b2f48' };
+/** A seed card as a wide sticky, its height rounded up: whole numbers keep the layout exact under translation. */
+export const RECT_STEP = (w: number): number => Math.ceil(w * STICKY_ASPECT.rectangle);
+
 export const up8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** Take only the two languages of a content.json entry (drops ids, notes, "ours"). */
