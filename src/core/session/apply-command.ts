@@ -13,6 +13,7 @@ import { markTargetsDeleted, restoreTargets } from './targets.js';
 import type { Actor, Result } from './types.js';
 import { discuss, goToStep, setTimeBox } from './workshop.js';
 import { importSession } from './carry.js';
+import { endSession } from './end.js';
 
 /** A core command's answer in the actions' shape: the error code stays, the English message goes. */
 export function fromCore<T>(r: Result<T>, params?: Failure['params']): ActionResult<T> {
@@ -67,6 +68,8 @@ function run(doc: Y.Doc, actor: Actor, cmd: FacilitatorCommand): Result<CommandV
     case 'close-pulse':
     case 'reveal-pulse':
       return stepPulse(doc, actor, { pulseId: cmd.pulseId, step: cmd.type === 'open-pulse' ? 'open' : cmd.type === 'close-pulse' ? 'close' : 'reveal', ...(cmd.now === undefined ? {} : { now: cmd.now }) });
+    case 'end-session':
+      return endSession(doc, actor, cmd.now === undefined ? {} : { now: cmd.now });
     default: {
       // A command from the wire may be anything: refused, never thrown.
       const unknown: { type?: unknown } = cmd;

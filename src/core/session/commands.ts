@@ -52,7 +52,10 @@ export type FacilitatorCommand =
   | { type: 'create-pulse'; pulse: CreatePulseInput }
   | { type: 'open-pulse'; pulseId: string; now?: number }
   | { type: 'close-pulse'; pulseId: string; now?: number }
-  | { type: 'reveal-pulse'; pulseId: string; now?: number };
+  | { type: 'reveal-pulse'; pulseId: string; now?: number }
+  /** Ends the session and deletes its data (end.ts): Miro mode marks it ended for every panel to
+   *  drop; the sync server deletes its documents, seat, rounds, ballots and pulse answers. */
+  | { type: 'end-session'; now?: number };
 
 export type FacilitatorCommandType = FacilitatorCommand['type'];
 
@@ -82,6 +85,7 @@ export interface CommandValues {
   'open-pulse': null;
   'close-pulse': null;
   'reveal-pulse': null;
+  'end-session': { endedAt: number };
 }
 
 export type CommandResult<C extends FacilitatorCommand> = ActionResult<CommandValues[C['type']]>;

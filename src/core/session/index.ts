@@ -25,3 +25,4 @@ export * from './apply-command.js';
 export * from './local-control.js';
 export * from './read-command.js';
 export * from './k-suggestion.js';
+export * from './end.js';

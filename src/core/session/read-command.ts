@@ -85,6 +85,7 @@ const SHAPES: { [T in FacilitatorCommand['type']]: (c: Obj) => boolean } = {
   'open-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
   'close-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
   'reveal-pulse': (c) => only(c, ['type', 'pulseId', ...NOW]) && isId(c.pulseId),
+  'end-session': (c) => only(c, ['type', ...NOW]),
 };
 
 /** The command `v` is, if it is one exactly, with the reader's clock as its `now`. */
@@ -98,4 +99,4 @@ export function readCommand(v: unknown, now: number): FacilitatorCommand | null 
   return cmd as FacilitatorCommand;
 }
 
-const NOW_TYPES = new Set(['start-session', 'take-seat', 'go-to-step', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'decide', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse']);
+const NOW_TYPES = new Set(['start-session', 'take-seat', 'go-to-step', 'open-round', 'close-round', 'reveal-round', 'mark-deleted', 'draft-plan', 'decide', 'add-initiative', 'open-pulse', 'close-pulse', 'reveal-pulse', 'end-session']);

@@ -129,6 +129,8 @@ export interface SessionRead {
   startedAt: number | null;
   offeredTo: string | null;
   takenFrom: string | null;
+  /** When the facilitator ended the session (Miro mode); null while it runs. */
+  endedAt: number | null;
 }
 
 /** One field of a flat map (session, workshop): checked, or reported and null. */
@@ -140,7 +142,7 @@ function field<F, K extends keyof F & string>(doc: Y.Doc, map: string, m: Y.Map<
 export function readSession(doc: Y.Doc): SessionRead {
   const s = sessionMap(doc) as unknown as Y.Map<unknown>;
   const check = <K extends keyof SessionFields & string>(k: K, c: Check<SessionFields[K]>) => field<SessionFields, K>(doc, MAP.session, s, k, c);
-  return { facilitator: check('facilitator', id), startedAt: check('startedAt', time), offeredTo: check('offeredTo', id), takenFrom: check('takenFrom', id) };
+  return { facilitator: check('facilitator', id), startedAt: check('startedAt', time), offeredTo: check('offeredTo', id), takenFrom: check('takenFrom', id), endedAt: check('endedAt', time) };
 }
 
 // ---- workshop (run sheet) ----------------------------------------------------------------

@@ -77,6 +77,8 @@ export interface SessionFields {
   offeredTo: string;
   /** Who held the seat before someone took it without a hand-over (Miro mode), for everyone to see. */
   takenFrom: string;
+  /** Miro mode: when the facilitator ended the session and deleted its data (end.ts). */
+  endedAt: number;
 }
 
 // ---- workshop (run sheet) ------------------------------------------------------------
