@@ -11,6 +11,8 @@ export const CloseCodes = {
   authTimeout: 4408,
   tooBig: 4413,
   rate: 4429,
+  /** The facilitator ended the session and deleted its data; an old copy may not write it back. */
+  ended: 4410,
   /** The board (all its documents together) would pass the server's size cap. */
   boardFull: 4507,
 } as const;

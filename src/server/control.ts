@@ -30,6 +30,9 @@ export interface Publisher {
 }
 
 export class ControlCommands {
+  /** Ends and deletes a board's session (ended.ts); set where the server is assembled. */
+  ender: ((room: string) => Promise<{ endedAt: number }>) | null = null;
+
   constructor(
     private readonly storage: Storage,
     private readonly boards: BoardDocs,
@@ -69,6 +72,10 @@ export class ControlCommands {
     if (seat !== user) {
       this.projectSeat(room, seat);
       return refuse('not-facilitator');
+    }
+    if (cmd.type === 'end-session') {
+      if (!this.ender) return refuse('unexpected');
+      return { ok: true, value: await this.ender(room) };
     }
     const now = this.now();
     const transition = cmd.type === 'open-round' || cmd.type === 'close-round' || cmd.type === 'reveal-round' ? cmd : null;

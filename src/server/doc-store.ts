@@ -45,6 +45,9 @@ export class DocPersistence implements Extension {
   private readonly queued = new Map<string, Uint8Array[]>();
   private readonly appended = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
+  private readonly appending = new Map<string, Promise<void>>();
+  /** Documents being deleted (an ended session): nothing of them is stored until loaded again. */
+  private readonly discarded = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -55,6 +58,7 @@ export class DocPersistence implements Extension {
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    this.discarded.delete(documentName);
     const before = this.sizes.of(documentName);
     const state = await this.store.load(documentName);
     if (state) Y.applyUpdate(document, state);
@@ -63,6 +67,7 @@ export class DocPersistence implements Extension {
   }
 
   async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
+    if (this.discarded.has(documentName)) return;
     // A client's update was counted when the guard let it in; the server's own (and Redis's) here.
     if (!isClientConnection(transactionOrigin)) this.sizes.add(documentName, update.byteLength);
     // An update from another instance through Redis is appended by the instance that took it.
@@ -89,14 +94,34 @@ export class DocPersistence implements Extension {
     this.appended.delete(documentName);
   }
 
+  /**
+   * The documents are about to be deleted (the session ended): what is queued goes, and nothing
+   * of them is appended or compacted until one is loaded again. Resolves once no write of
+   * theirs is under way, so a delete after it is the last word.
+   */
+  async discard(names: readonly string[]): Promise<void> {
+    for (const n of names) {
+      this.discarded.add(n);
+      this.queued.delete(n);
+      this.appended.delete(n);
+      this.sizes.set(n, 0);
+    }
+    await Promise.all(names.flatMap((n) => [this.compacting.get(n), this.appending.get(n)]));
+  }
+
   /** Appends what is queued; on failure puts it back, so the next store tries again. */
   async flush(name: string): Promise<void> {
     const batch = this.queued.get(name);
-    if (!batch || batch.length === 0) return;
+    if (!batch || batch.length === 0 || this.discarded.has(name)) return;
     this.queued.delete(name);
+    const appended = this.store.append(name, batch);
+    const settled = appended.then(() => undefined, () => undefined);
+    this.appending.set(name, settled);
+    void settled.then(() => this.appending.get(name) === settled && this.appending.delete(name));
     try {
-      await this.store.append(name, batch);
+      await appended;
     } catch (e) {
+      if (this.discarded.has(name)) return;
       this.queued.set(name, [...batch, ...(this.queued.get(name) ?? [])]);
       throw e;
     }
@@ -108,7 +133,7 @@ export class DocPersistence implements Extension {
   /** Starts a compaction unless one runs; never rejects (a failed one leaves the rows for the next). */
   compact(name: string): Promise<void> {
     const running = this.compacting.get(name);
-    if (running || this.stopped) return running ?? Promise.resolve();
+    if (running || this.stopped || this.discarded.has(name)) return running ?? Promise.resolve();
     this.appended.set(name, 0);
     const run = (async () => {
       // Everything counted so far is in the store before it is read (a queued update would

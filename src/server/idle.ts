@@ -22,11 +22,13 @@ export class IdleBoards implements Extension {
     /** Whether the board's documents are loaded on this instance now. */
     private readonly loaded: (room: string) => boolean,
     private readonly now: () => number = Date.now,
+    /** A board whose session is being ended (ended.ts): its leaving connections are no use. */
+    private readonly ending: (room: string) => boolean = () => false,
   ) {}
 
   private touch(context: unknown): Promise<void> {
     const room = (context as AuthContext | undefined)?.room;
-    return room ? this.storage.touchRoom(room, this.now()).catch((e: Error) => console.error('[tryghed] noting board use failed:', e.message)) : Promise.resolve();
+    return room && !this.ending(room) ? this.storage.touchRoom(room, this.now()).catch((e: Error) => console.error('[tryghed] noting board use failed:', e.message)) : Promise.resolve();
   }
 
   async connected({ context }: connectedPayload): Promise<void> {

@@ -16,6 +16,7 @@ import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
 import { PostgresStorage } from './persistence-postgres.js';
+import { EndedSessions } from './ended.js';
 import { IdleBoards } from './idle.js';
 import { controlRoom } from './miro-token.js';
 import { PresenceGuard } from './presence.js';
@@ -63,12 +64,16 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const boards = new BoardDocs();
   // Anonymous ballot keys are derived under the secret tokens are signed with (ballot-guard.ts).
   const ballotSecret = config.miroClientSecret ?? config.devSecret;
-  const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs, ballotSecret });
+  // The facilitator's end and delete (`hocuspocus` is made below; nothing ends before it is).
+  const ended = new EndedSessions(storage, docs, persistence, boards, () => hocuspocus);
+  const ending = (room: string) => ended.isEnding(room);
+  const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs, ballotSecret, ending });
+  votes.commands.ender = (room) => ended.end(room);
   const extensions: Extension[] = [
-    new Auth(config), new CloseDroppedSockets(), new PresenceGuard(), new BallotGuard(ballotSecret, boards), persistence, boards, votes,
+    new Auth(config), new CloseDroppedSockets(), ended, new PresenceGuard(), new BallotGuard(ballotSecret, boards), persistence, boards, votes,
   ];
   // A board loaded here is in use: never swept. (`hocuspocus` is made below; the sweep runs after.)
-  const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))));
+  const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))), Date.now, ending);
   extensions.push(idle);
   if (config.redisUrl) {
     const url = config.redisUrl;

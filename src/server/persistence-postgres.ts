@@ -17,7 +17,9 @@ CREATE TABLE IF NOT EXISTS tryghed_ballots (
 CREATE TABLE IF NOT EXISTS tryghed_pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, "user" TEXT NOT NULL, answers TEXT NOT NULL,
   PRIMARY KEY (room, pulse, "user"));
 CREATE TABLE IF NOT EXISTS tryghed_room_activity (room TEXT PRIMARY KEY, at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS tryghed_ended_sessions (room TEXT PRIMARY KEY, at BIGINT NOT NULL, clients TEXT NOT NULL);
 `;
+const ROOM_TABLES = ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity'];
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
@@ -180,10 +182,22 @@ export class PostgresStorage implements Storage {
 
   async deleteRoom(room: string): Promise<void> {
     await this.tx(async (c) => {
-      for (const table of ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity']) {
-        await c.query(`DELETE FROM ${table} WHERE room = $1`, [room]);
-      }
+      for (const table of ROOM_TABLES) await c.query(`DELETE FROM ${table} WHERE room = $1`, [room]);
     });
+  }
+
+  async endRoom(room: string, at: number, clients: (earlier: string | null) => string): Promise<void> {
+    await this.tx(async (c) => {
+      for (const table of ROOM_TABLES) await c.query(`DELETE FROM ${table} WHERE room = $1`, [room]);
+      // Two instances ending one room: the row lock makes the second merge the first's ids.
+      await c.query('INSERT INTO tryghed_ended_sessions (room, at, clients) VALUES ($1, $2, \'\') ON CONFLICT (room) DO NOTHING', [room, at]);
+      const earlier = (await c.query<{ clients: string }>('SELECT clients FROM tryghed_ended_sessions WHERE room = $1 FOR UPDATE', [room])).rows[0]?.clients;
+      await c.query('UPDATE tryghed_ended_sessions SET at = $2, clients = $3 WHERE room = $1', [room, at, clients(earlier || null)]);
+    });
+  }
+
+  async endedClients(room: string): Promise<string | null> {
+    return (await this.pool.query<{ clients: string }>('SELECT clients FROM tryghed_ended_sessions WHERE room = $1', [room])).rows[0]?.clients ?? null;
   }
 
   async close(): Promise<void> {

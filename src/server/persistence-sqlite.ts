@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS ballots (
 CREATE TABLE IF NOT EXISTS pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NULL, user TEXT NOT NULL, answers TEXT NOT NULL,
   PRIMARY KEY (room, pulse, user));
 CREATE TABLE IF NOT EXISTS room_activity (room TEXT PRIMARY KEY, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ended_sessions (room TEXT PRIMARY KEY, at INTEGER NOT NULL, clients TEXT NOT NULL);
 `;
+const ROOM_TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity'];
 
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
@@ -150,8 +152,21 @@ export class SqliteStorage implements Storage {
 
   async deleteRoom(room: string): Promise<void> {
     this.db.transaction(() => {
-      for (const table of ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity']) this.db.prepare(`DELETE FROM ${table} WHERE room = ?`).run(room);
+      for (const table of ROOM_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE room = ?`).run(room);
     }).immediate();
+  }
+
+  async endRoom(room: string, at: number, clients: (earlier: string | null) => string): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ROOM_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE room = ?`).run(room);
+      const earlier = this.db.prepare('SELECT clients FROM ended_sessions WHERE room = ?').get(room) as { clients: string } | undefined;
+      this.db.prepare('INSERT INTO ended_sessions (room, at, clients) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET at = excluded.at, clients = excluded.clients')
+        .run(room, at, clients(earlier?.clients ?? null));
+    }).immediate();
+  }
+
+  async endedClients(room: string): Promise<string | null> {
+    return (this.db.prepare('SELECT clients FROM ended_sessions WHERE room = ?').get(room) as { clients: string } | undefined)?.clients ?? null;
   }
 
   async close(): Promise<void> {

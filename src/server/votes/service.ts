@@ -53,6 +53,8 @@ export interface VoteServiceOptions {
   liveIntervalMs?: number;
   /** The secret anonymous ballot keys are derived under (ballot-guard.ts). */
   ballotSecret?: string;
+  /** Whether the room's session is being ended (ended.ts): no call of it is taken then. */
+  ending?: (room: string) => boolean;
   now?: () => number;
 }
 
@@ -74,6 +76,7 @@ export class VoteService implements Extension {
   private readonly reload = new Set<string>();
   readonly commands: ControlCommands;
   readonly pulses: SealedPulses;
+  private readonly ending: (room: string) => boolean;
 
   constructor(
     private readonly storage: Storage,
@@ -83,6 +86,7 @@ export class VoteService implements Extension {
     this.publishIntervalMs = opts.publishIntervalMs ?? 20;
     this.liveIntervalMs = opts.liveIntervalMs ?? 3000;
     this.now = opts.now ?? Date.now;
+    this.ending = opts.ending ?? (() => false);
     const s = storage;
     this.held = new HeldRounds(storage);
     this.pulses = new SealedPulses(storage, boards, this.now);
@@ -260,6 +264,8 @@ export class VoteService implements Extension {
       const ctx = connection.context as AuthContext | undefined;
       if (!ctx?.user) throw new VoteError('not-facilitator', 'not authenticated');
       if (ctx.control) throw new VoteError('bad-request', 'calls go over the board doc, not its control doc');
+      // A cast or an answer that arrives as the session is deleted would write it back.
+      if (this.ending(ctx.room)) throw new VoteError('bad-request', 'the session has ended');
       const result = await this.handlers[op](ctx, args);
       reply(connection, { tryghed: 'reply', id, ok: true, result });
     } catch (e) {

@@ -65,6 +65,14 @@ export interface Storage {
   idleRooms(before: number): Promise<string[]>;
   /** Everything of the room: its seat, rounds, sealed ballots, pulse answers and activity. */
   deleteRoom(room: string): Promise<void>;
+  /**
+   * The facilitator ended the room's session: everything deleteRoom deletes goes, in one
+   * transaction with keeping which Yjs client ids wrote the session (core/session/end.ts:
+   * numbers only), so an old copy cannot write it back. `clients` merges the earlier endings'.
+   */
+  endRoom(room: string, at: number, clients: (earlier: string | null) => string): Promise<void>;
+  /** The client ids of the room's ended sessions (encodeClients text), or null if none ended. */
+  endedClients(room: string): Promise<string | null>;
 
   close(): Promise<void>;
 }

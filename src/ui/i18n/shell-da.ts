@@ -50,6 +50,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.server.refused.unauthorized': 'Sync-serveren lukkede forbindelsen: login blev afvist eller udløb. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.authTimeout': 'Sync-serveren lukkede forbindelsen: login tog for lang tid. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.forbidden': 'Sync-serveren lukkede forbindelsen: panelet sendte tilstedeværelse for en anden bruger. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.ended': 'Facilitatoren afsluttede sessionen og slettede dens data på sync-serveren.',
 
   'shell.scope.notes': 'Alle sedler skrevet på boardet',
   'shell.scope.clusters': 'Temaerne',
