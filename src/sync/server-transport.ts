@@ -38,6 +38,8 @@ export class RpcError extends Error {
 }
 
 let seq = 0;
+/** protocol/close.ts CloseCodes.ended (sync takes only types from there). */
+const SESSION_ENDED = 4410;
 /** Token requests this close together are one request (the two docs of one connect). */
 const TOKEN_SHARE_MS = 250;
 
@@ -56,6 +58,7 @@ export class ServerTransport implements SyncTransport {
   private readonly refusals = new Set<(close: { code: number; reason: string }) => void>();
   private readonly pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private readonly rpcTimeoutMs: number;
+  private destroyed = false;
 
   constructor(opts: ServerTransportOptions) {
     this.doc = opts.doc ?? new Y.Doc();
@@ -89,6 +92,8 @@ export class ServerTransport implements SyncTransport {
       onDisconnect: () => this.offline(),
       onClose: ({ event }) => {
         this.offline();
+        // The session was ended and deleted: this copy is the old session's, never sent again.
+        if (event.code === SESSION_ENDED) setTimeout(() => this.destroy(), 0);
         // 4000–4999: the server closed this connection on purpose (src/protocol/close.ts says why).
         if (event.code >= 4000 && event.code <= 4999) for (const cb of [...this.refusals]) cb({ code: event.code, reason: event.reason });
       },
@@ -172,9 +177,15 @@ export class ServerTransport implements SyncTransport {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.controlProvider.destroy();
     this.provider.destroy();
-    this.socket.destroy();
+    try {
+      this.socket.destroy();
+    } catch {
+      // ws refuses to close a socket still connecting (a reconnect under way): it is dropped anyway.
+    }
     this.offline();
     this.listeners.clear();
   }
