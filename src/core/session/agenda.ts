@@ -22,13 +22,14 @@ export interface AgendaStep {
 export const AGENDA = [
   // The check-in zone "Hvornår er lederjobbet bedst?".
   { id: 'opening', template: 'opening', activities: ['write'], view: 'workshop', minutes: 10 },
-  // The research card and the two self-talk quotes: the leader as an instrument. (The deck's
-  // "Det særlige ved lederjobbet" has no template of its own.)
+  // The research card and the two self-talk quotes: the leader as an instrument.
   { id: 'leaders-job', template: 'opening', activities: ['reflect', 'discuss'], view: 'workshop', minutes: 10 },
   { id: 'strain-protection', template: 'strain-protection', activities: ['write', 'group'], view: 'group', minutes: 20 },
   { id: 'preparedness', template: 'preparedness', activities: ['write', 'discuss'], view: 'workshop', minutes: 15 },
   { id: 'warning-signs', template: 'warning-signs', activities: ['write', 'vote'], view: 'workshop', minutes: 15 },
   { id: 'plate', template: 'plate', activities: ['reflect'], view: 'workshop', minutes: 10 },
+  // After the deck's break: its nine points on what is special about the leader's job.
+  { id: 'special-about-the-job', template: 'special-about-the-job', activities: ['reflect', 'write'], view: 'workshop', minutes: 10 },
   { id: 'emotions', template: 'emotions', activities: ['reflect', 'write'], view: 'workshop', minutes: 10 },
   { id: 'safe-unsafe-team', template: 'safe-unsafe-team', activities: ['write', 'vote'], view: 'workshop', minutes: 15 },
   { id: 'not-talked-about', template: 'not-talked-about', activities: ['write', 'group', 'vote'], view: 'group', minutes: 20 },

@@ -51,7 +51,7 @@ describe('the workshop run sheet', () => {
   it('maps every step to a template that exists, in the deck’s order', () => {
     for (const step of AGENDA) expect(TEMPLATE_IDS, step.id).toContain(step.template);
     expect(AGENDA.map((s) => s.id)).toEqual([
-      'opening', 'leaders-job', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'emotions',
+      'opening', 'leaders-job', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'special-about-the-job', 'emotions',
       'safe-unsafe-team', 'not-talked-about', 'p-iglo', 'practice', 'takeaways',
     ]);
   });
