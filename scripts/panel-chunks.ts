@@ -45,6 +45,11 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/core/session/local-control.ts: Miro mode's facilitator commands, and marking a sticky
   // someone deleted on the board.
   [/\/src\/core\/session\/apply-command\.ts$/, 'a facilitator command, or a sticky deleted on the board'],
+  // src/app/connection.ts: moving the session to the other sync mode (sync-settings.ts).
+  [/\/src\/core\/session\/carry\.ts$/, "switching the sync mode ('Run rounds')"],
+  // src/core/session/pulse-service.ts: the pulse's rules, when someone answers a pulse or the
+  // Pulse tab asks for their own answer.
+  [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, or the Pulse tab'],
   // src/board/host.ts: Miro's collaboration (sessions, show / bring everyone), first asked for
   // by a facilitator's action; nothing calls it as the session opens.
   [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],

@@ -6,7 +6,7 @@
 import { exportFilename } from '../core/export/filename.js';
 import { pulseToCsv, pulseToJson, pulseToMarkdown, type PulseExportWords } from '../core/export/pulse-export.js';
 import type { Lang } from '../core/lang.js';
-import { getPulse, previousShown } from '../core/session/pulse.js';
+import { getPulse, previousShown, pulseResult } from '../core/session/pulse.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 import type { ExportFile } from './export-results.js';
 
@@ -22,9 +22,9 @@ export interface PulseExport {
   now?: number;
 }
 
-export async function perform(ctx: Pick<ActionContext, 'doc' | 'pulses'>, input: PulseExport): Promise<ActionResult<ExportFile>> {
+export async function perform(ctx: Pick<ActionContext, 'doc'>, input: PulseExport): Promise<ActionResult<ExportFile>> {
   const pulse = getPulse(ctx.doc, input.pulseId);
-  const r = ctx.pulses.result(input.pulseId);
+  const r = pulseResult(ctx.doc, input.pulseId);
   if (!pulse || !r.visible) return refused('not-visible', { reason: r.visible ? 'no-pulse' : r.reason });
   const prev = previousShown(ctx.doc, input.pulseId);
   const source = {

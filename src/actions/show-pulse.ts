@@ -4,10 +4,11 @@
  * is drawn (`not-visible` otherwise). The words come from the panel, in its language.
  */
 import type { PulseFrame, PulseOutcome } from '../board/session-board-port.js';
+import { pulseResult } from '../core/session/pulse.js';
 import { failureOf, refused, type ActionContext, type ActionResult } from './context.js';
 
-export async function perform(ctx: Pick<ActionContext, 'board' | 'pulses'>, input: { pulseId: string; chart: PulseFrame }): Promise<ActionResult<PulseOutcome>> {
-  const r = ctx.pulses.result(input.pulseId);
+export async function perform(ctx: Pick<ActionContext, 'board' | 'doc'>, input: { pulseId: string; chart: PulseFrame }): Promise<ActionResult<PulseOutcome>> {
+  const r = pulseResult(ctx.doc, input.pulseId);
   if (!r.visible) return refused('not-visible', { reason: r.reason });
   try {
     return { ok: true, value: await ctx.board.showPulse(input.pulseId, input.chart) };

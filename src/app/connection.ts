@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import type { ActionContext } from '../actions/context.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { HostPort } from '../board/host-port.js';
-import { controlState, sharedState } from '../core/session/carry.js';
 import type { ControlService } from '../core/session/commands.js';
 import { facilitatorOf } from '../core/session/roles.js';
 import { controlDoc } from '../core/session/schema.js';
@@ -104,6 +103,8 @@ export function saveNow(c: Connection | undefined): void {
  *  from the facilitator's panel, once the new connection has loaded what it holds. */
 export async function switchConnection(from: Connection, next: SyncConfig, deps: ConnectionDeps): Promise<Connection | null> {
   if (sameSyncConfig(next, from.config)) return null;
+  // Only a move between modes carries a session: its code loads with the first move.
+  const { controlState, sharedState } = await import('../core/session/carry.js');
   const doc = from.transport.doc;
   const shared = sharedState(doc);
   const control = facilitatorOf(doc) === deps.me.id ? controlState(controlDoc(doc)) : null;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  aggregatePulse, facilitatorOf, getPulse, PRESENCE_FIELD, MemoryBallotKeyStore, PulseService, publishedPulsesMap, pulseAnswersMap, pulsesMap, readPublishedPulse,
+  aggregatePulse, facilitatorOf, getPulse, PRESENCE_FIELD, MemoryBallotKeyStore, PulseService, publishedPulsesMap, pulseAnswersMap, pulseResult, pulsesMap, readPublishedPulse,
 } from '../../src/core/session/index.js';
 import { PostgresStorage } from '../../src/server/persistence-postgres.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
@@ -57,11 +57,11 @@ describe('sealed pulses on the server', () => {
         expect((await services[4]!.answer(pulseId, [7, 7, 7, 7, 7, 7, 7])).ok).toBe(true);
         expect((await services[4]!.answer(pulseId, people[4]!.answers)).ok).toBe(true);
         await waitFor(() => readPublishedPulse(fac.doc, pulseId)?.respondents === 5, 'count of five');
-        expect(services[2]!.result(pulseId)).toMatchObject({ visible: false, reason: 'not-revealed', respondents: 5 });
+        expect(pulseResult(ps[2]!.doc, pulseId)).toMatchObject({ visible: false, reason: 'not-revealed', respondents: 5 });
 
         must(await control(fac).apply({ type: 'reveal-pulse', pulseId }));
-        await waitFor(() => ps.every((c, i) => services[i]!.result(pulseId).visible), 'aggregates everywhere');
-        const r = services[3]!.result(pulseId);
+        await waitFor(() => ps.every((c, i) => pulseResult(ps[i]!.doc, pulseId).visible), 'aggregates everywhere');
+        const r = pulseResult(ps[3]!.doc, pulseId);
         expect(r.visible && r.aggregate).toEqual(aggregatePulse(people.map((p) => p.answers), 5));
         expect(await services[0]!.answer(pulseId, people[0]!.answers)).toMatchObject({ ok: false, error: 'not-open' });
 

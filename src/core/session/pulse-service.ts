@@ -2,12 +2,14 @@
  * Answering a pulse, whatever holds the answers: anonymous pulses in the doc (a random
  * respondent key per pulse kept on the device, written under a throwaway Yjs client id used
  * for that pulse only), sealed pulses on the sync server through `sealed` (server mode).
+ * Results come from the doc alike (pulse.ts: pulseResult). The pulse's rules (pulse.ts) load
+ * with the first answer or look-up: every session has this service, few use it.
  */
 import type * as Y from 'yjs';
 import { throwawayClientId } from './anon-write.js';
 import { newId } from './ids.js';
 import type { BallotKeyStore } from './local-vote-service.js';
-import { answerPulse, getPulse, pulseAnswerOf, pulseResult, type PulseAnswerError, type PulseResult } from './pulse.js';
+import type { PulseAnswerError } from './pulse.js';
 import { fail, ok, type Result } from './types.js';
 
 /** The server's side of sealed pulses (src/sync/server-pulses.ts). */
@@ -33,6 +35,7 @@ export class PulseService {
   }
 
   async answer(pulseId: string, answers: readonly number[]): Promise<Result<null, PulseAnswerError>> {
+    const { answerPulse, getPulse } = await import('./pulse.js');
     const p = getPulse(this.doc, pulseId);
     if (!p) return fail('no-pulse', 'No such pulse.');
     if (p.anonymity === 'sealed') return this.sealed ? this.sealed.answer(pulseId, answers) : fail('wrong-mode', 'Sealed pulses need the sync server.');
@@ -46,13 +49,10 @@ export class PulseService {
   }
 
   async mine(pulseId: string): Promise<number[] | null> {
+    const { getPulse, pulseAnswerOf } = await import('./pulse.js');
     const p = getPulse(this.doc, pulseId);
     if (!p) return null;
     if (p.anonymity === 'sealed') return this.sealed ? this.sealed.mine(pulseId).catch(() => null) : null;
     return pulseAnswerOf(this.doc, pulseId, this.keys.get(pulseId));
-  }
-
-  result(pulseId: string): PulseResult {
-    return pulseResult(this.doc, pulseId);
   }
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  applyCommand, MemoryBallotKeyStore, type FacilitatorCommand, pulseAnswersMap, PulseService, pulsesMap, previousShown, readCommand, startSession,
+  applyCommand, MemoryBallotKeyStore, type FacilitatorCommand, pulseAnswersMap, PulseService, pulsesMap, previousShown, pulseResult, readCommand, startSession,
 } from '../../../src/core/session/index.js';
 import { findSecrets } from '../../support/byte-search.js';
 import { LinkedDocs } from '../../support/linked-docs.js';
@@ -45,12 +45,12 @@ describe('the pulse in the doc', () => {
   it('shows nothing until revealed, then aggregates only; answers are refused once closed', async () => {
     const b = board();
     const id = await pulse(b);
-    const before = b.services[0]!.result(id);
+    const before = pulseResult(b.docs[0]!, id);
     expect(before).toMatchObject({ visible: false, reason: 'not-revealed', respondents: 5 });
     expect(b.run({ type: 'close-pulse', pulseId: id, now: T0 + 2 }).ok).toBe(true);
     expect(await b.services[0]!.answer(id, [7, 7, 7, 7, 7, 7, 7])).toMatchObject({ ok: false, error: 'not-open' });
     expect(b.run({ type: 'reveal-pulse', pulseId: id, now: T0 + 3 }).ok).toBe(true);
-    const r = b.services[4]!.result(id);
+    const r = pulseResult(b.docs[4]!, id);
     if (!r.visible) throw new Error(r.reason);
     expect(r.aggregate.respondents).toBe(5);
     // Item 1 is reverse-scored: answers 2, 3, 1, 4, 2 score 6, 5, 7, 4, 6.
@@ -65,7 +65,7 @@ describe('the pulse in the doc', () => {
     const id = await pulse(b);
     pulseAnswersMap(b.facDoc).get(id)!.delete([...pulseAnswersMap(b.facDoc).get(id)!.keys()][0]!);
     b.run({ type: 'reveal-pulse', pulseId: id });
-    expect(b.services[0]!.result(id)).toMatchObject({ visible: false, reason: 'below-k', respondents: 4, k: 5 });
+    expect(pulseResult(b.docs[0]!, id)).toMatchObject({ visible: false, reason: 'below-k', respondents: 4, k: 5 });
     expect(applyCommand(b.facDoc, fac, { type: 'create-pulse', pulse: { anonymity: 'anonymous', k: 2 } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     b.net.destroy();
   });
@@ -130,7 +130,7 @@ describe('the pulse in the doc', () => {
       pulsesMap(b.facDoc).set('pbad', new Y.Map() as never);
     });
     b.run({ type: 'reveal-pulse', pulseId: id });
-    const r = b.services[0]!.result(id);
+    const r = pulseResult(b.docs[0]!, id);
     expect(r.visible && r.aggregate.respondents).toBe(5);
     b.net.destroy();
   });
