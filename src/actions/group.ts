@@ -6,7 +6,7 @@
  * Issue 13's theme suggestions are accepted through this same action.
  */
 import { fromCore } from '../core/session/apply-command.js';
-import { groupNotes } from '../core/session/clusters.js';
+import { groupNotes } from '../core/session/cluster-commands.js';
 import { newId } from '../core/session/ids.js';
 import { isStickyColour, type StickyColour } from '../core/miro-rules.js';
 import type { PlacedCluster } from '../board/session-board-port.js';

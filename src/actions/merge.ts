@@ -1,6 +1,6 @@
 /** Merge clusters into one: votes follow (clusters.ts); the merged-away labels and badges leave the board, notes stay put. */
 import { fromCore } from '../core/session/apply-command.js';
-import { mergeClusters } from '../core/session/clusters.js';
+import { mergeClusters } from '../core/session/cluster-commands.js';
 import { failureOf, type ActionContext, type ActionResult } from './context.js';
 
 export async function perform(ctx: ActionContext, input: { from: readonly string[]; into: string }): Promise<ActionResult<{ removed: number }>> {

@@ -1,6 +1,6 @@
 /** Rename a cluster, in the doc and on its label on the board. */
 import { fromCore } from '../core/session/apply-command.js';
-import { renameCluster } from '../core/session/clusters.js';
+import { renameCluster } from '../core/session/cluster-commands.js';
 import { failureOf, type ActionContext, type ActionResult } from './context.js';
 
 export async function perform(ctx: ActionContext, input: { clusterId: string; label: string }): Promise<ActionResult<null>> {

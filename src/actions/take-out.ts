@@ -1,6 +1,6 @@
 /** Take notes out of their cluster (they stay where they are on the board). */
 import { fromCore } from '../core/session/apply-command.js';
-import { moveNotes } from '../core/session/clusters.js';
+import { moveNotes } from '../core/session/cluster-commands.js';
 import type { ActionContext, ActionResult } from './context.js';
 
 export async function perform(ctx: ActionContext, input: { noteIds: readonly string[] }): Promise<ActionResult<null>> {

@@ -1,6 +1,6 @@
 /** Dissolve a cluster: its notes stay where they are, loose again; its label and badges leave the board. */
 import { fromCore } from '../core/session/apply-command.js';
-import { dissolveCluster } from '../core/session/clusters.js';
+import { dissolveCluster } from '../core/session/cluster-commands.js';
 import { failureOf, type ActionContext, type ActionResult } from './context.js';
 
 export async function perform(ctx: ActionContext, input: { clusterId: string }): Promise<ActionResult<{ removed: number }>> {

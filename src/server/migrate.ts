@@ -8,7 +8,8 @@
  */
 import * as Y from 'yjs';
 import { isId, packIds } from '../core/session/ids.js';
-import { readPlan, readPublished, readRound, readSession, roundIds } from '../core/session/read.js';
+import { readPublished, readRound, readSession, roundIds } from '../core/session/read.js';
+import { readPlan } from '../core/session/read-plan.js';
 import { fieldMap, MAP, type InitiativeFields, type RoundFields } from '../core/session/schema.js';
 
 const MIGRATION = 'migration';

@@ -7,7 +7,7 @@
  */
 import { isPulseAnswers, scoredCounts } from '../core/session/pulse-aggregate.js';
 import { getPulse } from '../core/session/pulse.js';
-import { readPublishedPulse } from '../core/session/read.js';
+import { readPublishedPulse } from '../core/session/read-pulse.js';
 import { publishedPulsesMap, pulsesMap, transactBoth, type PublishedPulse } from '../core/session/schema.js';
 import type { AuthContext } from './auth.js';
 import { SERVER_ORIGIN } from './control.js';

@@ -9,7 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { ballotsMap, LocalVoteService, MemoryBallotKeyStore, PRESENCE_FIELD, startSession } from '../../src/core/session/index.js';
-import { createRound, getRound, openRound } from '../../src/core/session/rounds.js';
+import { createRound, openRound } from '../../src/core/session/round-commands.js';
+import { getRound } from '../../src/core/session/rounds.js';
 import { channelFromSdk, type MiroChannel } from '../../src/sync/miro-channel.js';
 import { readMessage } from '../../src/sync/messages.js';
 import { MiroTransport } from '../../src/sync/miro-transport.js';

@@ -10,7 +10,8 @@
 import * as Y from 'yjs';
 import { isStepId } from './agenda.js';
 import { packIds } from './ids.js';
-import { readPlan, readPublished, readRound, readSession, readWorkshop, roundIds, targetMaps } from './read.js';
+import { readPublished, readRound, readSession, readWorkshop, roundIds, targetMaps } from './read.js';
+import { readPlan } from './read-plan.js';
 import { isFacilitator } from './roles.js';
 import { deletedMap, fieldMap, MAP, planMap, publishedMap, roundsMap, sessionMap, workshopMap } from './schema.js';
 import { fail, ok, SESSION_ORIGIN, type Actor, type Result, type RoleError } from './types.js';

@@ -8,7 +8,8 @@
  */
 import type * as Y from 'yjs';
 import { newId } from './ids.js';
-import { readCluster, readInitiative, readPlan } from './read.js';
+import { readCluster } from './read.js';
+import { readInitiative, readPlan } from './read-plan.js';
 import { fieldMap, isPlanDate, LIMITS, planMap, PLAN_LAYERS, PLAN_PATCH_FIELDS, PLAN_STATUSES, type InitiativeFields, type PlanLayer } from './schema.js';
 import { requireFacilitator } from './roles.js';
 import { tally } from './tally.js';

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { writeAs } from './anon-write.js';
 import { newId } from './ids.js';
 import { aggregateCounts, isPulseAnswers, PULSE_DEFAULT_K, PULSE_MIN_K, scoredCounts, type PulseAggregate } from './pulse-aggregate.js';
-import { readPublishedPulse, readPulse, readPulseAnswerMap, readPulseAnswers, readPulses } from './read.js';
+import { readPublishedPulse, readPulse, readPulseAnswerMap, readPulseAnswers, readPulses } from './read-pulse.js';
 import { requireFacilitator } from './roles.js';
 import { roundStatus } from './rounds.js';
 import { fieldMap, LIMITS, pulseAnswersMap, pulsesMap, type PulseAnonymity, type PulseFields, type RoundStatus } from './schema.js';

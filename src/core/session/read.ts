@@ -1,5 +1,7 @@
 /**
- * Every value read from the session doc passes through here, one reader per map.
+ * Every value read from the session doc passes through here (and the plan's and the pulses'
+ * readers, read-plan.ts and read-pulse.ts, which the session's opening does not load), one
+ * reader per map, built from the checks in read-checks.ts.
  *
  * Anyone on the board writes the doc (in Miro mode every peer; on the server every
  * participant for what they may touch), and older versions of the app wrote it too, so a
@@ -16,111 +18,15 @@ import { isStepId } from './agenda.js';
 import { isId, isNoteId, unpackIds, type PackedIds } from './ids.js';
 import { PRESENCE_FIELD, type PresenceState } from './presence.js';
 import {
-  aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, planMap, PLAN_LAYERS, publishedMap,
-  publishedPulsesMap, pulseAnswersMap, pulsesMap, roundsMap, sessionMap, workshopMap,
-  type Anonymity, type ClusterFields, type InitiativeFields, type PlanLayer, type PlanStatus, PLAN_STATUSES, isPlanDate, type PublishedPulse, type PublishedTally,
-  type PulseAnonymity, type PulseFields, type RoundFields, type RoundScope, type SessionFields, type SlotValue, type Visibility,
-  type WorkshopFields,
+  aliasesMap, ballotsMap, clustersMap, deletedMap, LIMITS, MAP, membershipMap, publishedMap, roundsMap, sessionMap, workshopMap,
+  type Anonymity, type ClusterFields, type PublishedTally, type RoundFields, type RoundScope, type SessionFields, type SlotValue,
+  type Visibility, type WorkshopFields,
 } from './schema.js';
-import { isPulseAnswers, PULSE_ITEMS, PULSE_SCALE } from './pulse-aggregate.js';
+import {
+  BAD, entry, fields, id, int, nullable, one, oneOf, publishedHead, reportBadEntry, text, time, type AnyMap, type Check, type Spec,
+} from './read-checks.js';
 
-// ---- reporting -------------------------------------------------------------------------
-
-export interface BadEntry {
-  /** the doc's map (MAP value), or 'awareness' */
-  map: string;
-  /** the entry's key (shortened), e.g. a round id, or `${roundId}/${slotKey}` */
-  key: string;
-  /** which check failed, e.g. 'not a map', 'budget' */
-  reason: string;
-}
-/** `scope` is the doc the entry is in, or the awareness a presence state came from. */
-export type BadEntryReporter = (scope: object, entry: BadEntry) => void;
-
-const warn: BadEntryReporter = (_doc, e) => console.warn(`[tryghed] skipped a bad value in ${e.map}/${e.key}: ${e.reason}`);
-let reporter: BadEntryReporter = warn;
-const reported = new WeakMap<object, Set<string>>();
-
-/** Where bad entries are reported (default: one console warning each). Returns the restore. */
-export function setBadEntryReporter(fn: BadEntryReporter): () => void {
-  const before = reporter;
-  reporter = fn;
-  return () => void (reporter = before);
-}
-
-/** Reports a skipped entry once per doc (or awareness) and entry, however often it is read. */
-export function reportBadEntry(scope: object, map: string, key: string, reason: string): void {
-  let seen = reported.get(scope);
-  if (!seen) reported.set(scope, (seen = new Set()));
-  const short = key.length > 60 ? `${key.slice(0, 60)}…` : key;
-  const id = `${map}\n${short}`;
-  if (seen.has(id)) return;
-  seen.add(id);
-  try {
-    reporter(scope, { map, key: short, reason });
-  } catch {
-    /* a reporter's failure must not break the read */
-  }
-}
-
-// ---- checks ----------------------------------------------------------------------------
-
-/** A check returns the value it accepts, or BAD. */
-const BAD: unique symbol = Symbol('bad');
-type Check<T> = (v: unknown) => T | typeof BAD;
-
-const id: Check<string> = (v) => (isId(v) ? v : BAD);
-const text = (max: number): Check<string> => (v) => (typeof v === 'string' && v.length <= max ? v : BAD);
-const int = (lo: number, hi: number): Check<number> => (v) => (Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi ? (v as number) : BAD);
-const time: Check<number> = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : BAD);
-const bool: Check<boolean> = (v) => (typeof v === 'boolean' ? v : BAD);
-const oneOf = <T extends string>(values: readonly T[]): Check<T> => (v) => ((values as readonly unknown[]).includes(v) ? (v as T) : BAD);
-/** null, or absent (an older writer), reads as null. */
-const nullable = <T>(c: Check<T>): Check<T | null> => (v) => (v == null ? null : c(v));
-/** Absent (an older writer) reads as `dflt`. */
-const optional = <T>(c: Check<T>, dflt: T): Check<T> => (v) => (v === undefined ? dflt : c(v));
-
-type Spec<F> = { [K in keyof F]: Check<F[K]> };
-
-/** A nested field map checked field by field: the record, or the name of the first bad field. */
-function fields<F>(raw: unknown, spec: Spec<F>): F | string {
-  if (!(raw instanceof Y.Map)) return 'not a map';
-  const out = {} as F;
-  for (const k in spec) {
-    const v = spec[k](raw.get(k));
-    if (v === BAD) return k;
-    out[k] = v;
-  }
-  return out;
-}
-
-/** Reads one entry of a top-level map: checked, or reported and null. `read` returns the
- *  entry (an object) or why it is bad (a string). */
-function entry<T extends object>(doc: Y.Doc, map: string, key: string, read: () => T | string): T | null {
-  if (!isId(key)) return reportBadEntry(doc, map, key, 'key'), null;
-  const v = read();
-  if (typeof v === 'string') return reportBadEntry(doc, map, key, v), null;
-  return v;
-}
-
-/** A top-level map, whatever its declared value type: every value is read as unknown. */
-type AnyMap = { get(key: string): unknown; keys(): IterableIterator<string> };
-
-/** One entry of a map of field maps, checked. */
-function one<F extends object>(doc: Y.Doc, map: AnyMap, name: string, key: string, spec: Spec<F>): F | null {
-  const raw = map.get(key);
-  return raw === undefined ? null : entry(doc, name, key, () => fields(raw, spec));
-}
-
-/** Every good entry of a map of field maps. */
-function all<F extends object>(doc: Y.Doc, map: AnyMap, name: string, spec: Spec<F>): Map<string, F> {
-  const out = new Map<string, F>();
-  for (const k of map.keys()) {
-    const f = one(doc, map, name, k, spec);
-    if (f) out.set(k, f);
-  }
-  return out;
-}
+export { reportBadEntry, setBadEntryReporter, type BadEntry, type BadEntryReporter } from './read-checks.js';
 
 // ---- session ---------------------------------------------------------------------------
 
@@ -339,16 +245,6 @@ export function readSlot(doc: Y.Doc, round: { id: string; targets: readonly stri
 
 // ---- published tallies -----------------------------------------------------------------
 
-/** What every published record has: the respondent count and when; or why it is bad. */
-function publishedHead(raw: unknown): { p: Record<string, unknown>; respondents: number; at: number } | string {
-  if (typeof raw !== 'object' || raw === null || raw instanceof Y.AbstractType) return 'not a record';
-  const p = raw as Record<string, unknown>;
-  const respondents = int(0, Number.MAX_SAFE_INTEGER)(p.respondents);
-  const at = time(p.publishedAt);
-  if (respondents === BAD) return 'respondents';
-  if (at === BAD) return 'publishedAt';
-  return { p, respondents, at };
-}
 
 /** The totals published for a round, or null (none, or bad); bad counts are left out. */
 export function readPublished(doc: Y.Doc, roundId: string): PublishedTally | null {
@@ -365,88 +261,6 @@ export function readPublished(doc: Y.Doc, roundId: string): PublishedTally | nul
       else reportBadEntry(doc, MAP.publishedTallies, `${roundId}/${t}`, 'count');
     }
     return { respondents, counts, publishedAt: at };
-  });
-}
-
-// ---- plan ------------------------------------------------------------------------------
-
-const planDate: Check<string> = (v) => (isPlanDate(v) ? v : BAD);
-
-const INITIATIVE: Spec<InitiativeFields> = {
-  layer: oneOf<PlanLayer>(PLAN_LAYERS),
-  text: text(LIMITS.planText),
-  problem: optional(text(LIMITS.planText), ''),
-  owner: optional(text(LIMITS.planField), ''),
-  when: optional(text(LIMITS.planField), ''),
-  deadline: optional(planDate, ''),
-  followUpDate: optional(planDate, ''),
-  followUpMethod: optional(text(LIMITS.planText), ''),
-  successCriterion: optional(text(LIMITS.planText), ''),
-  status: optional(oneOf<PlanStatus>(PLAN_STATUSES), 'not-started'),
-  preparedness: optional(bool, false),
-  sourceRound: nullable(id),
-  sourceTarget: nullable(id),
-  sourceRank: nullable(int(1, 1_000_000)),
-  draft: optional(bool, false),
-  createdAt: time,
-};
-
-/** An initiative's fields, or null (none, or bad). */
-export const readInitiative = (doc: Y.Doc, initiativeId: string): InitiativeFields | null =>
-  one(doc, planMap(doc), MAP.plan, initiativeId, INITIATIVE);
-
-/** Every good initiative. */
-export const readPlan = (doc: Y.Doc): Map<string, InitiativeFields> => all(doc, planMap(doc), MAP.plan, INITIATIVE);
-
-// ---- pulses ----------------------------------------------------------------------------
-
-const PULSE: Spec<PulseFields> = {
-  label: optional(text(LIMITS.label), ''),
-  anonymity: oneOf<PulseAnonymity>(['anonymous', 'sealed']),
-  k: int(1, LIMITS.k),
-  createdBy: id,
-  createdAt: time,
-  openedAt: nullable(time),
-  closedAt: nullable(time),
-  revealedAt: nullable(time),
-};
-
-/** A pulse's fields, or null (none, or bad). */
-export const readPulse = (doc: Y.Doc, pulseId: string): PulseFields | null => one(doc, pulsesMap(doc), MAP.pulses, pulseId, PULSE);
-
-/** Every good pulse. */
-export const readPulses = (doc: Y.Doc): Map<string, PulseFields> => all(doc, pulsesMap(doc), MAP.pulses, PULSE);
-
-/** An anonymous pulse's answer map, or null (none, or not a map). */
-export function readPulseAnswerMap(doc: Y.Doc, pulseId: string): Y.Map<unknown> | null {
-  const raw = pulseAnswersMap(doc).get(pulseId) as unknown;
-  if (raw === undefined) return null;
-  return entry(doc, MAP.pulseAnswers, pulseId, () => (raw instanceof Y.Map ? (raw as Y.Map<unknown>) : 'not a map'));
-}
-
-/** An anonymous pulse's complete answers (respondent key → seven answers); bad ones left out. */
-export function readPulseAnswers(doc: Y.Doc, pulseId: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const [key, v] of readPulseAnswerMap(doc, pulseId) ?? []) {
-    if (isId(key) && isPulseAnswers(v)) out.set(key, v);
-    else reportBadEntry(doc, MAP.pulseAnswers, `${pulseId}/${key}`, 'answers');
-  }
-  return out;
-}
-
-/** What the server published for a sealed pulse, or null (none, or bad). */
-export function readPublishedPulse(doc: Y.Doc, pulseId: string): PublishedPulse | null {
-  const raw = publishedPulsesMap(doc).get(pulseId) as unknown;
-  if (raw === undefined) return null;
-  return entry(doc, MAP.publishedPulses, pulseId, () => {
-    const head = publishedHead(raw);
-    if (typeof head === 'string') return head;
-    const { p, respondents, at } = head;
-    const counts = p.counts;
-    const size = PULSE_ITEMS * PULSE_SCALE;
-    if (!Array.isArray(counts) || (counts.length !== 0 && counts.length !== size)) return 'counts';
-    if (!counts.every((c) => int(0, Number.MAX_SAFE_INTEGER)(c) !== BAD)) return 'counts';
-    return { respondents, counts: counts as number[], publishedAt: at };
   });
 }
 
