@@ -11,6 +11,7 @@ import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
 import { BallotGuard } from './ballot-guard.js';
+import { encodeBroadcastsOnce } from './broadcast.js';
 import type { ServerConfig } from './config.js';
 import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
@@ -55,6 +56,7 @@ export function openDocStore(config: ServerConfig): ThreadDocStore {
 }
 
 export async function createTryghedServer(config: ServerConfig): Promise<TryghedServer> {
+  encodeBroadcastsOnce();
   const storage = await openStorage(config);
 
   // Documents are read, merged and written on the storage thread, never on this event loop.

@@ -72,20 +72,26 @@ export function countHeld(ballots: Iterable<Readonly<Record<string, number>>>, c
   const counts = new Map<string, number>();
   let respondents = 0;
   for (const ballot of ballots) {
-    const perItem = new Map<string, number>();
-    let counted = 0;
-    for (const t of Object.keys(ballot).sort()) {
-      const item = itemOf(t);
-      if (item === null) continue;
-      const n = Math.min(ballot[t]!, cap - (perItem.get(item) ?? 0));
-      if (n <= 0) continue;
-      perItem.set(item, (perItem.get(item) ?? 0) + n);
-      counts.set(t, (counts.get(t) ?? 0) + n);
-      counted += n;
-    }
-    if (counted > 0) respondents++;
+    const own = countBallot(ballot, cap, itemOf);
+    for (const [t, n] of own) counts.set(t, (counts.get(t) ?? 0) + n);
+    if (own.size > 0) respondents++;
   }
   return { respondents, counts };
+}
+
+/** What one held ballot adds to the totals (countHeld's rule): points per target, only those > 0. */
+export function countBallot(ballot: Readonly<Record<string, number>>, cap: number, itemOf: ItemOf): Map<string, number> {
+  const out = new Map<string, number>();
+  const perItem = new Map<string, number>();
+  for (const t of Object.keys(ballot).sort()) {
+    const item = itemOf(t);
+    if (item === null) continue;
+    const n = Math.min(ballot[t]!, cap - (perItem.get(item) ?? 0));
+    if (n <= 0) continue;
+    perItem.set(item, (perItem.get(item) ?? 0) + n);
+    out.set(t, n);
+  }
+  return out;
 }
 
 /** A refusal as a VoteResult: the code (the UI words it, with the round's budget and cap). */

@@ -5,9 +5,13 @@
  * by that one ballot. It moves only in version order (a gap waits for the missing change), so a
  * published tally of version v counts every change up to v.
  *
+ * Its totals move on the same way: only the ballots changed since the last count are counted
+ * again, unless what a target counts for (the board's grouping) or the cap changed.
+ *
  * The database stays the authority: a round is loaded again whenever the held copy may be
  * behind (a facilitator's transition, another instance's write over Redis, a gap).
  */
+import { countBallot, type ItemOf } from '../../core/session/vote-rules.js';
 import type { Ballot, CastResult, RoundRecord, Storage } from './types.js';
 
 interface Change {
@@ -22,10 +26,25 @@ export interface HeldRound {
   ballots: Map<string, Ballot>;
 }
 
+export interface Totals {
+  respondents: number;
+  counts: Map<string, number>;
+}
+
+/** Totals as last counted, with what each ballot added (countBallot), to take out again. */
+interface Counted extends Totals {
+  cap: number;
+  grouping: number;
+  perUser: Map<string, Map<string, number>>;
+}
+
 interface Entry extends HeldRound {
   /** changes of later versions, waiting for the ones before them */
   ahead: Map<number, Change>;
   stale: boolean;
+  counted: Counted | null;
+  /** users whose ballot changed since the last count */
+  dirty: Set<string>;
 }
 
 export class HeldRounds {
@@ -72,7 +91,7 @@ export class HeldRounds {
         return null;
       }
       const ballots = record.anonymity === 'sealed' ? await this.storage.ballots(room, id) : new Map<string, Ballot>();
-      const e: Entry = { record, ballots, ahead: new Map(), stale: false };
+      const e: Entry = { record, ballots, ahead: new Map(), stale: false, counted: null, dirty: new Set() };
       // Changes committed while reading: those past the record's version go on top, in order.
       for (const c of buffered) advance(e, c);
       this.rounds.set(key, e);
@@ -80,6 +99,42 @@ export class HeldRounds {
     } finally {
       if (this.loading.get(key) === buffered) this.loading.delete(key);
     }
+  }
+
+  /**
+   * A sealed round's totals as countHeld counts them now. `grouping` names the board's
+   * grouping (it changes whenever what a target counts for may have changed): a new one, or a
+   * new cap, counts every ballot again; otherwise only the ballots changed since.
+   */
+  totals(round: HeldRound, itemOf: ItemOf, grouping: number): Totals {
+    const e = round as Entry;
+    const cap = e.record.cap;
+    let c = e.counted;
+    if (!c || c.grouping !== grouping || c.cap !== cap) {
+      c = e.counted = { cap, grouping, perUser: new Map(), counts: new Map(), respondents: 0 };
+      e.dirty = new Set(e.ballots.keys());
+    }
+    for (const user of e.dirty) {
+      const old = c.perUser.get(user);
+      if (old) {
+        for (const [t, n] of old) {
+          const left = c.counts.get(t)! - n;
+          if (left > 0) c.counts.set(t, left);
+          else c.counts.delete(t);
+        }
+        c.perUser.delete(user);
+        c.respondents--;
+      }
+      const ballot = e.ballots.get(user);
+      const own = ballot ? countBallot(ballot, cap, itemOf) : null;
+      if (own && own.size > 0) {
+        for (const [t, n] of own) c.counts.set(t, (c.counts.get(t) ?? 0) + n);
+        c.perUser.set(user, own);
+        c.respondents++;
+      }
+    }
+    e.dirty.clear();
+    return { respondents: c.respondents, counts: c.counts };
   }
 }
 
@@ -89,6 +144,7 @@ function advance(e: Entry, change: Change): void {
   for (let next = e.ahead.get(e.record.version + 1); next; next = e.ahead.get(e.record.version + 1)) {
     e.ahead.delete(next.round.version);
     e.record = next.round;
+    e.dirty.add(next.user);
     if (Object.keys(next.ballot).length > 0) e.ballots.set(next.user, next.ballot);
     else e.ballots.delete(next.user);
   }

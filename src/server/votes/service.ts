@@ -16,7 +16,6 @@ import * as Y from 'yjs';
 import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
 import { getRound, roundStatus } from '../../core/session/rounds.js';
-import { countHeld } from '../../core/session/vote-rules.js';
 import {
   aliasesMap, clustersMap, controlDoc, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, transactBoth,
   type PublishedTally, type RoundFields,
@@ -74,6 +73,8 @@ export class VoteService implements Extension {
   private readonly held: HeldRounds;
   /** Rounds whose next run must read the database (a transition, another instance's write). */
   private readonly reload = new Set<string>();
+  /** Per room: moves on whenever what a target counts for may have changed (a recount). */
+  private readonly grouping = new Map<string, number>();
   readonly commands: ControlCommands;
   readonly pulses: SealedPulses;
   private readonly ending: (room: string) => boolean;
@@ -198,8 +199,9 @@ export class VoteService implements Extension {
     const doc = this.boards.linked(room);
     if (!doc) return;
     // Counted as the doc counts its slots: at most the cap per ballot on one item, as grouped now.
-    const counted = record?.anonymity === 'sealed' ? countHeld(round!.ballots.values(), record.cap, itemResolver(doc)) : null;
-    const totals = counted && { totals: Object.fromEntries(counted.counts), respondents: counted.respondents };
+    const counted = record?.anonymity === 'sealed' ? this.held.totals(round!, itemResolver(doc), this.grouping.get(room) ?? 0) : null;
+    // In target order: the published value is compared with the last one as JSON.
+    const totals = counted && { totals: Object.fromEntries([...counted.counts].sort(([a], [b]) => (a < b ? -1 : 1))), respondents: counted.respondents };
     const now = this.now();
     // An open live round takes the longer interval from its first run on: each publication
     // then carries a batch of casts, whether it shows totals or (below k) the count only.
@@ -232,15 +234,21 @@ export class VoteService implements Extension {
     // Regrouping or deleting changes what a sealed ballot counts for (the cap is per item):
     // publish its totals again.
     // (The facilitator's deletions come as the server's own writes: those count too.)
+    // A cluster's own fields say whether it is one (read.ts): its map is watched deep.
     const regrouped = () => {
+      this.grouping.set(room, (this.grouping.get(room) ?? 0) + 1);
       for (const id of publishedMap(doc).keys()) void this.reconcile(room, id, false);
     };
-    for (const m of [membershipMap(doc), clustersMap(doc), aliasesMap(doc), deletedMap(doc)]) m.observe(regrouped);
+    for (const m of [membershipMap(doc), aliasesMap(doc), deletedMap(doc)]) m.observe(regrouped);
+    clustersMap(doc).observeDeep(regrouped);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     const p = parseRoom(documentName);
-    if (p && !p.control) this.held.forgetRoom(p.room);
+    if (p && !p.control) {
+      this.held.forgetRoom(p.room);
+      this.grouping.delete(p.room);
+    }
   }
 
   /** A seat released by the operator shows as soon as anyone opens the board again. */
