@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, deletedMap, facilitatorOf, moveNotes, roundsMap, tally } from '../../src/core/session/index.js';
+import { PostgresStorage } from '../../src/server/persistence-postgres.js';
 import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
-import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
+import { VoteError, type RoundRecord, type Storage } from '../../src/server/votes/types.js';
 import { ServerVoteService, toVoteError } from '../../src/sync/server-votes.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { startPostgres, type Service } from './support/services.js';
 
 describe('ServerVoteService (the session VoteService over the RPC)', () => {
   let s: Started;
@@ -95,18 +97,31 @@ describe('ServerVoteService (the session VoteService over the RPC)', () => {
   });
 });
 
-describe('vote storage invariants (property)', () => {
+describe('vote storage invariants (property, SQLite and PostgreSQL)', () => {
   const round = (budget: number, cap: number): RoundRecord => ({
     id: 'r1', question: 'q', scope: { kind: 'selection' }, targets: ['a', 'b', 'c'], budget, cap, anonymity: 'sealed',
     visibility: 'hidden', k: 1, timeLimitMs: null, createdBy: 'f', createdAt: 0, openedAt: 0, endsAt: null, closedAt: null,
     revealedAt: null, version: 1,
   });
+  let pg: Service;
+  let dir: string;
+  const storages: [string, Storage][] = [];
+  beforeAll(async () => {
+    pg = await startPostgres();
+    dir = tempDir();
+    storages.push(['sqlite', new SqliteStorage(dir)], ['postgres', await PostgresStorage.connect(pg.url)]);
+  });
+  afterAll(async () => {
+    for (const [, st] of storages) await st.close();
+    cleanup(dir);
+    await pg.stop();
+  });
 
+  // PostgreSQL takes the votes of a round in batches (one transaction each): fired at once,
+  // they land in a few batches, and each must still be checked against the ones before it.
   it('any interleaving of casts and withdrawals from several devices keeps every ballot within budget and cap', async () => {
-    const dir = tempDir();
-    const storage = new SqliteStorage(dir);
     let n = 0;
-    try {
+    for (const [name, storage] of storages) {
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 1, max: 6 }),
@@ -115,33 +130,38 @@ describe('vote storage invariants (property)', () => {
           async (budget, cap, ops) => {
             const room = `room-${n++}`;
             await storage.insertRound(room, round(budget, Math.min(cap, budget)));
-            // Fired all at once, as devices would; each is its own transaction.
+            // Fired all at once, as devices would.
             const results = await Promise.allSettled(ops.map((o) => storage.vote(room, 'r1', o.user, o.target, o.delta, 1)));
             const model = new Map<string, Record<string, number>>();
+            const versions: number[] = [];
             ops.forEach((o, i) => {
-              if (results[i]!.status !== 'fulfilled') {
-                expect((results[i] as PromiseRejectedResult).reason).toBeInstanceOf(VoteError);
+              const r = results[i]!;
+              if (r.status !== 'fulfilled') {
+                expect(r.reason, name).toBeInstanceOf(VoteError);
                 return;
               }
+              versions.push(r.value.round.version);
               const b = model.get(o.user) ?? {};
               b[o.target] = (b[o.target] ?? 0) + o.delta;
               model.set(o.user, b);
+              // The answer is the voter's ballot as this vote left it.
+              expect(r.value.ballot, name).toEqual(Object.fromEntries(Object.entries(b).filter(([, v]) => v !== 0)));
             });
+            // Every accepted vote moved the version on by one, each its own.
+            expect([...versions].sort((x, y) => x - y), name).toEqual(versions.map((_, i) => i + 2));
+            expect((await storage.round(room, 'r1'))!.version, name).toBe(versions.length + 1);
             for (const user of ['u1', 'u2']) {
               const b = await storage.ballot(room, 'r1', user);
               const used = Object.values(b).reduce((x, y) => x + y, 0);
-              expect(used).toBeLessThanOrEqual(budget);
-              for (const v of Object.values(b)) expect(v).toBeLessThanOrEqual(Math.min(cap, budget));
+              expect(used, name).toBeLessThanOrEqual(budget);
+              for (const v of Object.values(b)) expect(v, name).toBeLessThanOrEqual(Math.min(cap, budget));
               const expected = Object.fromEntries(Object.entries(model.get(user) ?? {}).filter(([, v]) => v !== 0));
-              expect(b).toEqual(expected);
+              expect(b, name).toEqual(expected);
             }
           },
         ),
         { numRuns: 100 },
       );
-    } finally {
-      await storage.close();
-      cleanup(dir);
     }
   });
 });

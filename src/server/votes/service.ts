@@ -169,6 +169,9 @@ export class VoteService implements Extension {
         const interval = this.showsLive.has(key) ? this.liveIntervalMs : this.publishIntervalMs;
         const wait = (this.lastRun.get(key) ?? -Infinity) + interval - performance.now();
         if (!immediate && wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // Casts answered in this turn of the event loop share the run (one update to every
+        // connection instead of one per cast), at the cost of that turn only.
+        else if (!immediate) await new Promise((r) => setImmediate(r));
         if (entry.waiting === next) entry.waiting = null;
         this.lastRun.set(key, performance.now());
         await this.reconcileNow(room, id, key);
