@@ -6,13 +6,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from '../../src/server/config.js';
-import { PostgresStorage } from '../../src/server/persistence-postgres.js';
-import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
-import { VoteError, type RoundRecord, type Storage } from '../../src/server/votes/types.js';
+import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { authFrame, awarenessQuery, openSocket, signedIn, statelessFrame, stillOpen } from './support/frames.js';
-import { cleanup, client, control, must, newRound, ROOM, startServer, tempDir, token, waitFor, type Started } from './support/helpers.js';
-import { startPostgres, type Service } from './support/services.js';
+import { client, control, must, newRound, ROOM, startServer, token, waitFor, type Started } from './support/helpers.js';
+import { bothStorages } from './support/storages.js';
 
 const RPC_PER_SECOND = 5;
 const PENDING_BEFORE_AUTH = 8;
@@ -86,19 +84,7 @@ describe('a sealed cast of more than one point', () => {
 });
 
 describe('multi-point casts keep every ballot within cap and budget (property, SQLite and PostgreSQL)', () => {
-  let pg: Service;
-  let dir: string;
-  const storages: [string, Storage][] = [];
-  beforeAll(async () => {
-    pg = await startPostgres();
-    dir = tempDir();
-    storages.push(['sqlite', new SqliteStorage(dir)], ['postgres', await PostgresStorage.connect(pg.url)]);
-  });
-  afterAll(async () => {
-    for (const [, st] of storages) await st.close();
-    cleanup(dir);
-    await pg.stop();
-  });
+  const storages = bothStorages();
 
   const round = (budget: number, cap: number): RoundRecord => ({
     id: 'r1', question: 'q', scope: { kind: 'selection' }, targets: ['a', 'b'], budget, cap, anonymity: 'sealed',

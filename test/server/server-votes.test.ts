@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, deletedMap, facilitatorOf, moveNotes, roundsMap, tally } from '../../src/core/session/index.js';
-import { PostgresStorage } from '../../src/server/persistence-postgres.js';
-import { SqliteStorage } from '../../src/server/persistence-sqlite.js';
-import { VoteError, type RoundRecord, type Storage } from '../../src/server/votes/types.js';
+import { VoteError, type RoundRecord } from '../../src/server/votes/types.js';
 import { ServerVoteService, toVoteError } from '../../src/sync/server-votes.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { cleanup, client, control, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
-import { startPostgres, type Service } from './support/services.js';
+import { client, control, must, newRound, startServer, waitFor, type Started } from './support/helpers.js';
+import { bothStorages } from './support/storages.js';
 
 describe('ServerVoteService (the session VoteService over the RPC)', () => {
   let s: Started;
@@ -103,19 +101,7 @@ describe('vote storage invariants (property, SQLite and PostgreSQL)', () => {
     visibility: 'hidden', k: 1, timeLimitMs: null, createdBy: 'f', createdAt: 0, openedAt: 0, endsAt: null, closedAt: null,
     revealedAt: null, version: 1,
   });
-  let pg: Service;
-  let dir: string;
-  const storages: [string, Storage][] = [];
-  beforeAll(async () => {
-    pg = await startPostgres();
-    dir = tempDir();
-    storages.push(['sqlite', new SqliteStorage(dir)], ['postgres', await PostgresStorage.connect(pg.url)]);
-  });
-  afterAll(async () => {
-    for (const [, st] of storages) await st.close();
-    cleanup(dir);
-    await pg.stop();
-  });
+  const storages = bothStorages();
 
   // PostgreSQL takes the votes of a round in batches (one transaction each): fired at once,
   // they land in a few batches, and each must still be checked against the ones before it.
