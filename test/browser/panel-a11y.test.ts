@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { contains } from '../../src/core/geometry.js';
 import { LANGS } from '../../src/core/lang.js';
+import { TEMPLATES } from '../../src/core/template/catalogue.js';
 import { t } from '../../src/ui/i18n/session-strings.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv, useSandbox } from './support/browser-env.js';
@@ -50,17 +51,20 @@ describe.each(LANGS)('panel in %s', (lang) => {
 
   it('inserts a template by keyboard alone: Tab to it, Enter; focus is visible on the way', async () => {
     await clearBoard(s.page);
+    // The session joins in the background; once it is there, the lead notice offers to start it.
+    await s.panel.locator('lead-notice button[data-action="start-session"]').waitFor({ timeout: 30_000 });
     await s.panel.locator('h1').click(); // put the keyboard in the panel, on nothing focusable
     const seen: string[] = [];
     let target = null as Focused | null;
-    for (let i = 0; i < 12 && target?.insert !== 'emotions'; i++) {
+    for (let i = 0; i < 16 && target?.insert !== 'emotions'; i++) {
       await s.panel.page().keyboard.press('Tab');
       target = await focusedElement(s.panel);
       seen.push(target?.insert ?? target?.text ?? '?');
       expect(target?.ring, `focus ring on ${seen.at(-1)}`).toBe(true);
     }
-    // Language switch first, the data notice's link, then the templates in workshop order.
-    expect(seen.slice(0, 4)).toEqual(['Dansk', 'English', t(lang, 'shell.notice'), 'opening']);
+    // Language switch first, the data notice's link, the offer to start a session, then the templates in workshop order.
+    expect(seen.slice(0, 5)).toEqual(['Dansk', 'English', t(lang, 'shell.notice'), t(lang, 'shell.start'), 'opening']);
+    expect(seen.slice(4)).toEqual(TEMPLATES.slice(0, seen.length - 4).map((tpl) => tpl.id));
     expect(target?.insert).toBe('emotions');
     await s.panel.page().keyboard.press('Enter');
     // While it runs, the panel is still accessible (progress bar, live region).
