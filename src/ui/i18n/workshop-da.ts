@@ -21,7 +21,7 @@ export const workshopDa: Record<keyof typeof workshopEn, Message> = {
   'step.do.strain-protection': 'Skriv belastninger og beskyttelse i deres kolonner, og saml dem derefter i temaer.',
   'step.do.preparedness': 'Skriv, hvad klager, kritik og omtale kan bringe os de kommende måneder, og hvad det kalder på, og tal det igennem.',
   'step.do.warning-signs': 'Skriv, hvad vi ser, og stem derefter om de tegn, vi mest har brug for at tale om.',
-  'step.do.plate': 'Udfyld din egen tallerken. Den tælles aldrig med, og alle på tavlen kan se den.',
+  'step.do.plate': 'Udfyld din egen tallerken under »Min tallerken«: den bliver i denne browser, og ingen andre kan se den. Kun en kopi, du selv sætter på boardet, kan alle dér se. Tallerkenen tælles aldrig med.',
   'step.do.special-about-the-job': 'Læs de ni punkter, og skriv på en seddel, hvad vi genkender fra vores egen hverdag.',
   'step.do.emotions': 'Placér dig selv på spektret, og skriv, hvad der hjælper dig.',
   'step.do.safe-unsafe-team': 'Skriv vores egne eksempler under adfærden, og stem derefter.',

@@ -22,7 +22,7 @@ export const workshopEn = {
   'step.do.strain-protection': 'Write strains and protections in their columns, then group them into themes.',
   'step.do.preparedness': 'Write what complaints, criticism and public attention may bring us in the coming months and what it calls for, then talk it through.',
   'step.do.warning-signs': 'Write what we see, then vote on the signs we most need to talk about.',
-  'step.do.plate': 'Fill in your own plate. It is never counted, and everyone on the board can see it.',
+  'step.do.plate': 'Fill in your own plate under “My plate”: it stays in this browser and nobody else can see it. Only a copy you choose to put on the board is seen by everyone there. The plate is never counted.',
   'step.do.special-about-the-job': 'Read the nine points, then write on a sticky note what we recognise from our own everyday work.',
   'step.do.emotions': 'Place yourself on the spectrum and write what helps you.',
   'step.do.safe-unsafe-team': 'Write our own examples under the behaviours, then vote.',
