@@ -50,6 +50,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/core/session/pulse-service.ts: the pulse's rules, when someone answers a pulse or the
   // Pulse tab asks for their own answer.
   [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, or the Pulse tab'],
+  // src/ui/session-parts.ts (loadStepBar): the step bar shows nothing before the facilitator
+  // has gone to a step (the run sheet on the Workshop tab).
+  [/\/src\/ui\/session\/step-bar\.ts$/, "the facilitator's first step of the run sheet"],
   // src/board/host.ts: Miro's collaboration (sessions, show / bring everyone), first asked for
   // by a facilitator's action; nothing calls it as the session opens.
   [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],
@@ -62,9 +65,25 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   [/\/src\/suggest\/index\.ts$/, 'asking for theme suggestions'],
 ];
 
-/** What loads a chunk on demand (see ON_DEMAND), or null when the session loads it itself. */
-export function onDemandBecause(c: Chunk): string | null {
-  return ON_DEMAND.find(([re]) => re.test(c.facadeModuleId ?? ''))?.[1] ?? null;
+/**
+ * Tables of words the session loads in the panel's language only (src/ui/i18n/session-words.ts:
+ * *-da.ts, *-en.ts), the other language's when the person switches. The session's figure counts
+ * the language that costs more; the other one's tables are on demand.
+ */
+const LANGUAGE_TABLE = /\/src\/ui\/i18n\/[\w-]+-(da|en)\.ts$/;
+const LANGUAGES = ['da', 'en'] as const;
+const SWITCHING_LANGUAGE = 'switching the language (the other language’s words)';
+
+const languageOf = (c: Chunk): string | null => LANGUAGE_TABLE.exec(c.facadeModuleId ?? '')?.[1] ?? null;
+
+/** What loads a chunk on demand (see ON_DEMAND), or null when the session loads it itself.
+ *  A table of words is on demand when it is not in the session's language `lang` (see
+ *  sessionLanguage); without `lang`, every language's tables count as the session's. */
+export function onDemandBecause(c: Chunk, lang?: string): string | null {
+  const byUse = ON_DEMAND.find(([re]) => re.test(c.facadeModuleId ?? ''))?.[1] ?? null;
+  if (byUse !== null) return byUse;
+  const tableLang = languageOf(c);
+  return tableLang === null || lang === undefined || tableLang === lang ? null : SWITCHING_LANGUAGE;
 }
 
 type Output = { output: Array<{ type: string; name?: string } & Partial<Chunk> & { isEntry?: boolean }> };
@@ -132,9 +151,19 @@ export function firstPaint(panel: { entry: Chunk; chunks: Map<string, Chunk> }):
   return [...seen.values()];
 }
 
-/** First paint plus the session as it opens in Miro mode: every dynamic import but the server's, the sandbox's and those on demand. */
+const sessionIn = (panel: { entry: Chunk; chunks: Map<string, Chunk> }, lang: string) =>
+  closure(panel.chunks, panel.entry, (c) => inMiroMode(c) && onDemandBecause(c, lang) === null);
+
+/** The language whose words cost the session more: the one its figure counts. */
+export function sessionLanguage(panel: { entry: Chunk; chunks: Map<string, Chunk> }): string {
+  const [first, ...rest] = LANGUAGES.map((lang) => ({ lang, kib: gzipKiB(sessionIn(panel, lang)) }));
+  return rest.reduce((a, b) => (b.kib > a.kib ? b : a), first!).lang;
+}
+
+/** First paint plus the session as it opens in Miro mode: every dynamic import but the server's,
+ *  the sandbox's and those on demand; with the words of the language that costs more. */
 export function withSession(panel: { entry: Chunk; chunks: Map<string, Chunk> }): Chunk[] {
-  return closure(panel.chunks, panel.entry, (c) => inMiroMode(c) && onDemandBecause(c) === null);
+  return sessionIn(panel, sessionLanguage(panel));
 }
 
 /** Everything the panel can load in Miro mode: the session, and every tab and engine the user may open later. */
@@ -144,8 +173,9 @@ export function withOnDemand(panel: { entry: Chunk; chunks: Map<string, Chunk> }
 
 /** The session plus one on-demand chunk (and what it brings that the session has not loaded). */
 export function withSessionAnd(panel: { entry: Chunk; chunks: Map<string, Chunk> }, demand: Chunk): Chunk[] {
-  const seen = new Map(withSession(panel).map((c) => [c.fileName, c]));
-  for (const c of closure(panel.chunks, demand, (d) => inMiroMode(d) && onDemandBecause(d) === null)) seen.set(c.fileName, c);
+  const lang = sessionLanguage(panel);
+  const seen = new Map(sessionIn(panel, lang).map((c) => [c.fileName, c]));
+  for (const c of closure(panel.chunks, demand, (d) => inMiroMode(d) && onDemandBecause(d, lang) === null)) seen.set(c.fileName, c);
   return [...seen.values()];
 }
 

@@ -19,11 +19,12 @@ import './session/data-notice.js';
 import './session/presence-list.js';
 // Signals must reach a panel on any tab (a round opens while someone groups): loaded with the session.
 import './session/signal-notice.js';
-// Who leads and where the workshop is, above every tab: loaded with the session.
+// Who leads (or Start, before anyone does), above every tab: loaded with the session.
 import './session/lead-notice.js';
-import './session/step-bar.js';
 
 export { readPresence, readWorkshop } from '../core/session/read.js';
+// The words of the lead notice, the step bar and the data notice, in the panel's language.
+export { loadSessionWords } from './i18n/session-words.js';
 export { PlateStore } from './plate-store.js';
 export { facilitatorOf } from '../core/session/roles.js';
 export { stepKey, stepOf } from '../core/session/agenda.js';
@@ -53,6 +54,17 @@ export function loadTab(tab: SessionTab): Promise<void> {
     loading.set(tab, p);
   }
   return p;
+}
+
+let stepBar: Promise<unknown> | null = null;
+
+/** Where the workshop is, above every tab: shown once the facilitator has gone to a step, so
+ *  the step bar loads then (at once when the session opens on a step); tried again on failure. */
+export function loadStepBar(): void {
+  stepBar ??= import('./session/step-bar.js').catch((e: unknown) => {
+    console.error('Tryghed: the step bar did not load', e);
+    stepBar = null;
+  });
 }
 
 /** Updates `host` on every change of the session's shared state (facilitator, started, the step). */

@@ -34,6 +34,8 @@ import './tryghed-template-panel.js';
 /** The session's half of the panel, loaded once there is a session to show (see session-parts.ts). */
 type SessionParts = typeof import('./session-parts.js');
 
+const wordsFailed = (e: unknown) => console.error('Tryghed: the session’s words did not load', e);
+
 export const TABS = ['workshop', 'templates', 'group', 'vote', 'rounds', 'results', 'pulse', 'plan', 'plate'] as const;
 export type TabId = (typeof TABS)[number];
 
@@ -140,6 +142,7 @@ export class TryghedShell extends LitElement {
     const w = parts.readWorkshop(s.doc);
     const step = w ? parts.stepOf(w.step) : undefined;
     const key = w ? parts.stepKey(w) : null;
+    if (w) parts.loadStepBar();
     if (w && step && key !== this.followed) {
       this.followed = key;
       if (f !== s.me.id) this.tab = step.view;
@@ -164,7 +167,10 @@ export class TryghedShell extends LitElement {
 
   private loadParts(): void {
     this.partsLoading ??= import('./session-parts.js').then(
-      (parts) => {
+      async (parts) => {
+        // The session shows its words in the panel's language from its first render (also
+        // when the language was switched while they loaded).
+        for (let lang: Lang | null = null; lang !== this.lang; ) await parts.loadSessionWords((lang = this.lang)).catch(wordsFailed);
         parts.watchSession(this, () => this.session);
         this.parts = parts;
       },
@@ -195,7 +201,7 @@ export class TryghedShell extends LitElement {
       </div>
       <header>
         <h1>${t(lang, 'app.title')}</h1>
-        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}></lang-switch>
+        <lang-switch .lang=${lang} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => void this.setLang(e.detail.lang)}></lang-switch>
         <button type="button" class="link" data-action="data-notice" aria-expanded=${this.noticeOpen ? 'true' : 'false'} @click=${this.openNotice}>${t(lang, 'shell.notice')}</button>
       </header>
       ${this.noticeOpen && this.parts
@@ -347,9 +353,11 @@ export class TryghedShell extends LitElement {
     this.select(to, true);
   };
 
-  private setLang(lang: Lang): void {
-    this.lang = lang;
+  private async setLang(lang: Lang): Promise<void> {
     saveLang(safeStorage(), lang);
+    // The session's words in the new language first, so nothing shows a key meanwhile.
+    await this.parts?.loadSessionWords(lang).catch(wordsFailed);
+    this.lang = lang;
     document.documentElement.lang = lang;
   }
 

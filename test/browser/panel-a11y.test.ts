@@ -2,7 +2,8 @@
  * The panel by keyboard and for assistive technology: axe-core finds no serious or critical
  * violation (idle, during insertion, after success, after failure; both languages), a
  * template can be inserted with Tab and Enter alone with focus visible, and the language
- * switch changes the panel's language and is remembered.
+ * switch changes the panel's language (the session's words too, loaded before it switches)
+ * and is remembered.
  */
 import { describe, expect, it } from 'vitest';
 import { contains } from '../../src/core/geometry.js';
@@ -142,8 +143,12 @@ describe('language switch', () => {
     const s = await openSandbox(env.browser, env.vite.url, 'da');
     try {
       expect(await s.panel.locator('template-list h2').first().innerText()).toBe('Lederen som instrument');
+      // The session is open, with its words in Danish only (session-words.ts): the data notice shows.
+      await expect.poll(() => s.panel.locator('data-notice h2').innerText(), { timeout: 30_000 }).toBe(t('da', 'notice.title'));
       await s.panel.click('lang-switch button[lang="en"]');
       await expect.poll(() => s.panel.locator('template-list h2').first().innerText()).toBe('The leader as an instrument');
+      // The English words had loaded before the panel switched: no key showed meanwhile.
+      expect(await s.panel.locator('data-notice h2').innerText()).toBe(t('en', 'notice.title'));
       expect(await s.panel.locator('lang-switch button[lang="en"]').getAttribute('aria-pressed')).toBe('true');
       expect(await s.panel.evaluate(() => document.documentElement.lang)).toBe('en');
       // A new panel (same browser profile, Danish browser) opens in the chosen English.

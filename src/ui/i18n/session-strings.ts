@@ -14,12 +14,12 @@ import { pulseEn, type PulseKey } from './pulse-en.js';
 import { suggestDa } from './suggest-da.js';
 import { suggestEn, type SuggestKey } from './suggest-en.js';
 import { addMessages } from './t.js';
-import { WORKSHOP_MESSAGES } from './workshop-strings.js';
-import type { WorkshopKey } from './workshop-en.js';
+import { workshopDa } from './workshop-da.js';
+import { workshopEn, type WorkshopKey } from './workshop-en.js';
 
 export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...WORKSHOP_MESSAGES.da },
-  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...WORKSHOP_MESSAGES.en },
+  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...workshopDa },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...workshopEn },
 };
 addMessages(SESSION_MESSAGES);
 

@@ -12,12 +12,13 @@ export type { MessageKey } from './en.js';
 export type { Params } from './format.js';
 
 /**
- * Each language's strings: the first paint's from the start, the session's and the suggestion
- * engine's added by their chunk (session-strings.ts), which the first paint does not load.
+ * Each language's strings: the first paint's from the start, the session's added as it opens
+ * (session-words.ts, one language at a time) and by the panels' chunk (session-strings.ts),
+ * which the first paint does not load.
  */
 const MESSAGES: Record<Lang, Partial<Messages>> = { da: { ...da }, en: { ...en } };
 
-export function addMessages(tables: Record<Lang, Partial<Messages>>): void {
+export function addMessages(tables: Partial<Record<Lang, Partial<Messages>>>): void {
   for (const lang of LANGS) Object.assign(MESSAGES[lang], tables[lang]);
 }
 

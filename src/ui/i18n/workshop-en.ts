@@ -1,7 +1,7 @@
 /**
  * English strings of the workshop's run sheet and the facilitator's seat (steps, the timer,
  * "I'm done", starting, offering and taking the lead). They load with the session (the lead
- * notice and the step bar show on every tab: workshop-strings.ts); workshop-da.ts has the same keys.
+ * notice and the step bar show on every tab: session-words.ts); workshop-da.ts has the same keys.
  */
 export const workshopEn = {
   'step.opening': 'Opening and check-in',

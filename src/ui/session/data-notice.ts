@@ -6,7 +6,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Lang } from '../../core/lang.js';
-import { t } from '../i18n/notice-strings.js';
+// The words are in place before the session renders (session-words.ts, loaded by the shell).
+import { t } from '../i18n/t.js';
 import { emit, props } from '../lit-kit.js';
 import { primaryButton, tokens } from '../shared-styles.js';
 import { sessionStyles } from './session-styles.js';

@@ -8,7 +8,8 @@ import { css, html, nothing } from 'lit';
 import { readSession } from '../../core/session/read.js';
 import { sessionType } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/workshop-strings.js';
+// The words are in place before the session renders (session-words.ts, loaded by the shell).
+import { t } from '../i18n/t.js';
 import { notice } from '../shared-styles.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import type { Person } from './session-view.js';

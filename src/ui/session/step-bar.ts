@@ -12,7 +12,8 @@ import { facilitatorOf } from '../../core/session/roles.js';
 import { AwarenessController, doneOf, isDone, setDone } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/workshop-strings.js';
+// The words are in place before the session renders (session-words.ts, loaded by the shell).
+import { t } from '../i18n/t.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration } from './duration.js';
 

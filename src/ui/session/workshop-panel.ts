@@ -9,7 +9,8 @@ import { AGENDA, stepOf, type Step } from '../../core/session/agenda.js';
 import { readSession, readWorkshop, type WorkshopRead } from '../../core/session/read.js';
 import { sessionType, workshopType } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
-import { t } from '../i18n/workshop-strings.js';
+// The words are in place before the session renders (session-words.ts, loaded by the shell).
+import { t } from '../i18n/t.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import type { Person } from './session-view.js';
 

@@ -1,0 +1,34 @@
+/**
+ * The words the session shows on every tab, one language at a time: the run sheet's and the
+ * seat's (the lead notice, the step bar: workshop-*.ts) and the data notice's (notice-*.ts).
+ * The shell loads the panel's language as the session opens and the other one before it
+ * switches, so no key shows meanwhile. The session panels' tables (session-strings.ts) carry
+ * these too, in both languages, and check that the two languages have the same keys.
+ */
+import type { Lang } from '../../core/lang.js';
+import type { Messages } from './en.js';
+import { addMessages } from './t.js';
+
+const TABLES: Record<Lang, () => Promise<Partial<Messages>>> = {
+  da: async () => {
+    const [w, n] = await Promise.all([import('./workshop-da.js'), import('./notice-da.js')]);
+    return { ...w.workshopDa, ...n.noticeDa };
+  },
+  en: async () => {
+    const [w, n] = await Promise.all([import('./workshop-en.js'), import('./notice-en.js')]);
+    return { ...w.workshopEn, ...n.noticeEn };
+  },
+};
+
+const loading = new Map<Lang, Promise<void>>();
+
+/** Loads `lang`'s words once; a failed load is tried again on the next call. */
+export function loadSessionWords(lang: Lang): Promise<void> {
+  let p = loading.get(lang);
+  if (!p) {
+    p = TABLES[lang]().then((table) => addMessages({ [lang]: table }));
+    p.catch(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
