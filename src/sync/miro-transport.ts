@@ -24,13 +24,19 @@
  * The snapshot in storage (snapshot-store.ts) is what late joiners and an empty board load;
  * saver.ts decides when and who writes it: within seconds of a change, the lowest client id
  * present first, the next in line when that one has gone; a closing page saves at once.
+ *
+ * Ending the session (`end`, the facilitator's panel) sends its last frame, stops, and leaves
+ * a tombstone where the snapshot was (snapshot-store.ts erase). From then on every replica
+ * ignores updates and snapshots that carry anything of the ended session (core/session/end.ts),
+ * and one that learns its own doc is the ended session's stops without a word or a save
+ * (`onEnded`).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SyncStatus, SyncTransport } from './transport.js';
 import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
-import { SnapshotStore, MANIFEST_KEY } from './snapshot-store.js';
+import { SnapshotStore, ENDED_KEY, MANIFEST_KEY } from './snapshot-store.js';
 import { Saver, type SaveStatus } from './saver.js';
 import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
 import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, type DeleteSet, type StateVector } from './state.js';
@@ -39,6 +45,8 @@ import { awarenessMessage, awarenessUpdateMessage, readMessage, step1Message, st
 import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
 import { NamedTimers } from './named-timers.js';
 import { StatusCell } from './status-cell.js';
+import { addClients, clientsOf, decodeClients, encodeClients, holdsEnded, touchesEnded, type EndedClients } from '../core/session/end.js';
+import { inlineState, parseManifest } from './snapshot-store.js';
 
 export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
 export type { SaveState, SaveStatus } from './saver.js';
@@ -86,9 +94,13 @@ export class MiroTransport implements SyncTransport {
   private joinTries = 0;
   private offline = false;
   private destroyed = false;
+  /** Client ids of ended sessions on this board: what they wrote is never taken in. */
+  private ended: EndedClients = new Map();
+  private readonly endListeners = new Set<(endedAt: number) => void>();
 
   private readonly onPayload = (payload: unknown): void => this.receive(payload);
-  private readonly onManifest = (value: unknown): void => this.saver.onManifest(value);
+  private readonly onManifest = (value: unknown): void => this.manifestChanged(value);
+  private readonly onEndedValue = (value: unknown): void => this.endedChanged(value);
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.summaryCache = null;
     this.saver.changed();
@@ -198,10 +210,89 @@ export class MiroTransport implements SyncTransport {
     return this.afterLeave(Promise.allSettled([sent, saved]));
   }
 
+  /** Called once this replica's session has ended (here, or learnt from the board's storage). */
+  onEnded(cb: (endedAt: number) => void): () => void {
+    this.endListeners.add(cb);
+    return () => this.endListeners.delete(cb);
+  }
+
+  /**
+   * The facilitator's panel ends the session: its last frame goes out (the session's end mark
+   * among it), the transport stops, and the snapshot's place in storage becomes the tombstone.
+   * Resolves once storage holds it; never rejects (a failed call is logged).
+   */
+  async end(endedAt: number): Promise<void> {
+    if (this.destroyed) return;
+    if (this.pendingUpdates.length > 0 || this.awarenessDirty) await this.send(FrameKind.data);
+    // What earlier endings named stays named (read again: another panel may have ended one since).
+    this.store.noteEnded(await this.channel.storage.get(ENDED_KEY).catch(() => null));
+    const clients = addClients(addClients(clientsOf(this.doc), this.ended), decodeClients(this.store.ended?.clients));
+    this.stop();
+    try {
+      await this.store.erase({ clients: encodeClients(clients), at: endedAt });
+    } catch (err) {
+      this.log.warn('[miro-transport] deleting the snapshot failed', err);
+    }
+    this.ended = clients;
+    for (const cb of [...this.endListeners]) cb(endedAt);
+  }
+
+
+  /** Stops without a frame or a save: this replica's doc is an ended session's. */
+  drop(): void {
+    if (!this.destroyed) this.stop();
+  }
+
+  private stop(): void {
+    this.destroyed = true;
+    this.timers.cancelAll();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.pendingUpdates = [];
+    // Goodbye without a word of the doc: the others stop counting this replica at once.
+    awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+    this.awarenessDirty = true;
+    void this.afterLeave(this.send(FrameKind.data, { reqId: BYE, bare: true }));
+  }
+
+  private readonly nudged = new Set<number>();
+  private nudge(sender: number): void {
+    if (this.nudged.has(sender) || !this.store.ended) return;
+    this.nudged.add(sender);
+    // Written again as it is: storage's change notification reaches every panel, the cut-off one too.
+    const { clients, at } = this.store.ended;
+    void this.channel.storage.set(ENDED_KEY, { clients, at }).catch((e: unknown) => this.log.warn('[miro-transport] could not repeat the end', e));
+  }
+
+  /** A session on this board ended: if this doc is its copy, this replica stops. */
+  private endedChanged(value: unknown): void {
+    if (this.destroyed || !this.store.noteEnded(value)) return;
+    this.ended = addClients(this.ended, decodeClients(this.store.ended?.clients));
+    if (holdsEnded(this.doc, this.ended)) this.endedHere(this.store.ended?.at ?? 0);
+  }
+
+  /** A snapshot was saved: merged, unless it is an ended session's (an old copy saved it). */
+  private manifestChanged(value: unknown): void {
+    if (this.destroyed) return;
+    const m = parseManifest(value);
+    if (m?.d !== undefined && this.endedState(inlineState_(m))) return;
+    this.saver.onManifest(value);
+  }
+
+  private endedHere(at: number): void {
+    this.stop();
+    for (const cb of [...this.endListeners]) cb(at);
+  }
+
+  private endedState(update: Uint8Array | null): boolean {
+    return update !== null && touchesEnded(update, this.ended);
+  }
+
   private async afterLeave(calls: Promise<unknown>): Promise<void> {
     await calls;
     await this.channel.off(SYNC_EVENT, this.onPayload).catch(() => undefined);
     await this.channel.storage.offValue(MANIFEST_KEY, this.onManifest).catch(() => undefined);
+    await this.channel.storage.offValue(ENDED_KEY, this.onEndedValue).catch(() => undefined);
     this.awareness.destroy();
     this.setStatus('offline');
   }
@@ -210,8 +301,12 @@ export class MiroTransport implements SyncTransport {
     try {
       await this.channel.on(SYNC_EVENT, this.onPayload);
       await this.channel.storage.onValue(MANIFEST_KEY, this.onManifest);
+      await this.channel.storage.onValue(ENDED_KEY, this.onEndedValue);
       const snap = await this.store.load();
-      if (snap && !this.destroyed) {
+      this.ended = decodeClients(this.store.ended?.clients);
+      // A snapshot a stale panel wrote over the tombstone: the session stays ended.
+      if (snap && this.endedState(snap.update)) this.log.warn('[miro-transport] ignored a snapshot of an ended session');
+      else if (snap && !this.destroyed) {
         Y.applyUpdate(this.doc, snap.update, this);
         this.saver.loaded(snap.manifest);
       }
@@ -219,6 +314,8 @@ export class MiroTransport implements SyncTransport {
       this.log.warn('[miro-transport] could not load the snapshot; peers will fill in', err);
     }
     if (this.destroyed) return;
+    // This doc came with an ended session in it (an old copy): it stops before a word.
+    if (holdsEnded(this.doc, this.ended)) return this.endedHere(this.store.ended?.at ?? 0);
     this.timers.set('join', this.o.joinTimeoutMs, () => this.markJoined());
     this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
     this.scheduleHeartbeat();
@@ -267,10 +364,10 @@ export class MiroTransport implements SyncTransport {
   }
 
   /** Builds one frame (unsent updates, resends and presence folded in) and broadcasts it. */
-  private async send(kind: FrameKind, opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; heartbeat?: boolean } = {}): Promise<void> {
+  private async send(kind: FrameKind, opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; heartbeat?: boolean; bare?: boolean } = {}): Promise<void> {
     this.frames[opts.heartbeat ? 'heartbeat' : kind === FrameKind.request ? 'request' : kind === FrameKind.reply ? 'reply' : 'data']++;
     const messages = [...(opts.extra ?? [])];
-    const resend = kind === FrameKind.reply ? null : this.resend();
+    const resend = kind === FrameKind.reply || opts.bare ? null : this.resend();
     if (resend) messages.push(updateMessage(resend));
     else if (this.pendingUpdates.length > 0) messages.push(updateMessage(Y.mergeUpdates(this.pendingUpdates)));
     this.pendingUpdates = [];
@@ -362,6 +459,9 @@ export class MiroTransport implements SyncTransport {
 
   private handleFrame(sender: number, frame: Frame): void {
     const senderSv = Y.decodeStateVector(frame.sv);
+    // A panel still holding an ended session (it was cut off when it ended): nothing of it is
+    // taken in, it is no writer in line, and it is told again through storage (once).
+    if (this.ended.size > 0 && [...senderSv.keys()].some((c) => this.ended.has(c))) return this.nudge(sender);
     // What we had before this frame: relays from now on pass on whatever it brings.
     this.history.push({ at: this.clock.now(), sv: Y.decodeStateVector(Y.encodeStateVector(this.doc)) });
     let requesterSv: StateVector | null = null;
@@ -371,7 +471,10 @@ export class MiroTransport implements SyncTransport {
         const m = readMessage(bytes);
         if (m.type === 'step1') requesterSv = m.sv;
         else if (m.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, this);
-        else {
+        else if (touchesEnded(m.update, this.ended)) {
+          // A panel still holding an ended session: nothing of it comes back.
+          continue;
+        } else {
           deleteSets.push(m.ds);
           Y.applyUpdate(this.doc, m.update, this);
         }
@@ -458,5 +561,14 @@ export class MiroTransport implements SyncTransport {
 
   private setStatus(s: SyncStatus): void {
     this.statusCell.set(s);
+  }
+}
+
+/** An inline snapshot's state, or null if it does not decode. */
+function inlineState_(m: Parameters<typeof inlineState>[0]): Uint8Array | null {
+  try {
+    return inlineState(m);
+  } catch {
+    return null;
   }
 }

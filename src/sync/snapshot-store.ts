@@ -17,6 +17,13 @@
  * two instances believed they held it, neither could corrupt the snapshot: chunks go under a
  * fresh generation id first and the manifest is flipped last, so it always names a complete
  * generation. Old generations are removed only after the flip is read back.
+ *
+ *   ended                 { clients, at }                   sessions ended on this board
+ *
+ * When the facilitator ends the session (erase), the manifest, its chunks and the lease go,
+ * and `ended` says which Yjs client ids wrote the ended session (core/session/end.ts: numbers
+ * only, no content, no person). No snapshot write touches `ended`, so a panel opening at any
+ * time learns which old copies to ignore, even a snapshot an old copy saved afterwards.
  */
 import type { ChannelStorage, JsonValue } from './miro-channel.js';
 import { decodeBase64, hash53 } from './wire.js';
@@ -46,6 +53,18 @@ export interface Manifest {
   d?: string;
 }
 
+/** Sessions ended on this board: their client ids (encodeClients text) and when the last ended. */
+export interface EndedMark {
+  clients: string;
+  at: number;
+}
+
+export function parseEnded(v: unknown): EndedMark | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const m = v as Record<string, unknown>;
+  return typeof m.clients === 'string' && typeof m.at === 'number' ? { clients: m.clients, at: m.at } : null;
+}
+
 /** What a snapshot covers: its state vector and delete-set update (state.ts deleteSetUpdate). */
 export interface Coverage {
   sv: Uint8Array;
@@ -68,6 +87,7 @@ export interface SnapshotStoreOptions {
 
 export const LEASE_KEY = 'lease';
 export const MANIFEST_KEY = 'manifest';
+export const ENDED_KEY = 'ended';
 export const chunkKey = (gen: string, i: number): string => `snap.${gen}.${i}`;
 
 export class SnapshotStore {
@@ -81,6 +101,8 @@ export class SnapshotStore {
   lastWritten: Manifest | null = null;
   /** The lease as last read: someone else's expiry tells a would-be writer when to retry. */
   private seenLease: Lease | null = null;
+  /** Ended sessions as last read or told (the `ended` key). */
+  ended: EndedMark | null = null;
 
   constructor(private readonly storage: ChannelStorage, private readonly opts: SnapshotStoreOptions) {
     this.chunkChars = Math.floor((opts.chunkChars ?? 48 * 1024) / 4) * 4;
@@ -90,6 +112,7 @@ export class SnapshotStore {
 
   /** Loads the snapshot the manifest names; null when there is none or it cannot be read. */
   async load(attempts = 3): Promise<{ update: Uint8Array; manifest: Manifest } | null> {
+    this.noteEnded(await this.storage.get(ENDED_KEY));
     for (let attempt = 0; attempt < attempts; attempt++) {
       const manifest = parseManifest(await this.storage.get(MANIFEST_KEY));
       if (!manifest) return null;
@@ -115,6 +138,40 @@ export class SnapshotStore {
       parts.push(chunk.d);
     }
     return checked(manifest, parts.join(''));
+  }
+
+  /** Keeps the `ended` value read or told; true if it is news. */
+  noteEnded(value: unknown): boolean {
+    const e = parseEnded(value);
+    if (!e || (this.ended && this.ended.at >= e.at && this.ended.clients === e.clients)) return false;
+    this.ended = e;
+    return true;
+  }
+
+  /**
+   * The session ended: `ended` is written, and the manifest, the snapshot's chunks and the
+   * lease go. A save that started before the end may land after it: the manifest is read again
+   * after a while, and removed again with its chunks.
+   */
+  async erase(ended: EndedMark, attempts = 3): Promise<void> {
+    this.ended = ended;
+    this.heldUntil = 0;
+    await this.storage.set(ENDED_KEY, { clients: ended.clients, at: ended.at });
+    const gone = new Set<string>();
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const before = await this.readManifest();
+      if (before || attempt === 0) await this.storage.remove(MANIFEST_KEY);
+      for (const m of [before, this.lastWritten]) {
+        if (m && m.n > 0 && !gone.has(m.gen)) {
+          gone.add(m.gen);
+          await this.removeGeneration(m.gen, m.n);
+        }
+      }
+      this.lastWritten = null;
+      await this.storage.remove(LEASE_KEY);
+      await this.opts.sleep(this.settleMs * 2);
+      if ((await this.readManifest()) === null) return;
+    }
   }
 
   async readManifest(): Promise<Manifest | null> {

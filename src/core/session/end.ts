@@ -38,10 +38,19 @@ export function addClients(into: EndedClients, more: ReadonlyMap<number, number>
   return into;
 }
 
-/** The client ids an update names: those that wrote its items and those whose items it deletes. */
-export function clientsIn(update: { structs: ReadonlyArray<{ id: { client: number } }>; ds: { clients: Map<number, unknown> } }): Set<number> {
+/** A struct as Y.decodeUpdate gives it: its id, and for an item where it was put (ids or a root's name). */
+type DecodedStruct = { id: { client: number }; origin?: unknown; rightOrigin?: unknown; parent?: unknown };
+const idClient = (v: unknown): number | null =>
+  typeof v === 'object' && v !== null && typeof (v as { client?: unknown }).client === 'number' ? (v as { client: number }).client : null;
+
+/** The client ids an update names: who wrote its items, the items they were put next to or
+ *  inside (an edit of an old item names its author), and whose items it deletes. */
+export function clientsIn(update: { structs: ReadonlyArray<DecodedStruct>; ds: { clients: Map<number, unknown> } }): Set<number> {
   const out = new Set<number>(update.ds.clients.keys());
-  for (const s of update.structs) out.add(s.id.client);
+  for (const s of update.structs) {
+    out.add(s.id.client);
+    for (const c of [idClient(s.origin), idClient(s.rightOrigin), idClient(s.parent)]) if (c !== null) out.add(c);
+  }
   return out;
 }
 

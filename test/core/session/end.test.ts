@@ -44,6 +44,12 @@ describe('end-session', () => {
     copy.getMap('clusters').delete('c1');
     expect(touchesEnded(Y.encodeStateAsUpdate(copy, sv), ended)).toBe(true);
     expect(holdsEnded(copy, ended)).toBe(true);
+    // A panel that never wrote, editing an old item: its item is put next to an ended one.
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(old));
+    const rsv = Y.encodeStateVector(reader);
+    reader.getMap('clusters').set('c1', 'edited');
+    expect(touchesEnded(Y.encodeStateAsUpdate(reader, rsv), ended)).toBe(true);
     const fresh = new Y.Doc();
     fresh.getMap('clusters').set('c1', 'new');
     expect(touchesEnded(Y.encodeStateAsUpdate(fresh), ended)).toBe(false);
