@@ -45,8 +45,7 @@ import { awarenessMessage, awarenessUpdateMessage, readMessage, step1Message, st
 import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
 import { NamedTimers } from './named-timers.js';
 import { StatusCell } from './status-cell.js';
-import { addClients, clientsOf, decodeClients, encodeClients, holdsEnded, touchesEnded, type EndedClients } from '../core/session/end.js';
-import { inlineState, parseManifest } from './snapshot-store.js';
+import { EndedWatch } from './ended-watch.js';
 
 export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
 export type { SaveState, SaveStatus } from './saver.js';
@@ -94,13 +93,15 @@ export class MiroTransport implements SyncTransport {
   private joinTries = 0;
   private offline = false;
   private destroyed = false;
-  /** Client ids of ended sessions on this board: what they wrote is never taken in. */
-  private ended: EndedClients = new Map();
-  private readonly endListeners = new Set<(endedAt: number) => void>();
+  /** Sessions ended on this board: nothing of them is taken in (ended-watch.ts). */
+  private readonly ended: EndedWatch;
 
   private readonly onPayload = (payload: unknown): void => this.receive(payload);
   private readonly onManifest = (value: unknown): void => this.manifestChanged(value);
-  private readonly onEndedValue = (value: unknown): void => this.endedChanged(value);
+  private readonly onEndedValue = (value: unknown): void => {
+    // A session on this board ended: if this doc is its copy, this replica stops.
+    if (!this.destroyed && this.ended.learn(value) && this.ended.holds(this.doc)) this.endedHere();
+  };
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.summaryCache = null;
     this.saver.changed();
@@ -142,6 +143,7 @@ export class MiroTransport implements SyncTransport {
       leaseMs: this.o.leaseMs,
       settleMs: this.o.settleMs,
     });
+    this.ended = new EndedWatch(this.store, this.channel.storage, this.log);
     this.saver = new Saver({
       doc: this.doc, origin: this, store: this.store, clock: this.clock, timers: this.timers, log: this.log,
       saveDelayMs: this.o.saveDelayMs, saveGapMs: this.o.saveGapMs, writer: this.o.snapshotWriter,
@@ -212,31 +214,26 @@ export class MiroTransport implements SyncTransport {
 
   /** Called once this replica's session has ended (here, or learnt from the board's storage). */
   onEnded(cb: (endedAt: number) => void): () => void {
-    this.endListeners.add(cb);
-    return () => this.endListeners.delete(cb);
+    return this.ended.onEnded(cb);
   }
 
   /**
    * The facilitator's panel ends the session: its last frame goes out (the session's end mark
-   * among it), the transport stops, and the snapshot's place in storage becomes the tombstone.
-   * Resolves once storage holds it; never rejects (a failed call is logged).
+   * among it), the transport stops, and the snapshot's place in storage becomes the `ended`
+   * mark. Resolves once storage holds it; never rejects (a failed call is logged).
    */
   async end(endedAt: number): Promise<void> {
     if (this.destroyed) return;
     if (this.pendingUpdates.length > 0 || this.awarenessDirty) await this.send(FrameKind.data);
-    // What earlier endings named stays named (read again: another panel may have ended one since).
-    this.store.noteEnded(await this.channel.storage.get(ENDED_KEY).catch(() => null));
-    const clients = addClients(addClients(clientsOf(this.doc), this.ended), decodeClients(this.store.ended?.clients));
+    const mark = await this.ended.markFor(this.doc, endedAt);
     this.stop();
     try {
-      await this.store.erase({ clients: encodeClients(clients), at: endedAt });
+      await this.store.erase(mark);
     } catch (err) {
       this.log.warn('[miro-transport] deleting the snapshot failed', err);
     }
-    this.ended = clients;
-    for (const cb of [...this.endListeners]) cb(endedAt);
+    this.ended.fire(endedAt);
   }
-
 
   /** Stops without a frame or a save: this replica's doc is an ended session's. */
   drop(): void {
@@ -255,37 +252,14 @@ export class MiroTransport implements SyncTransport {
     void this.afterLeave(this.send(FrameKind.data, { reqId: BYE, bare: true }));
   }
 
-  private readonly nudged = new Set<number>();
-  private nudge(sender: number): void {
-    if (this.nudged.has(sender) || !this.store.ended) return;
-    this.nudged.add(sender);
-    // Written again as it is: storage's change notification reaches every panel, the cut-off one too.
-    const { clients, at } = this.store.ended;
-    void this.channel.storage.set(ENDED_KEY, { clients, at }).catch((e: unknown) => this.log.warn('[miro-transport] could not repeat the end', e));
-  }
-
-  /** A session on this board ended: if this doc is its copy, this replica stops. */
-  private endedChanged(value: unknown): void {
-    if (this.destroyed || !this.store.noteEnded(value)) return;
-    this.ended = addClients(this.ended, decodeClients(this.store.ended?.clients));
-    if (holdsEnded(this.doc, this.ended)) this.endedHere(this.store.ended?.at ?? 0);
-  }
-
   /** A snapshot was saved: merged, unless it is an ended session's (an old copy saved it). */
   private manifestChanged(value: unknown): void {
-    if (this.destroyed) return;
-    const m = parseManifest(value);
-    if (m?.d !== undefined && this.endedState(inlineState_(m))) return;
-    this.saver.onManifest(value);
+    if (!this.destroyed && !this.ended.blocksManifest(value)) this.saver.onManifest(value);
   }
 
-  private endedHere(at: number): void {
+  private endedHere(): void {
     this.stop();
-    for (const cb of [...this.endListeners]) cb(at);
-  }
-
-  private endedState(update: Uint8Array | null): boolean {
-    return update !== null && touchesEnded(update, this.ended);
+    this.ended.fire();
   }
 
   private async afterLeave(calls: Promise<unknown>): Promise<void> {
@@ -303,9 +277,9 @@ export class MiroTransport implements SyncTransport {
       await this.channel.storage.onValue(MANIFEST_KEY, this.onManifest);
       await this.channel.storage.onValue(ENDED_KEY, this.onEndedValue);
       const snap = await this.store.load();
-      this.ended = decodeClients(this.store.ended?.clients);
-      // A snapshot a stale panel wrote over the tombstone: the session stays ended.
-      if (snap && this.endedState(snap.update)) this.log.warn('[miro-transport] ignored a snapshot of an ended session');
+      this.ended.learn();
+      // A snapshot an old copy saved after the end: the session stays ended.
+      if (snap && this.ended.blocks(snap.update)) this.log.warn('[miro-transport] ignored a snapshot of an ended session');
       else if (snap && !this.destroyed) {
         Y.applyUpdate(this.doc, snap.update, this);
         this.saver.loaded(snap.manifest);
@@ -315,7 +289,7 @@ export class MiroTransport implements SyncTransport {
     }
     if (this.destroyed) return;
     // This doc came with an ended session in it (an old copy): it stops before a word.
-    if (holdsEnded(this.doc, this.ended)) return this.endedHere(this.store.ended?.at ?? 0);
+    if (this.ended.holds(this.doc)) return this.endedHere();
     this.timers.set('join', this.o.joinTimeoutMs, () => this.markJoined());
     this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
     this.scheduleHeartbeat();
@@ -461,7 +435,7 @@ export class MiroTransport implements SyncTransport {
     const senderSv = Y.decodeStateVector(frame.sv);
     // A panel still holding an ended session (it was cut off when it ended): nothing of it is
     // taken in, it is no writer in line, and it is told again through storage (once).
-    if (this.ended.size > 0 && [...senderSv.keys()].some((c) => this.ended.has(c))) return this.nudge(sender);
+    if (this.ended.isOldCopy(senderSv)) return this.ended.nudge(sender);
     // What we had before this frame: relays from now on pass on whatever it brings.
     this.history.push({ at: this.clock.now(), sv: Y.decodeStateVector(Y.encodeStateVector(this.doc)) });
     let requesterSv: StateVector | null = null;
@@ -471,7 +445,7 @@ export class MiroTransport implements SyncTransport {
         const m = readMessage(bytes);
         if (m.type === 'step1') requesterSv = m.sv;
         else if (m.type === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, this);
-        else if (touchesEnded(m.update, this.ended)) {
+        else if (this.ended.blocks(m.update)) {
           // A panel still holding an ended session: nothing of it comes back.
           continue;
         } else {
@@ -564,11 +538,3 @@ export class MiroTransport implements SyncTransport {
   }
 }
 
-/** An inline snapshot's state, or null if it does not decode. */
-function inlineState_(m: Parameters<typeof inlineState>[0]): Uint8Array | null {
-  try {
-    return inlineState(m);
-  } catch {
-    return null;
-  }
-}
