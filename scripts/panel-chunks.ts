@@ -61,6 +61,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],
   [/\/src\/board\/session-board-pulse\.ts$/, "'Show on the board' for a pulse"],
   [/\/src\/board\/session-board-plate\.ts$/, 'putting a copy of a plate answer on the board'],
+  // The plan's rows on the P-IGLO board: drawn by the facilitator's panel once the plan has an
+  // accepted initiative (at the opening too, then); a participant's panel never loads it.
+  [/\/src\/board\/session-board-plan\.ts$/, "the facilitator's plan drawn on the P-IGLO board"],
   // src/app/suggest-port.ts: the facilitator asks the Group tab for suggestions.
   [/\/src\/suggest\/index\.ts$/, 'asking for theme suggestions'],
 ];

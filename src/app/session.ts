@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { bindActions, type Actions } from '../actions/actions.js';
 import { perform as correctLabels } from '../actions/correct-labels.js';
 import { follow as followBadges } from '../actions/follow-badges.js';
+import { follow as followPlan } from '../actions/follow-plan.js';
 import { perform as markDeleted } from '../actions/mark-deleted.js';
 import type { WebSdkHost } from '../board/host.js';
 import type { Person } from '../board/host-port.js';
@@ -89,7 +90,7 @@ export class WorkshopSession implements ShellSession {
     this.conn = conn;
     const ctx = actionContext(conn, this.deps, this.o.board);
     this.actions = bindActions(ctx);
-    conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx));
+    conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx), followPlan(ctx));
     void conn.transport.whenSynced().then(() => void (this.conn === conn && !this.destroyed && correctLabels(ctx)));
   }
 

@@ -103,6 +103,25 @@ export class ItemIndex {
     await this.store(templateId, insertionId, { f: frameId, ids });
   }
 
+  /**
+   * Items added to an insertion after it, or taken from it (the plan's rows in the P-IGLO
+   * frame): marked as its own here, so reads count them as ours and never as people's notes,
+   * and stored for every other panel (2 calls).
+   */
+  async amendInsertion(templateId: TemplateId, insertionId: string, frameId: string, add: Readonly<Record<string, string>>, drop: readonly string[]): Promise<void> {
+    await this.ready();
+    for (const [e, id] of Object.entries(add)) this.markers.set(id, { t: templateId, e, i: insertionId, v: MARKER_VERSION });
+    for (const id of drop) this.markers.delete(id);
+    const ids: Record<string, string> = {};
+    for (const [id, m] of this.markers) if (m.t === templateId && m.i === insertionId) ids[m.e] = id;
+    await this.store(templateId, insertionId, { f: frameId, ids });
+  }
+
+  /** What we know an item is (no call): its marker, if it is one of ours. */
+  markerOf(id: string): TryghedMarker | undefined {
+    return this.markers.get(id);
+  }
+
   /** Forgets everything; the next read builds again. */
   refresh(): void {
     this.dispose();

@@ -51,7 +51,7 @@ export function decodeLinkMarker(value: unknown): LinkMarker | null {
 
 // ---- errors ------------------------------------------------------------------------------
 
-export type BoardLinkOp = 'group' | 'tidy' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results' | 'share';
+export type BoardLinkOp = 'group' | 'tidy' | 'ungroup' | 'merge' | 'relabel' | 'badges' | 'results' | 'share' | 'plan';
 import type { BoardLinkErrorCode, ClusterError } from '../core/failures.js';
 
 export type { BoardLinkErrorCode } from '../core/failures.js';

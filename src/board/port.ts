@@ -98,6 +98,8 @@ export interface BoardPort {
   findMarkedFrames(filter?: MarkerFilter): Promise<MarkedItem[]>;
   /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
   onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;
+  /** Called after this port inserted a template (its frame and items all there); returns unsubscribe. */
+  onInserted(cb: (templateId: TemplateId, frameId: string) => void): () => void;
   /** Called with the ids of items removed from the board (by anyone); returns unsubscribe. */
   onItemsDeleted(cb: (ids: string[]) => void): () => void;
   /** Sticky notes on the board: those with `ids`, or all of them. */

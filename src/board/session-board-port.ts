@@ -10,6 +10,11 @@ import type { TemplateId } from '../core/template/types.js';
 import type { ResultsWords } from '../core/layout/results-frame.js';
 import type { PulseFrameInput } from '../core/layout/pulse-frame.js';
 import type { BoardPort } from './port.js';
+import type { PlanCell } from '../core/layout/plan-cells.js';
+import type { InitiativePatch } from '../core/session/plan.js';
+import type { PlanCellSource } from '../core/session/plan-cells.js';
+import type { PlanLayer } from '../core/session/schema.js';
+import type { PlanSyncOutcome } from './session-board-plan.js';
 
 /**
  * The words the board draws (a results frame's, a cluster's label when it has none), in one
@@ -18,7 +23,26 @@ import type { BoardPort } from './port.js';
 export interface BoardWords extends ResultsWords {
   /** The label of a cluster (or a note) that has no text of its own. */
   clusterLabel: string;
+  /** What a plan row's preparedness cell says for yes and for no. */
+  planYes: string;
+  planNo: string;
 }
+
+/** An initiative as its row on the P-IGLO board shows it (an InitiativeView from listPlan fits). */
+export interface PlanInitiative extends PlanCellSource {
+  id: string;
+  layer: PlanLayer;
+}
+
+/** A row's sticky edited on the board: which initiative and cell, what it says, and what that sets (null: reads as nothing). */
+export interface PlanCellEdit {
+  initiativeId: string;
+  cell: PlanCell;
+  text: string;
+  patch: InitiativePatch | null;
+}
+
+export type { PlanSyncOutcome } from './session-board-plan.js';
 
 /** A cluster and its notes, as listClusters(doc) gives them. */
 export interface ClusterNotes {
@@ -133,6 +157,14 @@ export interface SessionBoard extends BoardPort {
   shareNote(text: string, signal?: AbortSignal): Promise<string>;
   /** Writes a pulse's chart frame, replacing an earlier one of the same pulse (hideResults(pulseId) removes it). */
   showPulse(pulseId: string, chart: PulseFrame): Promise<PulseOutcome>;
+  /**
+   * Shows the plan's accepted initiatives as rows in the (first) P-IGLO frame, each in its
+   * layer and in the order given, updating rows in place; a layer that needs more room grows
+   * and moves what is below it. Resolves with frameId null when no P-IGLO frame is on the board.
+   */
+  syncPlan(initiatives: readonly PlanInitiative[], signal?: AbortSignal): Promise<PlanSyncOutcome>;
+  /** Called when someone edits a plan row's sticky on the board (not for the link's own writes); returns unsubscribe. */
+  onPlanEdited(cb: (edit: PlanCellEdit) => void): () => void;
   /** Forgets what it knows of the board and scans again on the next call. */
   refresh(): void;
 }

@@ -18,8 +18,14 @@ import { clearBadges, syncBadges } from './session-board-badges.js';
 import { correctLabels, relabel } from './session-board-labels.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
-  BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PulseFrame, PulseOutcome, ResultsMeta, ResultsOutcome, SessionBoard,
+  BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PlanCellEdit, PlanInitiative, PlanSyncOutcome, PulseFrame, PulseOutcome,
+  ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
+import { planCellTexts, readPlanCell } from '../core/session/plan-cells.js';
+import { PLAN_TEMPLATE_ID, planCellOf } from '../core/layout/plan-cells.js';
+import { WrittenCells } from './written-cells.js';
+import { contentText } from './link-items.js';
+import type { SdkOtherItem } from './sdk.js';
 import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
 import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
@@ -31,6 +37,7 @@ const clusters = () => import('./session-board-clusters.js');
 const results = () => import('./session-board-results.js');
 const plate = () => import('./session-board-plate.js');
 const pulse = () => import('./session-board-pulse.js');
+const plan = () => import('./session-board-plan.js');
 
 export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   /** The Board port to share (and its gate); by default one is made over `sdk`. */
@@ -46,12 +53,16 @@ export class WebSdkSessionBoard implements SessionBoard {
   lang: Lang;
   private readonly items: SessionBoardItems;
   private readonly words: (lang: Lang) => BoardWords;
+  private readonly sdk: MiroSdk;
+  /** What the plan's rows were last written with, so their own update events are not taken for edits. */
+  private readonly written = new WrittenCells();
 
   constructor(sdk: MiroSdk, options: WebSdkSessionBoardOptions) {
     this.board = options.board ?? new WebSdkBoard(sdk, options);
     this.lang = options.lang ?? 'da';
     this.words = options.words;
     this.items = new SessionBoardItems(sdk, this.board);
+    this.sdk = sdk;
   }
 
   /** One operation at a time per instance: two quick tally changes must not both create the same badge. */
@@ -74,6 +85,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   findMarkedFrames: BoardPort['findMarkedFrames'] = (filter) => this.board.findMarkedFrames(filter);
   onSelectionChange: BoardPort['onSelectionChange'] = (cb) => this.board.onSelectionChange(cb);
   onItemsDeleted: BoardPort['onItemsDeleted'] = (cb) => this.board.onItemsDeleted(cb);
+  onInserted: BoardPort['onInserted'] = (cb) => this.board.onInserted(cb);
   getNotes = (ids?: readonly string[]) => this.board.getNotes(ids);
   startTimer = (ms: number) => this.board.startTimer(ms);
 
@@ -119,6 +131,28 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   hideResults(roundId: string): Promise<number> {
     return this.serial(async () => (await results()).hideResults(this.items, roundId));
+  }
+
+  syncPlan(initiatives: readonly PlanInitiative[], signal?: AbortSignal): Promise<PlanSyncOutcome> {
+    const w = this.words(this.lang);
+    const rows = initiatives.map((i) => ({ id: i.id, layer: i.layer, cells: planCellTexts(i, { yes: w.planYes, no: w.planNo }) }));
+    return this.serial(async () => (await plan()).syncPlan(this.items, rows, this.written, signal));
+  }
+
+  onPlanEdited(cb: (edit: PlanCellEdit) => void): () => void {
+    // Either language may have drawn the board's yes and no.
+    const words = { yes: [this.words('da').planYes, this.words('en').planYes], no: [this.words('da').planNo, this.words('en').planNo] };
+    const handler = (event: { items?: SdkOtherItem[] }) => {
+      for (const item of event.items ?? []) {
+        const m = item.type === 'sticky_note' ? this.board.index.markerOf(item.id) : undefined;
+        const cell = m?.t === PLAN_TEMPLATE_ID ? planCellOf(m.e) : null;
+        if (!cell || !('content' in item) || typeof item.content !== 'string') continue;
+        const text = contentText(item.content);
+        if (!this.written.isEcho(item.id, text)) cb({ ...cell, text, patch: readPlanCell(cell.cell, text, words) });
+      }
+    };
+    this.sdk.board.ui.on('experimental:items:update', handler);
+    return () => this.sdk.board.ui.off('experimental:items:update', handler);
   }
 
   showPulse(pulseId: string, chart: PulseFrame): Promise<PulseOutcome> {

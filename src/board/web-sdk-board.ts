@@ -7,6 +7,7 @@
  * Coordinates: Miro gives centres, children relative to their frame's top-left; the port
  * speaks absolute top-left rects only.
  */
+import type { TemplateId } from '../core/template/types.js';
 import type { Rect } from '../core/geometry.js';
 import { findFreeSpot } from '../core/layout/free-space.js';
 import type { Layout } from '../core/layout/types.js';
@@ -107,6 +108,7 @@ export class WebSdkBoard implements BoardPort {
       // The items are on the board; other panels find them by their metadata instead.
       console.warn('Tryghed: the insertion was not recorded for other panels', e);
     }
+    for (const cb of [...this.inserted]) cb(layout.templateId, outcome.ids.frame ?? '');
     let zoomed = false;
     if (options.zoom !== false) {
       try {
@@ -153,6 +155,12 @@ export class WebSdkBoard implements BoardPort {
       live = false;
       this.sdk.board.ui.off('selection:update', handler);
     };
+  }
+
+  private readonly inserted = new Set<(templateId: TemplateId, frameId: string) => void>();
+  onInserted(cb: (templateId: TemplateId, frameId: string) => void): () => void {
+    this.inserted.add(cb);
+    return () => this.inserted.delete(cb);
   }
 
   onItemsDeleted(cb: (ids: string[]) => void): () => void {

@@ -17,10 +17,9 @@ import type { Template } from '../template/types.js';
 import { layoutTemplate } from './layout.js';
 import type { Layout, PlannedItem, PlannedSticky } from './types.js';
 
-export const PLAN_TEMPLATE_ID = 'p-iglo';
-/** The cells of a row, left to right. */
-export const PLAN_CELLS = ['text', 'owner', 'deadline', 'preparedness', 'followUp'] as const;
-export type PlanCell = (typeof PLAN_CELLS)[number];
+import { PLAN_CELLS, planCellElementId, type PlanCell } from './plan-cells.js';
+
+export { PLAN_CELLS, PLAN_TEMPLATE_ID, planCellElementId, planCellOf, type PlanCell } from './plan-cells.js';
 /** Rows a layer holds before it grows. */
 export const PLAN_ROWS_MIN = 4;
 
@@ -74,22 +73,31 @@ export interface PlanGrowth {
   rows: Record<PlanLayer, Rect>;
 }
 
-function elementRect(template: Template, id: string): Rect {
+export function elementRect(template: Template, id: string): Rect {
   const e = template.elements.find((x) => x.id === id);
   if (!e || !('height' in e)) throw new Error(`${template.id}: no area ${id} for the plan's rows`);
   return { x: e.x, y: e.y, width: e.width, height: e.height };
 }
 
+/** How much taller each layer's rows area is than the template's for `counts` (whole lines, never less). */
+export function planExtras(template: Template, counts: PlanCounts): Record<PlanLayer, number> {
+  const out = {} as Record<PlanLayer, number>;
+  for (const l of PLAN_LAYERS) out[l] = Math.max(0, planRowsHeight(counts[l] ?? 0) - elementRect(template, rowsElementId(l)).height);
+  return out;
+}
+
 /**
  * The frame for `counts`: a layer with more than PLAN_ROWS_MIN rows grows its band and rows
- * area by whole rows; every element whose top lies below a grown layer's rows area moves down
+ * area by whole lines; every element whose top lies below a grown layer's rows area moves down
  * by that layer's growth, so nothing below it is covered; the frame grows by the sum.
  */
 export function planGrowth(template: Template, counts: PlanCounts): PlanGrowth {
-  const grow = PLAN_LAYERS.map((l) => {
-    const area = elementRect(template, rowsElementId(l));
-    return { layer: l, area, extra: Math.max(0, planRowsHeight(counts[l] ?? 0) - area.height) };
-  });
+  return planGrowthBy(template, planExtras(template, counts));
+}
+
+/** The same for layers grown by `extras` (as read off a board: each rows area's height over the template's). */
+export function planGrowthBy(template: Template, extras: Readonly<Record<PlanLayer, number>>): PlanGrowth {
+  const grow = PLAN_LAYERS.map((l) => ({ layer: l, area: elementRect(template, rowsElementId(l)), extra: extras[l] }));
   const shifts = new Map<string, { dy: number; dh: number }>();
   for (const e of template.elements) {
     let dy = 0;
@@ -129,8 +137,6 @@ export interface PlannedPlanCell extends PlannedSticky {
   initiativeId: string;
   cell: PlanCell;
 }
-
-export const planCellElementId = (initiativeId: string, cell: PlanCell): string => `plan:${initiativeId}:${cell}`;
 
 /** Rows counted per layer, in the order given (the plan's order within a layer). */
 export function planCounts(rows: readonly Pick<PlanRow, 'layer'>[]): Record<PlanLayer, number> {

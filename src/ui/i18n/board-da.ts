@@ -39,4 +39,7 @@ export const boardDa: Record<keyof typeof boardEn, Message> = {
   'board.results.voted': '{n} har stemt',
   'board.results.votedOf': '{n} af {total} har stemt',
   'board.cluster.label': 'Tema',
+  /** A P-IGLO plan row's preparedness cell (Beredskab): part of our preparedness, or not. */
+  'board.plan.yes': 'Ja',
+  'board.plan.no': 'Nej',
 };

@@ -42,4 +42,7 @@ export const boardEn = {
   'board.results.voted': '{n} voted',
   'board.results.votedOf': '{n} of {total} voted',
   'board.cluster.label': 'Theme',
+  /** A P-IGLO plan row's preparedness cell (Beredskab): part of our preparedness, or not. */
+  'board.plan.yes': 'Yes',
+  'board.plan.no': 'No',
 } as const;

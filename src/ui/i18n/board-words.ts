@@ -71,5 +71,7 @@ export function boardWords(lang: Lang): BoardWords {
     date: (date) => dates.format(new Date(date)),
     participation: (n, total) => (total ? t(lang, 'board.results.votedOf', { n, total }) : t(lang, 'board.results.voted', { n })),
     clusterLabel: t(lang, 'board.cluster.label'),
+    planYes: t(lang, 'board.plan.yes'),
+    planNo: t(lang, 'board.plan.no'),
   };
 }
