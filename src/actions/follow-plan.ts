@@ -1,54 +1,15 @@
 /**
- * The plan on the P-IGLO board, both ways. After the plan changes (settled), and when a P-IGLO
- * template is inserted, one sync of its rows: every accepted initiative a row in its layer
- * (drafts wait until accepted). A row's sticky edited on the board goes into the plan as the
- * facilitator's edit (the control port: checked like one made in the panel), and a cell that
- * reads as nothing, or that the plan refuses, is drawn again as the plan has it. One writer:
- * the facilitator's panel (the plan is theirs); a failed sync is tried again on the next change.
+ * Keeps the plan on the P-IGLO board as the plan changes, and the plan as a row's sticky is
+ * edited on the board (plan-board.ts does both). Runs in every panel from the session's
+ * opening, but only the facilitator's draws, and plan-board.ts loads only once there is a plan.
  */
-import { listPlan } from '../core/session/plan.js';
-import { changedFields } from '../core/session/plan-cells.js';
-import { readInitiative } from '../core/session/read.js';
 import { facilitatorOf } from '../core/session/roles.js';
 import { planMap } from '../core/session/schema.js';
 import type { PlanCellEdit, PlanSyncOutcome } from '../board/session-board-port.js';
-import { failureOf, type ActionContext, type ActionResult } from './context.js';
+import type { ActionContext, ActionResult } from './context.js';
+import type { PlanBoardState } from './plan-board.js';
 
-/** What the last sync drew, so an unchanged plan is not drawn again. */
-export interface PlanBoardState {
-  key: string;
-}
-
-const isFacilitator = (ctx: ActionContext) => facilitatorOf(ctx.doc) === ctx.actor.userId;
-
-/** One sync now; `null` when there is nothing to do (not the facilitator, nothing changed). */
-export async function perform(ctx: ActionContext, state: PlanBoardState = { key: '' }): Promise<ActionResult<PlanSyncOutcome | null>> {
-  if (!isFacilitator(ctx)) return { ok: true, value: null };
-  const shown = listPlan(ctx.doc).filter((i) => !i.draft);
-  const key = JSON.stringify(shown.map((i) => [i.id, i.layer, i.text, i.owner, i.deadline, i.when, i.preparedness, i.followUpDate, i.followUpMethod]));
-  // Nothing drawn yet and nothing to draw: the board's part of the panel is not even loaded.
-  if (key === state.key || (state.key === '' && shown.length === 0)) return { ok: true, value: null };
-  state.key = key;
-  try {
-    return { ok: true, value: await ctx.board.syncPlan(shown) };
-  } catch (e) {
-    state.key = '';
-    console.warn('Tryghed: the plan on the board was not updated', e);
-    return failureOf(e, 'refused');
-  }
-}
-
-/** A row's sticky edited on the board, into the plan: only what changed, as one edit. */
-export async function applyBoardEdit(ctx: ActionContext, edit: PlanCellEdit): Promise<ActionResult<'edited' | 'unchanged' | 'redraw'>> {
-  if (!isFacilitator(ctx)) return { ok: true, value: 'unchanged' };
-  const current = readInitiative(ctx.doc, edit.initiativeId);
-  if (!current) return { ok: true, value: 'redraw' };
-  const patch = edit.patch && changedFields(current, edit.patch);
-  if (!edit.patch) return { ok: true, value: 'redraw' };
-  if (!patch) return { ok: true, value: 'unchanged' };
-  const r = await ctx.control.apply({ type: 'edit-initiative', id: edit.initiativeId, patch });
-  return r.ok ? { ok: true, value: 'edited' } : { ok: false, error: r.error };
-}
+const planBoard = () => import('./plan-board.js');
 
 export interface FollowPlanOptions {
   /** Quiet time before a sync (default 300 ms). */
@@ -70,13 +31,14 @@ export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () 
   const sync = () => {
     timer = null;
     running = running.then(async () => {
-      if (stopped) return;
-      options.onSync?.(await perform(ctx, state));
+      // Not ours to draw, or nothing drawn yet and nothing to draw: nothing to load.
+      if (stopped || facilitatorOf(ctx.doc) !== ctx.actor.userId || (!state.drawn && planMap(ctx.doc).size === 0)) return;
+      options.onSync?.(await (await planBoard()).perform(ctx, state));
     });
   };
   const schedule = (again = false) => {
     if (stopped) return;
-    if (again) state.key = ''; // draw it again even though the plan did not change
+    if (again) state.dirty = true; // draw it again even though the plan did not change
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(sync, wait);
   };
@@ -88,7 +50,7 @@ export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () 
   ctx.doc.on('update', seat);
   const offInserted = ctx.board.onInserted((templateId) => templateId === 'p-iglo' && schedule(true));
   const offEdited = ctx.board.onPlanEdited((edit) => {
-    void applyBoardEdit(ctx, edit).then((r) => {
+    void planBoard().then((m) => m.applyBoardEdit(ctx, edit)).then((r) => {
       options.onEdit?.(edit, r);
       // Taken, taken in another form ("ja" → "Ja"), or not (refused, unreadable, gone): the row says what the plan says.
       schedule(true);

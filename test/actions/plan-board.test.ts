@@ -5,7 +5,8 @@
  * the board reaches the plan.
  */
 import { describe, expect, it } from 'vitest';
-import { applyBoardEdit, follow, perform as syncPlan } from '../../src/actions/follow-plan.js';
+import { follow } from '../../src/actions/follow-plan.js';
+import { applyBoardEdit, perform as syncPlan } from '../../src/actions/plan-board.js';
 import { perform as editPlan } from '../../src/actions/edit-plan.js';
 import { bindTemplateActions } from '../../src/actions/insert-template.js';
 import { perform as roundTargets } from '../../src/actions/round-targets.js';
@@ -126,7 +127,10 @@ describe('the plan on the P-IGLO board', () => {
     await startSession(fac.ctx);
     await add(fac, 'O', 'Fælles sprog for pres');
     expect(await syncPlan(fac.ctx)).toEqual({ ok: true, value: { frameId: null, created: 0, updated: 0, removed: 0, grown: 0, moved: 0 } });
-    const stop = follow(fac.ctx, { debounceMs: 5 });
+    const synced: unknown[] = [];
+    const stop = follow(fac.ctx, { debounceMs: 5, onSync: (r) => synced.push(r) });
+    // Its first sync finds no frame; the insertion then draws.
+    await expect.poll(() => synced, POLL).toEqual([{ ok: true, value: { frameId: null, created: 0, updated: 0, removed: 0, grown: 0, moved: 0 } }]);
     await bindTemplateActions({ board: fac.board }).insertTemplate({ templateId: 'p-iglo', lang: 'da' });
     await expect.poll(() => board(standIn).byText('Fælles sprog for pres'), POLL).toHaveLength(1);
     expect(contains(rowsArea(standIn, 'O'), board(standIn).byText('Fælles sprog for pres')[0]!.absolute)).toBe(true);
