@@ -22,7 +22,7 @@ import './session/signal-notice.js';
 // Who leads (or Start, before anyone does), above every tab: loaded with the session.
 import './session/lead-notice.js';
 
-export { readPresence, readWorkshop } from '../core/session/read.js';
+export { readDiscussing, readPresence, readWorkshop } from '../core/session/read.js';
 // The words of the lead notice, the step bar and the data notice, in the panel's language.
 export { loadSessionWords } from './i18n/session-words.js';
 export { PlateStore } from './plate-store.js';
@@ -64,6 +64,16 @@ export function loadStepBar(): void {
   stepBar ??= import('./session/step-bar.js').catch((e: unknown) => {
     console.error('Tryghed: the step bar did not load', e);
     stepBar = null;
+  });
+}
+
+let discussNotice: Promise<unknown> | null = null;
+
+/** "Now discussing", above every tab: loads once the facilitator first picks an item to discuss. */
+export function loadDiscussNotice(): void {
+  discussNotice ??= import('./session/discuss-notice.js').catch((e: unknown) => {
+    console.error('Tryghed: the discussion notice did not load', e);
+    discussNotice = null;
   });
 }
 

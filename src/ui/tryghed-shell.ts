@@ -143,6 +143,7 @@ export class TryghedShell extends LitElement {
     const step = w ? parts.stepOf(w.step) : undefined;
     const key = w ? parts.stepKey(w) : null;
     if (w) parts.loadStepBar();
+    if (parts.readDiscussing(s.doc)) parts.loadDiscussNotice();
     if (w && step && key !== this.followed) {
       this.followed = key;
       if (f !== s.me.id) this.tab = step.view;
@@ -221,7 +222,8 @@ export class TryghedShell extends LitElement {
                 @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>
               <lead-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .people=${this.session.people}
                 ?synced=${this.session.status === 'synced'} .lang=${lang}></lead-notice>
-              <step-bar .doc=${this.session.doc} .me=${this.session.me} .awareness=${this.session.awareness} .lang=${lang}></step-bar>`
+              <step-bar .doc=${this.session.doc} .me=${this.session.me} .awareness=${this.session.awareness} .lang=${lang}></step-bar>
+              <discuss-notice .doc=${this.session.doc} .me=${this.session.me} .labels=${this.session.labels} .lang=${lang}></discuss-notice>`
           : nothing}
       </div>
       <main>${tabs.map((id) => this.renderPanel(id))}</main>`;

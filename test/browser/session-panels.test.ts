@@ -365,8 +365,8 @@ describe('session panels (Danish)', () => {
     const first = fiePlan.locator('ul[data-layer="G"] li').first();
     await first.locator('input[id^="owner-"]').fill('Fie');
     await first.locator('input[id^="owner-"]').press('Enter');
-    await first.locator('input[id^="text-"]').fill('Mere sparring');
-    await first.locator('input[id^="text-"]').press('Enter');
+    await first.locator('textarea[id^="text-"]').fill('Mere sparring');
+    await first.locator('textarea[id^="text-"]').press('Enter');
     await first.locator('input[id^="deadline-"]').fill('2027-03-01');
     await first.locator('input[id^="deadline-"]').press('Enter');
     await first.locator('input[type="checkbox"]').check();
@@ -417,8 +417,8 @@ describe('session panels (Danish)', () => {
     expect(await page.evaluate(() => window.__fx.clusters()[0]!.colour)).toBe('light_blue');
     const cluster = clusters.locator('li[data-cluster]');
     const clusterId = await cluster.getAttribute('data-cluster');
-    await cluster.locator('input[id^="name-"]').fill('Sygefravær og ensomhed');
-    await cluster.locator('input[id^="name-"]').press('Enter');
+    await cluster.locator('textarea[id^="name-"]').fill('Sygefravær og ensomhed');
+    await cluster.locator('textarea[id^="name-"]').press('Enter');
     await expect.poll(() => page.evaluate(() => window.__fx.clusters().map((c) => c.label))).toEqual(['Sygefravær og ensomhed']);
     await cluster.locator('button[data-action="dissolve"]').click();
     await expect.poll(() => page.evaluate(() => window.__fx.clusters().length)).toBe(0);

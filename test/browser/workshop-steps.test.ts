@@ -7,7 +7,7 @@
  * accepted moves the controls. Axe on the new views; screenshots at 320 and 400 px with a check
  * that no element's text overflows its box.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems, insertThroughPanel, markerOf, SCREENSHOT_DIR } from './support/sandbox-page.js';
+import { checkWidths } from './support/panel-widths.js';
+import { boardItems, insertThroughPanel, markerOf } from './support/sandbox-page.js';
 
 const env = useBrowserEnv();
 const USERS = ['u1', 'u2', 'u3', 'u4'] as const;
@@ -53,50 +54,6 @@ async function viewCentreNear(page: Page, userId: string, t: string): Promise<bo
     const cy = frame.absolute.y + frame.absolute.height / 2;
     return cx >= view.x && cx <= view.x + view.width && cy >= view.y && cy <= view.y + view.height;
   }, { userId, t });
-}
-
-/** Every element in the frame (shadow roots too) whose text is wider than its box. */
-function overflowing(panel: Frame): Promise<string[]> {
-  return panel.evaluate(() => {
-    const out: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll<HTMLElement>('*')) {
-        if (el.shadowRoot) walk(el.shadowRoot);
-        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')
-          || ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.type !== 'hidden');
-        if (!hasText || el.clientWidth <= 1 /* visually hidden */ || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-        const style = getComputedStyle(el);
-        if (style.display === 'inline') continue;
-        if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40)}] ${el.scrollWidth}>${el.clientWidth}`);
-      }
-    };
-    walk(document);
-    return out;
-  });
-}
-
-/** Each section of a panel at `width`: a screenshot, no text overflowing its box, the tab rows stable. */
-async function checkWidths(page: Page, userId: string, panel: Frame, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const iframe = page.locator(`section[data-user="${userId}"] iframe.panel`);
-  const tabs = await panel.locator('button[role="tab"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-tab')!));
-  for (const width of [320, 400]) {
-    // On top of the page at Miro's panel width, so what the screenshot shows is the panel alone.
-    await iframe.evaluate((el, w) => Object.assign((el as HTMLElement).style, { position: 'fixed', left: '0', top: '0', width: `${w}px`, height: '1100px', zIndex: '9999', background: '#fff' }), width);
-    let rows: string | null = null;
-    for (const id of tabs) {
-      await tab(panel, id);
-      await panel.evaluate(() => window.scrollTo(0, 0));
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      expect(await overflowing(panel), `${name} ${id} at ${width}px`).toEqual([]);
-      // The way between sections stays where it is whichever is selected.
-      const layout = JSON.stringify(await panel.locator('button[role="tab"]').evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })));
-      if (rows === null) rows = layout;
-      expect(layout, `${name} tabs at ${width}px`).toBe(rows);
-      await page.screenshot({ path: `${SCREENSHOT_DIR}workshop-${name}-${id}-${width}.png`, clip: { x: 0, y: 0, width, height: 1100 } });
-    }
-  }
-  await iframe.evaluate((el) => Object.assign((el as HTMLElement).style, { position: '', left: '', top: '', width: '', height: '', zIndex: '', background: '' }));
 }
 
 async function run(mode: 'miro' | 'server'): Promise<void> {

@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { isStepId } from './agenda.js';
 import { packIds } from './ids.js';
-import { readPublished, readRound, readSession, readWorkshop, roundIds, targetMaps } from './read.js';
+import { readDiscussing, readPublished, readRound, readSession, readWorkshop, roundIds, targetMaps } from './read.js';
 import { readPlan } from './read-plan.js';
 import { isFacilitator } from './roles.js';
 import { deletedMap, fieldMap, MAP, planMap, publishedMap, roundsMap, sessionMap, workshopMap } from './schema.js';
@@ -84,6 +84,7 @@ export function importSession(doc: Y.Doc, actor: Actor, input: { state: string }
   const deleted = [...deletedMap(from).keys()].filter((k) => maps.isDeleted(k)).map((k) => [k, deletedMap(from).get(k)!] as const);
   const plan = readPlan(from);
   const workshop = readWorkshop(from);
+  const discussing = readDiscussing(from);
   const started = readSession(from).startedAt;
   doc.transact(() => {
     const s = sessionMap(doc);
@@ -99,10 +100,11 @@ export function importSession(doc: Y.Doc, actor: Actor, input: { state: string }
       w.set('step', workshop.step);
       w.set('startedAt', workshop.startedAt);
       w.set('timeBoxMs', workshop.timeBoxMs);
-      if (workshop.discussing) {
-        w.set('discussRound', workshop.discussing.roundId);
-        w.set('discussTarget', workshop.discussing.targetId);
-      }
+    }
+    // What is discussed comes along with or without a step.
+    if (discussing) {
+      w.set('discussRound', discussing.roundId);
+      w.set('discussTarget', discussing.targetId);
     }
   }, SESSION_ORIGIN);
   return ok({ rounds: rounds.length, initiatives: plan.size });

@@ -58,7 +58,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.template': 'Hele skabelonen',
 
   'sync.title': 'Sådan deles sessionen',
-  'sync.intro': 'Gælder alle på dette board. Hver måde har sin egen kopi af sessionen.',
+  'sync.intro': 'Gælder alle på dette board. Sessionen flytter med: temaer, afstemninger, resultater, plan og trin. En puls flytter ikke med: den bliver, hvor den blev kørt. Stemmesedler i forseglede afstemninger bliver på serveren.',
   'sync.mode': 'Del gennem',
   'sync.mode.miro': 'Miro (ingen server)',
   'sync.mode.miro.hint': 'Alle på boardet har tillid til hinanden; intet forlader Miro.',

@@ -59,7 +59,7 @@ export const shellEn = {
   'shell.scope.template': 'The whole template',
 
   'sync.title': 'How the session is shared',
-  'sync.intro': 'Applies to everyone on this board. Each way keeps its own copy of the session.',
+  'sync.intro': 'Applies to everyone on this board. The session moves along: themes, votes, results, plan and step. A pulse does not move: it stays where it was run. Ballots of sealed votes stay on the server.',
   'sync.mode': 'Share through',
   'sync.mode.miro': 'Miro (no server)',
   'sync.mode.miro.hint': 'Everyone on the board is trusted; nothing leaves Miro.',

@@ -8,6 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { STICKY_COLOURS, type StickyColour } from '../../core/miro-rules.js';
 import type { ActionResult } from '../../core/session/commands.js';
 import { listClusters, type ClusterError, type ClusterView } from '../../core/session/clusters.js';
+import { readCluster } from '../../core/session/read.js';
 import { aliasesMap, clustersMap, LIMITS, membershipMap } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
 import type { Actions } from '../../actions/actions.js';
@@ -121,8 +122,9 @@ export class ClusterPanel extends SessionPanelBase {
       <div class="edit">
         <div class="field">
           <label for="name-${c.id}">${t(lang, 'cluster.rename')}</label>
-          <input id="name-${c.id}" type="text" maxlength=${LIMITS.label} .value=${c.label}
-            @change=${(e: Event) => this.rename(c.id, (e.target as HTMLInputElement).value)} />
+          <textarea id="name-${c.id}" rows="1" maxlength=${LIMITS.label} .value=${c.label} data-name
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), this.rename(c.id, (e.target as HTMLTextAreaElement).value))}
+            @change=${(e: Event) => this.rename(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
         ${this.colourSelect(`colour-${c.id}`, c.colour, (colour) => void this.run((a) => a.recolour(c.id, colour), 'cluster.recoloured'), t(lang, 'cluster.colour'))}
       </div>
@@ -176,6 +178,8 @@ export class ClusterPanel extends SessionPanelBase {
   }
 
   private rename(clusterId: string, label: string) {
+    // Enter saved it already; leaving the field then changes nothing.
+    if (this.doc && readCluster(this.doc, clusterId)?.label === label.trim()) return;
     void this.run((a) => a.relabel(clusterId, label), 'cluster.renamed');
   }
 

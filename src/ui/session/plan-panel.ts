@@ -227,17 +227,20 @@ export class PlanPanel extends SessionPanelBase {
     const name = i.text || i.problem || t(lang, 'plan.noText');
     const patch = (p: InitiativePatch) => void this.edit({ op: 'edit', id: i.id, patch: p }, 'plan.saved');
     type Field = 'text' | 'problem' | 'owner' | 'deadline' | 'followUpDate' | 'followUpMethod' | 'successCriterion';
-    const text = (field: Field, key: MessageKey, type: 'text' | 'date' = 'text') => html`<div class="field">
+    const text = (field: Field, key: MessageKey, type: 'text' | 'date' | 'long' = 'text') => html`<div class="field">
       <label for="${field}-${i.id}">${t(lang, key)}</label>
-      <input id="${field}-${i.id}" type=${type} maxlength=${field === 'owner' ? LIMITS.planField : LIMITS.planText} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />
+      ${type === 'long'
+        ? html`<textarea id="${field}-${i.id}" rows="1" maxlength=${LIMITS.planText} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLTextAreaElement).value })}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), patch({ [field]: (e.target as HTMLTextAreaElement).value }))}></textarea>`
+        : html`<input id="${field}-${i.id}" type=${type} maxlength=${field === 'owner' ? LIMITS.planField : LIMITS.planText} .value=${i[field]} @change=${(e: Event) => patch({ [field]: (e.target as HTMLInputElement).value })} />`}
     </div>`;
     const source = this.sourceOf(i);
     return html`<li class=${i.draft ? 'draft' : ''} data-initiative=${i.id} aria-label=${name}>
       ${i.draft ? html`<span class="tag">${t(lang, 'plan.draftTag')}</span>` : nothing}
       ${source ? html`<p class="meta">${t(lang, 'plan.source')}: ${source}</p>` : nothing}
       <div class="grid">
-        ${text('problem', 'plan.problem')} ${text('text', 'plan.text')} ${text('owner', 'plan.owner')} ${text('deadline', 'plan.deadline', 'date')}
-        ${text('followUpDate', 'plan.followUpDate', 'date')} ${text('followUpMethod', 'plan.followUpMethod')} ${text('successCriterion', 'plan.success')}
+        ${text('problem', 'plan.problem', 'long')} ${text('text', 'plan.text', 'long')} ${text('owner', 'plan.owner')} ${text('deadline', 'plan.deadline', 'date')}
+        ${text('followUpDate', 'plan.followUpDate', 'date')} ${text('followUpMethod', 'plan.followUpMethod', 'long')} ${text('successCriterion', 'plan.success', 'long')}
         <div class="field">
           <label for="status-${i.id}">${t(lang, 'plan.status')}</label>
           <select id="status-${i.id}" @change=${(e: Event) => patch({ status: (e.target as HTMLSelectElement).value as InitiativeView['status'] })}>

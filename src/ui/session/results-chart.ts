@@ -21,6 +21,8 @@ export interface ChartRow {
 const W = 320;
 const ROW = 46;
 const MAX_LABEL = 44;
+/** Where labels and bars start, right of the ranks. */
+const LABEL_X = 56;
 
 export class ResultsChart extends LitElement {
   static override properties = props({ rows: PROP, lang: String, caption: String });
@@ -28,6 +30,8 @@ export class ResultsChart extends LitElement {
   rows: readonly ChartRow[] = [];
   override lang: Lang = 'da';
   caption = '';
+  /** Characters of a label that fit its row, by target (measured after drawing: fonts differ). */
+  private fit = new Map<string, number>();
 
   static override styles = [
     tokens,
@@ -67,6 +71,31 @@ export class ResultsChart extends LitElement {
     `,
   ];
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('rows') || changed.has('lang')) this.fit.clear();
+  }
+
+  override updated(): void {
+    this.refit();
+  }
+
+  /** Drawn in a hidden tab, nothing has a width yet: measured again once the chart is shown. */
+  private shown = new ResizeObserver(() => this.refit());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shown.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.shown.disconnect();
+    super.disconnectedCallback();
+  }
+
+  private refit(): void {
+    if (fitLabels(this, this.fit, W - LABEL_X)) this.requestUpdate();
+  }
+
   rankText(r: Pick<ChartRow, 'rank' | 'tied'>): string {
     return t(this.lang, r.tied ? 'results.rankTied' : 'results.rank', { rank: r.rank });
   }
@@ -83,16 +112,17 @@ export class ResultsChart extends LitElement {
     const lang = this.lang;
     const max = Math.max(1, ...this.rows.map((r) => r.votes));
     const height = Math.max(ROW, this.rows.length * ROW);
-    const barX = 56;
+    const barX = LABEL_X;
     const barW = W - barX - 34;
     return html`<svg viewBox="0 0 ${W} ${height}" role="img" aria-label=${this.summary()} data-chart>
         ${this.rows.map((r, i) => {
           const y = i * ROW;
           const w = Math.max(r.votes > 0 ? 3 : 0, (r.votes / max) * barW);
-          const label = r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label;
+          const keep = Math.min(MAX_LABEL, this.fit.get(r.targetId) ?? MAX_LABEL);
+          const label = r.label.length > keep ? `${r.label.slice(0, keep - 1)}…` : r.label;
           return svg`<g data-row=${r.targetId} data-rank=${r.rank} data-tied=${r.tied ? 'true' : 'false'}>
             <text class="rank" x="0" y=${y + 34}>${this.rankText(r)}</text>
-            <text class="label" x=${barX} y=${y + 16}>${label}</text>
+            <text class="label" x=${barX} y=${y + 16} data-label=${r.targetId}>${label}</text>
             <rect class="track" x=${barX} y=${y + 22} width=${barW} height="16" rx="3"></rect>
             <rect class=${r.tied ? 'bar tied' : 'bar'} x=${barX} y=${y + 22} width=${w} height="16" rx="3"></rect>
             <text class="votes" x=${barX + barW + 6} y=${y + 35}>${r.votes}</text>
@@ -109,6 +139,20 @@ export class ResultsChart extends LitElement {
         </tbody>
       </table>`;
   }
+}
+
+/** A label longer than the room right of the ranks is cut (with "…") to what its drawn width allows. */
+function fitLabels(chart: ResultsChart, fit: Map<string, number>, room: number): boolean {
+  let changed = false;
+  for (const el of chart.renderRoot.querySelectorAll<SVGTextElement>('text[data-label]')) {
+    const id = el.dataset.label!;
+    const drawn = el.getComputedTextLength();
+    const chars = el.textContent!.length;
+    if (drawn <= room || chars <= 2) continue;
+    fit.set(id, Math.max(2, Math.floor((chars * room) / drawn) - 1));
+    changed = true;
+  }
+  return changed;
 }
 
 customElements.define('results-chart', ResultsChart);

@@ -1,7 +1,8 @@
 /**
  * Results of a round: the ranked chart once the tally may be shown, or why not yet
  * ("shown when at least 3 have voted"); export as CSV or Markdown; and, for the facilitator,
- * the result on the board (a results frame, through the show-results action).
+ * the result on the board (a results frame, through the show-results action) and the Discuss
+ * step over a revealed round's items (discuss-controls.ts).
  */
 import { css, html, nothing } from 'lit';
 import type { VisibleTally } from '../../core/export/tally-export.js';
@@ -19,6 +20,7 @@ import { resultsExportWords } from '../i18n/export-words.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { targetLabel, targetTypes, type TargetLabels } from './session-view.js';
 import './results-chart.js';
+import './discuss-controls.js';
 import { props, PROP, STATE } from '../lit-kit.js';
 
 export type { ExportFormat } from './export-download.js';
@@ -143,7 +145,10 @@ export class ResultsPanel extends SessionPanelBase {
               @click=${() => void this.showOnBoard(round, rows)}>${t(lang, 'results.showOnBoard')}</button>`
           : nothing}
       </div>
-      <p class="error" data-board-error>${this.boardError}</p>`;
+      <p class="error" data-board-error>${this.boardError}</p>
+      ${round.status === 'revealed'
+        ? html`<discuss-controls .doc=${this.doc} .me=${this.me} .actions=${this.actions} .roundId=${round.id} .rows=${rows} .lang=${lang}></discuss-controls>`
+        : nothing}`;
   }
 
   /** Download the file (the event lets a shell whose frame forbids downloads offer it otherwise). */

@@ -89,9 +89,15 @@ export const sessionStyles = css`
   }
   .field input[type='text'],
   .field input[type='number'],
-  .field select {
+  .field select,
+  .field textarea {
     width: 100%;
     min-width: 0;
+  }
+  /* Names and plan texts wrap where a one-line field would cut them off at Miro's 320 px. */
+  .field textarea {
+    resize: vertical;
+    field-sizing: content;
   }
 `;
 

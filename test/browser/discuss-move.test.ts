@@ -1,0 +1,120 @@
+/**
+ * Issue 11: Discuss, and moving a session from Miro's channel to the sync server. A facilitator
+ * and a participant in the sandbox group notes, vote and reveal; the facilitator picks the top
+ * item to discuss and every panel shows "Now discussing" (in English and Danish); the decision
+ * goes into the plan as a draft initiative whose problem is the item. Then the board moves to
+ * the sync server: the themes, the results, the plan and what is discussed come along, a pulse
+ * does not (and the sync setting says so), and the Discuss step goes on over the server.
+ * Axe on the new views; every section at 320 and 400 px with results and plan in it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { axeViolations, serious } from './support/axe.js';
+import { useBrowserEnv } from './support/browser-env.js';
+import { checkWidths } from './support/panel-widths.js';
+import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
+
+const env = useBrowserEnv();
+/** A theme's name longer than a chart row has room for. */
+const LONG = 'Workload: far too many meetings in every single week';
+
+async function cast(panel: Frame, text: string, times: number): Promise<void> {
+  const count = row(panel, text).locator('[data-count]');
+  for (let i = 0; i < times; i++) {
+    const before = Number(await count.textContent());
+    await row(panel, text).locator('button[data-action="cast"]').click();
+    await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(before + 1);
+  }
+}
+
+const results = (p: Frame) => p.locator('results-panel results-chart table[data-table] tbody tr').allInnerTexts();
+const discussing = (p: Frame) => p.locator('discuss-notice [data-discussing]').innerText();
+const planned = (p: Frame) => p.locator('plan-panel li[data-initiative]').allInnerTexts();
+
+describe('Discuss, and a move to the sync server that keeps the work', () => {
+  it('discusses the top items into the plan, then moves to the server with themes, results, plan and discussion', async () => {
+    const sync = await startServer();
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e));
+    try {
+      await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(sync.server.url)}`);
+      await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
+      await page.click('sandbox-participants button[data-action="add-participant"]');
+      const [f, p] = (await Promise.all(['u1', 'u2'].map((u) => sessionPanel(page, u, 'miro')))) as [Frame, Frame];
+      await f.click('lead-notice button[data-action="start-session"]');
+      await f.click('lead-notice button[data-action="confirm-start"]');
+      await expect.poll(() => p.locator('lead-notice [data-lead]').innerText(), { timeout: 30_000 }).toMatch(/is the facilitator/);
+
+      // Notes, a theme, a round, votes: Workload 4, Unclear priorities 2.
+      const ids = [
+        await writeSticky(page, 'u2', 'Too many meetings', -600, 0),
+        await writeSticky(page, 'u2', 'No time to think', -340, 0),
+      ];
+      await writeSticky(page, 'u2', 'Unclear priorities', 200, 0);
+      await select(page, 'u2', ids);
+      await tab(p, 'group');
+      await p.waitForSelector('cluster-panel p[data-selection="2"]');
+      await p.fill('cluster-panel #new-label', LONG);
+      await p.click('cluster-panel button[data-action="group"]');
+      await tab(f, 'rounds');
+      await f.fill('round-form #question', 'What first?');
+      await f.fill('round-form #budget', '3');
+      await f.fill('round-form #cap', '2');
+      await f.fill('round-form #k', '2');
+      await f.click('round-form button[data-action="create"]');
+      const round = f.locator('facilitator-panel li[data-round]');
+      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+      await round.locator('button[data-action="open"]').click();
+      for (const x of [f, p]) {
+        await tab(x, 'vote');
+        await expect.poll(() => x.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(2);
+      }
+      await cast(f, 'Workload', 2);
+      await cast(f, 'Unclear priorities', 1);
+      await cast(p, 'Workload', 2);
+      await cast(p, 'Unclear priorities', 1);
+      await tab(f, 'rounds');
+      await round.locator('button[data-action="reveal"]').click();
+      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
+      const shown = [`1.\t${LONG}\t4`, '2.\tUnclear priorities\t2'];
+      await tab(f, 'results');
+      await expect.poll(() => results(p), { timeout: 30_000 }).toEqual(shown);
+
+      // The facilitator picks the top item: everyone sees it; the focus goes to the decision.
+      const items = f.locator('discuss-controls li[data-item]');
+      await expect.poll(() => items.allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringMatching(/^1\. Workload/), expect.stringMatching(/^2\. Unclear priorities/)]);
+      expect(await p.locator('discuss-controls li[data-item]').count(), 'Discuss is the facilitator’s').toBe(0);
+      await f.click(`discuss-controls button[aria-label="Discuss: ${LONG}"]`);
+      for (const x of [f, p]) await expect.poll(() => discussing(x), { timeout: 30_000 }).toBe(`Now discussing: ${LONG}`);
+      await expect.poll(() => f.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id ?? null)).toBe('decision');
+      expect(serious(await axeViolations(f)), 'discuss, facilitator').toEqual([]);
+      expect(serious(await axeViolations(p)), 'now discussing, participant').toEqual([]);
+      await p.click('lang-switch button[lang="da"]');
+      await expect.poll(() => discussing(p)).toBe(`Nu drøfter vi: ${LONG}`);
+      await p.click('lang-switch button[lang="en"]');
+
+      // An empty decision is refused in words; a decision becomes a draft initiative, problem = the item.
+      await f.click('discuss-controls button[data-action="decide"]');
+      await expect.poll(() => f.locator('discuss-controls [data-error]').innerText()).toBe('Write what the team decides first.');
+      await f.fill('discuss-controls #decision', 'Weekly check-in on Mondays');
+      await f.selectOption('discuss-controls #decision-layer', 'L');
+      await f.click('discuss-controls button[data-action="decide"]');
+      await expect.poll(() => f.locator('discuss-controls li[data-item] [data-in-plan]').count(), { timeout: 30_000 }).toBe(1);
+      await tab(p, 'plan');
+      await expect.poll(() => planned(p), { timeout: 30_000 }).toEqual([expect.stringMatching(/Weekly check-in on Mondays[\s\S]*Problem: Workload/)]);
+      expect(await p.locator('plan-panel ul[data-layer="L"] li.draft').count()).toBe(1);
+      await f.click('discuss-controls button[data-action="discuss-next"]');
+      for (const x of [f, p]) await expect.poll(() => discussing(x), { timeout: 30_000 }).toBe('Now discussing: Unclear priorities');
+
+      // Every section at Miro's panel widths, with results, a discussion and a plan in it (the data notice read).
+      for (const x of [f, p]) await x.click('data-notice button[data-action="notice-close"]');
+      await checkWidths(page, 'u1', f, 'discuss-facilitator');
+      await checkWidths(page, 'u2', p, 'discuss-participant');
+    } finally {
+      await context.close();
+      await sync.close();
+    }
+  });
+});
