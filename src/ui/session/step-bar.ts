@@ -42,6 +42,10 @@ export class StepBar extends SessionPanelBase {
   static override styles = [
     SessionPanelBase.styles,
     css`
+      /* No step yet: no empty box either. */
+      :host([data-idle]) {
+        display: none;
+      }
       :host {
         border: 1px solid var(--ty-line);
         border-radius: var(--ty-radius);
@@ -67,6 +71,10 @@ export class StepBar extends SessionPanelBase {
       }
     `,
   ];
+
+  override updated(): void {
+    this.toggleAttribute('data-idle', !(this.doc && readWorkshop(this.doc)));
+  }
 
   override render() {
     const lang = this.lang;
