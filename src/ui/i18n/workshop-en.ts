@@ -78,24 +78,6 @@ export const workshopEn = {
 
   'discuss.now': 'Now discussing:',
   'discuss.unknown': 'an item of the results',
-  'discuss.title': 'Discuss the results',
-  'discuss.intro': 'Pick an item to discuss: every panel shows it. What the team decides goes into the plan as a draft initiative, with the item as its problem.',
-  'discuss.items': 'Items, most votes first',
-  'discuss.row': '{rank}. {item}',
-  'discuss.do': 'Discuss',
-  'discuss.doLabel': 'Discuss: {item}',
-  'discuss.current': 'Being discussed',
-  'discuss.decision': 'What the team decides about {item}',
-  'discuss.record': 'Put it in the plan as a draft',
-  'discuss.recorded': 'In the plan as a draft: {item}',
-  'discuss.updated': 'The draft for {item} in the plan now holds this decision.',
-  'discuss.next': 'Next item',
-  'discuss.stop': 'Stop discussing',
-  'discuss.stopped': 'Nothing is being discussed now.',
-  'discuss.started': 'Every panel now shows: {item}',
-  'discuss.error': 'That did not work. Try again.',
-  'discuss.error.decision': 'Write what the team decides first.',
-  'discuss.inPlan': 'In the plan',
 } as const;
 
 export type WorkshopKey = keyof typeof workshopEn;
