@@ -79,7 +79,7 @@ describe('Discuss, and a move to the sync server that keeps the work', () => {
       await round.locator('button[data-action="reveal"]').click();
       await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
       const shown = [`1.\t${LONG}\t4`, '2.\tUnclear priorities\t2'];
-      await tab(f, 'results');
+      for (const x of [f, p]) await tab(x, 'results');
       await expect.poll(() => results(p), { timeout: 30_000 }).toEqual(shown);
 
       // The facilitator picks the top item: everyone sees it; the focus goes to the decision.

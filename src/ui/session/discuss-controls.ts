@@ -6,7 +6,8 @@
  * what happened is announced without moving the focus further.
  */
 import { css, html, nothing } from 'lit';
-import { readDiscussing, readInitiative } from '../../core/session/read.js';
+import { readDiscussing } from '../../core/session/read.js';
+import { readInitiative } from '../../core/session/read-plan.js';
 import { PLAN_LAYERS, planMap, workshopType, type PlanLayer } from '../../core/session/schema.js';
 import { YController } from '../controllers/y-controller.js';
 import { t } from '../i18n/session-strings.js';
