@@ -1,8 +1,8 @@
 /**
  * What a new round can vote on, read from the board when the round is created: every cluster,
  * every sticky people wrote, the selected ones, those on one inserted template, or in one zone
- * of it (every copy of the template counts). People's stickies only: the seed cards our
- * templates bring carry our marker. Nothing on a private template (the plate) is ever a
+ * of it (every copy of the template counts): people's stickies only, as the seed cards our
+ * templates bring carry our marker. Or the template's own cards (the deck's items) alone. Nothing on a private template (the plate) is ever a
  * target; how many notes were left out for that is told, so "no targets" can say why.
  */
 import type { BoardNote, MarkedItem } from '../board/port.js';
@@ -12,7 +12,7 @@ import type { TemplateId } from '../core/template/types.js';
 import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 
-export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string };
+export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string } | { template: TemplateId; cards: true };
 
 export interface ScopeTargets {
   ids: readonly string[];
@@ -25,6 +25,11 @@ async function read(ctx: ActionContext, set: TargetSet): Promise<ScopeTargets> {
   if (set === 'clusters') return { ids: listClusters(ctx.doc).filter((c) => c.notes.length > 0).map((c) => c.id), privateLeftOut: 0 };
   if (typeof set === 'object' && isPrivateTemplate(set.template)) return { ids: [], privateLeftOut: 0 };
   const board = ctx.board;
+  // The deck's items on the template (its seed cards, on every copy), so nobody copies them onto stickies first.
+  if (typeof set === 'object' && 'cards' in set) {
+    const ours = await board.findByMarker({ templateId: set.template });
+    return { ids: ours.filter((m) => m.kind === 'sticky_note').map((m) => m.id), privateLeftOut: 0 };
+  }
   let notes: BoardNote[];
   let privateFrames: MarkedItem[] = [];
   if (set === 'selection') {

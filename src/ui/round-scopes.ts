@@ -19,6 +19,9 @@ export function roundScopes(lang: Lang, onBoard: readonly TemplateId[]): ScopeOp
     const templateId = tpl.id;
     const group = tpl.title[lang];
     scopes.push({ scope: { kind: 'template', templateId }, group, label: t(lang, 'shell.scope.template'), targets: { template: templateId } });
+    if (tpl.elements.some((e) => e.kind === 'card')) {
+      scopes.push({ scope: { kind: 'cards', templateId }, group, label: t(lang, 'shell.scope.cards'), targets: { template: templateId, cards: true } });
+    }
     for (const zone of voteableZones(tpl, lang)) {
       scopes.push({ scope: { kind: 'zone', templateId, zoneId: zone.id }, group, label: zone.label, targets: { template: templateId, zone: zone.id } });
     }

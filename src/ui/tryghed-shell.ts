@@ -313,10 +313,10 @@ export class TryghedShell extends LitElement {
   }
 
   private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[]; templates: readonly TemplateId[] } | null = null;
-  /** Where notes for theme suggestions come from: every scope but the clusters (themes group notes). */
+  /** Where notes for theme suggestions come from: every scope but the clusters (themes group notes) and the deck's cards. */
   private noteScopes(s: ShellSession): ScopeOption[] {
     const clusters = t(this.lang, 'shell.scope.clusters');
-    return this.scopes(s).filter((o) => o.group !== undefined || o.label !== clusters);
+    return this.scopes(s).filter((o) => (o.group !== undefined || o.label !== clusters) && o.scope.kind !== 'cards');
   }
 
   private scopes(s: ShellSession): ScopeOption[] {

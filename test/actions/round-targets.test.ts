@@ -14,7 +14,8 @@ import { contextFor } from './harness.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import { centreIn, type Rect } from '../../src/core/geometry.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
-import { listClusters, startSession } from '../../src/core/session/index.js';
+import { listClusters, readCommand, readRound, startSession } from '../../src/core/session/index.js';
+import { perform as createRound } from '../../src/actions/create-round.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import type { TemplateId, ZoneElement } from '../../src/core/template/types.js';
 import { isPrivateTemplate, voteableZones } from '../../src/core/template/zones.js';
@@ -86,6 +87,33 @@ describe('a round over one zone', () => {
     for (const note of [{ x: 100, y: 250, width: 100, height: 100 }, { x: 350, y: 100, width: 100, height: 100 }, { x: 350, y: 50, width: 100, height: 100 }]) {
       expect([upper, lower, right].filter((z) => centreIn(z, note))).toHaveLength(1);
     }
+  });
+});
+
+describe('a round over a template’s own cards (the deck’s items)', () => {
+  it('targets exactly the seed cards of every copy of the template, never what people wrote; a round over them is created and checked', async () => {
+    const { board, session, insert } = await world();
+    const first = await insert('safe-unsafe-team', { x: 0, y: 0 });
+    const second = await insert('safe-unsafe-team', { x: 0, y: 4000 });
+    await insert('warning-signs', { x: 6000, y: 0 });
+    const mine = write(board, 'We interrupt each other', { x: 400, y: 400 }, first.frameId);
+    const cardsOf = (frameId: string) => board.items().filter((i) => i.type === 'sticky_note' && i.parentId === frameId && i.id !== mine).map((i) => i.id);
+    expect(cardsOf(first.frameId)).toHaveLength(16);
+    const got = await ids(session, { template: 'safe-unsafe-team', cards: true });
+    expect(new Set(got)).toEqual(new Set([...cardsOf(first.frameId), ...cardsOf(second.frameId)]));
+    expect(got).not.toContain(mine);
+    // A template with no cards of its own offers none; the plate never does.
+    expect(await ids(session, { template: 'not-talked-about', cards: true })).toEqual([]);
+    expect(await ids(session, { template: 'plate', cards: true })).toEqual([]);
+
+    startSession(session.doc, session.actor);
+    const made = await createRound(session, { round: { question: 'Which behaviours are ours?', scope: { kind: 'cards', templateId: 'safe-unsafe-team' } }, targets: { template: 'safe-unsafe-team', cards: true } });
+    if (!made.ok) throw new Error(made.error.code);
+    const round = readRound(session.doc, made.value.roundId)!;
+    expect(round.scope).toEqual({ kind: 'cards', templateId: 'safe-unsafe-team' });
+    expect(new Set(round.targets)).toEqual(new Set(got));
+    expect(readCommand({ type: 'create-round', round: { question: 'q', scope: { kind: 'cards', templateId: 'warning-signs' }, targets: got.slice(0, 2) } }, 1)).not.toBeNull();
+    expect(readCommand({ type: 'create-round', round: { question: 'q', scope: { kind: 'cards', templateId: 'warning-signs', zoneId: 'x' }, targets: [] } }, 1)).toBeNull();
   });
 });
 

@@ -24,7 +24,7 @@ const only = (o: Obj, keys: readonly string[]) => Object.keys(o).every((k) => ke
 function isScope(v: unknown): v is RoundScope {
   if (!isObj(v)) return false;
   if (v.kind === 'selection') return only(v, ['kind']);
-  if (v.kind === 'template') return only(v, ['kind', 'templateId']) && isId(v.templateId);
+  if (v.kind === 'template' || v.kind === 'cards') return only(v, ['kind', 'templateId']) && isId(v.templateId);
   if (v.kind === 'zone') return only(v, ['kind', 'templateId', 'zoneId']) && isId(v.templateId) && isId(v.zoneId);
   return false;
 }

@@ -180,6 +180,7 @@ const scope: Check<RoundScope> = (v) => {
   const name = text(LIMITS.scopeId);
   if (s.kind === 'selection') return { kind: 'selection' };
   if (s.kind === 'template' && name(s.templateId) !== BAD) return { kind: 'template', templateId: s.templateId as string };
+  if (s.kind === 'cards' && name(s.templateId) !== BAD) return { kind: 'cards', templateId: s.templateId as string };
   if (s.kind === 'zone' && name(s.templateId) !== BAD && name(s.zoneId) !== BAD) {
     return { kind: 'zone', templateId: s.templateId as string, zoneId: s.zoneId as string };
   }

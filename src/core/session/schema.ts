@@ -113,6 +113,8 @@ export type RoundStatus = 'draft' | 'open' | 'closed' | 'revealed';
 export type RoundScope =
   | { kind: 'zone'; templateId: string; zoneId: string }
   | { kind: 'template'; templateId: string }
+  /** the template's own cards (the deck's items), not what people wrote */
+  | { kind: 'cards'; templateId: string }
   | { kind: 'selection' };
 
 export interface RoundFields {

@@ -56,6 +56,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.clusters': 'Temaerne',
   'shell.scope.selection': 'De valgte sedler',
   'shell.scope.template': 'Hele skabelonen',
+  'shell.scope.cards': 'Skabelonens egne kort (oplæggets punkter)',
 
   'sync.title': 'Sådan deles sessionen',
   'sync.intro': 'Gælder alle på dette board. Sessionen flytter med: temaer, afstemninger, resultater, plan og trin. En puls flytter ikke med: den bliver, hvor den blev kørt. Stemmesedler i forseglede afstemninger bliver på serveren.',

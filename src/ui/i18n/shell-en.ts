@@ -57,6 +57,7 @@ export const shellEn = {
   'shell.scope.clusters': 'The themes',
   'shell.scope.selection': 'The selected sticky notes',
   'shell.scope.template': 'The whole template',
+  'shell.scope.cards': 'The template’s own cards (the deck’s items)',
 
   'sync.title': 'How the session is shared',
   'sync.intro': 'Applies to everyone on this board. The session moves along: themes, votes, results, plan and step. A pulse does not move: it stays where it was run. Ballots of sealed votes stay on the server.',
