@@ -28,6 +28,8 @@ export function bindActions(ctx: ActionContext) {
   return {
     ...bindTemplateActions(ctx), // the first paint's already
     startSession: async () => (await import('./start-session.js')).perform(ctx),
+    /** Ends the session and deletes its data (the facilitator's, after a confirmation). */
+    endSession: async () => (await import('./end-session.js')).perform(ctx),
     /** The hand-over: offered by the facilitator (null withdraws), accepted by the receiver. */
     offerSeat: async (to: string | null) => (await import('./seat.js')).offer(ctx, { to }),
     acceptSeat: async () => (await import('./seat.js')).accept(ctx),

@@ -18,6 +18,15 @@ export type { ActionResult, Failure, FailureCode } from '../core/failures.js';
 /** Who is on the board, as the Host port tells it: what panels show of people. */
 export type { Person } from '../board/host-port.js';
 
+/**
+ * What ending the session deletes beyond the facilitator's command: in Miro mode the session's
+ * snapshot, chunks and lease in the board's storage (through the host's gate), leaving the
+ * `ended` mark; with a sync server nothing (the server's own call deleted everything there).
+ */
+export interface SessionEnding {
+  erase(endedAt: number): Promise<void>;
+}
+
 export interface ActionContext {
   readonly doc: Y.Doc;
   readonly actor: Actor;
@@ -27,6 +36,7 @@ export interface ActionContext {
   readonly control: ControlService;
   /** Answering the psychological-safety pulse (anonymous in the doc, or sealed on the server). */
   readonly pulses: PulseService;
+  readonly ending: SessionEnding;
 }
 
 export const done = <T>(value: T): ActionResult<T> => ({ ok: true, value });

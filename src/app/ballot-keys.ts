@@ -28,6 +28,23 @@ export class LocalBallotKeyStore implements BallotKeyStore {
     return this.memory.get(roundId) ?? null;
   }
 
+  /** Forgets every key of this board and user (the session ended and its data was deleted). */
+  clear(): void {
+    this.memory.clear();
+    try {
+      const s = this.storage as Partial<Pick<Storage, 'key' | 'length' | 'removeItem'>> | undefined;
+      if (!s?.key || !s.removeItem) return;
+      const mine: string[] = [];
+      for (let i = 0; i < (s.length ?? 0); i++) {
+        const k = s.key(i);
+        if (k?.startsWith(this.prefix)) mine.push(k);
+      }
+      for (const k of mine) s.removeItem(k);
+    } catch {
+      /* nothing stored, or storage refused */
+    }
+  }
+
   set(roundId: string, key: string): void {
     this.memory.set(roundId, key);
     try {

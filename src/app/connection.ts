@@ -6,12 +6,13 @@
  * its own copy of the session.
  */
 import * as Y from 'yjs';
-import type { ActionContext } from '../actions/context.js';
+import type { ActionContext, SessionEnding } from '../actions/context.js';
 import type { SessionBoard } from '../board/session-board-port.js';
 import type { HostPort } from '../board/host-port.js';
 import type { ControlService } from '../core/session/commands.js';
 import { facilitatorOf } from '../core/session/roles.js';
-import { controlDoc } from '../core/session/schema.js';
+import { controlDoc, sessionType } from '../core/session/schema.js';
+import { readSession } from '../core/session/read.js';
 import { LocalControlService } from '../core/session/local-control.js';
 import { LocalVoteService, type BallotKeyStore } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
@@ -41,13 +42,19 @@ export interface Connection {
   readonly offs: Array<() => void>;
   /** Settles once the session from the previous sync mode is in (a move between modes). */
   carried?: Promise<void>;
+  /** What ending the session deletes beyond the command (Miro mode: the stored snapshot). */
+  readonly ending: SessionEnding;
+  /** Calls `cb` once when this connection's session has ended (here or anywhere): its copy is
+   *  then an old one, and the transport has stopped sending. */
+  onEnded(cb: (endedAt: number) => void): () => void;
 }
 
 export interface ConnectionDeps {
   host: HostPort & { channel(key: string): MiroChannel };
   me: Person;
   boardId: string;
-  ballotKeys: BallotKeyStore;
+  /** This device's anonymous ballot and pulse keys for the board; cleared when the session ends. */
+  ballotKeys: BallotKeyStore & { clear(): void };
   /** The connection's status or sign-in changed. */
   changed: () => void;
 }
@@ -67,7 +74,11 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
   } else {
     // The host's channel pays for each call through the board's gate: one meter for every SDK call.
     const transport = new MiroTransport({ channel: deps.host.channel(SESSION_CHANNEL), doc });
-    conn = { config, transport, voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: false, refused: null, offs };
+    conn = {
+      config, transport, voteService: local, control, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: false, refused: null, offs,
+      ending: { erase: (at) => transport.end(at) },
+      onEnded: (cb) => miroEnded(transport, deps.me.id, cb),
+    };
     offs.push(transport.onSaveStatus(() => deps.changed()));
   }
   conn.transport.awareness.setLocalStateField(PRESENCE_FIELD, { name: deps.me.name, user: deps.me.id } satisfies PresenceState);
@@ -78,7 +89,35 @@ export async function connect(config: SyncConfig, deps: ConnectionDeps): Promise
 /** The actions' context over connection `c`: its doc and services, with the ports. */
 export function actionContext(c: Connection, deps: ConnectionDeps, board: SessionBoard): ActionContext {
   const { transport, voteService: votes, control, pulses } = c;
-  return { doc: transport.doc, actor: { userId: deps.me.id }, board, host: deps.host, votes, control, pulses };
+  return { doc: transport.doc, actor: { userId: deps.me.id }, board, host: deps.host, votes, control, pulses, ending: c.ending };
+}
+
+/**
+ * Miro mode: the session ended. The storage's `ended` mark (or this panel's own ending) tells
+ * the transport; the facilitator's end mark in the doc tells the others sooner, and they drop
+ * their copy on it. (The facilitator's own panel waits for its transport: it still has to
+ * delete the snapshot.)
+ */
+function miroEnded(transport: MiroTransport, me: string, cb: (endedAt: number) => void): () => void {
+  let done = false;
+  const once = (at: number) => {
+    if (done) return;
+    done = true;
+    cb(at);
+  };
+  const offTransport = transport.onEnded(once);
+  const session = sessionType(transport.doc);
+  const onMark = () => {
+    const { endedAt, facilitator } = readSession(transport.doc);
+    if (endedAt === null || facilitator === me) return;
+    transport.drop();
+    once(endedAt);
+  };
+  session.observe(onMark);
+  return () => {
+    offTransport();
+    session.unobserve(onMark);
+  };
 }
 
 /** Leaves: presence goes at once; the Miro transport writes its snapshot on the way out. */

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import type { LocalControlService } from '../core/session/local-control.js';
 import { LocalVoteService } from '../core/session/local-vote-service.js';
 import { PulseService } from '../core/session/pulse-service.js';
-import { closeReasonOf } from '../protocol/close.js';
+import { CloseCodes, closeReasonOf } from '../protocol/close.js';
 import { ServerPulses } from '../sync/server-pulses.js';
 import { ServerTransport } from '../sync/server-transport.js';
 import { ServerBallotKeys, ServerControl, ServerVoteService } from '../sync/server-votes.js';
@@ -36,7 +36,10 @@ export async function connectServer(
     console.error('Tryghed: cannot sign in to the sync server', e);
   }
   if (!room) {
-    return { config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control: localControl, pulses: new PulseService(doc, deps.ballotKeys), signInFailed: true, refused: null, offs };
+    return {
+      config, transport: new OfflineTransport(doc, 'no-token'), voteService: local, control: localControl, pulses: new PulseService(doc, deps.ballotKeys),
+      signInFailed: true, refused: null, offs, ending: NOTHING_TO_ERASE, onEnded: () => () => undefined,
+    };
   }
   const server = new ServerTransport({ url: config.url, room, token, doc });
   // Checked server calls for the facilitator's commands.
@@ -45,7 +48,12 @@ export async function connectServer(
   local = new LocalVoteService(doc, { actor, ballotKeys: new ServerBallotKeys(deps.ballotKeys, server) });
   const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
   const pulses = new PulseService(doc, deps.ballotKeys, new ServerPulses(server));
-  const c: Connection = { config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs };
+  const c: Connection = {
+    config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs,
+    // The server's own call deleted everything it kept; it closes every connection with 4410.
+    ending: NOTHING_TO_ERASE,
+    onEnded: (cb) => server.onRefused(({ code }) => code === CloseCodes.ended && cb(Date.now())),
+  };
   offs.push(
     server.onAuthFailed((reason) => {
       console.error('Tryghed: the sync server refused the sign-in:', reason);
@@ -65,6 +73,8 @@ export async function connectServer(
   );
   return c;
 }
+
+const NOTHING_TO_ERASE = { erase: async () => undefined };
 
 function onUpdate(doc: Y.Doc, cb: () => void): () => void {
   doc.on('update', cb);

@@ -21,6 +21,8 @@ import type { SyncTransport } from '../sync/transport.js';
 import type { CloseReason } from '../protocol/close.js';
 import type { SaveView, ShellSession, SyncState } from '../ui/shell-session.js';
 import { LocalBallotKeyStore } from './ballot-keys.js';
+import { plateKey } from '../ui/plate-store.js';
+import { safeStorage } from '../ui/safe-storage.js';
 import { actionContext, connect, disconnect, savedOf, saveNow, switchConnection, type Connection, type ConnectionDeps } from './connection.js';
 import { HostView } from './host-view.js';
 import { suggestFromActions } from './suggest-port.js';
@@ -37,6 +39,8 @@ export class WorkshopSession implements ShellSession {
   private readonly offs: Array<() => void> = [];
   private switching = Promise.resolve();
   private destroyed = false;
+  /** When the facilitator ended the session and its data was deleted (this panel's copy too). */
+  ended: { at: number } | null = null;
 
   private constructor(private readonly o: WorkshopSessionOptions, private readonly deps: ConnectionDeps) {
     this.notes = new HostView(o.board, this.changed);
@@ -90,7 +94,7 @@ export class WorkshopSession implements ShellSession {
     this.conn = conn;
     const ctx = actionContext(conn, this.deps, this.o.board);
     this.actions = bindActions(ctx);
-    conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx), followPlan(ctx));
+    conn.offs.push(this.notes.follow(ctx.doc), followBadges(ctx), followPlan(ctx), conn.onEnded((at) => this.sessionEnded(conn, at)));
     void conn.transport.whenSynced().then(() => void (this.conn === conn && !this.destroyed && correctLabels(ctx)));
   }
 
@@ -103,6 +107,36 @@ export class WorkshopSession implements ShellSession {
       this.use(conn);
       this.changed();
     }));
+  }
+
+  /**
+   * The session ended (here or anywhere): its copy here is gone with what this device kept of
+   * it for this board (anonymous ballot and pulse keys, the plate's answers); the panel says so
+   * and offers a new session (`restart`).
+   */
+  private sessionEnded(conn: Connection, at: number): void {
+    if (conn !== this.conn || this.ended) return;
+    this.ended = { at };
+    for (const off of conn.offs.splice(0)) off();
+    conn.transport.destroy();
+    this.deps.ballotKeys.clear();
+    try {
+      safeStorage()?.removeItem(plateKey(this.deps.boardId, this.deps.me.id));
+    } catch {
+      /* storage refused: nothing was kept */
+    }
+    this.changed();
+  }
+
+  /** A new, empty session on this board after one ended: a fresh connection (a new doc). */
+  async restart(): Promise<void> {
+    if (!this.ended || this.destroyed) return;
+    const conn = await connect(this.conn.config, this.deps);
+    if (this.destroyed) return void disconnect(conn);
+    this.ended = null;
+    this.notes.clear();
+    this.use(conn);
+    this.changed();
   }
 
   destroy(): void {

@@ -21,6 +21,8 @@ import './session/presence-list.js';
 import './session/signal-notice.js';
 // Who leads (or Start, before anyone does), above every tab: loaded with the session.
 import './session/lead-notice.js';
+// A session the facilitator ended shows on every tab: loaded with the session.
+import './session/session-ended.js';
 
 export { readDiscussing, readPresence, readWorkshop } from '../core/session/read.js';
 // The words of the lead notice, the step bar and the data notice, in the panel's language.

@@ -47,6 +47,10 @@ export interface ShellSession {
   readonly suggest?: SuggestPort;
   /** Sticky notes selected on the board now. */
   readonly selection: readonly string[];
+  /** The facilitator ended the session and its data was deleted (this panel's copy too): when. */
+  readonly ended?: { at: number } | null;
+  /** After an end: a new, empty session on this board. */
+  restart?(): Promise<void>;
   /** Stores the board's sync setting (the facilitator's choice); every panel follows it. */
   setSync(setting: SyncSetting): Promise<void>;
   /** Called after any of the above changed; returns the unsubscribe. */

@@ -209,7 +209,9 @@ export class TryghedShell extends LitElement {
         ? html`<div class="notice-slot"><data-notice .lang=${lang} .mode=${this.session?.sync.mode ?? 'miro'} @tryghed-notice-close=${this.closeNotice}></data-notice></div>`
         : nothing}
       <div class="who">
-        ${this.session && this.parts
+        ${this.session?.ended && this.parts
+          ? html`<session-ended .at=${this.session.ended.at} .lang=${lang} @tryghed-restart=${() => void this.session?.restart?.()}></session-ended>`
+          : this.session && this.parts
           ? html`<presence-list .awareness=${this.session.awareness} .me=${this.session.me} .people=${this.session.people} .lang=${lang}></presence-list>
               <p class="sync" data-sync=${this.session.sync.mode} data-status=${this.session.status}>
                 ${this.session.signInFailed
@@ -269,6 +271,8 @@ export class TryghedShell extends LitElement {
       const key = this.failedToConnect || this.sessionFailed || this.panels.has(id) ? 'shell.session.failed' : 'shell.session.connecting';
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
+    // Ended: the notice above says so; no panel shows the old session.
+    if (s.ended) return nothing;
     const { doc, me, voteService, labels, actions } = s;
     switch (id) {
       case 'workshop':

@@ -47,7 +47,7 @@ export function contextFor(sdk: Sdk, doc: Y.Doc, userId: string, options: { port
   const actor = { userId };
   const votes = new LocalVoteService(doc, { actor, ballotKeys: new MemoryBallotKeyStore() });
   const pulses = new PulseService(doc, new MemoryBallotKeyStore());
-  const ctx: ActionContext = { doc, actor, board, host, votes, control: new LocalControlService(doc, actor), pulses };
+  const ctx: ActionContext = { doc, actor, board, host, votes, control: new LocalControlService(doc, actor), pulses, ending: { erase: async () => undefined } };
   return { ctx, host, board, doc };
 }
 

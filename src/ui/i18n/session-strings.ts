@@ -14,12 +14,14 @@ import { pulseEn, type PulseKey } from './pulse-en.js';
 import { suggestDa } from './suggest-da.js';
 import { suggestEn, type SuggestKey } from './suggest-en.js';
 import { addMessages } from './t.js';
+import { endDa } from './end-da.js';
+import { endEn, type EndKey } from './end-en.js';
 import { workshopDa } from './workshop-da.js';
 import { workshopEn, type WorkshopKey } from './workshop-en.js';
 
-export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...workshopDa },
-  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...workshopEn },
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey | EndKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...workshopDa, ...endDa },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...workshopEn, ...endEn },
 };
 addMessages(SESSION_MESSAGES);
 

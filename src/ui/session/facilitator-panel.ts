@@ -21,6 +21,7 @@ import { failureText } from './failure-text.js';
 import { SessionPanelBase } from './session-panel-base.js';
 import { formatDuration, participation, targetTypes, type Person, type ScopeOption } from './session-view.js';
 import './round-form.js';
+import './end-session.js';
 import { props, PROP, STATE } from '../lit-kit.js';
 
 export type RoundAction = 'open' | 'close' | 'reveal' | 'remove';
@@ -116,6 +117,7 @@ export class FacilitatorPanel extends SessionPanelBase {
         ? html`<p class="empty">${t(lang, 'facil.noRounds')}</p>`
         : html`<ol class="rounds">${repeat(rounds, (r) => r.id, (r) => this.renderRound(r, mine))}</ol>`}
       ${mine ? this.renderHandOver() : nothing}
+      ${mine ? html`<end-session .actions=${this.actions} .lang=${lang} mode=${this.voteService?.mode === 'server' ? 'server' : 'miro'}></end-session>` : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
