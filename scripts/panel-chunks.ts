@@ -58,6 +58,10 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],
   // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
   [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
+  // Badges are drawn by the facilitator's panel alone, once a round is open (follow-badges.ts).
+  [/\/src\/board\/session-board-badges\.ts$/, "vote badges (the facilitator's panel, once a round is open)"],
+  // Labels: renaming a theme, or the facilitator's panel opening a session with themes (correct-labels.ts).
+  [/\/src\/board\/session-board-labels\.ts$/, "a theme's label on the board (renaming; the facilitator opening a session with themes)"],
   [/\/src\/board\/session-board-results\.ts$/, "'Show on the board' in Results"],
   [/\/src\/board\/session-board-pulse\.ts$/, "'Show on the board' for a pulse"],
   [/\/src\/board\/session-board-plate\.ts$/, 'putting a copy of a plate answer on the board'],

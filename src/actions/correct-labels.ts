@@ -10,7 +10,10 @@ import { failureOf, type ActionContext, type ActionResult } from './context.js';
 export async function perform(ctx: ActionContext): Promise<ActionResult<{ corrected: number }>> {
   if (facilitatorOf(ctx.doc) !== ctx.actor.userId) return { ok: true, value: { corrected: 0 } };
   try {
-    const labels = Object.fromEntries(listClusters(ctx.doc).map((c) => [c.id, c.label]));
+    const clusters = listClusters(ctx.doc);
+    // No theme, no label to correct: the board is not read.
+    if (clusters.length === 0) return { ok: true, value: { corrected: 0 } };
+    const labels = Object.fromEntries(clusters.map((c) => [c.id, c.label]));
     return { ok: true, value: { corrected: await ctx.board.correctLabels(labels) } };
   } catch (e) {
     console.warn('Tryghed: cluster labels not checked', e);

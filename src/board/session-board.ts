@@ -9,13 +9,12 @@
  *
  * The work itself is in session-board-clusters.ts, -labels.ts, -badges.ts and -results.ts;
  * our items on the board are found through session-board-items.ts. This class runs them one at
- * a time. Placing clusters, drawing results and sharing a plate note load when first asked for (a user's action);
- * what runs as the session opens (badges, label corrections) comes with the session.
+ * a time. Each part loads when first asked for: placing clusters, drawing results and sharing a
+ * plate note on a user's action; badges once the facilitator's panel has a round to draw;
+ * labels on renaming, or when the facilitator's panel corrects those of a session with themes.
  */
 import type { Lang } from '../core/lang.js';
 import type { TallyResult } from '../core/session/index.js';
-import { clearBadges, syncBadges } from './session-board-badges.js';
-import { correctLabels, relabel } from './session-board-labels.js';
 import { SessionBoardItems } from './session-board-items.js';
 import type {
   BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PlanCellEdit, PlanInitiative, PlanSyncOutcome, PulseFrame, PulseOutcome,
@@ -33,6 +32,8 @@ import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
 export { BoardLinkError, contentText, type BoardLinkErrorCode, type BoardLinkOp } from './link-items.js';
 export type * from './session-board-port.js';
 
+const badges = () => import('./session-board-badges.js');
+const labels = () => import('./session-board-labels.js');
 const clusters = () => import('./session-board-clusters.js');
 const results = () => import('./session-board-results.js');
 const plate = () => import('./session-board-plate.js');
@@ -105,20 +106,20 @@ export class WebSdkSessionBoard implements SessionBoard {
     return this.serial(async () => (await clusters()).removeClusterItems(this.items, clusterIds));
   }
 
-  correctLabels(labels: Readonly<Record<string, string>>): Promise<number> {
-    return this.serial(() => correctLabels(this.items, this.words(this.lang), labels));
+  correctLabels(names: Readonly<Record<string, string>>): Promise<number> {
+    return this.serial(async () => (await labels()).correctLabels(this.items, this.words(this.lang), names));
   }
 
   relabelCluster(clusterId: string, label: string): Promise<void> {
-    return this.serial(() => relabel(this.items, this.words(this.lang), clusterId, label));
+    return this.serial(async () => (await labels()).relabel(this.items, this.words(this.lang), clusterId, label));
   }
 
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
-    return this.serial(() => syncBadges(this.items, tally, clusters, signal));
+    return this.serial(async () => (await badges()).syncBadges(this.items, tally, clusters, signal));
   }
 
   clearBadges(roundId?: string): Promise<number> {
-    return this.serial(() => clearBadges(this.items, roundId));
+    return this.serial(async () => (await badges()).clearBadges(this.items, roundId));
   }
 
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {

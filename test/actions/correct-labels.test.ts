@@ -10,6 +10,13 @@ import { listClusters, renameCluster } from '../../src/core/session/index.js';
 import { actor, group, ours, stickies, USER, world } from '../board/session-board-support.js';
 
 describe('cluster labels follow the saved session', () => {
+  it('a session without themes has no label to correct: the board is not read', async () => {
+    const { host, ctx } = world();
+    const calls = host.stats().totalCalls;
+    expect(await correctLabels(ctx)).toEqual({ ok: true, value: { corrected: 0 } });
+    expect(host.stats().totalCalls - calls).toBe(0);
+  });
+
   it('a label that says more than the session is written back from it; matching ones are left alone', async () => {
     const { host, link, doc, ctx } = world();
     host.setSelection(USER, stickies(host, ['a', 'b']));
