@@ -58,6 +58,8 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],
   // src/board/session-board.ts: grouping (Group, Ungroup, Merge) and results on the board.
   [/\/src\/board\/session-board-clusters\.ts$/, 'grouping notes on the board'],
+  // Our items on the board (badges, labels, results frames), for each part above on its first use.
+  [/\/src\/board\/session-board-items\.ts$/, 'the first of the board parts above (our items on the board)'],
   // Badges are drawn by the facilitator's panel alone, once a round is open (follow-badges.ts).
   [/\/src\/board\/session-board-badges\.ts$/, "vote badges (the facilitator's panel, once a round is open)"],
   // Labels: renaming a theme, or the facilitator's panel opening a session with themes (correct-labels.ts).

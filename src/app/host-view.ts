@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import type { HostPort, Person } from '../board/host-port.js';
 import type { BoardNote, BoardPort } from '../board/port.js';
-import { contentText } from '../board/link-items.js';
+import { contentText } from '../board/content-text.js';
 import { listClusters } from '../core/session/clusters.js';
 import { listRounds } from '../core/session/rounds.js';
 import { deletedMap, membershipMap } from '../core/session/schema.js';

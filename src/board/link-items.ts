@@ -19,7 +19,6 @@ import { MARKER_KEY } from './marker.js';
 import type { MiroSdk, SdkBaseItem } from './sdk.js';
 import type { Rect } from '../core/geometry.js';
 import type { PlannedShape } from '../core/layout/types.js';
-import { plainText } from '../core/template/markup.js';
 import { createCall } from './convert.js';
 
 export const LINK_MARKER_VERSION = 1;
@@ -156,12 +155,7 @@ export async function createMarked(
 
 export { absRect, isBase, near, sizeOf, union, type AnyItem } from './item-rects.js';
 
-/** What a reader sees of Miro content. */
-export function contentText(html: string): string {
-  return plainText(html.replace(/<\/p>\s*<p>/g, '\n').replace(/<br\s*\/?>/g, '\n'))
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .trim();
-}
+export { contentText } from './content-text.js';
 
 export function shapeCall(elementId: string, spec: { rect: Rect; content: string; fill: string; textColour: string; fontSize: number }, shape = 'rectangle') {
   const planned: PlannedShape = { kind: 'shape', elementId, shape, ...spec, verticalAlign: 'middle' };

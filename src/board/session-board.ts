@@ -15,7 +15,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import type { TallyResult } from '../core/session/index.js';
-import { SessionBoardItems } from './session-board-items.js';
+import type { SessionBoardItems } from './session-board-items.js';
 import type {
   BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PlanCellEdit, PlanInitiative, PlanSyncOutcome, PulseFrame, PulseOutcome,
   ResultsMeta, ResultsOutcome, SessionBoard,
@@ -23,13 +23,14 @@ import type {
 import { planCellTexts, readPlanCell } from '../core/session/plan-cells.js';
 import { PLAN_TEMPLATE_ID, planCellOf } from '../core/layout/plan-cells.js';
 import { WrittenCells } from './written-cells.js';
-import { contentText } from './link-items.js';
+import { contentText } from './content-text.js';
 import type { SdkOtherItem } from './sdk.js';
 import type { BoardPort } from './port.js';
 import type { MiroSdk } from './sdk.js';
 import { WebSdkBoard, type WebSdkBoardOptions } from './web-sdk-board.js';
 
-export { BoardLinkError, contentText, type BoardLinkErrorCode, type BoardLinkOp } from './link-items.js';
+export { contentText } from './content-text.js';
+export type { BoardLinkError, BoardLinkErrorCode, BoardLinkOp } from './link-items.js';
 export type * from './session-board-port.js';
 
 const badges = () => import('./session-board-badges.js');
@@ -52,18 +53,31 @@ export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
 export class WebSdkSessionBoard implements SessionBoard {
   readonly board: WebSdkBoard;
   lang: Lang;
-  private readonly items: SessionBoardItems;
   private readonly words: (lang: Lang) => BoardWords;
-  private readonly sdk: MiroSdk;
   /** What the plan's rows were last written with, so their own update events are not taken for edits. */
   private readonly written = new WrittenCells();
+  /** Our items on the board (session-board-items.ts): loaded with the first part that draws or finds them. */
+  private itemsLoading: Promise<SessionBoardItems> | null = null;
+  private itemsLoaded: SessionBoardItems | null = null;
 
-  constructor(sdk: MiroSdk, options: WebSdkSessionBoardOptions) {
+  constructor(
+    private readonly sdk: MiroSdk,
+    options: WebSdkSessionBoardOptions,
+  ) {
     this.board = options.board ?? new WebSdkBoard(sdk, options);
     this.lang = options.lang ?? 'da';
     this.words = options.words;
-    this.items = new SessionBoardItems(sdk, this.board);
-    this.sdk = sdk;
+  }
+
+  private items(): Promise<SessionBoardItems> {
+    this.itemsLoading ??= import('./session-board-items.js').then(
+      (m) => (this.itemsLoaded = new m.SessionBoardItems(this.sdk, this.board)),
+      (e: unknown) => {
+        this.itemsLoading = null; // tried again on the next call
+        throw e;
+      },
+    );
+    return this.itemsLoading;
   }
 
   /** One operation at a time per instance: two quick tally changes must not both create the same badge. */
@@ -91,53 +105,53 @@ export class WebSdkSessionBoard implements SessionBoard {
   startTimer = (ms: number) => this.board.startTimer(ms);
 
   refresh(): void {
-    this.items.refresh();
+    this.itemsLoaded?.refresh(); // not loaded yet: it scans on its first use anyway
   }
 
   placeCluster(clusterId: string, label?: string, options: PlaceOptions = {}): Promise<PlacedCluster> {
-    return this.serial(async () => (await clusters()).placeCluster(this.items, this.words(this.lang), clusterId, label, options));
+    return this.serial(async () => (await clusters()).placeCluster(await this.items(), this.words(this.lang), clusterId, label, options));
   }
 
   tidyCluster(clusterId: string, noteIds: readonly string[], label?: string, signal?: AbortSignal): Promise<PlacedCluster> {
-    return this.serial(async () => (await clusters()).tidyCluster(this.items, this.words(this.lang), clusterId, noteIds, label, signal));
+    return this.serial(async () => (await clusters()).tidyCluster(await this.items(), this.words(this.lang), clusterId, noteIds, label, signal));
   }
 
   removeClusterItems(clusterIds: readonly string[]): Promise<number> {
-    return this.serial(async () => (await clusters()).removeClusterItems(this.items, clusterIds));
+    return this.serial(async () => (await clusters()).removeClusterItems(await this.items(), clusterIds));
   }
 
   correctLabels(names: Readonly<Record<string, string>>): Promise<number> {
-    return this.serial(async () => (await labels()).correctLabels(this.items, this.words(this.lang), names));
+    return this.serial(async () => (await labels()).correctLabels(await this.items(), this.words(this.lang), names));
   }
 
   relabelCluster(clusterId: string, label: string): Promise<void> {
-    return this.serial(async () => (await labels()).relabel(this.items, this.words(this.lang), clusterId, label));
+    return this.serial(async () => (await labels()).relabel(await this.items(), this.words(this.lang), clusterId, label));
   }
 
   syncBadges(tally: TallyResult, clusters: readonly ClusterNotes[], signal?: AbortSignal): Promise<BadgeOutcome> {
-    return this.serial(async () => (await badges()).syncBadges(this.items, tally, clusters, signal));
+    return this.serial(async () => (await badges()).syncBadges(await this.items(), tally, clusters, signal));
   }
 
   clearBadges(roundId?: string): Promise<number> {
-    return this.serial(async () => (await badges()).clearBadges(this.items, roundId));
+    return this.serial(async () => (await badges()).clearBadges(await this.items(), roundId));
   }
 
   showResults(roundId: string, tally: TallyResult, meta: ResultsMeta): Promise<ResultsOutcome> {
-    return this.serial(async () => (await results()).showResults(this.items, meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
+    return this.serial(async () => (await results()).showResults(await this.items(), meta.lang ?? this.lang, this.words(meta.lang ?? this.lang), roundId, tally, meta));
   }
 
   shareNote(text: string, signal?: AbortSignal): Promise<string> {
-    return this.serial(async () => (await plate()).shareNote(this.items.sdk, this.board, text, signal));
+    return this.serial(async () => (await plate()).shareNote(this.sdk, this.board, text, signal));
   }
 
   hideResults(roundId: string): Promise<number> {
-    return this.serial(async () => (await results()).hideResults(this.items, roundId));
+    return this.serial(async () => (await results()).hideResults(await this.items(), roundId));
   }
 
   syncPlan(initiatives: readonly PlanInitiative[], signal?: AbortSignal): Promise<PlanSyncOutcome> {
     const w = this.words(this.lang);
     const rows = initiatives.map((i) => ({ id: i.id, layer: i.layer, cells: planCellTexts(i, { yes: w.planYes, no: w.planNo }) }));
-    return this.serial(async () => (await plan()).syncPlan(this.items, rows, this.written, signal));
+    return this.serial(async () => (await plan()).syncPlan(await this.items(), rows, this.written, signal));
   }
 
   onPlanEdited(cb: (edit: PlanCellEdit) => void): () => void {
@@ -157,6 +171,6 @@ export class WebSdkSessionBoard implements SessionBoard {
   }
 
   showPulse(pulseId: string, chart: PulseFrame): Promise<PulseOutcome> {
-    return this.serial(async () => (await pulse()).showPulse(this.items, pulseId, chart));
+    return this.serial(async () => (await pulse()).showPulse(await this.items(), pulseId, chart));
   }
 }

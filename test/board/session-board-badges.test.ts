@@ -1,7 +1,8 @@
 /** The session board link's badges: one per voted target, in step with the tally, all or none under refusals. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BoardLinkError, contentText } from '../../src/board/session-board.js';
+import { BoardLinkError } from '../../src/board/link-items.js';
+import { contentText } from '../../src/board/session-board.js';
 import { castVote, createRound, listClusters, openRound, revealRound, tally, withdrawVote, type TallyResult } from '../../src/core/session/index.js';
 import type { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { overlaps } from '../../src/core/geometry.js';

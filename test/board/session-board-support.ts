@@ -4,7 +4,8 @@
  */
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { BoardLinkError, WebSdkSessionBoard } from '../../src/board/session-board.js';
+import { BoardLinkError } from '../../src/board/link-items.js';
+import { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { decodeLinkMarker, type LinkMarker } from '../../src/board/link-items.js';
 import { MARKER_KEY } from '../../src/board/marker.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';
