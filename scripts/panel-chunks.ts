@@ -50,6 +50,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/core/session/pulse-service.ts: the pulse's rules, when someone answers a pulse or the
   // Pulse tab asks for their own answer.
   [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, or the Pulse tab'],
+  // src/ui/session-parts.ts (watchRounds): signals are about rounds; the notice loads with the
+  // session's first round (at once when the session opens with one).
+  [/\/src\/ui\/session\/signal-notice\.ts$/, "the session's first vote round (signals)"],
   // src/ui/session-parts.ts (loadStepBar): the step bar shows nothing before the facilitator
   // has gone to a step (the run sheet on the Workshop tab).
   [/\/src\/ui\/session\/step-bar\.ts$/, "the facilitator's first step of the run sheet"],

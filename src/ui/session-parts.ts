@@ -11,14 +11,13 @@
  * its tab is closed belongs in the static imports, and so in `npm run bench size`'s session figure.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { sessionType, workshopType } from '../core/session/schema.js';
+import type * as Y from 'yjs';
+import { roundsMap, sessionType, workshopType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
 // Shown the first time a person opens the panel, whatever the tab: loaded with the session.
 import './session/data-notice.js';
 import './session/presence-list.js';
-// Signals must reach a panel on any tab (a round opens while someone groups): loaded with the session.
-import './session/signal-notice.js';
 // Who leads (or Start, before anyone does), above every tab: loaded with the session.
 import './session/lead-notice.js';
 // A session the facilitator ended shows on every tab: loaded with the session.
@@ -58,25 +57,49 @@ export function loadTab(tab: SessionTab): Promise<void> {
   return p;
 }
 
-let stepBar: Promise<unknown> | null = null;
-
-/** Where the workshop is, above every tab: shown once the facilitator has gone to a step, so
- *  the step bar loads then (at once when the session opens on a step); tried again on failure. */
-export function loadStepBar(): void {
-  stepBar ??= import('./session/step-bar.js').catch((e: unknown) => {
-    console.error('Tryghed: the step bar did not load', e);
-    stepBar = null;
-  });
+/** A part above every tab that loads the first time it has something to show (`what` names it
+ *  when the load fails; the next call tries again). */
+function loadOnce(what: string, load: () => Promise<unknown>): () => void {
+  let loading: Promise<unknown> | null = null;
+  return () => {
+    loading ??= load().catch((e: unknown) => {
+      console.error(`Tryghed: the ${what} did not load`, e);
+      loading = null;
+    });
+  };
 }
 
-let discussNotice: Promise<unknown> | null = null;
+/** Where the workshop is: shown once the facilitator has gone to a step, so the step bar loads
+ *  then (at once when the session opens on a step). */
+export const loadStepBar = loadOnce('step bar', () => import('./session/step-bar.js'));
 
-/** "Now discussing", above every tab: loads once the facilitator first picks an item to discuss. */
-export function loadDiscussNotice(): void {
-  discussNotice ??= import('./session/discuss-notice.js').catch((e: unknown) => {
-    console.error('Tryghed: the discussion notice did not load', e);
-    discussNotice = null;
-  });
+/** "Now discussing": loads once the facilitator first picks an item to discuss. */
+export const loadDiscussNotice = loadOnce('discussion notice', () => import('./session/discuss-notice.js'));
+
+const loadSignals = loadOnce('signal notice', () => import('./session/signal-notice.js'));
+/** Per doc: whether it had no round when the shell first showed it. */
+const roundsAtFirstSight = new WeakMap<Y.Doc, boolean>();
+
+/**
+ * Signals (a round opens or is revealed) must reach a panel on any tab, but there is none before
+ * the session's first round: the signal notice loads with it (at once when the doc has one).
+ * Returns whether `doc` had no round when first seen: the notice then tells each round as it
+ * arrives (if recent), as the saved session loading does (round-signals.ts).
+ */
+export function watchRounds(doc: Y.Doc): boolean {
+  let empty = roundsAtFirstSight.get(doc);
+  if (empty === undefined) {
+    const rounds = roundsMap(doc) as Y.Map<unknown>;
+    roundsAtFirstSight.set(doc, (empty = rounds.size === 0));
+    const first = (): void => {
+      if (rounds.size === 0) return;
+      rounds.unobserve(first);
+      loadSignals();
+    };
+    rounds.observe(first);
+    first();
+  }
+  return empty;
 }
 
 /** Updates `host` on every change of the session's shared state (facilitator, started, the step). */

@@ -2,7 +2,8 @@
  * Signals to a participant's panel: a round that opens, a round revealed. `roundSignals` is the
  * pure part (two reads of the rounds in, what changed out); RoundSignals follows a doc's rounds
  * and tells the shell, which moves the panel and says it (tryghed-shell.ts). The first read of
- * a doc tells nothing; a round that arrives later already open or revealed (the saved session
+ * a doc tells nothing (unless its rounds all arrived after the session first showed it: the
+ * notice loads with the first round, session-parts.ts); a round that arrives later already open or revealed (the saved session
  * loading, a sync mode switched) is told only if that happened in the last RECENT_MS, so an
  * old reveal never pulls anyone to Results when the panel opens.
  */
@@ -20,6 +21,8 @@ export interface RoundSignal {
 type Statuses = ReadonlyMap<string, RoundView['status']>;
 
 export const RECENT_MS = 120_000;
+/** A live region new on the page gets this long before its first words, so they are read out. */
+const LIVE_REGION_MS = 100;
 
 /** What `rounds` tells that `before` did not: rounds now open, rounds now revealed. */
 export function roundSignals(before: Statuses | null, rounds: readonly RoundView[], now: number): RoundSignal[] {
@@ -41,10 +44,13 @@ export class RoundSignals implements ReactiveController {
   private observed: Y.Map<unknown> | null = null;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly docOf: () => Y.Doc | undefined,
     private readonly tell: (signals: RoundSignal[]) => void,
     private readonly now: () => number = Date.now,
+    /** The doc's rounds all arrive after it was first seen (they were none): the first read
+     *  tells those that are recent, like any round arriving later. */
+    private readonly roundsArrive: () => boolean = () => false,
   ) {
     host.addController(this);
   }
@@ -71,7 +77,13 @@ export class RoundSignals implements ReactiveController {
     this.doc = doc;
     this.observed = doc ? (roundsMap(doc) as Y.Map<unknown>) : null;
     this.observed?.observeDeep(this.changed);
-    this.before = doc ? this.read(doc) : null;
+    if (doc && this.roundsArrive()) {
+      this.before = new Map();
+      // After the host has rendered (its live region is there before anything enters it).
+      void this.host.updateComplete.then(() => setTimeout(() => this.doc === doc && this.changed(), LIVE_REGION_MS));
+    } else {
+      this.before = doc ? this.read(doc) : null;
+    }
   }
 
   private read(doc: Y.Doc): Statuses {

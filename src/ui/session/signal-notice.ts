@@ -38,12 +38,15 @@ export function isTyping(el: Element | null): boolean {
 }
 
 export class SignalNotice extends LitElement {
-  static override properties = props({ doc: PROP, me: PROP, actions: PROP, lang: String, shown: STATE });
+  static override properties = props({ doc: PROP, me: PROP, actions: PROP, roundsArrive: PROP, lang: String, shown: STATE });
 
   doc: Y.Doc | undefined = undefined;
   me: Me | undefined = undefined;
   actions: Actions | undefined = undefined;
   override lang: Lang = 'da';
+  /** The doc had no round when the session showed it (this element loads with the first one):
+   *  every round counts as arriving, and is told if it opened or was revealed just now. */
+  roundsArrive = false;
   /** The last signal, and whether the panel moved for it. */
   shown: { signal: RoundSignal; moved: boolean } | null = null;
 
@@ -75,7 +78,7 @@ export class SignalNotice extends LitElement {
 
   constructor() {
     super();
-    new RoundSignals(this, () => this.doc, (signals) => this.tell(signals));
+    new RoundSignals(this, () => this.doc, (signals) => this.tell(signals), Date.now, () => this.roundsArrive);
   }
 
   private tell(signals: RoundSignal[]): void {
