@@ -88,12 +88,32 @@ function lib0Environment(): Plugin {
   };
 }
 
+/**
+ * Vite wraps every dynamic import in its preload helper, which fetches the CSS and modules the
+ * imported chunk needs beside it. With modulePreload off and no CSS in the app there is nothing to
+ * fetch beside a chunk, yet the helper (about 1 KiB gzip) would ship in the first paint: this
+ * one just imports. The build fails if it ever emits CSS, which the helper would have loaded.
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'tryghed-plain-dynamic-imports',
+    enforce: 'pre',
+    apply: 'build',
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();\n' : null),
+    generateBundle(_, bundle) {
+      const css = Object.keys(bundle).filter((f) => f.endsWith('.css'));
+      if (css.length > 0) this.error(`the build emits CSS (${css.join(', ')}): plainDynamicImports() would not load it`);
+    },
+  };
+}
+
 // Three pages: Miro's headless entry (index.html, opens the panel on icon:click), the panel,
 // and the sandbox that plays Miro's host locally. Nothing here reaches the network.
 export default defineConfig({
   root,
   appType: 'mpa',
-  plugins: [checkedTemplates(), lib0Environment()],
+  plugins: [checkedTemplates(), lib0Environment(), plainDynamicImports()],
   server: {
     port: 3000,
     strictPort: true,
