@@ -235,6 +235,13 @@ export class StandInBoard {
     return roots.map((id) => this.view(this.store.live(id)));
   }
 
+  /** Every key held in the board's app storage, by collection (what a test checks is gone). */
+  storageKeys(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [c, m] of this.storage) if (m.size > 0) out[c] = [...m.keys()].sort();
+    return out;
+  }
+
   storageValue(collection: string, key: string): { value: Json; version: string } | undefined {
     const e = this.storage.get(collection)?.get(key);
     return e ? structuredClone(e) : undefined;

@@ -13,6 +13,8 @@ export interface SandboxHook {
     items(): ItemView[];
     stats(): ReturnType<StandInBoard['stats']>;
     viewport(userId?: string): Rect;
+    /** The keys in the board's app storage, by collection. */
+    storageKeys(): Record<string, string[]>;
   };
   switches(): SwitchState;
   /** Miro's notifications shown to a user (notifications.showInfo), oldest first. */
@@ -47,6 +49,7 @@ export function installHook(d: HookDeps): void {
       items: () => structuredClone(board.items()),
       stats: () => structuredClone(board.stats()),
       viewport: (userId = d.facilitator) => board.viewportOf(userId),
+      storageKeys: () => board.storageKeys(),
     },
     switches: () => ({ ...d.switches() }),
     notifications: (userId) => board.facilitation.notificationsOf(userId),
