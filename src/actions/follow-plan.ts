@@ -4,7 +4,7 @@
  * opening, but only the facilitator's draws, and plan-board.ts loads only once there is a plan.
  */
 import { facilitatorOf } from '../core/session/roles.js';
-import { planMap } from '../core/session/schema.js';
+import { planMap, sessionMap } from '../core/session/schema.js';
 import type { PlanCellEdit, PlanSyncOutcome } from '../board/session-board-port.js';
 import type { ActionContext, ActionResult } from './context.js';
 import type { PlanBoardState } from './plan-board.js';
@@ -33,21 +33,25 @@ export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () 
     running = running.then(async () => {
       // Not ours to draw, or nothing drawn yet and nothing to draw: nothing to load.
       if (stopped || facilitatorOf(ctx.doc) !== ctx.actor.userId || (!state.drawn && planMap(ctx.doc).size === 0)) return;
-      options.onSync?.(await (await planBoard()).perform(ctx, state));
+      // Awaited apart: an optional call's arguments are not even evaluated when there is no callback.
+      const result = await (await planBoard()).perform(ctx, state);
+      options.onSync?.(result);
     });
   };
   const schedule = (again = false) => {
     if (stopped) return;
     if (again) state.dirty = true; // draw it again even though the plan did not change
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(sync, wait);
+    // The first change starts the wait and later ones ride along: a stream of changes (a busy
+    // doc) must not put the sync off for ever.
+    if (timer === null) timer = setTimeout(sync, wait);
   };
   const onPlan = () => schedule();
   const plan = planMap(ctx.doc);
   plan.observeDeep(onPlan);
   // The seat changing hands: the new facilitator's panel draws.
   const seat = () => schedule();
-  ctx.doc.on('update', seat);
+  const session = sessionMap(ctx.doc);
+  session.observeDeep(seat);
   const offInserted = ctx.board.onInserted((templateId) => templateId === 'p-iglo' && schedule(true));
   const offEdited = ctx.board.onPlanEdited((edit) => {
     void planBoard().then((m) => m.applyBoardEdit(ctx, edit)).then((r) => {
@@ -61,7 +65,7 @@ export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () 
     stopped = true;
     if (timer !== null) clearTimeout(timer);
     plan.unobserveDeep(onPlan);
-    ctx.doc.off('update', seat);
+    session.unobserveDeep(seat);
     offInserted();
     offEdited();
   };

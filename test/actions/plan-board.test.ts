@@ -141,8 +141,8 @@ describe('the plan on the P-IGLO board', () => {
     const { standIn, fac, anne } = await setUp();
     const id = await add(fac, 'L', 'Sparring i ledergruppen', { owner: 'Fie' });
     const edits: string[] = [];
-    let synced = 0;
-    const stop = follow(fac.ctx, { debounceMs: 5, onEdit: (e, r) => edits.push(`${e.cell}:${r.ok ? r.value : r.error.code}`), onSync: () => synced++ });
+    // No onSync here: the follower draws without anyone listening (an app's panel gives none).
+    const stop = follow(fac.ctx, { debounceMs: 5, onEdit: (e, r) => edits.push(`${e.cell}:${r.ok ? r.value : r.error.code}`) });
     await expect.poll(() => board(standIn).byText('Sparring i ledergruppen'), POLL).toHaveLength(1);
     const cell = (t: string) => board(standIn).byText(t)[0]!.id;
 
@@ -164,6 +164,5 @@ describe('the plan on the P-IGLO board', () => {
     expect(await applyBoardEdit(anne.ctx, { initiativeId: id, cell: 'owner', text: 'x', patch: { owner: 'x' } })).toEqual({ ok: true, value: 'unchanged' });
     expect(listPlan(anne.doc)[0]!.owner).toBe('Anne og Fie');
     stop();
-    expect(synced).toBeGreaterThan(0);
   });
 });

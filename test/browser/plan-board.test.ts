@@ -1,0 +1,113 @@
+/**
+ * The P-IGLO plan on the board (issue 12), in the sandbox, in both languages: the facilitator
+ * inserts the P-IGLO template, writes a plan of five initiatives in the Plan tab (one given an
+ * owner, a deadline, preparedness and a follow-up), and finds each as a row of stickies in
+ * its own layer's rows area, the cells side by side; a row's sticky edited on the board (the
+ * sandbox's own edit dialog, as a person would) shows in the panel. Screenshots of the plan
+ * on the board: artifacts/screenshots/p-iglo-plan-da.png and p-iglo-plan-en.png.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { ItemView } from '../../sandbox/host/stand-in.js';
+import { contains } from '../../src/core/geometry.js';
+import type { Lang } from '../../src/core/lang.js';
+import type { PlanLayer } from '../../src/core/session/schema.js';
+import { screenOfItem } from './support/board-editing.js';
+import { useBrowserEnv } from './support/browser-env.js';
+import { boardItems, insertThroughPanel, markerOf, openSandbox, screenshot } from './support/sandbox-page.js';
+import { tab } from './support/session-steps.js';
+
+const env = useBrowserEnv();
+const WAIT = { timeout: 60_000 };
+
+const PLANS: Record<Lang, Array<[PlanLayer, string]>> = {
+  da: [
+    ['P', 'Aftale med direktionen om pressehenvendelser'],
+    ['O', 'Fælles sprog for pres i hele organisationen'],
+    ['L', 'Sparring med vores chef hver måned'],
+    ['G', 'Fast tjek-ind på hvert ledermøde'],
+    ['G', 'Vi siger det højt, når en af os er presset'],
+  ],
+  en: [
+    ['P', 'Agreement with the board on press enquiries'],
+    ['O', 'One language for pressure across the organisation'],
+    ['L', 'Monthly sounding board with our manager'],
+    ['G', 'A check-in at every leadership meeting'],
+    ['G', 'We say it out loud when one of us is under pressure'],
+  ],
+};
+const EDITED: Record<Lang, string> = { da: 'Tjek-ind hver mandag kl. 9', en: 'Check-in every Monday at 9' };
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
+
+/** The P-IGLO frame's rows area of a layer (the template's `rows-p`, …), by its marker. */
+function rowsArea(items: readonly ItemView[], layer: PlanLayer): ItemView {
+  return items.find((i) => markerOf(i)?.t === 'p-iglo' && markerOf(i)?.e === `rows-${layer.toLowerCase()}`)!;
+}
+
+async function addInitiative(panel: Frame, layer: PlanLayer, text: string): Promise<void> {
+  await panel.selectOption('plan-panel #new-layer', layer);
+  await panel.fill('plan-panel #new-text', text);
+  await panel.press('plan-panel #new-text', 'Enter');
+  await expect.poll(() => panel.locator(`plan-panel ul[data-layer="${layer}"] li input[id^="text-"]`).evaluateAll((els, t) => els.some((e) => (e as HTMLInputElement).value === t), text), WAIT).toBe(true);
+}
+
+async function editOnBoard(page: Page, id: string, text: string): Promise<void> {
+  const at = await screenOfItem(page, id);
+  await page.mouse.dblclick(at.x, at.y);
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('textarea').fill(text);
+  await dialog.locator('button.save').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe.each(['da', 'en'] as const)('the P-IGLO plan on the board (%s)', (lang) => {
+  it('accepts a plan of five initiatives, finds each in its row, and an edit on the board reaches the panel', async () => {
+    const s = await openSandbox(env.browser, env.vite.url, lang);
+    const { page, panel } = s;
+    try {
+      expect(await insertThroughPanel(panel, 'p-iglo')).toBe('done');
+      await tab(panel, 'plan');
+      await panel.click('lead-notice button[data-action="start-session"]');
+      await panel.click('lead-notice button[data-action="confirm-start"]');
+      await panel.waitForSelector('plan-panel #new-text', WAIT);
+      for (const [layer, text] of PLANS[lang]) await addInitiative(panel, layer, text);
+      // One of them in full: owner, deadline, preparedness, follow-up.
+      const [, firstText] = PLANS[lang][3]!;
+      const first = panel.locator('plan-panel ul[data-layer="G"] li').first();
+      const id = (await first.getAttribute('data-initiative'))!;
+      await panel.fill(`plan-panel #owner-${id}`, 'Fie');
+      await panel.press(`plan-panel #owner-${id}`, 'Tab');
+      await panel.fill(`plan-panel #deadline-${id}`, '2026-03-01');
+      await panel.press(`plan-panel #deadline-${id}`, 'Tab');
+      await first.locator('input[type="checkbox"]').check();
+
+      // Each initiative a row of five stickies in its own layer's rows area, side by side.
+      const yes = lang === 'da' ? 'Ja' : 'Yes';
+      let items: ItemView[] = [];
+      await expect.poll(async () => {
+        items = await boardItems(page);
+        return PLANS[lang].every(([, t]) => items.some((i) => i.type === 'sticky_note' && plain(i.content) === t))
+          && items.some((i) => plain(i.content) === 'Fie') && items.some((i) => plain(i.content) === yes);
+      }, WAIT).toBe(true);
+      const frame = items.find((i) => markerOf(i)?.t === 'p-iglo' && markerOf(i)?.e === 'frame')!;
+      for (const [layer, t] of PLANS[lang]) {
+        const sticky = items.find((i) => i.type === 'sticky_note' && plain(i.content) === t)!;
+        expect(sticky.parentId, t).toBe(frame.id);
+        expect(contains(rowsArea(items, layer).absolute, sticky.absolute), `${t} in ${layer}`).toBe(true);
+        const row = items.filter((i) => i.type === 'sticky_note' && i.parentId === frame.id && Math.abs(i.absolute.y - sticky.absolute.y) < 1
+          && i.absolute.x >= sticky.absolute.x && i.absolute.x < sticky.absolute.x + 5 * (sticky.absolute.width + 16));
+        expect(row, `${t}: five cells`).toHaveLength(5);
+        if (t === firstText) expect(row.sort((a, b) => a.absolute.x - b.absolute.x).map((c) => plain(c.content)).slice(0, 4)).toEqual([t, 'Fie', '2026-03-01', yes]);
+      }
+      await screenshot(page, `p-iglo-plan-${lang}`);
+
+      // A row's sticky edited on the board: the panel shows the new words.
+      const sticky = items.find((i) => i.type === 'sticky_note' && plain(i.content) === firstText)!;
+      await editOnBoard(page, sticky.id, EDITED[lang]);
+      await expect.poll(() => panel.inputValue(`plan-panel #text-${id}`), WAIT).toBe(EDITED[lang]);
+    } finally {
+      await s.close();
+    }
+  }, 240_000);
+});
