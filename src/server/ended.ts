@@ -106,7 +106,10 @@ export class EndedSessions implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     const p = parseRoom(documentName);
-    if (p) this.released(p.room);
+    if (!p) return;
+    // Read again with the next load; a board nobody has open costs no memory here.
+    if (!p.control) this.ended.delete(p.room);
+    this.released(p.room);
   }
 
   /** Opens the room again once neither of its documents is in memory. */
