@@ -22,4 +22,22 @@ describe('anonymous ballot keys on this device', () => {
     s.set('r1', 'key-b');
     expect(s.get('r1')).toBe('key-b');
   });
+
+  it('are forgotten when the session ends: this board and user only', () => {
+    const m = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k),
+      key: (i: number) => [...m.keys()][i] ?? null, get length() { return m.size; },
+    };
+    const mine = new LocalBallotKeyStore('b1', 'u1', storage);
+    mine.set('r1', 'a');
+    mine.set('p1', 'b');
+    new LocalBallotKeyStore('b1', 'u2', storage).set('r1', 'c');
+    new LocalBallotKeyStore('b2', 'u1', storage).set('r1', 'd');
+    m.set('tryghed.lang', 'da');
+    mine.clear();
+    expect(mine.get('r1')).toBeNull();
+    expect(mine.get('p1')).toBeNull();
+    expect([...m.values()].sort()).toEqual(['c', 'd', 'da']);
+  });
 });
