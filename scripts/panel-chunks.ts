@@ -53,6 +53,9 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/ui/session-parts.ts (watchRounds): signals are about rounds; the notice loads with the
   // session's first round (at once when the session opens with one).
   [/\/src\/ui\/session\/signal-notice\.ts$/, "the session's first vote round (signals)"],
+  // src/ui/session-parts.ts (loadDiscussNotice): "now discussing" shows nothing before the
+  // facilitator first picks an item to discuss (tryghed-shell.ts loads it then).
+  [/\/src\/ui\/session\/discuss-notice\.ts$/, 'the facilitator picking the first item to discuss'],
   // src/ui/session-parts.ts (loadStepBar): the step bar shows nothing before the facilitator
   // has gone to a step (the run sheet on the Workshop tab).
   [/\/src\/ui\/session\/step-bar\.ts$/, "the facilitator's first step of the run sheet"],
