@@ -99,3 +99,15 @@ export const notice = css`
     margin: 0 0 var(--ty-s1);
   }
 `;
+
+/** An element that is one SVG image scaling to the width of its box (previews, charts). */
+export const svgBox = css`
+  :host {
+    display: block;
+  }
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+  }
+`;

@@ -6,6 +6,7 @@
 import { LitElement, css, html, svg, nothing, type SVGTemplateResult } from 'lit';
 import type { Preview, PreviewRect } from '../core/layout/preview.js';
 import { props, PROP } from './lit-kit.js';
+import { svgBox } from './shared-styles.js';
 
 /** Preview units per text line: a bar per line reads as text at thumbnail size. */
 const LINE = 3.2;
@@ -16,18 +17,15 @@ export class TemplatePreview extends LitElement {
   preview: Preview | undefined = undefined;
   label = '';
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-      border-radius: 6px;
-      background: #eef1f4;
-    }
-  `;
+  static override styles = [
+    svgBox,
+    css`
+      svg {
+        border-radius: 6px;
+        background: #eef1f4;
+      }
+    `,
+  ];
 
   override render() {
     const p = this.preview;

@@ -9,6 +9,7 @@ import type { Lang } from '../../core/lang.js';
 import { LOCALES } from '../i18n/format.js';
 import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
+import { bar, chartStyles } from './chart-bars.js';
 
 export interface PulseChartRow {
   /** 1-based statement number, or 0 for the whole scale */
@@ -45,15 +46,10 @@ export class PulseChart extends LitElement {
 
   static override styles = [
     tokens,
+    ...chartStyles,
     css`
-      :host {
-        display: block;
-      }
       svg {
-        display: block;
-        width: 100%;
         max-width: 440px;
-        height: auto;
       }
       .label {
         font-size: 12px;
@@ -69,9 +65,6 @@ export class PulseChart extends LitElement {
       }
       .before {
         fill: #6b7785;
-      }
-      .track {
-        fill: var(--ty-soft);
       }
       .overall .label {
         font-weight: 700;
@@ -94,17 +87,15 @@ export class PulseChart extends LitElement {
     const rowH = change ? 58 : 44;
     const barX = 0;
     const barW = W - 40;
-    const bar = (cls: string, y: number, mean: number) => svg`
-      <rect class="track" x=${barX} y=${y} width=${barW} height="12" rx="3"></rect>
-      <rect class=${cls} x=${barX} y=${y} width=${Math.max(3, (mean / 7) * barW)} height="12" rx="3"></rect>
-      <text class="value" x=${barX + barW + 4} y=${y + 11}>${formatMean(lang, mean)}</text>`;
+    const meanBar = (cls: string, y: number, mean: number) =>
+      bar({ x: barX, y, width: barW, height: 12, share: mean / 7, cls, minWidth: 3, value: formatMean(lang, mean), valueClass: 'value', gap: 4, baseline: 11 });
     return html`<svg viewBox="0 0 ${W} ${Math.max(rowH, this.rows.length * rowH)}" role="img" aria-label=${this.summary()} data-pulse-chart>
         ${this.rows.map((r, i) => {
           const y = i * rowH;
           const label = r.label.length > MAX_LABEL ? `${r.label.slice(0, MAX_LABEL - 1)}…` : r.label;
           return svg`<g class=${r.item === 0 ? 'overall' : ''} data-item=${r.item} data-mean=${r.mean.toFixed(2)}>
             <text class="label" x="0" y=${y + 13}>${r.item === 0 ? label : `${r.item}. ${label}`}</text>
-            ${r.before === undefined ? bar('after', y + 20, r.mean) : svg`${bar('before', y + 20, r.before)}${bar('after', y + 36, r.mean)}`}
+            ${r.before === undefined ? meanBar('after', y + 20, r.mean) : svg`${meanBar('before', y + 20, r.before)}${meanBar('after', y + 36, r.mean)}`}
           </g>`;
         })}
       </svg>

@@ -8,6 +8,7 @@ import type { Lang } from '../../core/lang.js';
 import { t } from '../i18n/session-strings.js';
 import { tokens } from '../shared-styles.js';
 import { props, PROP } from '../lit-kit.js';
+import { bar, chartStyles } from './chart-bars.js';
 
 export interface ChartRow {
   targetId: string;
@@ -35,15 +36,10 @@ export class ResultsChart extends LitElement {
 
   static override styles = [
     tokens,
+    ...chartStyles,
     css`
-      :host {
-        display: block;
-      }
       svg {
-        display: block;
-        width: 100%;
         max-width: 420px;
-        height: auto;
       }
       .label {
         font-size: 13px;
@@ -64,9 +60,6 @@ export class ResultsChart extends LitElement {
       }
       .bar.tied {
         fill: #2f7f9f;
-      }
-      .track {
-        fill: var(--ty-soft);
       }
     `,
   ];
@@ -117,15 +110,12 @@ export class ResultsChart extends LitElement {
     return html`<svg viewBox="0 0 ${W} ${height}" role="img" aria-label=${this.summary()} data-chart>
         ${this.rows.map((r, i) => {
           const y = i * ROW;
-          const w = Math.max(r.votes > 0 ? 3 : 0, (r.votes / max) * barW);
           const keep = Math.min(MAX_LABEL, this.fit.get(r.targetId) ?? MAX_LABEL);
           const label = r.label.length > keep ? `${r.label.slice(0, keep - 1)}…` : r.label;
           return svg`<g data-row=${r.targetId} data-rank=${r.rank} data-tied=${r.tied ? 'true' : 'false'}>
             <text class="rank" x="0" y=${y + 34}>${this.rankText(r)}</text>
             <text class="label" x=${barX} y=${y + 16} data-label=${r.targetId}>${label}</text>
-            <rect class="track" x=${barX} y=${y + 22} width=${barW} height="16" rx="3"></rect>
-            <rect class=${r.tied ? 'bar tied' : 'bar'} x=${barX} y=${y + 22} width=${w} height="16" rx="3"></rect>
-            <text class="votes" x=${barX + barW + 6} y=${y + 35}>${r.votes}</text>
+            ${bar({ x: barX, y: y + 22, width: barW, height: 16, share: r.votes / max, cls: r.tied ? 'bar tied' : 'bar', minWidth: r.votes > 0 ? 3 : 0, value: String(r.votes), valueClass: 'votes', gap: 6, baseline: 13 })}
           </g>`;
         })}
       </svg>
