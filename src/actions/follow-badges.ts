@@ -9,6 +9,7 @@ import { facilitatorOf } from '../core/session/roles.js';
 import { listRounds } from '../core/session/rounds.js';
 import type { BadgeOutcome } from '../board/session-board-port.js';
 import { failureOf, type ActionContext, type ActionResult } from './context.js';
+import { follower } from './follower.js';
 
 /** What the last sync drew, so an unchanged state is not drawn again. */
 export interface BadgeState {
@@ -36,7 +37,7 @@ export async function perform(ctx: ActionContext, state: BadgeState = { key: '' 
 }
 
 export interface FollowOptions {
-  /** Quiet time before a sync (default 300 ms). */
+  /** Wait after the first change before a sync (default 300 ms). */
   debounceMs?: number;
   /** Each sync's answer (for tests and diagnostics). */
   onSync?: (result: ActionResult<BadgeOutcome | null>) => void;
@@ -44,31 +45,17 @@ export interface FollowOptions {
 
 /** Syncs now and after every settled change; returns stop (which leaves the badges). */
 export function follow(ctx: ActionContext, options: FollowOptions = {}): () => void {
-  const wait = options.debounceMs ?? 300;
   const state: BadgeState = { key: '' };
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  // Syncs run one after another: two quick changes must not both create the same badge.
-  let running: Promise<unknown> = Promise.resolve();
-  const sync = () => {
-    timer = null;
-    running = running.then(async () => {
-      if (stopped) return;
-      const r = await perform(ctx, state);
-      options.onSync?.(r);
-    });
-  };
-  const schedule = () => {
-    if (stopped) return;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(sync, wait);
-  };
+  const f = follower(async () => {
+    const r = await perform(ctx, state);
+    options.onSync?.(r);
+  }, options.debounceMs ?? 300);
+  const schedule = () => f.schedule();
   ctx.doc.on('update', schedule);
   const offVotes = ctx.votes.onChange(schedule);
-  sync();
+  f.now();
   return () => {
-    stopped = true;
-    if (timer !== null) clearTimeout(timer);
+    f.stop();
     ctx.doc.off('update', schedule);
     offVotes();
   };

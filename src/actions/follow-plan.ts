@@ -8,11 +8,12 @@ import { planMap, sessionMap } from '../core/session/schema.js';
 import type { PlanCellEdit, PlanSyncOutcome } from '../board/session-board-port.js';
 import type { ActionContext, ActionResult } from './context.js';
 import type { PlanBoardState } from './plan-board.js';
+import { follower } from './follower.js';
 
 const planBoard = () => import('./plan-board.js');
 
 export interface FollowPlanOptions {
-  /** Quiet time before a sync (default 300 ms). */
+  /** Wait after the first change before a sync (default 300 ms). */
   debounceMs?: number;
   /** Each sync's answer (for tests and diagnostics). */
   onSync?: (result: ActionResult<PlanSyncOutcome | null>) => void;
@@ -22,36 +23,23 @@ export interface FollowPlanOptions {
 
 /** Syncs now, after every settled plan change and P-IGLO insertion, and takes board edits in; returns stop. */
 export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () => void {
-  const wait = options.debounceMs ?? 300;
   const state: PlanBoardState = { key: '' };
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  // Syncs run one after another: two quick changes must not both create the same row.
-  let running: Promise<unknown> = Promise.resolve();
-  const sync = () => {
-    timer = null;
-    running = running.then(async () => {
-      // Not ours to draw, or nothing drawn yet and nothing to draw: nothing to load.
-      if (stopped || facilitatorOf(ctx.doc) !== ctx.actor.userId || (!state.drawn && planMap(ctx.doc).size === 0)) return;
-      // Awaited apart: an optional call's arguments are not even evaluated when there is no callback.
-      const result = await (await planBoard()).perform(ctx, state);
-      options.onSync?.(result);
-    });
-  };
+  const f = follower(async () => {
+    // Not ours to draw, or nothing drawn yet and nothing to draw: nothing to load.
+    if (facilitatorOf(ctx.doc) !== ctx.actor.userId || (!state.drawn && planMap(ctx.doc).size === 0)) return;
+    const r = await (await planBoard()).perform(ctx, state);
+    options.onSync?.(r);
+  }, options.debounceMs ?? 300);
   const schedule = (again = false) => {
-    if (stopped) return;
     if (again) state.dirty = true; // draw it again even though the plan did not change
-    // The first change starts the wait and later ones ride along: a stream of changes (a busy
-    // doc) must not put the sync off for ever.
-    if (timer === null) timer = setTimeout(sync, wait);
+    f.schedule();
   };
-  const onPlan = () => schedule();
+  const onChange = () => schedule();
   const plan = planMap(ctx.doc);
-  plan.observeDeep(onPlan);
+  plan.observeDeep(onChange);
   // The seat changing hands: the new facilitator's panel draws.
-  const seat = () => schedule();
   const session = sessionMap(ctx.doc);
-  session.observeDeep(seat);
+  session.observeDeep(onChange);
   const offInserted = ctx.board.onInserted((templateId) => templateId === 'p-iglo' && schedule(true));
   const offEdited = ctx.board.onPlanEdited((edit) => {
     void planBoard().then((m) => m.applyBoardEdit(ctx, edit)).then((r) => {
@@ -60,12 +48,11 @@ export function follow(ctx: ActionContext, options: FollowPlanOptions = {}): () 
       schedule(true);
     });
   });
-  sync();
+  f.now();
   return () => {
-    stopped = true;
-    if (timer !== null) clearTimeout(timer);
-    plan.unobserveDeep(onPlan);
-    session.unobserveDeep(seat);
+    f.stop();
+    plan.unobserveDeep(onChange);
+    session.unobserveDeep(onChange);
     offInserted();
     offEdited();
   };

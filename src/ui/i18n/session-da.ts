@@ -234,6 +234,7 @@ export const sessionDa: Record<SessionKey, Message> = {
 
   'plan.title': 'P-IGLO-indsatsplan',
   'plan.intro': 'Indsatser på flere niveauer, ud fra teamets vigtigste prioriteter. Tænk i beredskab.',
+  'plan.onBoard': 'Hver godkendt indsats står som en række sedler på P-IGLO-skabelonen på boardet. Ret i sedlerne dér, så følger planen med.',
   'plan.layer': 'Niveau',
   'plan.layer.P': 'Politisk niveau / omverden',
   'plan.layer.O': 'Organisation',

@@ -236,6 +236,7 @@ export const sessionEn = {
 
   'plan.title': 'P-IGLO plan',
   'plan.intro': 'Initiatives on several levels, from the team’s top priorities. Think in preparedness.',
+  'plan.onBoard': 'Every accepted initiative stands as a row of sticky notes on the P-IGLO template on the board. Edit the notes there and the plan follows.',
   'plan.layer': 'Level',
   'plan.layer.P': 'Political level / surrounding world',
   'plan.layer.O': 'Organisation',

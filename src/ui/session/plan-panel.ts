@@ -130,6 +130,7 @@ export class PlanPanel extends SessionPanelBase {
     return html`<section aria-labelledby="plan-h">
       <h2 id="plan-h">${t(lang, 'plan.title')}</h2>
       <p class="meta">${t(lang, 'plan.intro')}</p>
+      <p class="meta" data-on-board>${t(lang, 'plan.onBoard')}</p>
       ${mine ? [this.renderDraft(), this.renderAdd()] : nothing}
       <p class="error" data-error>${this.error}</p>
       ${PLAN_LAYERS.map((layer) => {
