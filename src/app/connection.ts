@@ -157,7 +157,10 @@ export async function switchConnection(from: Connection, next: SyncConfig, deps:
 
 async function carry(conn: Connection, shared: Uint8Array, control: string | null): Promise<void> {
   await conn.transport.whenSynced();
-  Y.applyUpdate(conn.transport.doc, shared, CARRY_ORIGIN);
+  // The sync server refuses another mode's shared state (its deletions, and ballots under keys
+  // it did not issue: ballot-guard.ts) and closes the connection each time it is sent, so into
+  // a server only the facilitator's checked import goes; themes and votes stay in Miro's copy.
+  if (conn.config.mode !== 'server') Y.applyUpdate(conn.transport.doc, shared, CARRY_ORIGIN);
   if (control === null) return;
   const r = await conn.control.apply({ type: 'import-session', state: control });
   if (!r.ok) console.warn('Tryghed: the facilitator’s state did not come along to the new sync mode', r.error);

@@ -29,59 +29,68 @@ async function cast(panel: Frame, text: string, times: number): Promise<void> {
 
 const results = (p: Frame) => p.locator('results-panel results-chart table[data-table] tbody tr').allInnerTexts();
 const discussing = (p: Frame) => p.locator('discuss-notice [data-discussing]').innerText();
-const planned = (p: Frame) => p.locator('plan-panel li[data-initiative]').allInnerTexts();
+/** The plan as each panel shows it: the facilitator's rows are forms named by their initiative. */
+const planned = (p: Frame) => p.locator('plan-panel li[data-initiative]').evaluateAll((lis) => lis.map((li) => li.getAttribute('aria-label') ?? (li as HTMLElement).innerText));
+
+/**
+ * A facilitator (u1) and a participant (u2) over Miro's channel, a sync server waiting: notes, a
+ * theme, a round, votes (the long-named theme 4, Unclear priorities 2), revealed; both on Results.
+ */
+async function revealedRound() {
+  const sync = await startServer();
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(sync.server.url)}`);
+  await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
+  await page.click('sandbox-participants button[data-action="add-participant"]');
+  const [f, p] = (await Promise.all(['u1', 'u2'].map((u) => sessionPanel(page, u, 'miro')))) as [Frame, Frame];
+  await f.click('lead-notice button[data-action="start-session"]');
+  await f.click('lead-notice button[data-action="confirm-start"]');
+  await expect.poll(() => p.locator('lead-notice [data-lead]').innerText(), { timeout: 30_000 }).toMatch(/is the facilitator/);
+
+  // Notes, a theme, a round, votes: Workload 4, Unclear priorities 2.
+  const ids = [
+    await writeSticky(page, 'u2', 'Too many meetings', -600, 0),
+    await writeSticky(page, 'u2', 'No time to think', -340, 0),
+  ];
+  await writeSticky(page, 'u2', 'Unclear priorities', 200, 0);
+  await select(page, 'u2', ids);
+  await tab(p, 'group');
+  await p.waitForSelector('cluster-panel p[data-selection="2"]');
+  await p.fill('cluster-panel #new-label', LONG);
+  await p.click('cluster-panel button[data-action="group"]');
+  await tab(f, 'rounds');
+  await f.fill('round-form #question', 'What first?');
+  await f.fill('round-form #budget', '3');
+  await f.fill('round-form #cap', '2');
+  await f.fill('round-form #k', '2');
+  await f.click('round-form button[data-action="create"]');
+  const round = f.locator('facilitator-panel li[data-round]');
+  await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+  await round.locator('button[data-action="open"]').click();
+  for (const x of [f, p]) {
+    await tab(x, 'vote');
+    await expect.poll(() => x.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(2);
+  }
+  await cast(f, 'Workload', 2);
+  await cast(f, 'Unclear priorities', 1);
+  await cast(p, 'Workload', 2);
+  await cast(p, 'Unclear priorities', 1);
+  await tab(f, 'rounds');
+  await round.locator('button[data-action="reveal"]').click();
+  await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
+  const shown = [`1.\t${LONG}\t4`, '2.\tUnclear priorities\t2'];
+  for (const x of [f, p]) await tab(x, 'results');
+  await expect.poll(() => results(p), { timeout: 30_000 }).toEqual(shown);
+  return { sync, context, page, f, p, shown };
+}
 
 describe('Discuss, and a move to the sync server that keeps the work', () => {
-  it('discusses the top items into the plan, then moves to the server with themes, results, plan and discussion', async () => {
-    const sync = await startServer();
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
+  it('discusses the top items of a revealed round into the plan, every panel following', async () => {
+    const { sync, context, page, f, p, shown } = await revealedRound();
     try {
-      await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(sync.server.url)}`);
-      await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
-      await page.click('sandbox-participants button[data-action="add-participant"]');
-      const [f, p] = (await Promise.all(['u1', 'u2'].map((u) => sessionPanel(page, u, 'miro')))) as [Frame, Frame];
-      await f.click('lead-notice button[data-action="start-session"]');
-      await f.click('lead-notice button[data-action="confirm-start"]');
-      await expect.poll(() => p.locator('lead-notice [data-lead]').innerText(), { timeout: 30_000 }).toMatch(/is the facilitator/);
-
-      // Notes, a theme, a round, votes: Workload 4, Unclear priorities 2.
-      const ids = [
-        await writeSticky(page, 'u2', 'Too many meetings', -600, 0),
-        await writeSticky(page, 'u2', 'No time to think', -340, 0),
-      ];
-      await writeSticky(page, 'u2', 'Unclear priorities', 200, 0);
-      await select(page, 'u2', ids);
-      await tab(p, 'group');
-      await p.waitForSelector('cluster-panel p[data-selection="2"]');
-      await p.fill('cluster-panel #new-label', LONG);
-      await p.click('cluster-panel button[data-action="group"]');
-      await tab(f, 'rounds');
-      await f.fill('round-form #question', 'What first?');
-      await f.fill('round-form #budget', '3');
-      await f.fill('round-form #cap', '2');
-      await f.fill('round-form #k', '2');
-      await f.click('round-form button[data-action="create"]');
-      const round = f.locator('facilitator-panel li[data-round]');
-      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
-      await round.locator('button[data-action="open"]').click();
-      for (const x of [f, p]) {
-        await tab(x, 'vote');
-        await expect.poll(() => x.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(2);
-      }
-      await cast(f, 'Workload', 2);
-      await cast(f, 'Unclear priorities', 1);
-      await cast(p, 'Workload', 2);
-      await cast(p, 'Unclear priorities', 1);
-      await tab(f, 'rounds');
-      await round.locator('button[data-action="reveal"]').click();
-      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('revealed');
-      const shown = [`1.\t${LONG}\t4`, '2.\tUnclear priorities\t2'];
-      for (const x of [f, p]) await tab(x, 'results');
-      await expect.poll(() => results(p), { timeout: 30_000 }).toEqual(shown);
-
       // The facilitator picks the top item: everyone sees it; the focus goes to the decision.
       const items = f.locator('discuss-controls li[data-item]');
       await expect.poll(() => items.allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringMatching(/^1\. Workload/), expect.stringMatching(/^2\. Unclear priorities/)]);
@@ -112,6 +121,43 @@ describe('Discuss, and a move to the sync server that keeps the work', () => {
       for (const x of [f, p]) await x.click('data-notice button[data-action="notice-close"]');
       await checkWidths(page, 'u1', f, 'discuss-facilitator');
       await checkWidths(page, 'u2', p, 'discuss-participant');
+    } finally {
+      await context.close();
+      await sync.close();
+    }
+  });
+
+  it('moves to the sync server with the plan and the discussion, every connection kept; a pulse stays behind; the setting says what moves', async () => {
+    const { sync, context, page, f, p, shown } = await revealedRound();
+    try {
+      await f.click(`discuss-controls button[aria-label="Discuss: ${LONG}"]`);
+      await f.fill('discuss-controls #decision', 'Weekly check-in on Mondays');
+      await f.click('discuss-controls button[data-action="decide"]');
+      await expect.poll(() => f.locator('discuss-controls [data-in-plan]').count(), { timeout: 30_000 }).toBe(1);
+      await tab(f, 'pulse');
+      await f.click('pulse-controls button[data-action="pulse-create"]');
+      await expect.poll(() => f.locator('pulse-panel p[data-status]').count(), { timeout: 30_000 }).toBe(1);
+      await tab(f, 'rounds');
+      await expect.poll(() => f.locator('sync-settings p.hint').first().innerText(), { timeout: 30_000 }).toMatch(/A move takes the facilitator’s plan and the workshop’s step along\. .* A pulse never moves\./);
+
+      await page.click('sandbox-controls button[data-sync="server"]');
+      const moved = (await Promise.all(['u1', 'u2'].map((u) => sessionPanel(page, u, 'server')))) as [Frame, Frame];
+      // Someone opening the board after the move sees what the server holds, not a panel's own copy.
+      await page.click('sandbox-participants button[data-action="add-participant"]');
+      const late = await sessionPanel(page, 'u3', 'server');
+      for (const [i, x] of [...moved, late].entries()) {
+        const who = ['facilitator', 'participant', 'late joiner'][i]!;
+        await tab(x, 'plan');
+        await expect.poll(() => planned(x), { timeout: 30_000, message: `${who}: plan` }).toEqual([expect.stringContaining('Weekly check-in on Mondays')]);
+        // (The theme's name stays in Miro with the themes: the item is named in general words.)
+        await expect.poll(() => discussing(x), { timeout: 30_000, message: `${who}: discussion` }).toMatch(/^Now discussing: /);
+      }
+      // Nobody's connection is refused on the way (the server refuses another mode's shared state).
+      await page.waitForTimeout(3000);
+      for (const x of [...moved, late]) expect(await x.locator('p.sync').getAttribute('data-status')).toBe('synced');
+      await tab(moved[0], 'pulse');
+      await moved[0].waitForSelector('pulse-controls form[data-pulse-create]', { timeout: 30_000 });
+      expect(await moved[0].locator('pulse-panel p[data-status]').count(), 'a pulse does not move').toBe(0);
     } finally {
       await context.close();
       await sync.close();

@@ -59,7 +59,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.cards': 'Skabelonens egne kort (oplæggets punkter)',
 
   'sync.title': 'Sådan deles sessionen',
-  'sync.intro': 'Gælder alle på dette board. Sessionen flytter med: temaer, afstemninger, resultater, plan og trin. En puls flytter ikke med: den bliver, hvor den blev kørt. Stemmesedler i forseglede afstemninger bliver på serveren.',
+  'sync.intro': 'Gælder alle på dette board. Et skift tager facilitators plan og workshoppens trin med. Fra en sync-server til Miro kommer temaer og stemmer også med; fra Miro til en sync-server endnu ikke: de bliver i Miro, hvor de er, når I skifter tilbage. En puls flytter aldrig med.',
   'sync.mode': 'Del gennem',
   'sync.mode.miro': 'Miro (ingen server)',
   'sync.mode.miro.hint': 'Alle på boardet har tillid til hinanden; intet forlader Miro.',

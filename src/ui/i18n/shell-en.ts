@@ -60,7 +60,7 @@ export const shellEn = {
   'shell.scope.cards': 'The template’s own cards (the deck’s items)',
 
   'sync.title': 'How the session is shared',
-  'sync.intro': 'Applies to everyone on this board. The session moves along: themes, votes, results, plan and step. A pulse does not move: it stays where it was run. Ballots of sealed votes stay on the server.',
+  'sync.intro': 'Applies to everyone on this board. A move takes the facilitator’s plan and the workshop’s step along. From a sync server to Miro the themes and votes come too; from Miro to a sync server not yet: they stay in Miro, where they are when you move back. A pulse never moves.',
   'sync.mode': 'Share through',
   'sync.mode.miro': 'Miro (no server)',
   'sync.mode.miro.hint': 'Everyone on the board is trusted; nothing leaves Miro.',
