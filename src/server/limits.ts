@@ -264,6 +264,12 @@ export class SocketGuard {
       } catch {
         /* already closing */
       }
+      // Nothing it sends from now on is read: a flooder's frames in flight would each cost
+      // the unmasking of up to a megabyte before being dropped. Its answer to the close goes
+      // unread too, so our side ends right after the close frame (the client sees the
+      // reason at once) and the socket goes shortly after.
+      this.ws.pause();
+      (this.ws as unknown as { _socket?: { end(): void } })._socket?.end();
       setTimeout(() => this.ws.terminate(), 1000).unref();
     };
     if (delayMs > 0) setTimeout(doClose, delayMs).unref();
