@@ -47,7 +47,7 @@ export async function connectServer(
   // Anonymous slots: only under the key the server issues this person (ballot-guard.ts).
   local = new LocalVoteService(doc, { actor, ballotKeys: new ServerBallotKeys(deps.ballotKeys, server) });
   const voteService = new RoutingVoteService(doc, local, new ServerVoteService(doc, server));
-  const pulses = new PulseService(doc, deps.ballotKeys, new ServerPulses(server));
+  const pulses = new PulseService(doc, new ServerBallotKeys(deps.ballotKeys, server, 'pulseKey'), new ServerPulses(server));
   const c: Connection = {
     config, transport: server, voteService, control, pulses, signInFailed: false, refused: null, offs,
     // The server's own call deleted everything it kept; it closes every connection with 4410.

@@ -43,9 +43,12 @@ export interface RpcOps {
   /** The caller's ballot key in an anonymous round: the same on each of their devices, and
    *  the only key whose slots the server lets them write. */
   ballotKey: { args: { roundId: string }; result: { key: string } };
+  /** The caller's respondent key in an anonymous pulse: the same on each of their devices, and
+   *  the only key under which the server lets them answer (one answer per person). */
+  pulseKey: { args: { pulseId: string }; result: { key: string } };
 }
 export type RpcOp = keyof RpcOps;
-export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse', 'ballotKey'];
+export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse', 'ballotKey', 'pulseKey'];
 
 export interface BallotResult {
   ballot: Ballot;

@@ -18,8 +18,9 @@ export interface VoteRpc {
 
 /**
  * Anonymous ballot keys in server mode: the server issues each person one key per round (the
- * same on every device) and refuses slots under any other. Kept where the device keeps its
- * keys, asked for once per round and session.
+ * same on every device) and refuses slots under any other; likewise one respondent key per
+ * anonymous pulse (`pulseKey`). Kept where the device keeps its keys, asked for once per
+ * round (or pulse) and session: a key this device made itself (an older app) is never used.
  */
 export class ServerBallotKeys implements BallotKeyStore {
   private readonly asked = new Map<string, Promise<string | null>>();
@@ -27,6 +28,7 @@ export class ServerBallotKeys implements BallotKeyStore {
   constructor(
     private readonly kept: BallotKeyStore,
     private readonly transport: VoteRpc,
+    private readonly op: 'ballotKey' | 'pulseKey' = 'ballotKey',
   ) {}
 
   get(roundId: string): string | null {
@@ -40,7 +42,8 @@ export class ServerBallotKeys implements BallotKeyStore {
   issue(roundId: string): Promise<string | null> {
     let p = this.asked.get(roundId);
     if (!p) {
-      p = this.transport.rpc('ballotKey', { roundId }).then(
+      const asked = this.op === 'ballotKey' ? this.transport.rpc('ballotKey', { roundId }) : this.transport.rpc('pulseKey', { pulseId: roundId });
+      p = asked.then(
         ({ key }) => (this.kept.set(roundId, key), key),
         () => (this.asked.delete(roundId), null),
       );

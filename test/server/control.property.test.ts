@@ -84,10 +84,12 @@ describe('no update from a participant changes the control doc (property)', () =
           raw = await rawClient(s.url, 'mallory', [ROOM, CONTROL]);
           reconnects++;
         }
-        // The app's doc: control maps route to its control doc. (Ballot slots are left to the
-        // raw socket: the server closes a connection that writes them, and the app's provider
-        // would send the refused write again on every reconnect. ballot-guard.ts; hostile-tally.test.ts.)
-        if (via === 'app') write(p.doc, ops.filter((o) => ('map' in o ? o.map : o.name) !== MAP.ballots));
+        // The app's doc: control maps route to its control doc. (Ballot slots and pulse answers
+        // are left to the raw socket: the server closes a connection that writes them, and the
+        // app's provider would send the refused write again on every reconnect. ballot-guard.ts;
+        // hostile-tally.test.ts, hostile-answers.test.ts.)
+        const guarded: string[] = [MAP.ballots, MAP.pulseAnswers];
+        if (via === 'app') write(p.doc, ops.filter((o) => !guarded.includes('map' in o ? o.map : o.name)));
         else if (via === 'garbled') {
           // A well-framed update whose bytes are flipped: the server may refuse or drop the socket.
           const u = forgedUpdate(fac.controlDoc, (d) => write(d, ops));

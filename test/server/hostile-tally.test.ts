@@ -14,8 +14,8 @@ import {
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
-import { client, control, must, newRound, ROOM, settled, startServer, waitFor, type Started, joiner } from './support/helpers.js';
-import { forgedUpdate, rawClient, updateFrame } from './support/raw.js';
+import { client, control, must, newRound, settled, startServer, waitFor, type Started, joiner } from './support/helpers.js';
+import { forgeAs } from './support/raw.js';
 
 const shown = (doc: Y.Doc, id: string) => {
   const t = tally(doc, id);
@@ -99,14 +99,7 @@ describe('a participant writes only their own ballot slots (named and anonymous 
     await s.stop();
   });
 
-  /** Sends one forged update on a fresh raw socket of `user`; resolves with the close code, or 0 if it stayed open. */
-  async function forge(user: string, change: (d: Y.Doc) => void): Promise<number> {
-    const raw = await rawClient(s.url, user, [ROOM]);
-    raw.send(updateFrame(ROOM, forgedUpdate(fac.doc, change)));
-    const code = await Promise.race([raw.closed, new Promise<number>((r) => setTimeout(() => r(0), 500))]);
-    raw.ws.terminate();
-    return code;
-  }
+  const forge = (user: string, change: (d: Y.Doc) => void) => forgeAs(s.url, user, fac.doc, change);
   const slots = (doc: Y.Doc, id: string) => Object.fromEntries([...(ballotsMap(doc).get(id)?.entries() ?? [])]);
 
   it('named: another person’s slot can be neither written nor cleared; one’s own can', async () => {

@@ -1,7 +1,9 @@
 /**
- * Answering a pulse, whatever holds the answers: anonymous pulses in the doc (a random
- * respondent key per pulse kept on the device, written under a throwaway Yjs client id used
- * for that pulse only), sealed pulses on the sync server through `sealed` (server mode).
+ * Answering a pulse, whatever holds the answers: anonymous pulses in the doc (a respondent
+ * key per pulse kept on the device: random without a server, issued by the server with one
+ * (the same on each of a person's devices, and the only one it takes: one answer per person);
+ * written under a throwaway Yjs client id used for that pulse only), sealed pulses on the
+ * sync server through `sealed` (server mode).
  * Results come from the doc alike (pulse.ts: pulseResult). The pulse's rules (pulse.ts) load
  * with the first answer or look-up: every session has this service, few use it.
  */
@@ -40,7 +42,9 @@ export class PulseService {
     if (!p) return fail('no-pulse', 'No such pulse.');
     if (p.anonymity === 'sealed') return this.sealed ? this.sealed.answer(pulseId, answers) : fail('wrong-mode', 'Sealed pulses need the sync server.');
     if (p.status !== 'open') return fail('not-open', `The pulse is ${p.status}.`);
-    let key = this.keys.get(pulseId);
+    // With a server, the one key it lets this person answer under (one answer per person).
+    let key = this.keys.issue ? await this.keys.issue(pulseId) : this.keys.get(pulseId);
+    if (key === null && this.keys.issue) return fail('unavailable', 'The server did not give a respondent key.');
     if (key === null) this.keys.set(pulseId, (key = newId()));
     let client = this.clients.get(pulseId);
     if (client === undefined) this.clients.set(pulseId, (client = throwawayClientId()));
@@ -53,6 +57,6 @@ export class PulseService {
     const p = getPulse(this.doc, pulseId);
     if (!p) return null;
     if (p.anonymity === 'sealed') return this.sealed ? this.sealed.mine(pulseId).catch(() => null) : null;
-    return pulseAnswerOf(this.doc, pulseId, this.keys.get(pulseId));
+    return pulseAnswerOf(this.doc, pulseId, this.keys.issue ? await this.keys.issue(pulseId) : this.keys.get(pulseId));
   }
 }

@@ -15,13 +15,14 @@ import type { Extension, afterUnloadDocumentPayload, connectedPayload, onStatele
 import * as Y from 'yjs';
 import { checkTarget, itemResolver } from '../../core/session/ballots.js';
 import { packIds } from '../../core/session/ids.js';
+import { getPulse } from '../../core/session/pulse.js';
 import { getRound, roundStatus } from '../../core/session/rounds.js';
 import {
   aliasesMap, clustersMap, controlDoc, deletedMap, fieldMap, membershipMap, publishedMap, roundsMap, transactBoth,
   type PublishedTally, type RoundFields,
 } from '../../core/session/schema.js';
 import type { AuthContext } from '../auth.js';
-import { anonymousBallotKey } from '../ballot-guard.js';
+import { anonymousBallotKey, pulseRespondentKey } from '../ballot-guard.js';
 import { ControlCommands, SERVER_ORIGIN } from '../control.js';
 import { SealedPulses } from '../pulses.js';
 import type { BoardDocs } from '../rooms.js';
@@ -118,6 +119,15 @@ export class VoteService implements Extension {
         if (!round) throw new VoteError('no-round', `no round ${id}`);
         if (round.anonymity !== 'anonymous' || !opts.ballotSecret) throw new VoteError('wrong-mode', 'keys are for anonymous rounds');
         return { key: anonymousBallotKey(opts.ballotSecret, ctx.room, id, ctx.user) };
+      },
+      // The one respondent key a person has in an anonymous pulse, on every device.
+      pulseKey: async (ctx, a) => {
+        if (!isId(a.pulseId)) throw new VoteError('bad-request', 'pulseId');
+        const doc = await this.boards.pair(ctx.room);
+        const pulse = doc && getPulse(doc, a.pulseId);
+        if (!pulse) throw new VoteError('no-pulse', `no pulse ${a.pulseId}`);
+        if (pulse.anonymity !== 'anonymous' || !opts.ballotSecret) throw new VoteError('wrong-mode', 'keys are for anonymous pulses');
+        return { key: pulseRespondentKey(opts.ballotSecret, ctx.room, pulse.id, ctx.user) };
       },
     };
   }

@@ -30,7 +30,7 @@ export const pulseDa: Record<PulseKey, Message> = {
   'pulse.incomplete': 'Svar først på alle syv udsagn.',
   'pulse.none': 'Der er ingen puls endnu. Facilitatoren starter en.',
   'pulse.closedNote': 'Denne puls er lukket.',
-  'pulse.privacy.anonymous': 'Anonym (uden server): dine svar gemmes i tavlens fælles data uden dit navn eller bruger-id, under en tilfældig nøgle, som kun denne enhed kender. Alles app har de unavngivne svar, så en med udviklerværktøjer kan læse enkelte svar; panelet viser kun gennemsnit og antal, og først når mindst {k} har svaret.',
+  'pulse.privacy.anonymous': 'Anonym: dine svar gemmes i tavlens fælles data uden dit navn eller bruger-id, under en tilfældig nøgle, som kun denne enhed kender (med sync-server under den nøgle, serveren giver dig til denne puls, så den, der driver serveren, kan se, hvis svar det er). Alles app har de unavngivne svar, så en med udviklerværktøjer kan læse enkelte svar; panelet viser kun gennemsnit og antal, og først når mindst {k} har svaret.',
   'pulse.privacy.sealed': 'Forseglet (server): dine svar gemmes kun i Tryghed-serverens database under din Miro-bruger; kun gennemsnit og antal forlader den, når facilitatoren viser resultatet, og mindst {k} har svaret. Den, der driver serveren, kan se svarene.',
   'pulse.reverseNote': 'Udsagn 1, 3 og 5 er formuleret negativt og vendes (8 − svar), så en højere score altid betyder mere tryghed.',
   'pulse.run': 'Styr en puls',

@@ -29,7 +29,7 @@ export const pulseEn = {
   'pulse.incomplete': 'Answer all seven statements first.',
   'pulse.none': 'No pulse yet. The facilitator starts one.',
   'pulse.closedNote': 'This pulse is closed.',
-  'pulse.privacy.anonymous': 'Anonymous (no server): your answers go into the board’s shared data without your name or user id, under a random key kept on this device. Everyone’s app holds the unnamed answers, so someone with developer tools could read single answers; the panel shows only averages and counts, and only once the number who have answered reaches {k}.',
+  'pulse.privacy.anonymous': 'Anonymous: your answers go into the board’s shared data without your name or user id, under a random key kept on this device (with a sync server, under the key the server gives you for this pulse, so whoever runs the server can tell whose answers they are). Everyone’s app holds the unnamed answers, so someone with developer tools could read single answers; the panel shows only averages and counts, and only once the number who have answered reaches {k}.',
   'pulse.privacy.sealed': 'Sealed (server): your answers are kept only in the Tryghed server’s database, under your Miro user; only averages and counts leave it, once the facilitator reveals them and the number who have answered reaches {k}. Whoever runs the server can see the answers.',
   'pulse.reverseNote': 'Statements 1, 3 and 5 are worded negatively and scored 8 − answer, so a higher score always means more safety.',
   'pulse.run': 'Run a pulse',

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { token } from './helpers.js';
+import { ROOM as ROOM_DEFAULT, token } from './helpers.js';
 
 const T = { Sync: 0, Awareness: 1, Auth: 2, Stateless: 5 } as const;
 
@@ -96,4 +96,16 @@ export function forgedUpdate(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Ar
   const before = Y.encodeStateVector(doc);
   change(doc);
   return Y.encodeStateAsUpdate(doc, before);
+}
+
+/**
+ * Sends one update forged on a copy of `base` as `user` on a fresh raw socket to `room`;
+ * resolves with the code the server closed it with, or 0 if it stayed open for half a second.
+ */
+export async function forgeAs(url: string, user: string, base: Y.Doc, change: (d: Y.Doc) => void, room = ROOM_DEFAULT): Promise<number> {
+  const raw = await rawClient(url, user, [room]);
+  raw.send(updateFrame(room, forgedUpdate(base, change)));
+  const code = await Promise.race([raw.closed, new Promise<number>((r) => setTimeout(() => r(0), 500))]);
+  raw.ws.terminate();
+  return code;
 }
