@@ -323,7 +323,7 @@ export const sessionDa: Record<SessionKey, Message> = {
   'discuss.decision': 'Det, teamet beslutter om {item}',
   'discuss.record': 'Sæt i planen som udkast',
   'discuss.recorded': 'I planen som udkast: {item}',
-  'discuss.updated': 'Udkastet for {item} i planen rummer nu denne beslutning.',
+  'discuss.updated': 'Udkastet for »{item}« i planen rummer nu denne beslutning.',
   'discuss.next': 'Næste punkt',
   'discuss.stop': 'Stop drøftelsen',
   'discuss.stopped': 'Intet drøftes nu.',

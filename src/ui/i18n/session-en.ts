@@ -327,7 +327,7 @@ export const sessionEn = {
   'discuss.decision': 'What the team decides about {item}',
   'discuss.record': 'Put it in the plan as a draft',
   'discuss.recorded': 'In the plan as a draft: {item}',
-  'discuss.updated': 'The draft for {item} in the plan now holds this decision.',
+  'discuss.updated': 'The draft for “{item}” in the plan now holds this decision.',
   'discuss.next': 'Next item',
   'discuss.stop': 'Stop discussing',
   'discuss.stopped': 'Nothing is being discussed now.',
