@@ -36,7 +36,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { SyncStatus, SyncTransport } from './transport.js';
 import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
-import { SnapshotStore, ENDED_KEY, MANIFEST_KEY } from './snapshot-store.js';
+import { SnapshotStore, ENDED_KEY, MANIFEST_KEY, type EndedMark } from './snapshot-store.js';
 import { Saver, type SaveStatus } from './saver.js';
 import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
 import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, type DeleteSet, type StateVector } from './state.js';
@@ -95,6 +95,8 @@ export class MiroTransport implements SyncTransport {
   private destroyed = false;
   /** Sessions ended on this board: nothing of them is taken in (ended-watch.ts). */
   private readonly ended: EndedWatch;
+  /** What this panel's own ending writes (kept: a refused erase is tried again). */
+  private endMark: EndedMark | null = null;
 
   private readonly onPayload = (payload: unknown): void => this.receive(payload);
   private readonly onManifest = (value: unknown): void => this.manifestChanged(value);
@@ -220,18 +222,16 @@ export class MiroTransport implements SyncTransport {
   /**
    * The facilitator's panel ends the session: its last frame goes out (the session's end mark
    * among it), the transport stops, and the snapshot's place in storage becomes the `ended`
-   * mark. Resolves once storage holds it; never rejects (a failed call is logged).
+   * mark. Rejects if storage refused (the transport stays stopped; calling again tries again).
    */
   async end(endedAt: number): Promise<void> {
-    if (this.destroyed) return;
-    if (this.pendingUpdates.length > 0 || this.awarenessDirty) await this.send(FrameKind.data);
-    const mark = await this.ended.markFor(this.doc, endedAt);
-    this.stop();
-    try {
-      await this.store.erase(mark);
-    } catch (err) {
-      this.log.warn('[miro-transport] deleting the snapshot failed', err);
+    if (!this.endMark) {
+      if (this.destroyed) return;
+      if (this.pendingUpdates.length > 0 || this.awarenessDirty) await this.send(FrameKind.data);
+      this.endMark = await this.ended.markFor(this.doc, endedAt);
+      this.stop();
     }
+    await this.store.erase(this.endMark);
     this.ended.fire(endedAt);
   }
 

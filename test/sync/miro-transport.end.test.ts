@@ -104,4 +104,26 @@ describe('end and delete over Miro’s channel', () => {
     expect(next.doc.getMap('m').toJSON()).toEqual({});
     expect(next.warnings.join(' ')).toMatch(/ended session/);
   }, 30_000);
+
+  it('a refused deletion is said (the promise rejects) and tried again on the next call', async () => {
+    const board = new Board(13);
+    const fac = board.join('fac');
+    await board.run(2_000);
+    fac.doc.getMap('m').set('k', SECRET);
+    await board.run(5_000);
+    let fired = 0;
+    fac.transport.onEnded(() => fired++);
+    fac.peer.detach();
+    const first = fac.transport.end(5).then(() => 'ended', () => 'refused');
+    await board.run(3_000);
+    expect(await first).toBe('refused');
+    expect(fired).toBe(0);
+    expect(board.bus.getValue(MANIFEST_KEY)).toBeDefined();
+    fac.peer.attach();
+    const again = fac.transport.end(5);
+    await board.run(3_000);
+    await again;
+    expect(fired).toBe(1);
+    expect([...board.bus.storage.keys()]).toEqual([ENDED_KEY]);
+  }, 30_000);
 });

@@ -19,7 +19,7 @@ export const endDa: Record<EndKey, Message> = {
   'end.confirm': 'Ja, afslut og slet',
   'end.cancel': 'Annullér',
   'end.working': 'Afslutter sessionen og sletter dens data …',
-  'end.failed': 'Sessionen blev ikke afsluttet: {reason}',
+  'end.failed': 'Ikke alt blev slettet: {reason}',
   'end.ended.title': 'Sessionen er afsluttet',
   'end.ended': 'Facilitatoren afsluttede sessionen kl. {time} og slettede dens data: den delte session og det, denne enhed gemte til den på dette board (dine tallerkensvar og nøgler til anonyme stemmesedler). Sedler og rammer på boardet bliver.',
   'end.restart': 'Start en ny session',

@@ -20,7 +20,7 @@ export const endEn = {
   'end.confirm': 'Yes, end and delete',
   'end.cancel': 'Cancel',
   'end.working': 'Ending the session and deleting its data…',
-  'end.failed': 'The session was not ended: {reason}',
+  'end.failed': 'Not everything was deleted: {reason}',
   'end.ended.title': 'The session has ended',
   'end.ended': 'The facilitator ended the session at {time} and deleted its data: the shared session, and what this device kept for it on this board (your plate answers and anonymous ballot keys). Sticky notes and frames on the board stay.',
   'end.restart': 'Start a new session',
