@@ -4,12 +4,14 @@
  * owner, a deadline, preparedness and a follow-up), and finds each as a row of stickies in
  * its own layer's rows area, the cells side by side; a row's sticky edited on the board (the
  * sandbox's own edit dialog, as a person would) shows in the panel. Screenshots of the plan
- * on the board: artifacts/screenshots/p-iglo-plan-da.png and p-iglo-plan-en.png.
+ * on the board: artifacts/screenshots/p-iglo-plan-{da,en}.png, and with G grown to a third line
+ * (eight initiatives) p-iglo-plan-grown-{da,en}.png.
  */
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { ItemView } from '../../sandbox/host/stand-in.js';
 import { contains } from '../../src/core/geometry.js';
+import { PLAN_ROW_STEP } from '../../src/core/layout/plan-rows.js';
 import type { Lang } from '../../src/core/lang.js';
 import type { PlanLayer } from '../../src/core/session/schema.js';
 import { screenOfItem } from './support/board-editing.js';
@@ -36,6 +38,7 @@ const PLANS: Record<Lang, Array<[PlanLayer, string]>> = {
     ['G', 'We say it out loud when one of us is under pressure'],
   ],
 };
+const EXTRA: Record<Lang, string> = { da: 'Ekstra indsats', en: 'Extra initiative' };
 const EDITED: Record<Lang, string> = { da: 'Tjek-ind hver mandag kl. 9', en: 'Check-in every Monday at 9' };
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
@@ -49,7 +52,7 @@ async function addInitiative(panel: Frame, layer: PlanLayer, text: string): Prom
   await panel.selectOption('plan-panel #new-layer', layer);
   await panel.fill('plan-panel #new-text', text);
   await panel.press('plan-panel #new-text', 'Enter');
-  await expect.poll(() => panel.locator(`plan-panel ul[data-layer="${layer}"] li input[id^="text-"]`).evaluateAll((els, t) => els.some((e) => (e as HTMLInputElement).value === t), text), WAIT).toBe(true);
+  await expect.poll(() => panel.locator(`plan-panel ul[data-layer="${layer}"] li [id^="text-"]`).evaluateAll((els, t) => els.some((e) => (e as HTMLTextAreaElement).value === t), text), WAIT).toBe(true);
 }
 
 async function editOnBoard(page: Page, id: string, text: string): Promise<void> {
@@ -106,6 +109,24 @@ describe.each(['da', 'en'] as const)('the P-IGLO plan on the board (%s)', (lang)
       const sticky = items.find((i) => i.type === 'sticky_note' && plain(i.content) === firstText)!;
       await editOnBoard(page, sticky.id, EDITED[lang]);
       await expect.poll(() => panel.inputValue(`plan-panel #text-${id}`), WAIT).toBe(EDITED[lang]);
+
+      // Three more for G: five rows need a third line, so G grows and what is below it moves down.
+      const before = await boardItems(page);
+      const height = before.find((i) => i.id === frame.id)!.height;
+      const iTop = rowsArea(before, 'I').absolute.y;
+      for (let n = 1; n <= 3; n++) await addInitiative(panel, 'G', `${EXTRA[lang]} ${n}`);
+      let grown: ItemView[] = [];
+      await expect.poll(async () => {
+        grown = await boardItems(page);
+        return [grown.find((i) => i.id === frame.id)!.height, grown.filter((i) => i.type === 'sticky_note' && plain(i.content).startsWith(EXTRA[lang])).length];
+      }, WAIT).toEqual([height + PLAN_ROW_STEP, 3]);
+      expect(rowsArea(grown, 'I').absolute.y).toBe(iTop + PLAN_ROW_STEP);
+      const f = grown.find((i) => i.id === frame.id)!.absolute;
+      for (const c of grown.filter((i) => i.parentId === frame.id)) expect(contains(f, c.absolute, 0.5), plain(c.content ?? '')).toBe(true);
+      const g = grown.filter((i) => i.type === 'sticky_note' && plain(i.content).startsWith(EXTRA[lang]));
+      expect(g).toHaveLength(3);
+      for (const sticky of g) expect(contains(rowsArea(grown, 'G').absolute, sticky.absolute)).toBe(true);
+      await screenshot(page, `p-iglo-plan-grown-${lang}`);
     } finally {
       await s.close();
     }
