@@ -248,13 +248,13 @@ export class TryghedShell extends LitElement {
       locked=${this.templatesLocked()} .onBoard=${this.onBoard()}></tryghed-template-panel>`;
   }
 
-  /** While a session runs, only its facilitator inserts templates: everyone else is told why. */
+  /** While a session runs, only its facilitator inserts templates: everyone else is told why, and what is theirs to do. */
   private templatesLocked(): string {
     const s = this.session;
     const f = this.facilitator();
     if (!s || f === null || f === undefined || f === s.me.id) return '';
     const name = f === s.me.id ? s.me.name : (s.people.find((p) => p.id === f)?.name ?? t(this.lang, 'lead.someone'));
-    return t(this.lang, 'lead.templatesLocked', { name });
+    return `${t(this.lang, 'lead.templatesLocked', { name })} ${t(this.lang, 'lead.templatesDo')}`;
   }
 
   private onBoardCache: { ids: readonly TemplateId[]; label: string } = { ids: [], label: '' };

@@ -102,7 +102,12 @@ describe('Discuss, and a move to the sync server that keeps the work', () => {
       expect(serious(await axeViolations(p)), 'now discussing, participant').toEqual([]);
       await p.click('lang-switch button[lang="da"]');
       await expect.poll(() => discussing(p)).toBe(`Nu drøfter vi: ${LONG}`);
+      // Templates tells a participant what is theirs to do, in both languages.
+      await tab(p, 'templates');
+      await expect.poll(() => p.locator('tryghed-template-panel [data-locked]').innerText()).toMatch(/Det gør du: skriv dine sedler/);
       await p.click('lang-switch button[lang="en"]');
+      await expect.poll(() => p.locator('tryghed-template-panel [data-locked]').innerText()).toMatch(/only the facilitator .* What you do: write your sticky notes/);
+      await tab(p, 'results');
 
       // An empty decision is refused in words; a decision becomes a draft initiative, problem = the item.
       await f.click('discuss-controls button[data-action="decide"]');

@@ -68,6 +68,7 @@ export const workshopDa: Record<keyof typeof workshopEn, Message> = {
   'lead.confirmYes': 'Ja, jeg leder',
   'lead.cancel': 'Annullér',
   'lead.templatesLocked': 'Mens workshoppen kører, er det kun facilitator ({name}), der indsætter skabeloner. Det, der er på tavlen, er markeret.',
+  'lead.templatesDo': 'Det gør du: skriv dine sedler på skabelonen for det trin, workshoppen er ved. Dit panel og dit udsnit af boardet følger facilitator af sig selv; i de andre faner grupperer du, stemmer og ser resultaterne.',
   'lead.onBoard': 'På tavlen',
   'lead.someone': 'En anden',
   'take.title': 'Overtag styringen uden overdragelse',

@@ -69,6 +69,7 @@ export const workshopEn = {
   'lead.confirmYes': 'Yes, I lead',
   'lead.cancel': 'Cancel',
   'lead.templatesLocked': 'While the workshop runs, only the facilitator ({name}) inserts templates. What is on the board is marked.',
+  'lead.templatesDo': 'What you do: write your sticky notes on the template of the step the workshop is at. Your panel and your view of the board follow the facilitator by themselves; you group, vote and see the results in the other tabs.',
   'lead.onBoard': 'On the board',
   'lead.someone': 'Someone else',
   'take.title': 'Take the lead without a hand-over',
