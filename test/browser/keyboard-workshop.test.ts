@@ -2,13 +2,15 @@
  * Issue 11, a keyboard-only pass: a participant follows a workshop with the keyboard alone
  * (Tab and Enter, focus always visible), while the facilitator leads. The participant's panel
  * follows the step, they say "I'm done", vote when the round opens, see the results when they
- * are revealed and the item discussed, and never click.
+ * are revealed and the item discussed, and never click. And a round over a template's own
+ * cards (the deck's items) is voted and revealed.
  */
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { focusedElement, type Focused } from './support/focus.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { sessionPanel, tab, writeSticky } from './support/session-steps.js';
+import { insertThroughPanel } from './support/sandbox-page.js';
+import { row, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 const selectedTab = (p: Frame) => p.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab');
@@ -78,6 +80,39 @@ describe('a participant with the keyboard alone', () => {
       // The results' downloads are within reach of the keyboard too.
       await p.focus('button[role="tab"][aria-selected="true"]');
       await tabTo(p, (x) => x.tag === 'button' && x.text === 'Download CSV', 'the results');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('votes on a template’s own cards (the deck’s items) without copying them onto stickies', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    try {
+      await page.goto(`${env.vite.url}/sandbox/`);
+      const f = await sessionPanel(page, 'u1', 'miro');
+      await f.waitForSelector('button[data-insert][aria-disabled="false"]', { timeout: 30_000 });
+      expect(await insertThroughPanel(f, 'safe-unsafe-team')).toBe('done');
+      await f.click('lead-notice button[data-action="start-session"]');
+      await f.click('lead-notice button[data-action="confirm-start"]');
+      await tab(f, 'rounds');
+      await f.fill('round-form #question', 'Which behaviours are ours?');
+      await f.fill('round-form #k', '1');
+      await expect.poll(() => f.locator('round-form #scope option').allTextContents(), { timeout: 30_000 }).toContain('The template’s own cards (the deck’s items)');
+      await f.selectOption('round-form #scope', { label: 'The template’s own cards (the deck’s items)' });
+      await f.click('round-form button[data-action="create"]');
+      const round = f.locator('facilitator-panel li[data-round]');
+      await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+      await round.locator('button[data-action="open"]').click();
+      await tab(f, 'vote');
+      await expect.poll(() => f.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(16);
+      await row(f, 'Constructive disagreement').locator('button[data-action="cast"]').click();
+      await expect.poll(() => row(f, 'Constructive disagreement').locator('[data-count]').textContent(), { timeout: 30_000 }).toBe('1');
+      await tab(f, 'rounds');
+      await round.locator('button[data-action="reveal"]').click();
+      await tab(f, 'results');
+      await expect.poll(async () => (await f.locator('results-panel results-chart table[data-table] tbody tr').allInnerTexts())[0], { timeout: 30_000 }).toBe('1.\tConstructive disagreement\t1');
     } finally {
       await context.close();
     }
