@@ -7,7 +7,7 @@ import type { TemplateId } from '../template/types.js';
 
 export type Activity = 'write' | 'group' | 'vote' | 'discuss' | 'reflect';
 /** The panel section a step brings everyone to (the shell's tab ids). */
-export type StepView = 'workshop' | 'group' | 'vote' | 'results' | 'plan';
+export type StepView = 'workshop' | 'group' | 'vote' | 'results' | 'plan' | 'plate';
 
 export interface AgendaStep {
   readonly id: string;
@@ -27,7 +27,7 @@ export const AGENDA = [
   { id: 'strain-protection', template: 'strain-protection', activities: ['write', 'group'], view: 'group', minutes: 20 },
   { id: 'preparedness', template: 'preparedness', activities: ['write', 'discuss'], view: 'workshop', minutes: 15 },
   { id: 'warning-signs', template: 'warning-signs', activities: ['write', 'vote'], view: 'workshop', minutes: 15 },
-  { id: 'plate', template: 'plate', activities: ['reflect'], view: 'workshop', minutes: 10 },
+  { id: 'plate', template: 'plate', activities: ['reflect'], view: 'plate', minutes: 10 },
   // After the deck's break: its nine points on what is special about the leader's job.
   { id: 'special-about-the-job', template: 'special-about-the-job', activities: ['reflect', 'write'], view: 'workshop', minutes: 10 },
   { id: 'emotions', template: 'emotions', activities: ['reflect', 'write'], view: 'workshop', minutes: 10 },

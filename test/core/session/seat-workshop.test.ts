@@ -50,6 +50,8 @@ describe('hand-over: offered by the facilitator, accepted by the receiver', () =
 describe('the workshop run sheet', () => {
   it('maps every step to a template that exists, in the deck’s order', () => {
     for (const step of AGENDA) expect(TEMPLATE_IDS, step.id).toContain(step.template);
+    // The plate's step brings everyone to My plate, where their own answers are written.
+    expect(AGENDA.find((s) => s.id === 'plate')?.view).toBe('plate');
     expect(AGENDA.map((s) => s.id)).toEqual([
       'opening', 'leaders-job', 'strain-protection', 'preparedness', 'warning-signs', 'plate', 'special-about-the-job', 'emotions',
       'safe-unsafe-team', 'not-talked-about', 'p-iglo', 'practice', 'takeaways',
