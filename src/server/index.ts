@@ -21,6 +21,7 @@ import { EndedSessions } from './ended.js';
 import { IdleBoards } from './idle.js';
 import { controlRoom } from './miro-token.js';
 import { PresenceGuard } from './presence.js';
+import { ClientIds } from './client-ids.js';
 import { BoardDocs } from './rooms.js';
 import { SqliteStorage } from './persistence-sqlite.js';
 import { serveStatic } from './static.js';
@@ -71,8 +72,10 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const ending = (room: string) => ended.isEnding(room);
   const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs, ballotSecret, ending });
   votes.commands.ender = (room) => ended.end(room);
+  // Who wrote under which Yjs client id (presence and live writes claim it): client-ids.ts.
+  const clientIds = new ClientIds();
   const extensions: Extension[] = [
-    new Auth(config), new CloseDroppedSockets(), ended, new PresenceGuard(), new BallotGuard(ballotSecret, boards), persistence, boards, votes,
+    new Auth(config), new CloseDroppedSockets(), ended, new PresenceGuard(clientIds), clientIds, new BallotGuard(ballotSecret, boards), persistence, boards, votes,
   ];
   // A board loaded here is in use: never swept. (`hocuspocus` is made below; the sweep runs after.)
   const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))), Date.now, ending);

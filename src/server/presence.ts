@@ -15,6 +15,7 @@ import * as decoding from 'lib0/decoding';
 import { PRESENCE_FIELD } from '../core/session/presence.js';
 import { readPresence } from '../core/session/read.js';
 import type { AuthContext } from './auth.js';
+import type { ClientIds } from './client-ids.js';
 import { CloseCodes } from './limits.js';
 
 const AWARENESS = 1;
@@ -33,6 +34,9 @@ export class PresenceGuard implements Extension {
   /** Per document: client id → the connection that announced it first. */
   private readonly owners = new Map<string, Map<number, Conn>>();
   private readonly held = new WeakMap<Conn, Set<number>>();
+
+  /** `ids`: where a presence's client id becomes its user's for writes too (client-ids.ts). */
+  constructor(private readonly ids?: ClientIds) {}
 
   async beforeHandleMessage({ update, documentName, document, connection, context }: beforeHandleMessagePayload): Promise<void> {
     const d = decoding.createDecoder(update);
@@ -62,7 +66,13 @@ export class PresenceGuard implements Extension {
         continue;
       }
       if (!stateOf(ctx.user, state)) throw new Refused('presence must name the signed-in user');
-      if (owner === undefined) this.claim(documentName, owners, connection, id);
+      if (owner === undefined) {
+        // Someone else's id for the doc's writes may not become this user's presence either.
+        const writer = this.ids?.owner(documentName, id);
+        if (writer !== undefined && writer !== ctx.user) throw new Refused('presence of another client');
+        this.claim(documentName, owners, connection, id);
+        this.ids?.claim(documentName, id, ctx.user);
+      }
     }
   }
 
