@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
+import { loopbackPage } from './support/sandbox-page.js';
 import { checkWidths } from './support/panel-widths.js';
 import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
@@ -38,10 +39,7 @@ const planned = (p: Frame) => p.locator('plan-panel li[data-initiative]').evalua
  */
 async function revealedRound() {
   const sync = await startServer();
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
   await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(sync.server.url)}`);
   await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
   await page.click('sandbox-participants button[data-action="add-participant"]');

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems } from './support/sandbox-page.js';
+import { boardItems, loopbackPage } from './support/sandbox-page.js';
 import { sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
@@ -27,10 +27,7 @@ const focusedAction = (panel: Frame) =>
 describe('end the session and delete its data', () => {
   it.each(['miro', 'server'] as const)('over %s: the facilitator ends and deletes; a participant’s panel shows it ended and its data is gone', async (mode) => {
     const sync = mode === 'server' ? await startServer() : null;
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
       await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemView } from '../../sandbox/host/stand-in.js';
 import { contains, overlaps } from '../../src/core/geometry.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems, insertThroughPanel, markerOf } from './support/sandbox-page.js';
+import { boardItems, insertThroughPanel, markerOf, loopbackPage } from './support/sandbox-page.js';
 import { select, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
@@ -18,9 +18,7 @@ const isLabel = (item: ItemView) =>
 
 describe('grouping in place', () => {
   it('two notes in two zones, grouped into one theme, stay in their zones; the label covers neither', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
     try {
       await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');

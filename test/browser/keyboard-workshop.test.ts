@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { focusedElement, type Focused } from './support/focus.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { insertThroughPanel } from './support/sandbox-page.js';
+import { insertThroughPanel, loopbackPage } from './support/sandbox-page.js';
 import { row, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
@@ -30,10 +30,7 @@ async function tabTo(panel: Frame, want: (f: Focused) => boolean, what: string):
 
 describe('a participant with the keyboard alone', () => {
   it('follows the steps, says done, votes, and sees the results and the item discussed', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/`);
       await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
@@ -86,9 +83,7 @@ describe('a participant with the keyboard alone', () => {
   });
 
   it('votes on a template’s own cards (the deck’s items) without copying them onto stickies', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');

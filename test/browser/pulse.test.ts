@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems, screenshot } from './support/sandbox-page.js';
+import { boardItems, screenshot, loopbackPage } from './support/sandbox-page.js';
 
 const env = useBrowserEnv();
 const USERS = ['u1', 'u2', 'u3', 'u4', 'u5'];
@@ -96,10 +96,7 @@ async function runPulse(mode: 'miro' | 'server'): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-pulse-'));
   const server = mode === 'server' ? await createTryghedServer(loadConfig({ TRYGHED_DEV_AUTH: '1', DATA_DIR: dataDir, PORT: '0', QUIET: '1' })) : null;
   await server?.listen();
-  const context = await env.browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-GB' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1600, height: 1000 }, locale: 'en-GB' });
   try {
     await page.goto(`${env.vite.url}/sandbox/${server ? `?sync-server=${encodeURIComponent(server.url)}` : ''}`);
     await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });

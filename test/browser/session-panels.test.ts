@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserEnv } from './support/browser-env.js';
+import { loopbackPage } from './support/sandbox-page.js';
 import { focusedElement as focused } from './support/focus.js';
 import { t } from '../../src/ui/i18n/session-strings.js';
 import { leaks } from '../support/byte-search.js';
@@ -18,10 +19,7 @@ const PANELS = ['presence-list', 'facilitator-panel', 'vote-panel', 'results-pan
 const env = useBrowserEnv();
 
 async function openFixture(lang: 'da' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: lang === 'da' ? 'da-DK' : 'en-GB', acceptDownloads: true });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1280, height: 1000 }, locale: lang === 'da' ? 'da-DK' : 'en-GB', acceptDownloads: true });
   await page.goto(`${env.vite.url}/test/browser/fixtures/session-panels.html?lang=${lang}`);
   await page.waitForFunction(() => window.__fx?.ready === true, null, { timeout: 60_000 });
   return { context, page };

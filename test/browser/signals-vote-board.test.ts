@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems, screenshot } from './support/sandbox-page.js';
+import { boardItems, screenshot, loopbackPage } from './support/sandbox-page.js';
 import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
@@ -33,10 +33,7 @@ const selectedTab = (panel: Frame) => panel.locator('button[role="tab"][aria-sel
 describe('signals and voting with the board in view', () => {
   it.each(['miro', 'server'] as const)('over %s: a round that opens and its reveal move the participants, never the one typing; vote for the selection; show on board', async (mode) => {
     const sync = mode === 'server' ? await startServer() : null;
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
       await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });

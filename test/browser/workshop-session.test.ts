@@ -18,7 +18,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createTryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
-import { boardItems, insertThroughPanel, markerOf, screenshot } from './support/sandbox-page.js';
+import { boardItems, insertThroughPanel, markerOf, screenshot, loopbackPage } from './support/sandbox-page.js';
 import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
@@ -80,10 +80,7 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, '').trim();
 
 async function runSession(mode: 'miro' | 'server', anonymity: 'anonymous' | 'sealed' = 'anonymous'): Promise<void> {
   const sync = mode === 'server' ? await startServer() : null;
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
   try {
     await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.server.url)}` : ''}`);
     await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });
@@ -224,9 +221,7 @@ describe('the app shell', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tryghed-refusing-'));
     const refusing = await createTryghedServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', QUIET: '1', MIRO_CLIENT_SECRET: 'real-secret', TRYGHED_DEV_AUTH: '0' }));
     await refusing.listen();
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/?sync-server=${encodeURIComponent(refusing.url)}`);
       const f = await sessionPanel(page, 'u1', 'miro');
@@ -247,9 +242,7 @@ describe('the app shell', () => {
   });
 
   it('creates a round over one zone of an inserted template; the plate offers no scope, and its notes are never targets', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     try {
       await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');
@@ -297,9 +290,7 @@ describe('the app shell', () => {
   });
 
   it('is a tab set by keyboard (arrows, Home, End), in Danish, with no serious axe violations on any tab', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    const page = await context.newPage();
+    const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1440, height: 1000 }, locale: 'da-DK' });
     try {
       await page.goto(`${env.vite.url}/sandbox/`);
       const f = await sessionPanel(page, 'u1', 'miro');

@@ -17,7 +17,7 @@ import { createTryghedServer } from '../../src/server/index.js';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { checkWidths } from './support/panel-widths.js';
-import { boardItems, insertThroughPanel, markerOf } from './support/sandbox-page.js';
+import { boardItems, insertThroughPanel, markerOf, loopbackPage } from './support/sandbox-page.js';
 
 const env = useBrowserEnv();
 const USERS = ['u1', 'u2', 'u3', 'u4'] as const;
@@ -58,10 +58,7 @@ async function viewCentreNear(page: Page, userId: string, t: string): Promise<bo
 
 async function run(mode: 'miro' | 'server'): Promise<void> {
   const sync = mode === 'server' ? await startServer() : null;
-  const context = await env.browser.newContext({ viewport: { width: 1600, height: 1200 }, locale: 'en-GB' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
+  const { context, page } = await loopbackPage(env.browser, { viewport: { width: 1600, height: 1200 }, locale: 'en-GB' });
   try {
     await page.goto(`${env.vite.url}/sandbox/${sync ? `?sync-server=${encodeURIComponent(sync.url)}` : ''}`);
     await page.waitForSelector('section[data-user="u1"] iframe.panel', { timeout: 30_000 });

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import type { Lang } from '../../../src/core/lang.js';
 import { layoutTemplate } from '../../../src/core/layout/layout.js';
 import type { Layout } from '../../../src/core/layout/types.js';
@@ -26,14 +26,22 @@ export interface SandboxSession {
 
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
-export async function openSandbox(browser: Browser, baseUrl: string, lang: Lang): Promise<SandboxSession> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: LOCALE[lang] });
-  // Nothing may leave 127.0.0.1: the sandbox must never fetch Miro's SDK.
+/**
+ * A fresh browser context and page that reach only 127.0.0.1 (the sandbox must never fetch
+ * Miro's SDK or anything else); the page's uncaught errors are printed.
+ */
+export async function loopbackPage(browser: Browser, options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const requests: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
+  return { context, page };
+}
+
+export async function openSandbox(browser: Browser, baseUrl: string, lang: Lang): Promise<SandboxSession> {
+  const { context, page } = await loopbackPage(browser, { viewport: { width: 1440, height: 900 }, locale: LOCALE[lang] });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
   await page.goto(`${baseUrl}/sandbox/`);
   const panel = await panelFrame(page, 'u1');
   return { context, page, panel, requests, close: () => context.close() };
