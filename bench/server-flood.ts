@@ -37,7 +37,7 @@ async function flood(url: string, room: string, stopped: () => boolean, { update
       d.getMap('flood').set(`k${stats.updates}`, big);
       const u = Y.encodeStateAsUpdate(d);
       ws.send(syncFrame(2, u, room));
-      stats.updates++;
+      if (stats.updates++ === 0) process.stdout.write('FLOODING\n');
       stats.megabytes += u.byteLength / 1e6;
       await sleep(everyMs);
     }
@@ -51,17 +51,24 @@ async function flood(url: string, room: string, stopped: () => boolean, { update
   return stats;
 }
 
-/** Starts the flooder process; `stop()` ends it and resolves with its figures. */
-export function startFlood(url: string, room: string): { stop(): Promise<FloodStats> } {
+/** Starts the flooder process; `started` resolves once its first update is sent (booting it can
+ *  take seconds on a loaded machine); `stop()` ends it and resolves with its figures. */
+export function startFlood(url: string, room: string): { started: Promise<void>; stop(): Promise<FloodStats> } {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), url, room], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise((r) => child.once('exit', r));
+  let flooding: () => void;
+  const started = new Promise<void>((r) => (flooding = r));
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('FLOODING\n')) flooding();
+  });
+  const exited = new Promise((r) => child.once('exit', (code) => (flooding(), r(code))));
   return {
+    started,
     async stop() {
       child.stdin!.end();
       await exited;
-      return JSON.parse(out) as FloodStats;
+      return JSON.parse(out.replace('FLOODING\n', '')) as FloodStats;
     },
   };
 }

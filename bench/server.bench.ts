@@ -189,6 +189,7 @@ async function underFlood(server: ChildServer, dataDir: string | null, log: (l: 
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.proc.pid!))), 100);
   try {
+    await flood.started;
     await sleep(1000); // the flood is under way before anyone votes
     const lat = await voteToVisible(server, log);
     const f = await flood.stop();
