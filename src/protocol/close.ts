@@ -13,6 +13,8 @@ export const CloseCodes = {
   rate: 4429,
   /** The facilitator ended the session and deleted its data; an old copy may not write it back. */
   ended: 4410,
+  /** The session is being ended right now: a new connection is turned away for a moment and reconnects. */
+  ending: 4409,
   /** The board (all its documents together) would pass the server's size cap. */
   boardFull: 4507,
 } as const;

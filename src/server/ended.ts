@@ -22,6 +22,8 @@ import type { BoardDocs } from './rooms.js';
 import type { Storage } from './votes/types.js';
 
 const ENDED = { code: CloseCodes.ended, reason: 'session ended' };
+/** A new connection while the ended session's documents leave memory: not the old session's, so it tries again. */
+const ENDING = { code: CloseCodes.ending, reason: 'session being ended, try again' };
 /** Longest a board stays closed to new connections while its documents leave memory. */
 const ENDING_MS = 10_000;
 
@@ -80,14 +82,15 @@ export class EndedSessions implements Extension {
     return e;
   }
 
-  private refuse(request: onAuthenticatePayload['request'] | undefined): never {
-    SocketGuard.of(request)?.close(ENDED, 50);
-    throw { ...ENDED };
+  private refuse(request: onAuthenticatePayload['request'] | undefined, why: { code: number; reason: string } = ENDED): never {
+    SocketGuard.of(request)?.close(why, 50);
+    throw { ...why };
   }
 
   async onAuthenticate({ documentName, request }: onAuthenticatePayload): Promise<void> {
     const p = parseRoom(documentName);
-    if (p && this.ending.has(p.room)) this.refuse(request);
+    // A panel starting the next session at once (or any new one) waits until the old is gone.
+    if (p && this.ending.has(p.room)) this.refuse(request, ENDING);
   }
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<void> {

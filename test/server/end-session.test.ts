@@ -175,4 +175,29 @@ describe('end and delete on the server', () => {
       }
     }, 60_000);
   }
+  it('a panel that starts the next session at once is turned away for a moment (4409), not ended (4410), and then syncs an empty session', async () => {
+    const s: Started = await startServer();
+    const open: ServerTransport[] = [];
+    try {
+      const fac = client(s.url, 'fac');
+      open.push(fac);
+      await fac.whenSynced();
+      must(await control(fac).apply({ type: 'start-session' }));
+      createCluster(fac.doc, { userId: 'fac' }, { label: SECRET_LABEL, noteIds: ['n1'] });
+      await waitFor(() => s.server.hocuspocus.documents.get(ROOM)?.getMap('clusters').size === 1, 'cluster at the server');
+      must(await control(fac).apply({ type: 'end-session' }));
+      // At once, while the ended session's documents are still leaving memory.
+      const next = client(s.url, 'fac');
+      open.push(next);
+      const closed = closes(next);
+      await waitFor(() => closed.code !== null, 'the new panel turned away');
+      expect(closed.code).toBe(4409);
+      await next.whenSynced();
+      expect(clustersMap(next.doc).size).toBe(0);
+      must(await control(next).apply({ type: 'start-session' }));
+    } finally {
+      open.forEach((c) => c.destroy());
+      await s.stop();
+    }
+  }, 60_000);
 });

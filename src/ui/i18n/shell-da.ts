@@ -51,6 +51,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.server.refused.authTimeout': 'Sync-serveren lukkede forbindelsen: login tog for lang tid. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.forbidden': 'Sync-serveren lukkede forbindelsen: panelet sendte tilstedeværelse for en anden bruger. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.ended': 'Facilitatoren afsluttede sessionen og slettede dens data på sync-serveren.',
+  'shell.sync.server.refused.ending': 'Den forrige session bliver lige nu slettet på sync-serveren. Panelet forbinder igen om et øjeblik.',
 
   'shell.scope.notes': 'Alle sedler skrevet på boardet',
   'shell.scope.clusters': 'Temaerne',

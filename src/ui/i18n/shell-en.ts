@@ -52,6 +52,7 @@ export const shellEn = {
   'shell.sync.server.refused.authTimeout': 'The sync server closed the connection: the sign-in took too long. It reconnects by itself.',
   'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent presence for someone else. It reconnects by itself.',
   'shell.sync.server.refused.ended': 'The facilitator ended the session and deleted its data on the sync server.',
+  'shell.sync.server.refused.ending': 'The previous session is being deleted on the sync server right now. The panel connects again in a moment.',
 
   'shell.scope.notes': 'Every sticky note written on the board',
   'shell.scope.clusters': 'The themes',
