@@ -66,7 +66,13 @@ export async function connectServer(
       deps.changed();
     }),
     server.onStatus((st) => {
-      if (st === 'synced') c.refused = null;
+      if (st !== 'synced') return;
+      // Synced again: an earlier refusal or failed sign-in (the server turning a panel away for a
+      // moment, e.g. while an ended session's documents leave memory) no longer holds.
+      const was = c.refused !== null || c.signInFailed;
+      c.refused = null;
+      c.signInFailed = false;
+      if (was) deps.changed();
     }),
     // The facilitator's state (the seat, rounds) arrives in the control doc: say so.
     onUpdate(server.controlDoc, deps.changed),
