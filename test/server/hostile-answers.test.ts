@@ -7,31 +7,23 @@
  * - an old app that makes its own anonymous key (a ballot slot or a pulse answer) is refused,
  *   on its first connection and again when it reconnects, and its writes reach nobody.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ballotsMap, getPulse, getRound, pulseAnswersMap } from '../../src/core/session/index.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import { PulseService } from '../../src/core/session/pulse-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
-import { control, joiner, must, newRound, settled, startServer, waitFor, type Started } from './support/helpers.js';
+import { control, must, newRound, settled, waitFor, type Started, useStartedSession } from './support/helpers.js';
 import { forgeAs } from './support/raw.js';
 
 const SEVEN = [4, 4, 4, 4, 4, 4, 4];
 
 describe('anonymous answers in the doc: one per person, under the key the server issues', () => {
+  const { join, current } = useStartedSession();
   let s: Started;
-  const { join, closeAll } = joiner(() => s.url);
   let fac: ServerTransport;
-  beforeAll(async () => {
-    s = await startServer();
-    fac = await join('fac');
-    must(await control(fac).apply({ type: 'start-session' }));
-  });
-  afterAll(async () => {
-    closeAll();
-    await s.stop();
-  });
+  beforeAll(() => void ({ s, fac } = current()));
 
   const forge = (user: string, change: (d: Y.Doc) => void) => forgeAs(s.url, user, fac.doc, change);
   const answers = (doc: Y.Doc, id: string) => Object.fromEntries([...(pulseAnswersMap(doc).get(id)?.entries() ?? [])]);

@@ -8,14 +8,14 @@
  * - an anonymous ballot's throwaway id is its writer's too;
  * - one's own ids stay writable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { ballotsMap, getRound } from '../../src/core/session/index.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
-import { control, joiner, must, newRound, ROOM, settled, startServer, waitFor, type Started } from './support/helpers.js';
+import { newRound, ROOM, settled, waitFor, type Started, useStartedSession } from './support/helpers.js';
 import { forgeAs, forgedUpdate, frame, rawClient } from './support/raw.js';
 
 /** A sync step 2 frame: what a client sends in reply to the server's sync request. */
@@ -23,18 +23,10 @@ const replyFrame = (update: Uint8Array) =>
   frame((e) => (encoding.writeVarString(e, ROOM), encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update)));
 
 describe('a participant cannot write under another’s Yjs client id', () => {
+  const { join, current } = useStartedSession();
   let s: Started;
-  const { join, closeAll } = joiner(() => s.url);
   let fac: ServerTransport;
-  beforeAll(async () => {
-    s = await startServer();
-    fac = await join('fac');
-    must(await control(fac).apply({ type: 'start-session' }));
-  });
-  afterAll(async () => {
-    closeAll();
-    await s.stop();
-  });
+  beforeAll(() => void ({ s, fac } = current()));
 
   /** A change made as if by the client `id`: items under its id, right after its last ones. */
   const as = (id: number, change: (d: Y.Doc) => void) => (d: Y.Doc) => {

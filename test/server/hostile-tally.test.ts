@@ -14,7 +14,7 @@ import {
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
-import { client, control, must, newRound, settled, startServer, waitFor, type Started, joiner } from './support/helpers.js';
+import { client, control, must, newRound, settled, startServer, waitFor, type Started, joiner, useStartedSession } from './support/helpers.js';
 import { forgeAs } from './support/raw.js';
 
 const shown = (doc: Y.Doc, id: string) => {
@@ -86,18 +86,10 @@ describe('a participant cannot make a live note count for nothing (aliases, clus
 });
 
 describe('a participant writes only their own ballot slots (named and anonymous rounds)', () => {
+  const { join, current } = useStartedSession();
   let s: Started;
-  const { join, closeAll } = joiner(() => s.url);
   let fac: ServerTransport;
-  beforeAll(async () => {
-    s = await startServer();
-    fac = await join('fac');
-    must(await control(fac).apply({ type: 'start-session' }));
-  });
-  afterAll(async () => {
-    closeAll();
-    await s.stop();
-  });
+  beforeAll(() => void ({ s, fac } = current()));
 
   const forge = (user: string, change: (d: Y.Doc) => void) => forgeAs(s.url, user, fac.doc, change);
   const slots = (doc: Y.Doc, id: string) => Object.fromEntries([...(ballotsMap(doc).get(id)?.entries() ?? [])]);

@@ -1,4 +1,5 @@
 /** Shared test helpers: a server on 127.0.0.1 with a free port, tokens, clients, waiting. */
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,34 @@ export function joiner(url: () => string, opts: { room?: string } = {}) {
     },
     closeAll(): void {
       open.splice(0).forEach((c) => c.destroy());
+    },
+  };
+}
+
+/**
+ * For the enclosing describe block: a server on 127.0.0.1 whose session the facilitator 'fac'
+ * has started, `join` for more people, all closed after the block; `current()` inside tests and hooks.
+ */
+export function useStartedSession() {
+  let started: { s: Started; fac: ServerTransport } | undefined;
+  let url = '';
+  const people = joiner(() => url);
+  beforeAll(async () => {
+    const s = await startServer();
+    url = s.url;
+    const fac = await people.join('fac');
+    must(await control(fac).apply({ type: 'start-session' }));
+    started = { s, fac };
+  });
+  afterAll(async () => {
+    people.closeAll();
+    await started?.s.stop();
+  });
+  return {
+    join: people.join,
+    current(): { s: Started; fac: ServerTransport } {
+      if (!started) throw new Error('the server is not started: use it inside a test or hook');
+      return started;
     },
   };
 }
