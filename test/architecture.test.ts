@@ -22,7 +22,8 @@ const RULES: Record<string, Rule> = {
   // The SDK's adapter: it may build what sync defines over the SDK (e.g. the Miro channel); sync never imports board.
   'src/board/': { values: ['src/board/', 'src/core/', 'src/sync/'], packages: only('yjs', '@mirohq/websdk-types') },
   'src/sync/': { values: ['src/sync/', 'src/core/'], types: ['src/protocol/'], packages: only(...SYNC_PACKAGES, '@hocuspocus/provider') },
-  'src/server/': { values: ['src/server/', 'src/core/', 'src/protocol/'], packages: (p) => p.startsWith('node:') || only(...SYNC_PACKAGES, '@hocuspocus', 'ws', 'pg', 'ioredis', 'better-sqlite3')(p) },
+  // esbuild: the storage thread's code is bundled to plain JavaScript at start (storage-thread.ts).
+  'src/server/': { values: ['src/server/', 'src/core/', 'src/protocol/'], packages: (p) => p.startsWith('node:') || only(...SYNC_PACKAGES, '@hocuspocus', 'ws', 'pg', 'ioredis', 'better-sqlite3', 'esbuild')(p) },
   // Use cases over the doc, the board and the votes (engineer "actions").
   'src/actions/': { values: ['src/actions/', 'src/core/', 'src/board/'], types: ['src/sync/', 'src/protocol/'], packages: only('yjs') },
   // Theme suggestions: pure, with their NLP packages (engineer "suggest").

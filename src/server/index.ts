@@ -5,9 +5,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { Auth } from './auth.js';
 import { BallotGuard } from './ballot-guard.js';
@@ -16,7 +14,6 @@ import type { ServerConfig } from './config.js';
 import { DocPersistence, type DocStore } from './doc-store.js';
 import { BoardSizes, CloseDroppedSockets, guardSocket } from './limits.js';
 import { signMiroToken } from './miro-token.js';
-import { PostgresStorage } from './persistence-postgres.js';
 import { EndedSessions } from './ended.js';
 import { IdleBoards } from './idle.js';
 import { controlRoom } from './miro-token.js';
@@ -44,9 +41,13 @@ export interface TryghedServer {
   close(): Promise<void>;
 }
 
-/** The configured storage: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. */
+/** The configured storage: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. The
+ *  PostgreSQL and Redis clients are loaded only when configured (together some 15 MB of RSS
+ *  that a SQLite server would carry for nothing). */
 export async function openStorage(config: ServerConfig): Promise<Storage> {
-  return config.databaseUrl ? await PostgresStorage.connect(config.databaseUrl) : new SqliteStorage(config.dataDir, config.sqliteSynchronous);
+  if (!config.databaseUrl) return new SqliteStorage(config.dataDir, config.sqliteSynchronous);
+  const { PostgresStorage } = await import('./persistence-postgres.js');
+  return await PostgresStorage.connect(config.databaseUrl);
 }
 
 /** The configured document store (on its storage thread). */
@@ -82,6 +83,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   extensions.push(idle);
   if (config.redisUrl) {
     const url = config.redisUrl;
+    const [{ Redis: RedisExtension }, { default: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')]);
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
   }
 

@@ -5,13 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocStore } from './doc-store.js';
-import { PostgresDocs } from './persistence-postgres-docs.js';
-import { SqliteDocs } from './persistence-sqlite-docs.js';
 import type { DocBackend, ThreadReply, ThreadRequest } from './storage-thread.js';
 
 const backend = (workerData as { backend: DocBackend }).backend;
+// Only the backend in use is loaded (a thread's memory is the server's too).
 const store: Promise<DocStore> =
-  backend.kind === 'postgres' ? PostgresDocs.connect(backend.url) : Promise.resolve(new SqliteDocs(backend.dataDir, backend.synchronous));
+  backend.kind === 'postgres'
+    ? import('./persistence-postgres-docs.js').then(({ PostgresDocs }) => PostgresDocs.connect(backend.url))
+    : import('./persistence-sqlite-docs.js').then(({ SqliteDocs }) => new SqliteDocs(backend.dataDir, backend.synchronous));
 
 async function answer(req: ThreadRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   const s = await store;
