@@ -16,6 +16,7 @@
  *   `relayMs`, so a delivery lost to one peer is mended by the next frame anyone sends.
  * Idle replicas send a heartbeat (summary + presence) every `heartbeatMs`, which also finds a
  * loss at the tail of a burst. Local updates are merged and flushed every `flushMs`.
+ * frame-sender.ts builds and sends the frames; requests.ts asks and answers.
  *
  * Presence: frames carry everyone's presence this replica knows (within a size limit), and a
  * joiner's request is always answered, so a joiner sees who is here at once. A leaving replica
@@ -38,32 +39,26 @@ import type { MiroChannel } from './miro-channel.js';
 import { emptyStats, meterChannel, type ChannelStats } from './metered-channel.js';
 import { SnapshotStore, ENDED_KEY, MANIFEST_KEY, type EndedMark } from './snapshot-store.js';
 import { Saver, type SaveStatus } from './saver.js';
-import { decodeFrame, encodeFrame, FrameKind, parseEnvelope, Reassembler, splitFrame, type Frame } from './wire.js';
-import { dsContains, deleteSetOf, deleteSetUpdate, summarize, svAhead, svMin, type DeleteSet, type StateVector } from './state.js';
-import { answerCovers, PeerTable } from './peers.js';
-import { awarenessMessage, awarenessUpdateMessage, readMessage, step1Message, step2Message, updateMessage } from './messages.js';
+import { decodeFrame, FrameKind, parseEnvelope, Reassembler, type Frame } from './wire.js';
+import { summarize, type DeleteSet, type StateVector } from './state.js';
+import { PeerTable } from './peers.js';
+import { readMessage } from './messages.js';
 import { resolveTuning, systemClock, type Clock, type Logger, type MiroTransportOptions, type Tuning } from './miro-transport-options.js';
 import { NamedTimers } from './named-timers.js';
 import { StatusCell } from './status-cell.js';
 import { EndedWatch } from './ended-watch.js';
+import { BYE, FrameSender, SYNC_EVENT, type Replica, type Summary } from './frame-sender.js';
+import { JOIN, Requests } from './requests.js';
 
 export { systemClock, type Clock, type Logger, type MiroTransportOptions } from './miro-transport-options.js';
 export type { SaveState, SaveStatus } from './saver.js';
-export const SYNC_EVENT = 'y';
-/** The reqId of a data frame that says goodbye (older replicas see a plain data frame). */
-export const BYE = '!bye';
-/** A join request's id starts with this: it is answered even when the joiner lacks nothing. */
-const JOIN = 'j';
-/** Presence of everyone known rides on a frame while it stays under this many bytes. */
-const MAX_PRESENCE_BYTES = 4_096;
+export { BYE, SYNC_EVENT } from './frame-sender.js';
 
 export class MiroTransport implements SyncTransport {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Calls made (each broadcast and storage call costs 50 credits, paid by the channel: the host's gate). */
   readonly stats: ChannelStats = emptyStats();
-  /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
-  readonly frames = { data: 0, heartbeat: 0, request: 0, reply: 0 };
   private readonly channel: MiroChannel;
   private readonly store: SnapshotStore;
   private readonly clock: Clock;
@@ -73,25 +68,15 @@ export class MiroTransport implements SyncTransport {
   private readonly reassembler: Reassembler;
   private readonly peers: PeerTable;
   private readonly statusCell = new StatusCell('connecting');
-  /** Requests to answer: the requester's state vector, and ours when the request came. */
-  private readonly pendingReplies = new Map<string, { theirs: StateVector; ours: StateVector }>();
-  private readonly myRequests = new Set<string>();
   /** Client ids this replica has written under (the doc's own, and the session's throwaway ones). */
   private readonly myClients = new Set<number>();
-  /** Our state vector at each recent frame sent or received: what the last seconds brought. */
-  private history: Array<{ at: number; sv: StateVector }> = [];
-  private pendingUpdates: Uint8Array[] = [];
-  private awarenessDirty = false;
-  private lastAwarenessAt = -Infinity;
-  private lastSentAt = -Infinity;
-  private summaryCache: { sv: Uint8Array; svMap: StateVector; digest: string } | null = null;
+  private summaryCache: Summary | null = null;
   private readonly saver: Saver;
   private readonly timers: NamedTimers;
-  private pullBackoff = 0;
-  private seq = 0;
+  private readonly sender: FrameSender;
+  private readonly requests: Requests;
   private joined = false;
   private joinTries = 0;
-  private offline = false;
   private destroyed = false;
   /** Sessions ended on this board: nothing of them is taken in (ended-watch.ts). */
   private readonly ended: EndedWatch;
@@ -109,8 +94,7 @@ export class MiroTransport implements SyncTransport {
     this.saver.changed();
     if (origin === this) return;
     for (const client of Y.parseUpdateMeta(update).from.keys()) this.myClients.add(client);
-    this.pendingUpdates.push(update);
-    this.scheduleFlush();
+    this.sender.queue(update);
   };
   private readonly onAwarenessUpdate = (c: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const id = this.doc.clientID;
@@ -119,10 +103,7 @@ export class MiroTransport implements SyncTransport {
       for (const client of [...c.added, ...c.updated]) this.peers.touch(client);
       return;
     }
-    if (c.added.includes(id) || c.updated.includes(id) || c.removed.includes(id)) {
-      this.awarenessDirty = true;
-      this.scheduleFlush();
-    }
+    if (c.added.includes(id) || c.updated.includes(id) || c.removed.includes(id)) this.sender.presenceChanged();
   };
 
   constructor(options: MiroTransportOptions) {
@@ -155,9 +136,23 @@ export class MiroTransport implements SyncTransport {
     // Presence timing is ours (on the injected clock, with a longer timeout than the
     // library's 30 s, so an idle board renews presence less often): stop the library's timer.
     clearInterval(this.awareness._checkInterval);
+    const replica: Replica = {
+      doc: this.doc, awareness: this.awareness, channel: this.channel, clock: this.clock, random: this.random, log: this.log,
+      o: this.o, timers: this.timers, peers: this.peers, own: this.myClients, summary: () => this.summary(), alive: () => !this.destroyed,
+    };
+    this.sender = new FrameSender(replica, (kind) => {
+      this.setStatus(this.joined ? 'synced' : 'connecting');
+      if (kind !== FrameKind.request) void this.requests.request(); // we may have missed things
+    }, () => this.setStatus('offline'));
+    this.requests = new Requests(replica, this.sender, () => this.markJoined());
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     void this.start();
+  }
+
+  /** Frames sent, by purpose (a frame is one broadcast unless it needed chunks). */
+  get frames(): FrameSender['frames'] {
+    return this.sender.frames;
   }
 
   get status(): SyncStatus {
@@ -191,7 +186,7 @@ export class MiroTransport implements SyncTransport {
    */
   saveNow(): void {
     if (this.destroyed) return;
-    if (this.pendingUpdates.length > 0 || this.awarenessDirty) void this.send(FrameKind.data);
+    void this.sender.flush();
     void this.saver.saveNow();
   }
 
@@ -208,8 +203,8 @@ export class MiroTransport implements SyncTransport {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
-    this.awarenessDirty = true;
-    const sent = this.send(FrameKind.data, { reqId: BYE });
+    this.sender.presenceChanged();
+    const sent = this.sender.send(FrameKind.data, { reqId: BYE });
     const saved = this.saver.leave();
     return this.afterLeave(Promise.allSettled([sent, saved]));
   }
@@ -227,7 +222,7 @@ export class MiroTransport implements SyncTransport {
   async end(endedAt: number): Promise<void> {
     if (!this.endMark) {
       if (this.destroyed) return;
-      if (this.pendingUpdates.length > 0 || this.awarenessDirty) await this.send(FrameKind.data);
+      await this.sender.flush();
       this.endMark = await this.ended.markFor(this.doc, endedAt);
       this.stop();
     }
@@ -245,11 +240,11 @@ export class MiroTransport implements SyncTransport {
     this.timers.cancelAll();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
-    this.pendingUpdates = [];
+    this.sender.dropUnsent();
     // Goodbye without a word of the doc: the others stop counting this replica at once.
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
-    this.awarenessDirty = true;
-    void this.afterLeave(this.send(FrameKind.data, { reqId: BYE, bare: true }));
+    this.sender.presenceChanged();
+    void this.afterLeave(this.sender.send(FrameKind.data, { reqId: BYE, bare: true }));
   }
 
   /** A snapshot was saved: merged, unless it is an ended session's (an old copy saved it). */
@@ -292,7 +287,7 @@ export class MiroTransport implements SyncTransport {
     if (this.ended.holds(this.doc)) return this.endedHere();
     this.timers.set('join', this.o.joinTimeoutMs, () => this.markJoined());
     this.timers.set('presence', this.o.presenceTimeoutMs / 4, () => this.presenceTick());
-    this.scheduleHeartbeat();
+    this.sender.scheduleHeartbeat();
     await this.join();
   }
 
@@ -301,119 +296,7 @@ export class MiroTransport implements SyncTransport {
     if (this.joined || this.destroyed || this.joinTries >= 3) return;
     this.joinTries++;
     this.timers.set('join-retry', this.o.joinRetryMs, () => void this.join());
-    await this.sendRequest(JOIN);
-  }
-
-  // ---- sending ---------------------------------------------------------------------------
-
-  private scheduleFlush(): void {
-    if (this.destroyed || this.timers.has('flush')) return;
-    this.timers.set('flush', this.o.flushMs, () => {
-      if (this.pendingUpdates.length > 0 || this.awarenessDirty) void this.send(FrameKind.data);
-    });
-  }
-
-  private scheduleHeartbeat(): void {
-    const ms = this.o.heartbeatMs * (0.8 + 0.4 * this.random());
-    this.timers.set('heartbeat', this.offline ? Math.min(ms, 5_000) : ms, () => {
-      if (this.offline || this.clock.now() - this.lastSentAt >= this.o.heartbeatMs * 0.8) void this.send(FrameKind.data, { heartbeat: true });
-      this.scheduleHeartbeat();
-    });
-  }
-
-  private async sendRequest(prefix = ''): Promise<void> {
-    const reqId = `${prefix}${this.doc.clientID.toString(36)}.${++this.seq}`;
-    this.myRequests.add(reqId);
-    await this.send(FrameKind.request, { reqId, extra: [step1Message(this.doc), updateMessage(deleteSetUpdate(this.doc))] });
-  }
-
-  /** One answer for every request waiting: everything beyond the lowest of their vectors. */
-  private async sendReplies(): Promise<void> {
-    if (this.pendingReplies.size === 0) return;
-    const replyTo = [...this.pendingReplies.keys()];
-    const base = svMin([...this.pendingReplies.values()].map((r) => r.theirs));
-    this.pendingReplies.clear();
-    this.pendingUpdates = []; // step 2 holds them: they are beyond anyone's vector
-    await this.send(FrameKind.reply, { replyTo, extra: [step2Message(this.doc, base)] });
-  }
-
-  /** Builds one frame (unsent updates, resends and presence folded in) and broadcasts it. */
-  private async send(kind: FrameKind, opts: { reqId?: string; replyTo?: string[]; extra?: Uint8Array[]; heartbeat?: boolean; bare?: boolean } = {}): Promise<void> {
-    this.frames[opts.heartbeat ? 'heartbeat' : kind === FrameKind.request ? 'request' : kind === FrameKind.reply ? 'reply' : 'data']++;
-    const messages = [...(opts.extra ?? [])];
-    const resend = kind === FrameKind.reply || opts.bare ? null : this.resend();
-    if (resend) messages.push(updateMessage(resend));
-    else if (this.pendingUpdates.length > 0) messages.push(updateMessage(Y.mergeUpdates(this.pendingUpdates)));
-    this.pendingUpdates = [];
-    const now = this.clock.now();
-    // Presence renewal rides on frames we send anyway, at most every half heartbeat.
-    const renew = !this.destroyed && now - this.lastAwarenessAt >= this.o.heartbeatMs / 2 && this.awareness.getLocalState() !== null;
-    if (renew) this.awareness.setLocalState(this.awareness.getLocalState());
-    if (this.awarenessDirty || renew || kind === FrameKind.reply || opts.heartbeat) {
-      messages.push(this.presenceMessage());
-      this.awarenessDirty = false;
-      this.lastAwarenessAt = now;
-    }
-    this.timers.cancel('flush'); // whatever it would have sent is in this frame
-    const { sv, digest } = this.summary();
-    const frame: Frame = { kind, reqId: opts.reqId ?? '', replyTo: opts.replyTo ?? [], sv, digest, messages };
-    const key = `${(++this.seq).toString(36)}${Math.floor(this.random() * 1e9).toString(36)}`;
-    try {
-      const chunks = splitFrame(encodeFrame(frame), this.doc.clientID, key, this.o.maxPayloadChars);
-      if (opts.reqId === BYE) {
-        // A closing page: every chunk goes at once.
-        await Promise.all(chunks.map((chunk) => this.channel.broadcast(SYNC_EVENT, { ...chunk })));
-      } else {
-        for (const chunk of chunks) await this.channel.broadcast(SYNC_EVENT, { ...chunk });
-      }
-      this.lastSentAt = this.clock.now();
-      if (this.offline) {
-        this.offline = false;
-        this.setStatus(this.joined ? 'synced' : 'connecting');
-        if (kind !== FrameKind.request) void this.sendRequest(); // we may have missed things
-      }
-    } catch (err) {
-      this.log.warn('[miro-transport] broadcast failed', err);
-      if (!this.offline) {
-        this.offline = true;
-        this.setStatus('offline');
-      }
-    }
-  }
-
-  /**
-   * What this frame carries beyond unsent updates, if it fits the limit: our own edits some
-   * peer still lacks or our frames of the last `redundancyMs` carried, and everything we learnt
-   * from anyone in the last `relayMs`. Failing the limit, our own edits alone.
-   */
-  private resend(): Uint8Array | null {
-    if (this.o.redundancyBytes <= 0) return null;
-    const mine = this.summary().svMap;
-    const now = this.clock.now();
-    this.history = this.history.filter((e) => now - e.at <= Math.max(this.o.redundancyMs, this.o.relayMs));
-    const ownFloor = this.history.find((e) => now - e.at <= this.o.redundancyMs)?.sv;
-    const relayFloor = this.o.relayMs > 0 ? this.history.find((e) => now - e.at <= this.o.relayMs)?.sv : undefined;
-    this.history.push({ at: now, sv: mine });
-    const own = this.peers.resendBase(mine, this.myClients, ownFloor);
-    let relay: StateVector | null = null;
-    if (relayFloor) {
-      for (const [c, clock] of mine) {
-        const low = Math.min(own?.get(c) ?? clock, relayFloor.get(c) ?? 0);
-        if (low < clock) (relay ??= new Map(own ?? mine)).set(c, low);
-      }
-    }
-    for (const base of [relay, own]) {
-      if (!base) continue;
-      const diff = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(base));
-      if (diff.length <= this.o.redundancyBytes) return diff;
-    }
-    return null; // nothing to resend, or too much: unsent updates, if any, go as they are
-  }
-
-  /** Everyone's presence we know, or only ours when that would be too big for one frame. */
-  private presenceMessage(): Uint8Array {
-    const all = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...new Set([this.doc.clientID, ...this.awareness.getStates().keys()])]);
-    return all.length <= MAX_PRESENCE_BYTES ? awarenessUpdateMessage(all) : awarenessMessage(this.awareness, this.doc.clientID);
+    await this.requests.request(JOIN);
   }
 
   // ---- receiving -------------------------------------------------------------------------
@@ -437,7 +320,7 @@ export class MiroTransport implements SyncTransport {
     // taken in, it is no writer in line, and it is told again through storage (once).
     if (this.ended.isOldCopy(senderSv)) return this.ended.nudge(sender);
     // What we had before this frame: relays from now on pass on whatever it brings.
-    this.history.push({ at: this.clock.now(), sv: Y.decodeStateVector(Y.encodeStateVector(this.doc)) });
+    this.sender.heard();
     let requesterSv: StateVector | null = null;
     const deleteSets: DeleteSet[] = [];
     for (const bytes of frame.messages) {
@@ -464,46 +347,9 @@ export class MiroTransport implements SyncTransport {
     }
     this.peers.record(sender, senderSv, frame.digest);
     const mine = this.summary();
-    if (frame.kind === FrameKind.request && requesterSv) {
-      const join = frame.reqId.startsWith(JOIN);
-      if (join || svAhead(mine.svMap, requesterSv) || !dsContains(Y.mergeDeleteSets(deleteSets), deleteSetOf(this.doc))) {
-        this.pendingReplies.set(frame.reqId, { theirs: requesterSv, ours: mine.svMap });
-        if (!this.timers.has('reply')) {
-          const delay = this.peers.replyRank(frame.reqId, sender, requesterSv) * this.o.replyStepMs + this.random() * 150;
-          this.timers.set('reply', delay, () => void this.sendReplies());
-        }
-      }
-      // Its answer holds everything beyond its vector: if that is behind ours, it fills our gap too.
-      if (this.timers.has('pull') && !svAhead(requesterSv, mine.svMap)) this.armPull();
-    }
-    if (frame.kind === FrameKind.reply) {
-      for (const id of frame.replyTo) {
-        if (this.myRequests.delete(id)) this.markJoined();
-        const pending = this.pendingReplies.get(id);
-        if (pending && answerCovers(senderSv, pending, this.myClients)) this.pendingReplies.delete(id);
-      }
-      if (this.pendingReplies.size === 0) this.timers.cancel('reply');
-    }
-    if (!this.timers.has('pull') && this.peers.lagging(this.doc, mine)) this.armPull();
-  }
-
-  // ---- anti-entropy ----------------------------------------------------------------------
-
-  private armPull(): void {
-    const [lo, hi] = this.o.pullDelayMs;
-    this.timers.set('pull', lo + this.random() * (hi - lo), () => void this.pull());
-  }
-
-  private async pull(): Promise<void> {
-    if (!this.peers.lagging(this.doc, this.summary())) {
-      this.pullBackoff = 0;
-      return;
-    }
-    this.peers.markDsPulled();
-    await this.sendRequest();
-    // Answers may be lost too: look again later, backing off up to the heartbeat period.
-    this.pullBackoff = Math.min(this.o.heartbeatMs, this.pullBackoff === 0 ? 3_000 : this.pullBackoff * 2);
-    this.timers.set('pull', this.pullBackoff * (0.75 + 0.5 * this.random()), () => void this.pull());
+    if (frame.kind === FrameKind.request && requesterSv) this.requests.requested(frame, sender, requesterSv, deleteSets, mine);
+    if (frame.kind === FrameKind.reply) this.requests.replied(frame, senderSv);
+    this.requests.checkGap(mine);
   }
 
   private presenceTick(): void {
@@ -518,7 +364,7 @@ export class MiroTransport implements SyncTransport {
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  private summary(): { sv: Uint8Array; svMap: StateVector; digest: string } {
+  private summary(): Summary {
     if (!this.summaryCache) {
       const s = summarize(this.doc);
       this.summaryCache = { ...s, svMap: Y.decodeStateVector(s.sv) };
@@ -530,7 +376,7 @@ export class MiroTransport implements SyncTransport {
     this.timers.cancel('join');
     this.timers.cancel('join-retry');
     this.joined = true;
-    if (!this.offline && !this.destroyed) this.setStatus('synced');
+    if (!this.sender.offline && !this.destroyed) this.setStatus('synced');
   }
 
   private setStatus(s: SyncStatus): void {
