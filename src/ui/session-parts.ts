@@ -26,7 +26,7 @@ import './session/session-ended.js';
 export { readDiscussing, readPresence, readWorkshop } from '../core/session/read.js';
 // The words of the lead notice, the step bar and the data notice, in the panel's language.
 export { loadSessionWords } from './i18n/session-words.js';
-export { PlateStore } from './plate-store.js';
+export { SessionTabs } from './session-tabs.js';
 export { facilitatorOf } from '../core/session/roles.js';
 export { stepKey, stepOf } from '../core/session/agenda.js';
 

@@ -3,7 +3,8 @@
  * results, plan), with the title, the shared language switch and who is here on top. It is
  * handed the template actions (at once, over the Board port) and the workshop session (src/app/open-session.ts,
  * once it is connected) and passes them down; it knows nothing of Miro or of the transport.
- * Its session half (session-parts.ts) is imported dynamically: the first paint has no Yjs.
+ * Its session half (session-parts.ts) is imported dynamically: the first paint has no Yjs;
+ * the session tabs' panels are drawn there (session-tabs.ts).
  *
  * Tabs follow the WAI-ARIA tabs pattern: one tab stop, arrow keys move and select, Home/End.
  * The tab list comes first, so from the title the keyboard goes to the language switch and
@@ -22,10 +23,8 @@ import { safeStorage } from './safe-storage.js';
 import { markNoticeRead, noticeRead } from './notice-pref.js';
 import { notice, primaryButton, tokens } from './shared-styles.js';
 import { shellStyles } from './shell-styles.js';
-import type { ScopeOption } from './session/session-view.js';
 import type { ShellSession } from './shell-session.js';
-import type { PlateStore } from './plate-store.js';
-import { roundScopes } from './round-scopes.js';
+import type { SessionTabs } from './session-tabs.js';
 import type { SyncChangeEvent } from './sync-settings.js';
 import './lang-switch.js';
 import './save-status.js';
@@ -73,6 +72,7 @@ export class TryghedShell extends LitElement {
   noticeOpen = !noticeRead(safeStorage());
 
   private partsLoading: Promise<void> | null = null;
+  private sessionTabs: SessionTabs | undefined;
   private unsubscribe: (() => void) | null = null;
   private subscribed: ShellSession | undefined;
 
@@ -272,64 +272,8 @@ export class TryghedShell extends LitElement {
       const key = this.failedToConnect || this.sessionFailed || this.panels.has(id) ? 'shell.session.failed' : 'shell.session.connecting';
       return html`<p class="notice" role="status">${t(lang, key)}</p>`;
     }
-    // Ended: the notice above says so; no panel shows the old session.
-    if (s.ended) return nothing;
-    const { doc, me, voteService, labels, actions } = s;
-    switch (id) {
-      case 'workshop':
-        return html`<workshop-panel .doc=${doc} .me=${me} .actions=${actions} .people=${s.people} sync-mode=${s.sync.mode}
-          .lang=${lang}></workshop-panel>`;
-      case 'group':
-        return html`<cluster-panel .doc=${doc} .me=${me} .actions=${actions} .labels=${labels} .selection=${s.selection}
-          .lang=${lang}></cluster-panel>
-          <suggest-panel .doc=${doc} .me=${me} .actions=${actions} .scopes=${this.noteScopes(s)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
-      case 'vote':
-        return html`<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
-          .selection=${s.selection} .lang=${lang}></vote-panel>`;
-      case 'rounds':
-        return html`<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
-            .scopes=${this.scopes(s)} .people=${s.people} .lang=${lang}></facilitator-panel>
-          <sync-settings .setting=${s.sync} .lang=${lang} @tryghed-sync-change=${this.syncChange}></sync-settings>`;
-      case 'results':
-        return html`<results-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
-          .eligible=${this.eligible(s)} .lang=${lang}></results-panel>`;
-      case 'plate':
-        return html`<plate-panel .store=${this.plateStore(s)} .actions=${actions} .lang=${lang}></plate-panel>`;
-      case 'pulse':
-        return html`<pulse-panel .doc=${doc} .me=${me} .actions=${actions} .serverMode=${voteService.mode === 'server'} .lang=${lang}></pulse-panel>`;
-      case 'plan':
-        return html`<plan-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels} .lang=${lang}></plan-panel>`;
-    }
-  }
-
-  private plate: { key: string; store: PlateStore } | null = null;
-  /** This person's plate on this board, kept on this device (one store per board and user). */
-  private plateStore(s: ShellSession): PlateStore {
-    const key = `${s.boardId}\n${s.me.id}`;
-    if (this.plate?.key !== key && this.parts) this.plate = { key, store: new this.parts.PlateStore(s.boardId, s.me.id) };
-    return this.plate!.store;
-  }
-
-  /** The N of "n of N":  everyone with the app open now (never fewer than Miro's online users). */
-  private eligible(s: ShellSession): number {
-    let present = 0;
-    for (const state of s.awareness.getStates().values()) if (this.parts?.readPresence(state, s.awareness)) present++;
-    return Math.max(present, s.people.length);
-  }
-
-  private scopeCache: { session: ShellSession; lang: Lang; scopes: ScopeOption[]; templates: readonly TemplateId[] } | null = null;
-  /** Where notes for theme suggestions come from: every scope but the clusters (themes group notes) and the deck's cards. */
-  private noteScopes(s: ShellSession): ScopeOption[] {
-    const clusters = t(this.lang, 'shell.scope.clusters');
-    return this.scopes(s).filter((o) => (o.group !== undefined || o.label !== clusters) && o.scope.kind !== 'cards');
-  }
-
-  private scopes(s: ShellSession): ScopeOption[] {
-    const c = this.scopeCache;
-    if (c?.session === s && c.lang === this.lang && c.templates === this.templates) return c.scopes;
-    const scopes = roundScopes(this.lang, this.templates);
-    this.scopeCache = { session: s, lang: this.lang, scopes, templates: this.templates };
-    return scopes;
+    this.sessionTabs ??= new this.parts.SessionTabs();
+    return this.sessionTabs.render(id, s, { lang, templates: this.templates, syncChange: this.syncChange });
   }
 
   private select(id: TabId, focus = false): void {
