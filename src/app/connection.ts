@@ -13,6 +13,7 @@ import type { ControlService } from '../core/session/commands.js';
 import { facilitatorOf } from '../core/session/roles.js';
 import { controlDoc, sessionType } from '../core/session/schema.js';
 import { readSession } from '../core/session/read.js';
+import { listRounds } from '../core/session/rounds.js';
 import { LocalControlService } from '../core/session/local-control.js';
 import { LocalVoteService, type BallotKeyStore } from '../core/session/local-vote-service.js';
 import { PRESENCE_FIELD, type PresenceState } from '../core/session/presence.js';
@@ -143,10 +144,16 @@ export function saveNow(c: Connection | undefined): void {
 export async function switchConnection(from: Connection, next: SyncConfig, deps: ConnectionDeps): Promise<Connection | null> {
   if (sameSyncConfig(next, from.config)) return null;
   // Only a move between modes carries a session: its code loads with the first move.
-  const { controlState, sharedState } = await import('../core/session/carry.js');
+  const [{ controlState }, { sharedState }] = await Promise.all([import('../core/session/carry.js'), import('../core/session/carry-shared.js')]);
   const doc = from.transport.doc;
+  const leading = facilitatorOf(doc) === deps.me.id;
+  // Ballots stay in the mode they were cast in: an open vote is closed here first (everyone in
+  // Miro sees it closed), and its totals go with it.
+  if (leading && from.config.mode !== 'server' && next.mode === 'server') {
+    for (const r of listRounds(doc)) if (r.status === 'open') await from.control.apply({ type: 'close-round', roundId: r.id });
+  }
   const shared = sharedState(doc);
-  const control = facilitatorOf(doc) === deps.me.id ? controlState(controlDoc(doc)) : null;
+  const control = leading ? controlState(doc) : null;
   // The old connection leaves first: the Miro transport writes its snapshot as it goes, so
   // coming back to Miro mode later finds the session where it was.
   await disconnect(from);
@@ -155,12 +162,26 @@ export async function switchConnection(from: Connection, next: SyncConfig, deps:
   return conn;
 }
 
+/** A panel other than the facilitator's writes everyone's part into a server this much later,
+ *  only what is still missing then: one panel's writes are usually all there is to it. */
+const FOLLOWER_CARRY_MS = [1500, 3500] as const;
+
 async function carry(conn: Connection, shared: Uint8Array, control: string | null): Promise<void> {
   await conn.transport.whenSynced();
-  // The sync server refuses another mode's shared state (its deletions, and ballots under keys
-  // it did not issue: ballot-guard.ts) and closes the connection each time it is sent, so into
-  // a server only the facilitator's checked import goes; themes and votes stay in Miro's copy.
-  if (conn.config.mode !== 'server') Y.applyUpdate(conn.transport.doc, shared, CARRY_ORIGIN);
+  if (conn.config.mode === 'server') {
+    // The sync server refuses another mode's Yjs state (its deletions; ballots under keys it did
+    // not issue: ballot-guard.ts) and closes the connection: everyone's part is written afresh.
+    const { carryShared } = await import('../core/session/carry-shared.js');
+    const from = new Y.Doc();
+    Y.applyUpdate(from, shared);
+    if (control === null) {
+      const [lo, hi] = FOLLOWER_CARRY_MS;
+      await new Promise((r) => setTimeout(r, lo + Math.random() * (hi - lo)));
+    }
+    carryShared(from, conn.transport.doc, CARRY_ORIGIN);
+  } else {
+    Y.applyUpdate(conn.transport.doc, shared, CARRY_ORIGIN);
+  }
   if (control === null) return;
   const r = await conn.control.apply({ type: 'import-session', state: control });
   if (!r.ok) console.warn('Tryghed: the facilitator’s state did not come along to the new sync mode', r.error);

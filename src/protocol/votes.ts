@@ -13,6 +13,9 @@ export interface RoundRecord extends Omit<RoundFields, 'targets'> {
   targets: string[];
   /** Bumped on every change of ballots or status; orders published tallies across instances. */
   version: number;
+  /** A round that was voted in Miro's channel and moved here: its totals, as they came (its
+   *  ballots stayed in Miro). Never sent to a client; published only when they may be shown. */
+  imported?: { respondents: number; counts: Record<string, number> };
 }
 
 /** One person's ballot in one round: target → points. */

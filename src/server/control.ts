@@ -6,7 +6,8 @@
  * as one transaction per doc. Rounds also get their database record when they open, close
  * or reveal, so votes are checked against a copy no later write can change.
  */
-import { applyCommand } from '../core/session/apply-command.js';
+import { applyCommand, fromCore } from '../core/session/apply-command.js';
+import { importCarried, readCarried } from '../core/session/carry.js';
 import type { ActionResult, FacilitatorCommand, FailureCode } from '../core/session/commands.js';
 import { readCommand } from '../core/session/read-command.js';
 import { roundStatus } from '../core/session/rounds.js';
@@ -14,7 +15,7 @@ import { readRound, readSession } from '../core/session/read.js';
 import { roundsMap, sessionMap, transactBoth } from '../core/session/schema.js';
 import type { AuthContext } from './auth.js';
 import type { BoardDocs } from './rooms.js';
-import { snapshotRound } from './votes/rules.js';
+import { importedRecord, snapshotRound } from './votes/rules.js';
 import { VoteError, type Storage } from './votes/types.js';
 
 export const SERVER_ORIGIN = 'tryghed-server';
@@ -63,8 +64,11 @@ export class ControlCommands {
       this.projectSeat(room, holder);
       return { ok: true, value: { facilitator: holder } };
     }
-    // A session moved here from Miro's channel: its facilitator takes the empty seat on the way in.
-    if (cmd.type === 'import-session' && (await this.storage.facilitator(room)) === null) this.projectSeat(room, await this.storage.claimFacilitator(room, user));
+    // A session moved here from Miro's channel: its facilitator (as the state names them) takes
+    // the empty seat on the way in.
+    if (cmd.type === 'import-session' && readCarried(cmd.state)?.facilitator === user && (await this.storage.facilitator(room)) === null) {
+      this.projectSeat(room, await this.storage.claimFacilitator(room, user));
+    }
     const seat = await this.storage.facilitator(room);
     // Taking the seat without a hand-over is the operator's decision here (release-seat), not a client's.
     if (cmd.type === 'take-seat') return refuse('seat-server-decides');
@@ -78,12 +82,37 @@ export class ControlCommands {
       return { ok: true, value: await this.ender(room) };
     }
     const now = this.now();
+    if (cmd.type === 'import-session') return this.importSession(room, user, doc, cmd.state, now);
     const transition = cmd.type === 'open-round' || cmd.type === 'close-round' || cmd.type === 'reveal-round' ? cmd : null;
     if (transition) await this.recordRound(room, doc, transition.type, transition.roundId, now);
     let result!: Answer;
     transactBoth(doc, () => (result = applyCommand(doc, { userId: user }, cmd)), SERVER_ORIGIN);
     if (transition) await this.publisher.publishNow(room, transition.roundId);
     if (cmd.type === 'open-pulse' || cmd.type === 'close-pulse' || cmd.type === 'reveal-pulse') await this.publisher.publishPulse(room, cmd.pulseId);
+    return result;
+  }
+
+  /**
+   * A session moved here from another sync mode (the seat is the caller's by now). Every value
+   * is read and checked as the doc's readers check it (carry.ts: a bad one is skipped). A round
+   * that was opened gets a record before the doc shows it, with the totals it came with, so the
+   * projection keeps it as it was (an open one arrives closed); a round this server has a record
+   * of keeps the server's (its sealed ballots are here). The totals reach the doc only through
+   * the projection, when they may be shown.
+   */
+  private async importSession(room: string, user: string, doc: Parameters<typeof applyCommand>[0], state: string, now: number): Promise<Answer> {
+    const carried = readCarried(state);
+    if (!carried) return refuse('invalid');
+    for (const [id, r] of carried.rounds) {
+      if (r.openedAt === null || (await this.storage.round(room, id))) continue;
+      await this.storage.insertRound(room, importedRecord(id, r, carried.published.get(id) ?? null, now)).catch((e: unknown) => {
+        // Recorded meanwhile (the same move sent twice): the first record stays.
+        if (!(e instanceof VoteError && e.code === 'wrong-status')) throw e;
+      });
+    }
+    let result!: Answer;
+    transactBoth(doc, () => (result = fromCore(importCarried(doc, { userId: user }, carried, { closeOpenAt: now, withTotals: false }))), SERVER_ORIGIN);
+    for (const [id] of carried.rounds) await this.publisher.publishNow(room, id);
     return result;
   }
 

@@ -10,6 +10,7 @@ export * from './seat.js';
 export * from './agenda.js';
 export * from './workshop.js';
 export * from './carry.js';
+export { carryShared, sharedState, type CarriedShared } from './carry-shared.js';
 export * from './clusters.js';
 export * from './cluster-commands.js';
 export * from './targets.js';

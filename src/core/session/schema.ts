@@ -65,6 +65,8 @@ export const LIMITS = {
   planField: 200,
   /** a name shown in presence */
   name: 200,
+  /** respondents a round's totals carried from another sync mode may count */
+  respondents: 100_000,
   /** a step's time box: at most 4 hours */
   timeBoxMs: 4 * 60 * 60 * 1000,
 } as const;

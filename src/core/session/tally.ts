@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { countEffective, readBallots, type RawCounts } from './ballots.js';
 import { getRound, type RoundView } from './rounds.js';
-import { readPublished } from './read.js';
+import { readBallotMap, readPublished } from './read.js';
 import { memoResolve } from './targets.js';
 import { TIE_POLICY, type TallyResult, type TallyRow } from './voting.js';
 
@@ -24,10 +24,13 @@ export function tally(doc: Y.Doc, roundId: string, opts: { now?: number } = {}):
 
   const resolve = memoResolve(doc);
   let raw: RawCounts;
-  if (round.anonymity === 'sealed') {
-    const pub = readPublished(doc, roundId);
-    if (!pub) return hidden('not-published', 0);
+  // A sealed round's ballots are the server's; a doc-held round's whose ballots stayed in the
+  // sync mode it was voted in (no ballot map here) shows the totals that came with it (carry.ts).
+  const pub = round.anonymity === 'sealed' || readBallotMap(doc, roundId) === null ? readPublished(doc, roundId) : null;
+  if (pub) {
     raw = { respondents: pub.respondents, counts: new Map(Object.entries(pub.counts)) };
+  } else if (round.anonymity === 'sealed') {
+    return hidden('not-published', 0);
   } else {
     raw = countBallots(doc, round, resolve);
   }

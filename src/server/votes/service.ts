@@ -30,7 +30,7 @@ import { migrateToControl } from '../migrate.js';
 import { parseRoom } from '../miro-token.js';
 import { HeldRounds } from './held.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
-import { isId, totalsVisible, type VoteBoard } from './rules.js';
+import { forClients, isId, totalsVisible, type VoteBoard } from './rules.js';
 import { VoteError, type RoundRecord, type Storage } from './types.js';
 
 export { SERVER_ORIGIN };
@@ -108,7 +108,7 @@ export class VoteService implements Extension {
         const ballot = await s.ballot(ctx.room, id, ctx.user);
         return { ballot, used: sum(ballot), budget: round.budget, cap: round.cap, ...liveVersion(round) };
       },
-      rounds: async (ctx) => s.rounds(ctx.room),
+      rounds: async (ctx) => (await s.rounds(ctx.room)).map(forClients),
       pulseAnswer: (ctx, a) => this.pulses.answer(ctx, a),
       myPulse: (ctx, a) => this.pulses.mine(ctx, a),
       // The one ballot key a person has in an anonymous round, on every device.
@@ -211,8 +211,11 @@ export class VoteService implements Extension {
     const record = round?.record ?? null;
     const doc = this.boards.linked(room);
     if (!doc) return;
-    // Counted as the doc counts its slots: at most the cap per ballot on one item, as grouped now.
-    const counted = record?.anonymity === 'sealed' ? this.held.totals(round!, itemResolver(doc), this.grouping.get(room) ?? 0) : null;
+    // Counted as the doc counts its slots: at most the cap per ballot on one item, as grouped now;
+    // a round carried from another mode has the totals it came with.
+    const counted = record?.imported
+      ? { respondents: record.imported.respondents, counts: new Map(Object.entries(record.imported.counts)) }
+      : record?.anonymity === 'sealed' ? this.held.totals(round!, itemResolver(doc), this.grouping.get(room) ?? 0) : null;
     // In target order: the published value is compared with the last one as JSON.
     const totals = counted && { totals: Object.fromEntries([...counted.counts].sort(([a], [b]) => (a < b ? -1 : 1))), respondents: counted.respondents };
     const now = this.now();
@@ -317,7 +320,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /**
  * Writes the server's view of one round into the doc: the snapshot's fields (or, for a round
- * the server never opened, its timestamps cleared) and, for sealed rounds, the tally.
+ * the server has no record of, its timestamps cleared) and, for sealed rounds and rounds carried
+ * from another mode, the tally.
  */
 function project(
   doc: Document,
@@ -332,7 +336,7 @@ function project(
     // Anything but a map where a round belongs (a participant's junk) is no round to keep.
     const m = rounds.get(id) instanceof Y.Map ? rounds.get(id) : undefined;
     if (record) {
-      const { id: _id, version: _v, ...rest } = record;
+      const { id: _id, version: _v, imported: _totals, ...rest } = record;
       const fields: RoundFields = { ...rest, targets: packIds(record.targets) };
       if (!m) rounds.set(id, fieldMap<RoundFields>(fields));
       else for (const k of GUARDED) if (!same(m.get(k), fields[k])) m.set(k, fields[k] as never);

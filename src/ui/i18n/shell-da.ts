@@ -60,7 +60,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.cards': 'Skabelonens egne kort (oplæggets punkter)',
 
   'sync.title': 'Sådan deles sessionen',
-  'sync.intro': 'Gælder alle på dette board. Et skift tager facilitators plan og workshoppens trin med. Fra en sync-server til Miro kommer temaer og stemmer også med; fra Miro til en sync-server endnu ikke: de bliver i Miro, hvor de er, når I skifter tilbage. En puls flytter aldrig med.',
+  'sync.intro': 'Gælder alle på dette board. Et skift tager temaerne, afstemningerne med deres resultater, planen og workshoppens trin med. Et skift til en sync-server lukker først en åben afstemning; kun afstemningernes resultater kommer med derhen, stemmesedlerne bliver i Miro. Stemmesedler i forseglede afstemninger bliver på serveren. En puls flytter aldrig med.',
   'sync.mode': 'Del gennem',
   'sync.mode.miro': 'Miro (ingen server)',
   'sync.mode.miro.hint': 'Alle på boardet har tillid til hinanden; intet forlader Miro.',

@@ -61,7 +61,7 @@ export const shellEn = {
   'shell.scope.cards': 'The template’s own cards (the deck’s items)',
 
   'sync.title': 'How the session is shared',
-  'sync.intro': 'Applies to everyone on this board. A move takes the facilitator’s plan and the workshop’s step along. From a sync server to Miro the themes and votes come too; from Miro to a sync server not yet: they stay in Miro, where they are when you move back. A pulse never moves.',
+  'sync.intro': 'Applies to everyone on this board. A move takes the themes, the votes with their results, the plan and the workshop’s step along. Moving to a sync server closes an open vote first; only the votes’ totals go there, the ballots stay in Miro. Ballots of sealed votes stay on the server. A pulse never moves.',
   'sync.mode': 'Share through',
   'sync.mode.miro': 'Miro (no server)',
   'sync.mode.miro.hint': 'Everyone on the board is trusted; nothing leaves Miro.',
