@@ -3,8 +3,9 @@
  * and a participant in the sandbox group notes, vote and reveal; the facilitator picks the top
  * item to discuss and every panel shows "Now discussing" (in English and Danish); the decision
  * goes into the plan as a draft initiative whose problem is the item. Then the board moves to
- * the sync server: the themes, the results, the plan and what is discussed come along, a pulse
- * does not (and the sync setting says so), and the Discuss step goes on over the server.
+ * the sync server: the themes, the revealed round's results, the plan and what is discussed come
+ * along for every panel, also one opened after the move, every connection stays synced; a pulse
+ * does not come (and the sync setting says so).
  * Axe on the new views; every section at 320 and 400 px with results and plan in it.
  */
 import { describe, expect, it } from 'vitest';
@@ -130,7 +131,7 @@ describe('Discuss, and a move to the sync server that keeps the work', () => {
     }
   });
 
-  it('moves to the sync server with the plan and the discussion, every connection kept; a pulse stays behind; the setting says what moves', async () => {
+  it('moves to the sync server with the themes, the results, the plan and the discussion, every connection kept; a pulse stays behind; the setting says what moves', async () => {
     const { sync, context, page, f, p, shown } = await revealedRound();
     try {
       await f.click(`discuss-controls button[aria-label="Discuss: ${LONG}"]`);
@@ -141,23 +142,31 @@ describe('Discuss, and a move to the sync server that keeps the work', () => {
       await f.click('pulse-controls button[data-action="pulse-create"]');
       await expect.poll(() => f.locator('pulse-panel p[data-status]').count(), { timeout: 30_000 }).toBe(1);
       await tab(f, 'rounds');
-      await expect.poll(() => f.locator('sync-settings p.hint').first().innerText(), { timeout: 30_000 }).toMatch(/A move takes the facilitator’s plan and the workshop’s step along\. .* A pulse never moves\./);
+      await expect.poll(() => f.locator('sync-settings p.hint').first().innerText(), { timeout: 30_000 })
+        .toBe('Applies to everyone on this board. A move takes the themes, the votes with their results, the plan and the workshop’s step along. Moving to a sync server closes an open vote first; only the votes’ totals go there, the ballots stay in Miro. Ballots of sealed votes stay on the server. A pulse never moves.');
 
       await page.click('sandbox-controls button[data-sync="server"]');
       const moved = (await Promise.all(['u1', 'u2'].map((u) => sessionPanel(page, u, 'server')))) as [Frame, Frame];
       // Someone opening the board after the move sees what the server holds, not a panel's own copy.
       await page.click('sandbox-participants button[data-action="add-participant"]');
       const late = await sessionPanel(page, 'u3', 'server');
-      for (const [i, x] of [...moved, late].entries()) {
-        const who = ['facilitator', 'participant', 'late joiner'][i]!;
+      const all = [...moved, late];
+      const who = ['facilitator', 'participant', 'late joiner'];
+      for (const [i, x] of all.entries()) {
+        await tab(x, 'group');
+        const theme = x.locator('cluster-panel li[data-cluster]');
+        await expect.poll(() => theme.locator('textarea[data-name]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), { timeout: 30_000, message: `${who[i]}: themes` }).toEqual([LONG]);
+        await expect.poll(() => theme.locator('ul.notes > li').count(), { timeout: 30_000, message: `${who[i]}: the theme's notes` }).toBe(2);
+        await tab(x, 'results');
+        await expect.poll(() => results(x), { timeout: 30_000, message: `${who[i]}: results` }).toEqual(shown);
         await tab(x, 'plan');
-        await expect.poll(() => planned(x), { timeout: 30_000, message: `${who}: plan` }).toEqual([expect.stringContaining('Weekly check-in on Mondays')]);
-        // (The theme's name stays in Miro with the themes: the item is named in general words.)
-        await expect.poll(() => discussing(x), { timeout: 30_000, message: `${who}: discussion` }).toMatch(/^Now discussing: /);
+        await expect.poll(() => planned(x), { timeout: 30_000, message: `${who[i]}: plan` }).toEqual([expect.stringContaining('Weekly check-in on Mondays')]);
+        await expect.poll(() => discussing(x), { timeout: 30_000, message: `${who[i]}: discussion` }).toBe(`Now discussing: ${LONG}`);
       }
-      // Nobody's connection is refused on the way (the server refuses another mode's shared state).
-      await page.waitForTimeout(3000);
-      for (const x of [...moved, late]) expect(await x.locator('p.sync').getAttribute('data-status')).toBe('synced');
+      // Nobody's connection is refused on the way (the server refuses another mode's shared
+      // state): every panel is synced, and stays so after the other panels' later carry.
+      await page.waitForTimeout(4000);
+      for (const [i, x] of all.entries()) expect(await x.locator('p.sync').getAttribute('data-status'), who[i]).toBe('synced');
       await tab(moved[0], 'pulse');
       await moved[0].waitForSelector('pulse-controls form[data-pulse-create]', { timeout: 30_000 });
       expect(await moved[0].locator('pulse-panel p[data-status]').count(), 'a pulse does not move').toBe(0);
