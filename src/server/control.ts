@@ -7,16 +7,16 @@
  * or reveal, so votes are checked against a copy no later write can change.
  */
 import { applyCommand, fromCore } from '../core/session/apply-command.js';
-import { importCarried, readCarried } from '../core/session/carry.js';
+import { arrivedClosed, importCarried, readCarried } from '../core/session/carry.js';
 import type { ActionResult, FacilitatorCommand, FailureCode } from '../core/session/commands.js';
 import { readCommand } from '../core/session/read-command.js';
 import { roundStatus } from '../core/session/rounds.js';
-import { readRound, readSession } from '../core/session/read.js';
-import { roundsMap, sessionMap, transactBoth } from '../core/session/schema.js';
+import { readRound, readSession, type RoundRead } from '../core/session/read.js';
+import { roundsMap, sessionMap, transactBoth, type PublishedTally } from '../core/session/schema.js';
 import type { AuthContext } from './auth.js';
 import type { BoardDocs } from './rooms.js';
-import { importedRecord, snapshotRound } from './votes/rules.js';
-import { VoteError, type Storage } from './votes/types.js';
+import { snapshotRound } from './votes/rules.js';
+import { VoteError, type RoundRecord, type Storage } from './votes/types.js';
 
 export const SERVER_ORIGIN = 'tryghed-server';
 
@@ -169,4 +169,15 @@ export class ControlCommands {
   async refreshSeat(room: string): Promise<void> {
     this.projectSeat(room, await this.storage.facilitator(room));
   }
+}
+
+/** The record of a round the server never opened, carried here from another sync mode with
+ *  its totals (core/session/carry.ts read and checked both): a round still open arrives closed. */
+function importedRecord(id: string, r: RoundRead, totals: PublishedTally | null, now: number): RoundRecord {
+  return {
+    ...arrivedClosed(r, now),
+    id,
+    version: 1,
+    imported: { respondents: totals?.respondents ?? 0, counts: { ...(totals?.counts ?? {}) } },
+  };
 }

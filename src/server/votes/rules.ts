@@ -1,9 +1,7 @@
 /** The session model's vote rules (core/session/vote-rules.ts) over the server's records;
  *  both storages call them inside their transaction. */
-import { arrivedClosed } from '../../core/session/carry.js';
 import { roundStatus } from '../../core/session/rounds.js';
-import { checkRound, type RoundRead } from '../../core/session/read.js';
-import type { PublishedTally } from '../../core/session/schema.js';
+import { checkRound } from '../../core/session/read.js';
 import { checkChange, type ItemOf } from '../../core/session/vote-rules.js';
 import type { VoteError as VoteCode } from '../../core/session/voting.js';
 import { VoteError, type Ballot, type RoundRecord } from './types.js';
@@ -61,17 +59,6 @@ export function snapshotRound(id: string, raw: unknown, now: number): RoundRecor
     closedAt: null,
     revealedAt: null,
     version: 1,
-  };
-}
-
-/** The record of a round the server never opened, carried here from another sync mode with
- *  its totals (core/session/carry.ts read and checked both): a round still open arrives closed. */
-export function importedRecord(id: string, r: RoundRead, totals: PublishedTally | null, now: number): RoundRecord {
-  return {
-    ...arrivedClosed(r, now),
-    id,
-    version: 1,
-    imported: { respondents: totals?.respondents ?? 0, counts: { ...(totals?.counts ?? {}) } },
   };
 }
 
