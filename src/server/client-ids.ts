@@ -2,25 +2,40 @@
  * Yjs names every item by (client id, clock) and does not tie a client id to anyone: a modified
  * app could write items under another person's client id ahead of them, and that person's next
  * edit with those ids would be dropped as a duplicate (or someone's writes shown as theirs).
- * On the server a client id belongs to the user who first showed it: in their presence (the
- * presence guard claims it), or by writing with it in a live update. From then on an update
- * whose items use that id comes only from that user; the server's own id on the doc from
- * nobody. A refused update closes that connection only (4403) and is never applied.
+ * On the server a client id of a board's shared doc belongs to the user who first showed it: in
+ * their presence (the presence guard claims it), or by writing with it in a live update. From
+ * then on an update whose items use that id comes only from that user; the server's own id on
+ * the doc from nobody. A connection's first reply to the server's sync request (sync step 2)
+ * claims nothing, as it may relay items the server lacks (the user's own, lost in a crash or
+ * made offline; or items under ids nobody owns), and it is refused if it carries items under an
+ * id another user owns, by writing or by presence. A refused update closes that connection only
+ * (4403) and is never applied. A panel that reconnects keeps its id (its own); a reloaded panel,
+ * or one moving between sync modes, starts a fresh doc with a fresh id that nobody owns.
  *
- * What it cannot hold: ids are learnt per server instance and forgotten when the board is
- * unloaded or the server restarts (the doc does not say who wrote what), so the first writer
- * after that claims an id. A connection's reply to the server's sync request (its first sync
- * step 2) may carry others' items the server lacks (lost in a crash, or a board moving from
- * Miro): it claims nothing and is refused only for ids another user has written with live, so
- * a forger's first frame on each new connection may still use an id known from presence alone.
+ * Owners are kept in the votes store (client-id-owners.ts: table client_ids), read when the doc
+ * loads, so they outlive an unload and a restart; written in batches (STORE_DEBOUNCE_MS) off the
+ * message's path; deleted with the board (end and delete, in its transaction; idle deletion).
+ * With several instances (Redis), each claim is also published at once on a Redis channel, and
+ * an instance holding the board takes it into memory: it does not read the store again while
+ * the board stays loaded.
+ *
+ * What it cannot hold: claims not yet written when the server crashes are lost (so are the items
+ * written under them), and the first writer after that claims such an id; an instance that loads
+ * the board in the moment between another's claim and its write misses it likewise. After a crash
+ * that lost a user's items, a panel of someone else relaying them in its reply is refused (4403,
+ * it keeps reconnecting) until the owner's own panel brings them back. With Redis, an instance
+ * other than the one that ended a session may write claims of it it still held after the
+ * deletion (ids the tombstone refuses anyway). At most MAX_IDS_PER_DOC ids are held per board;
+ * beyond them an id is checked only against the server's own, and the server's ids from before
+ * a restart belong to nobody.
  */
-import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Extension } from '@hocuspocus/server';
+import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { AuthContext } from './auth.js';
+import { ClaimLog, MAX_IDS_PER_DOC, type ClaimPeers, type ClaimStore } from './client-id-owners.js';
 import { CloseCodes, decodedUpdate } from './limits.js';
+import { parseRoom } from './miro-token.js';
 
-/** Ids held per document: more are not claimed (an id nobody holds is only checked against the server's own). */
-const MAX_IDS_PER_DOC = 50_000;
 const UPDATE = 2; // y-protocols messageYjsUpdate: a client's own new changes
 
 class Refused {
@@ -28,39 +43,70 @@ class Refused {
   constructor(readonly reason: string) {}
 }
 
+export interface ClientIdOptions {
+  /** Where owners are kept; without it they last as long as the board is loaded. */
+  store?: ClaimStore;
+  /** Other instances (Redis), told of each claim. */
+  peers?: ClaimPeers;
+  /** How long claims wait to be written together. */
+  flushMs?: number;
+  log?: (m: string) => void;
+}
+
 export class ClientIds implements Extension {
   extensionName = 'tryghed-client-ids';
-  /** Per document: id → the user who wrote with it in a live update, or showed it in presence. */
-  private readonly writers = new Map<string, Map<number, string>>();
-  private readonly present = new Map<string, Map<number, string>>();
+  /** Per loaded document: id → the user who first wrote with it live or showed it in presence. */
+  private readonly owners = new Map<string, { document: Document | null; ids: Map<number, string> }>();
   /** Connections whose one reply to the sync request has come, per document. */
   private readonly replied = new WeakMap<object, Set<string>>();
+  private readonly log: ClaimLog;
 
-  private static put(maps: Map<string, Map<number, string>>, documentName: string, id: number, user: string): void {
-    let m = maps.get(documentName);
-    if (!m) maps.set(documentName, (m = new Map()));
-    if (!m.has(id) && m.size < MAX_IDS_PER_DOC) m.set(id, user);
+  constructor(opts: ClientIdOptions = {}) {
+    this.log = new ClaimLog(opts.store, opts.peers, opts.flushMs ?? 500, opts.log);
+    opts.peers?.onClaims((documentName, claims) => {
+      const held = this.owners.get(documentName);
+      if (held) for (const [id, user] of claims) put(held.ids, id, user);
+    });
+  }
+
+  /** Resolves once claims from other instances are heard. */
+  get ready(): Promise<void> {
+    return this.log.ready;
+  }
+
+  private held(documentName: string, document: Document | null = null) {
+    let h = this.owners.get(documentName);
+    if (!h) this.owners.set(documentName, (h = { document, ids: new Map() }));
+    return h;
   }
 
   /** `user` showed `id` in their presence (the presence guard): theirs unless someone's already. */
   claim(documentName: string, id: number, user: string): void {
-    ClientIds.put(this.present, documentName, id, user);
+    if (put(this.held(documentName).ids, id, user)) this.log.add(documentName, id, user);
   }
 
   owner(documentName: string, id: number): string | undefined {
-    return this.writers.get(documentName)?.get(id) ?? this.present.get(documentName)?.get(id);
+    return this.owners.get(documentName)?.ids.get(id);
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    if (parseRoom(documentName)?.control !== false) return;
+    // Claims heard over Redis while the store is read land here too.
+    const held = this.held(documentName);
+    held.document = document;
+    for (const [id, user] of await this.log.load(documentName)) put(held.ids, id, user);
   }
 
   async beforeHandleMessage({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
     const ctx = context as AuthContext | undefined;
     const decoded = decodedUpdate(update);
-    if (!ctx?.user || !decoded) return;
+    if (!ctx?.user || ctx.control || !decoded) return;
     const d = decoding.createDecoder(update);
     decoding.readVarString(d);
     decoding.readVarUint(d);
     // A connection's first sync step 2 answers the server's request and may relay others' items
-    // (lost by a crash, or a board moving from Miro): it claims nothing and yields only to ids
-    // someone has written with live; anything later is the connection's own writing.
+    // (lost by a crash, or a board moving from Miro): it claims nothing, but may not carry items
+    // under an id someone else owns; anything later is the connection's own writing.
     let replied = this.replied.get(connection);
     if (!replied) this.replied.set(connection, (replied = new Set()));
     const reply = decoding.readVarUint(d) !== UPDATE && !replied.has(documentName);
@@ -69,14 +115,33 @@ export class ClientIds implements Extension {
     for (const s of decoded.structs) ids.add(s.id.client);
     for (const id of ids) {
       if (id === document.clientID) throw new Refused('writes under the server’s client id');
-      const owner = reply ? this.writers.get(documentName)?.get(id) : this.owner(documentName, id);
+      const owner = this.owner(documentName, id);
       if (owner !== undefined && owner !== ctx.user) throw new Refused('writes under another client’s id');
     }
-    if (!reply) for (const id of ids) ClientIds.put(this.writers, documentName, id, ctx.user);
+    if (!reply) for (const id of ids) this.claim(documentName, id, ctx.user);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    this.writers.delete(documentName);
-    this.present.delete(documentName);
+    // Only the unloaded copy's: a new load may have begun meanwhile.
+    const held = this.owners.get(documentName);
+    if (held && (held.document === null || held.document.isDestroyed)) this.owners.delete(documentName);
+    await this.log.flush(documentName);
   }
+
+  /** The session is being ended: no claim of it is written while `end` deletes the board's rows. */
+  whileEnding<T>(room: string, end: () => Promise<T>): Promise<T> {
+    return this.log.withheld(room, end);
+  }
+
+  /** Writes what waits, and lets go of the other instances (server shutdown). */
+  async onDestroy(): Promise<void> {
+    await this.log.close();
+  }
+}
+
+/** Records `user` as the owner of `id` unless it has one or the board holds too many; true if new. */
+function put(ids: Map<number, string>, id: number, user: string): boolean {
+  if (ids.has(id) || ids.size >= MAX_IDS_PER_DOC) return false;
+  ids.set(id, user);
+  return true;
 }

@@ -3,7 +3,7 @@
  * - every connection to the board's two documents is closed (4410 `session ended`), and new
  *   ones are refused until both documents have left memory;
  * - the documents are deleted from the document store, and the seat, rounds, sealed ballots,
- *   pulse answers and activity from the votes store, in one transaction with
+ *   pulse answers, activity and client ids' owners from the votes store, in one transaction with
  * - a tombstone: which Yjs client ids wrote the session (core/session/end.ts; numbers only, no
  *   content, no person). An update that names one of them comes from an old copy (a panel
  *   that was offline, reconnecting) and closes its connection (4410) instead of writing the
@@ -15,6 +15,7 @@
 import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Extension, Hocuspocus, onAuthenticatePayload, onLoadDocumentPayload } from '@hocuspocus/server';
 import { addClients, clientsOf, decodeClients, encodeClients, touchesEnded, type EndedClients } from '../core/session/end.js';
 import type { AuthContext } from './auth.js';
+import type { ClientIds } from './client-ids.js';
 import type { DocPersistence, DocStore } from './doc-store.js';
 import { CloseCodes, decodedUpdate, SocketGuard } from './limits.js';
 import { controlRoom, parseRoom } from './miro-token.js';
@@ -40,6 +41,7 @@ export class EndedSessions implements Extension {
     private readonly storage: Storage,
     private readonly docs: Pick<DocStore, 'delete'>,
     private readonly persistence: Pick<DocPersistence, 'discard'>,
+    private readonly ids: Pick<ClientIds, 'whileEnding'>,
     private readonly boards: BoardDocs,
     private readonly instance: () => Hocuspocus,
     private readonly now: () => number = Date.now,
@@ -59,7 +61,8 @@ export class EndedSessions implements Extension {
     const clients = doc ? clientsOf(doc) : new Map<number, number>();
     const at = this.now();
     let merged: EndedClients = clients;
-    await this.storage.endRoom(room, at, (earlier) => encodeClients((merged = addClients(decodeClients(earlier), clients))));
+    // No claim of a client id written back after the transaction deletes them (client-ids.ts).
+    await this.ids.whileEnding(room, () => this.storage.endRoom(room, at, (earlier) => encodeClients((merged = addClients(decodeClients(earlier), clients)))));
     this.ended.set(room, Promise.resolve(merged));
     await this.persistence.discard(names);
     await this.docs.delete(names);

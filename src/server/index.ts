@@ -19,6 +19,7 @@ import { IdleBoards } from './idle.js';
 import { controlRoom } from './miro-token.js';
 import { PresenceGuard } from './presence.js';
 import { ClientIds } from './client-ids.js';
+import { RedisClaimPeers } from './client-id-owners.js';
 import { BoardDocs } from './rooms.js';
 import { SqliteStorage } from './persistence-sqlite.js';
 import { serveStatic } from './static.js';
@@ -50,6 +51,13 @@ export async function openStorage(config: ServerConfig): Promise<Storage> {
   return await PostgresStorage.connect(config.databaseUrl);
 }
 
+/** With REDIS_URL: Hocuspocus's Redis extension and a maker of clients (loaded only then). */
+async function redisClients(url: string | undefined) {
+  if (!url) return null;
+  const [{ Redis: Extension }, { default: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')]);
+  return { Extension, client: () => new IORedis(url, { maxRetriesPerRequest: null }) };
+}
+
 /** The configured document store (on its storage thread). */
 export function openDocStore(config: ServerConfig): ThreadDocStore {
   return new ThreadDocStore(
@@ -68,24 +76,22 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   const boards = new BoardDocs();
   // Anonymous ballot keys are derived under the secret tokens are signed with (ballot-guard.ts).
   const ballotSecret = config.miroClientSecret ?? config.devSecret;
+  // Who wrote under which Yjs client id (presence and live writes claim it; kept in the store,
+  // told to the other instances over Redis): client-ids.ts.
+  const redis = await redisClients(config.redisUrl);
+  const clientIds = new ClientIds({ store: storage, peers: redis ? new RedisClaimPeers(redis.client(), redis.client()) : undefined, flushMs: config.storeDebounceMs });
   // The facilitator's end and delete (`hocuspocus` is made below; nothing ends before it is).
-  const ended = new EndedSessions(storage, docs, persistence, boards, () => hocuspocus);
+  const ended = new EndedSessions(storage, docs, persistence, clientIds, boards, () => hocuspocus);
   const ending = (room: string) => ended.isEnding(room);
   const votes = new VoteService(storage, boards, { liveIntervalMs: config.liveTallyIntervalMs, ballotSecret, ending });
   votes.commands.ender = (room) => ended.end(room);
-  // Who wrote under which Yjs client id (presence and live writes claim it): client-ids.ts.
-  const clientIds = new ClientIds();
   const extensions: Extension[] = [
     new Auth(config), new CloseDroppedSockets(), ended, new PresenceGuard(clientIds), clientIds, new BallotGuard(ballotSecret, boards), persistence, boards, votes,
   ];
   // A board loaded here is in use: never swept. (`hocuspocus` is made below; the sweep runs after.)
   const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))), Date.now, ending);
   extensions.push(idle);
-  if (config.redisUrl) {
-    const url = config.redisUrl;
-    const [{ Redis: RedisExtension }, { default: IORedis }] = await Promise.all([import('@hocuspocus/extension-redis'), import('ioredis')]);
-    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
-  }
+  if (redis) extensions.push(new redis.Extension({ createClient: redis.client }));
 
   const hocuspocus = new Hocuspocus({
     name: 'tryghed',
@@ -152,9 +158,11 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
     listen: () =>
       new Promise<number>((resolve, reject) => {
         http.once('error', reject);
-        http.listen(config.port, config.host, () => {
+        http.listen(config.port, config.host, async () => {
           port = (http.address() as AddressInfo).port;
           sweep();
+          // Claims of client ids from the other instances are heard before anyone connects.
+          await clientIds.ready.catch(() => undefined);
           if (!config.quiet) console.log(`[tryghed] sync server on ws://${config.host}:${port} (${config.databaseUrl ? 'postgres' : 'sqlite'}${config.redisUrl ? ' + redis' : ''})`);
           resolve(port);
         });

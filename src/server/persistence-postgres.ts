@@ -19,8 +19,9 @@ CREATE TABLE IF NOT EXISTS tryghed_pulse_answers (room TEXT NOT NULL, pulse TEXT
   PRIMARY KEY (room, pulse, "user"));
 CREATE TABLE IF NOT EXISTS tryghed_room_activity (room TEXT PRIMARY KEY, at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS tryghed_ended_sessions (room TEXT PRIMARY KEY, at BIGINT NOT NULL, clients TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tryghed_client_ids (room TEXT NOT NULL, client BIGINT NOT NULL, "user" TEXT NOT NULL, PRIMARY KEY (room, client));
 `;
-const ROOM_TABLES = ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity'];
+const ROOM_TABLES = ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity', 'tryghed_client_ids'];
 
 type Q = Pick<pg.PoolClient, 'query'>;
 
@@ -251,6 +252,19 @@ export class PostgresStorage implements Storage {
 
   async idleRooms(before: number): Promise<string[]> {
     return (await this.pool.query<{ room: string }>('SELECT room FROM tryghed_room_activity WHERE at < $1', [before])).rows.map((r) => r.room);
+  }
+
+  async clientIds(room: string, limit: number): Promise<[number, string][]> {
+    const r = await this.pool.query<{ client: string; user: string }>('SELECT client::text AS client, "user" FROM tryghed_client_ids WHERE room = $1 LIMIT $2', [room, limit]);
+    return r.rows.map((x) => [Number(x.client), x.user]);
+  }
+
+  async claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void> {
+    // One statement per batch; an id claimed first (here or by another instance) keeps its owner.
+    await this.pool.query(
+      'INSERT INTO tryghed_client_ids (room, client, "user") SELECT $1, c, u FROM unnest($2::bigint[], $3::text[]) AS w(c, u) ON CONFLICT DO NOTHING',
+      [room, claims.map(([id]) => id), claims.map(([, user]) => user)],
+    );
   }
 
   async deleteRoom(room: string): Promise<void> {

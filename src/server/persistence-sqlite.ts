@@ -19,8 +19,9 @@ CREATE TABLE IF NOT EXISTS pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NUL
   PRIMARY KEY (room, pulse, user));
 CREATE TABLE IF NOT EXISTS room_activity (room TEXT PRIMARY KEY, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ended_sessions (room TEXT PRIMARY KEY, at INTEGER NOT NULL, clients TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS client_ids (room TEXT NOT NULL, client INTEGER NOT NULL, user TEXT NOT NULL, PRIMARY KEY (room, client));
 `;
-const ROOM_TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity'];
+const ROOM_TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity', 'client_ids'];
 
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
@@ -151,6 +152,18 @@ export class SqliteStorage implements Storage {
 
   async idleRooms(before: number): Promise<string[]> {
     return (this.q('SELECT room FROM room_activity WHERE at < ?').all(before) as { room: string }[]).map((r) => r.room);
+  }
+
+  async clientIds(room: string, limit: number): Promise<[number, string][]> {
+    const rows = this.q('SELECT client, user FROM client_ids WHERE room = ? LIMIT ?').all(room, limit) as { client: number; user: string }[];
+    return rows.map((r) => [r.client, r.user]);
+  }
+
+  async claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void> {
+    const insert = this.q('INSERT INTO client_ids (room, client, user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    this.db.transaction(() => {
+      for (const [id, user] of claims) insert.run(room, id, user);
+    }).immediate();
   }
 
   async deleteRoom(room: string): Promise<void> {

@@ -21,11 +21,12 @@ import { startPostgres, type Service } from './support/services.js';
 
 const SECRET_LABEL = 'Vi taler aldrig om Jørgens sygemelding';
 const ANNE = '3458764599990000021';
-/** The session's tables first (seat, rounds, sealed ballots, pulse answers), then the board's visits. */
-const TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity'];
+/** The session's tables first (seat, rounds, sealed ballots, pulse answers), then the board's visits
+ *  and who owns which Yjs client id (a new visit claims its own). */
+const TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity', 'client_ids'];
 const DOC_TABLES = ['documents', 'document_updates'];
 
-type Counter = { rows(): Promise<number>; sessionRows(): Promise<number>; tombstone(): Promise<string | null>; close(): Promise<void> };
+type Counter = { rows(): Promise<number>; sessionRows(): Promise<number>; owners(): Promise<number>; tombstone(): Promise<string | null>; close(): Promise<void> };
 
 function sqliteCounter(dir: string): Counter {
   // Opened at the first query: the server makes the files as it first writes them.
@@ -44,6 +45,9 @@ function sqliteCounter(dir: string): Counter {
       let n = 0;
       for (const t of TABLES.slice(0, 4)) n += (votes.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE room = ?`).get(ROOM) as { n: number }).n;
       return n;
+    },
+    async owners() {
+      return (open().votes.prepare('SELECT COUNT(*) AS n FROM client_ids WHERE room = ?').get(ROOM) as { n: number }).n;
     },
     async tombstone() {
       return (open().votes.prepare('SELECT clients FROM ended_sessions WHERE room = ?').get(ROOM) as { clients: string } | undefined)?.clients ?? null;
@@ -69,6 +73,9 @@ function postgresCounter(url: string): Counter {
       let n = 0;
       for (const t of TABLES.slice(0, 4)) n += Number((await q.query(`SELECT COUNT(*) AS n FROM tryghed_${t} WHERE room = $1`, [ROOM])).rows[0].n);
       return n;
+    },
+    async owners() {
+      return Number((await q.query('SELECT COUNT(*) AS n FROM tryghed_client_ids WHERE room = $1', [ROOM])).rows[0].n);
     },
     async tombstone() {
       return (await q.query<{ clients: string }>('SELECT clients FROM tryghed_ended_sessions WHERE room = $1', [ROOM])).rows[0]?.clients ?? null;
@@ -123,6 +130,7 @@ describe('end and delete on the server', () => {
         Y.applyUpdate(stale, Y.encodeStateAsUpdate(anne.doc));
         await new Promise((r) => setTimeout(r, 300)); // stored (debounce 50 ms)
         expect(await count.rows()).toBeGreaterThan(5);
+        expect(await count.owners()).toBeGreaterThan(0); // fac's and Anne's client ids
 
         // Only the seat holder.
         expect(await control(anne).apply({ type: 'end-session' })).toMatchObject({ ok: false, error: { code: 'not-facilitator' } });
@@ -135,6 +143,7 @@ describe('end and delete on the server', () => {
         anne.destroy();
         await waitFor(() => !s.server.hocuspocus.documents.has(ROOM) && !s.server.hocuspocus.documents.has(controlRoom(ROOM)), 'docs unloaded');
         expect(await count.rows()).toBe(0);
+        expect(await count.owners()).toBe(0);
         // The tombstone: client ids and clocks, nothing anyone wrote or who.
         const tomb = await count.tombstone();
         expect(decodeClients(tomb).size).toBeGreaterThan(0);

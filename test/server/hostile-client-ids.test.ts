@@ -3,24 +3,20 @@
  * participant writes items under another person's client id, ahead of them, so that person's
  * next edit would be dropped as a duplicate (or their own writes shown as the other's).
  * - an id someone has written with, or shows in their presence, takes writes from them alone:
- *   a live update under it from anyone else is refused (4403), and so is a sync reply under an
- *   id someone has written with; the owner's next edit still reaches everyone;
+ *   a live update under it from anyone else is refused (4403), and so is a connection's first
+ *   sync reply under it (a forger's first frame on a new socket), whether the id is known by
+ *   writing or from presence alone; the owner's next edit still reaches everyone;
  * - an anonymous ballot's throwaway id is its writer's too;
  * - one's own ids stay writable.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { ballotsMap, getRound } from '../../src/core/session/index.js';
 import { LocalVoteService, MemoryBallotKeyStore } from '../../src/core/session/local-vote-service.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
 import { ServerBallotKeys } from '../../src/sync/server-votes.js';
 import { newRound, ROOM, settled, waitFor, type Started, useStartedSession } from './support/helpers.js';
-import { forgeAs, forgedUpdate, frame, rawClient } from './support/raw.js';
-
-/** A sync step 2 frame: what a client sends in reply to the server's sync request. */
-const replyFrame = (update: Uint8Array) =>
-  frame((e) => (encoding.writeVarString(e, ROOM), encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update)));
+import { asClient, forgeAs, forgedUpdate, rawClient, replyFrame } from './support/raw.js';
 
 describe('a participant cannot write under another’s Yjs client id', () => {
   const { join, current } = useStartedSession();
@@ -28,11 +24,7 @@ describe('a participant cannot write under another’s Yjs client id', () => {
   let fac: ServerTransport;
   beforeAll(() => void ({ s, fac } = current()));
 
-  /** A change made as if by the client `id`: items under its id, right after its last ones. */
-  const as = (id: number, change: (d: Y.Doc) => void) => (d: Y.Doc) => {
-    d.clientID = id;
-    change(d);
-  };
+  const as = asClient;
   const notes = (doc: Y.Doc) => doc.getMap('membership').toJSON();
 
   it('an id written with, or shown in presence, takes writes from its owner alone', async () => {
@@ -44,7 +36,7 @@ describe('a participant cannot write under another’s Yjs client id', () => {
     // Mallory writes ahead of Anne under her id: a live update, and a sync reply on a fresh socket.
     expect(await forgeAs(s.url, 'mallory', fac.doc, as(victim, (d) => d.getMap('membership').set('3002', 'forged')))).toBe(4403);
     const raw = await rawClient(s.url, 'mallory', [ROOM]);
-    raw.send(replyFrame(forgedUpdate(fac.doc, as(victim, (d) => d.getMap('membership').set('3003', 'forged')))));
+    raw.send(replyFrame(ROOM, forgedUpdate(fac.doc, as(victim, (d) => d.getMap('membership').set('3003', 'forged')))));
     expect(await raw.closed).toBe(4403);
     // Anne's next edit (the clock Mallory tried to take) reaches everyone.
     anne.doc.getMap('membership').set('3004', 'c2');
@@ -58,6 +50,12 @@ describe('a participant cannot write under another’s Yjs client id', () => {
     bob.awareness.setLocalStateField('presence', { name: 'Bob', user: 'bob' });
     await waitFor(() => (fac.awareness.getStates().get(bob.awareness.clientID) as { presence?: unknown } | undefined)?.presence !== undefined, 'bob present');
     expect(await forgeAs(s.url, 'mallory', fac.doc, as(bob.doc.clientID, (d) => d.getMap('membership').set('3005', 'forged')))).toBe(4403);
+    // Also as the first frame on a new socket: the reply to the server's sync request.
+    const first = await rawClient(s.url, 'mallory', [ROOM]);
+    first.send(replyFrame(ROOM, forgedUpdate(fac.doc, as(bob.doc.clientID, (d) => d.getMap('membership').set('3009', 'forged')))));
+    expect(await Promise.race([first.closed, new Promise((r) => setTimeout(() => r(0), 1000))])).toBe(4403);
+    first.ws.terminate();
+    expect(Object.keys(notes(fac.doc))).not.toContain('3009');
 
     // Mallory's own fresh id is hers, on every connection of hers.
     const own = 77_000_001;

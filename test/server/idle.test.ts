@@ -1,6 +1,6 @@
 /**
  * Boards idle longer than IDLE_DAYS are deleted with everything the server keeps of them
- * (documents, seat, rounds, sealed ballots, pulse answers, activity), on a fake clock, in
+ * (documents, seat, rounds, sealed ballots, pulse answers, activity, client ids' owners), on a fake clock, in
  * SQLite and PostgreSQL, checked by querying the tables; a board used since, or loaded now,
  * stays. IDLE_DAYS merges over the default of 90.
  */
@@ -38,6 +38,7 @@ async function fill(storage: Storage, docs: DocStore, room: string): Promise<voi
   });
   await storage.vote(room, 'r1', 'anne', '1', 1, 1);
   await storage.answerPulse(room, 'p1', 'anne', [1, 2, 3, 4, 5, 6, 7]);
+  await storage.claimClientIds(room, [[doc.clientID, 'anne']]);
 }
 
 async function run(storage: Storage, docs: DocStore, count: (room: string) => Promise<number>): Promise<void> {
@@ -96,7 +97,7 @@ describe('idle boards are deleted', () => {
     const docsDb = (docs as unknown as { db: SqliteStorage['db'] }).db;
     const count = async (room: string) => {
       let n = 0;
-      for (const t of ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity']) n += (storage.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE room = ?`).get(room) as { n: number }).n;
+      for (const t of ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity', 'client_ids']) n += (storage.db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE room = ?`).get(room) as { n: number }).n;
       for (const t of ['documents', 'document_updates']) n += (docsDb.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE name IN (?, ?)`).get(room, controlRoom(room)) as { n: number }).n;
       return n;
     };
@@ -115,7 +116,7 @@ describe('idle boards are deleted', () => {
     const q = new pg.Pool({ connectionString: pgs.url, max: 1 });
     const count = async (room: string) => {
       let n = 0;
-      for (const t of ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity']) {
+      for (const t of ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity', 'tryghed_client_ids']) {
         n += Number((await q.query(`SELECT COUNT(*) AS n FROM ${t} WHERE room = $1`, [room])).rows[0].n);
       }
       for (const t of ['tryghed_documents', 'tryghed_document_updates']) {

@@ -63,7 +63,7 @@ export interface Storage {
   touchRoom(room: string, now: number): Promise<void>;
   /** Rooms last in use before `before` (ms epoch). */
   idleRooms(before: number): Promise<string[]>;
-  /** Everything of the room: its seat, rounds, sealed ballots, pulse answers and activity. */
+  /** Everything of the room: its seat, rounds, sealed ballots, pulse answers, activity and client ids' owners. */
   deleteRoom(room: string): Promise<void>;
   /**
    * The facilitator ended the room's session: everything deleteRoom deletes goes, in one
@@ -73,6 +73,11 @@ export interface Storage {
   endRoom(room: string, at: number, clients: (earlier: string | null) => string): Promise<void>;
   /** The client ids of the room's ended sessions (encodeClients text), or null if none ended. */
   endedClients(room: string): Promise<string | null>;
+
+  /** Who owns which Yjs client id on the room's shared doc (server/client-ids.ts), at most `limit`. */
+  clientIds(room: string, limit: number): Promise<[number, string][]>;
+  /** Records owners of client ids in one transaction; an id already owned keeps its owner. */
+  claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -19,6 +19,16 @@ export function frame(build: (e: encoding.Encoder) => void): Uint8Array {
 export const updateFrame = (room: string, update: Uint8Array) =>
   frame((e) => (encoding.writeVarString(e, room), encoding.writeVarUint(e, T.Sync), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update)));
 
+/** A sync step 2 frame: what a client sends in reply to the server's sync request. */
+export const replyFrame = (room: string, update: Uint8Array) =>
+  frame((e) => (encoding.writeVarString(e, room), encoding.writeVarUint(e, T.Sync), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update)));
+
+/** A change made as if by the client `id`: items under its id, right after its last ones. */
+export const asClient = (id: number, change: (d: Y.Doc) => void) => (d: Y.Doc) => {
+  d.clientID = id;
+  change(d);
+};
+
 export const awarenessFrame = (room: string, entries: { clientId: number; clock: number; state: unknown }[]) =>
   frame((e) => {
     encoding.writeVarString(e, room);
