@@ -23,11 +23,13 @@
  * written under them), and the first writer after that claims such an id; an instance that loads
  * the board in the moment between another's claim and its write misses it likewise. After a crash
  * that lost a user's items, a panel of someone else relaying them in its reply is refused (4403,
- * it keeps reconnecting) until the owner's own panel brings them back. With Redis, an instance
- * other than the one that ended a session may write claims of it it still held after the
- * deletion (ids the tombstone refuses anyway). At most MAX_IDS_PER_DOC ids are held per board;
- * beyond them an id is checked only against the server's own, and the server's ids from before
- * a restart belong to nobody.
+ * it keeps reconnecting) until the owner's own panel brings them back, or for good if it never
+ * does (a reload then drops what that panel held that the server lacks). The server's own ids
+ * from before a restart are left to nobody on purpose: claimed, items it wrote and lost in a
+ * crash could never come back. With Redis, an instance other than the one that ended a session
+ * may write claims of it it still held after the deletion (ids the tombstone refuses anyway).
+ * At most MAX_IDS_PER_DOC ids are held per board; beyond them an id is checked only against the
+ * server's own.
  */
 import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
