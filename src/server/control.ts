@@ -7,16 +7,17 @@
  * or reveal, so votes are checked against a copy no later write can change.
  */
 import { applyCommand, fromCore } from '../core/session/apply-command.js';
-import { arrivedClosed, importCarried, readCarried } from '../core/session/carry.js';
+import { importCarried, readCarried } from '../core/session/carry.js';
 import type { ActionResult, FacilitatorCommand, FailureCode } from '../core/session/commands.js';
 import { readCommand } from '../core/session/read-command.js';
 import { roundStatus } from '../core/session/rounds.js';
-import { readRound, readSession, type RoundRead } from '../core/session/read.js';
-import { roundsMap, sessionMap, transactBoth, type PublishedTally } from '../core/session/schema.js';
+import { readRound, readSession } from '../core/session/read.js';
+import { ballotsMap, roundsMap, sessionMap, transactBoth } from '../core/session/schema.js';
 import type { AuthContext } from './auth.js';
+import { recordCarried } from './carried-rounds.js';
 import type { BoardDocs } from './rooms.js';
 import { snapshotRound } from './votes/rules.js';
-import { VoteError, type RoundRecord, type Storage } from './votes/types.js';
+import { VoteError, type Storage } from './votes/types.js';
 
 export const SERVER_ORIGIN = 'tryghed-server';
 
@@ -94,24 +95,19 @@ export class ControlCommands {
 
   /**
    * A session moved here from another sync mode (the seat is the caller's by now). Every value
-   * is read and checked as the doc's readers check it (carry.ts: a bad one is skipped). A round
-   * that was opened gets a record before the doc shows it, with the totals it came with, so the
-   * projection keeps it as it was (an open one arrives closed); a round this server has a record
-   * of keeps the server's (its sealed ballots are here). The totals reach the doc only through
-   * the projection, when they may be shown.
+   * is read and checked as the doc's readers check it (carry.ts: a bad one is skipped). Its
+   * rounds get their records first (carried-rounds.ts), so the projection keeps them as they
+   * came; the totals reach the doc only through the projection, when they may be shown.
    */
   private async importSession(room: string, user: string, doc: Parameters<typeof applyCommand>[0], state: string, now: number): Promise<Answer> {
     const carried = readCarried(state);
     if (!carried) return refuse('invalid');
-    for (const [id, r] of carried.rounds) {
-      if (r.openedAt === null || (await this.storage.round(room, id))) continue;
-      await this.storage.insertRound(room, importedRecord(id, r, carried.published.get(id) ?? null, now)).catch((e: unknown) => {
-        // Recorded meanwhile (the same move sent twice): the first record stays.
-        if (!(e instanceof VoteError && e.code === 'wrong-status')) throw e;
-      });
-    }
+    const drop = await recordCarried(this.storage, room, carried, now);
     let result!: Answer;
-    transactBoth(doc, () => (result = fromCore(importCarried(doc, { userId: user }, carried, { closeOpenAt: now, withTotals: false }))), SERVER_ORIGIN);
+    transactBoth(doc, () => {
+      result = fromCore(importCarried(doc, { userId: user }, carried, { closeOpenAt: now, withTotals: false }));
+      for (const id of drop) ballotsMap(doc).delete(id);
+    }, SERVER_ORIGIN);
     for (const [id] of carried.rounds) await this.publisher.publishNow(room, id);
     return result;
   }
@@ -171,13 +167,3 @@ export class ControlCommands {
   }
 }
 
-/** The record of a round the server never opened, carried here from another sync mode with
- *  its totals (core/session/carry.ts read and checked both): a round still open arrives closed. */
-function importedRecord(id: string, r: RoundRead, totals: PublishedTally | null, now: number): RoundRecord {
-  return {
-    ...arrivedClosed(r, now),
-    id,
-    version: 1,
-    imported: { respondents: totals?.respondents ?? 0, counts: { ...(totals?.counts ?? {}) } },
-  };
-}

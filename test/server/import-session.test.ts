@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addInitiative, ballotsMap, carryShared, castVote, closeRound, controlState, createCluster, createRound, facilitatorOf, fieldMap,
-  getRound, goToStep, listClusters, listPlan, openRound, packIds, publishedMap, readWorkshop, revealRound, roundsMap, startSession,
-  tally, toBase64, type RoundFields,
+  getRound, goToStep, importSession, listClusters, listPlan, openRound, packIds, publishedMap, readBallotMap, readWorkshop, revealRound,
+  roundsMap, sharedState, startSession, tally, toBase64, type RoundFields,
 } from '../../src/core/session/index.js';
 import type { ServerTransport } from '../../src/sync/server-transport.js';
-import { cleanup, control, joiner, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
+import { cleanup, control, joiner, must, newRound, startServer, tempDir, waitFor, type Started } from './support/helpers.js';
 
 const fac = { userId: 'fac' };
 const NOTES = ['3458764511111111111', '3458764522222222222', '3458764533333333333'];
@@ -146,6 +146,53 @@ describe('moving a session from Miro’s channel to the sync server', () => {
     expect(statuses).toEqual(['closed', 'draft', 'revealed', 'revealed']);
     const revealed = [...roundsMap(p.doc).keys()].filter((id) => getRound(p.doc, id)?.status === 'revealed');
     await waitFor(() => revealed.every((id) => Array.isArray(rows(p.doc, id))), 'results shown after the reload');
+  });
+});
+
+describe('a round that left the server open and was voted on in Miro too', () => {
+  const dir = tempDir();
+  let s: Started;
+  const people = joiner(() => s.url);
+  beforeAll(async () => {
+    s = await startServer({ dataDir: dir });
+  });
+  afterAll(async () => {
+    people.closeAll();
+    await s.stop();
+    cleanup(dir);
+  });
+
+  it('comes back closed with every vote: those cast on the server and those cast in Miro; a sealed one keeps the server’s ballots', async () => {
+    const f = await people.join('fac');
+    const p = await people.join('anne');
+    must(await control(f).apply({ type: 'start-session' }));
+    const named = await newRound(f, { targets: NOTES, budget: 2, cap: 1, k: 1, anonymity: 'named', visibility: 'live' });
+    const sealed = await newRound(f, { targets: NOTES, budget: 2, cap: 1, k: 1, anonymity: 'sealed', visibility: 'live' });
+    await waitFor(() => getRound(p.doc, named)?.status === 'open' && getRound(p.doc, sealed)?.status === 'open', 'rounds open at anne');
+    expect(castVote(p.doc, { roundId: named, ballotKey: 'anne', targetId: NOTES[0]! }).ok).toBe(true);
+    await p.rpc('cast', { roundId: sealed, target: NOTES[0]! });
+    await waitFor(() => Array.isArray(rows(f.doc, named)) && (rows(f.doc, named) as unknown[][]).some(([t, n]) => t === NOTES[0] && n === 1), 'anne’s vote at fac');
+
+    // To Miro (as switchConnection does), a vote there, the round closed before moving back.
+    const miro = new Y.Doc();
+    Y.applyUpdate(miro, sharedState(f.doc));
+    expect(importSession(miro, fac, { state: controlState(f.doc) }).ok).toBe(true);
+    expect(castVote(miro, { roundId: named, ballotKey: 'bo', targetId: NOTES[1]! }).ok).toBe(true);
+    expect(closeRound(miro, fac, { roundId: named }).ok).toBe(true);
+    expect(closeRound(miro, fac, { roundId: sealed }).ok).toBe(true);
+    const want = rows(miro, named);
+    expect(want).toEqual([[NOTES[0]!, 1], [NOTES[1]!, 1], [NOTES[2]!, 0]]);
+
+    const q = await people.join('carl');
+    carryShared(miro, f.doc);
+    must(await control(f).apply({ type: 'import-session', state: controlState(miro) }));
+    await waitFor(() => getRound(q.doc, named)?.status === 'closed' && getRound(q.doc, sealed)?.status === 'closed', 'both closed at carl');
+    await waitFor(() => JSON.stringify(rows(q.doc, named)) === JSON.stringify(want), 'every vote counted at carl');
+    expect(readBallotMap(q.doc, named)).toBeNull();
+    await waitFor(() => JSON.stringify(rows(q.doc, sealed)) === JSON.stringify([[NOTES[0]!, 1], [NOTES[1]!, 0], [NOTES[2]!, 0]]), 'the sealed round’s own count at carl');
+    // Closed on the server for good: no vote in either.
+    expect(await q.rpc('cast', { roundId: sealed, target: NOTES[1]! }).catch((e: { code: string }) => e.code)).toBe('not-open');
+    expect(castVote(q.doc, { roundId: named, ballotKey: 'carl', targetId: NOTES[1]! }).ok).toBe(false);
   });
 });
 
