@@ -49,7 +49,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.sync.server.refused.malformed': 'Sync-serveren lukkede forbindelsen: den kunne ikke læse en besked fra dette panel. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.unauthorized': 'Sync-serveren lukkede forbindelsen: login blev afvist eller udløb. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.authTimeout': 'Sync-serveren lukkede forbindelsen: login tog for lang tid. Det forbinder igen af sig selv.',
-  'shell.sync.server.refused.forbidden': 'Sync-serveren lukkede forbindelsen: panelet sendte tilstedeværelse for en anden bruger. Det forbinder igen af sig selv.',
+  'shell.sync.server.refused.forbidden': 'Sync-serveren lukkede forbindelsen: panelet sendte noget, som kun en anden må skrive (deres tilstedeværelse eller ændringer under deres sync-id eller stemmeseddel). Det forbinder igen af sig selv; sker det igen og igen, så genindlæs appen.',
   'shell.sync.server.refused.ended': 'Facilitatoren afsluttede sessionen og slettede dens data på sync-serveren.',
   'shell.sync.server.refused.ending': 'Den forrige session bliver lige nu slettet på sync-serveren. Panelet forbinder igen om et øjeblik.',
 

@@ -50,7 +50,7 @@ export const shellEn = {
   'shell.sync.server.refused.malformed': 'The sync server closed the connection: it could not read a message from this panel. It reconnects by itself.',
   'shell.sync.server.refused.unauthorized': 'The sync server closed the connection: the sign-in was refused or ran out. It reconnects by itself.',
   'shell.sync.server.refused.authTimeout': 'The sync server closed the connection: the sign-in took too long. It reconnects by itself.',
-  'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent presence for someone else. It reconnects by itself.',
+  'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent something only someone else may write (their presence, or changes under their sync id or ballot). It reconnects by itself; if it keeps happening, reload the app.',
   'shell.sync.server.refused.ended': 'The facilitator ended the session and deleted its data on the sync server.',
   'shell.sync.server.refused.ending': 'The previous session is being deleted on the sync server right now. The panel connects again in a moment.',
 
