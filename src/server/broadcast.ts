@@ -26,8 +26,14 @@ export function encodeBroadcastsOnce(): void {
 
   proto.handleUpdate = function (update, origin) {
     this.callbacks.onUpdate(this, origin as Conn, update);
-    const message = new OutgoingMessage(this.name).createSyncMessage().writeUpdate(update).toUint8Array();
-    for (const { connection } of this.connections.values()) if (connection !== origin) connection.send(message);
+    // Encoded only if someone gets it: a board being loaded (all of it, up to the size cap)
+    // or an update from the only connection goes to nobody.
+    let message: Uint8Array | undefined;
+    for (const { connection } of this.connections.values()) {
+      if (connection === origin) continue;
+      message ??= new OutgoingMessage(this.name).createSyncMessage().writeUpdate(update).toUint8Array();
+      connection.send(message);
+    }
     return this;
   };
 

@@ -57,6 +57,8 @@ export interface ServerConfig {
   liveTallyIntervalMs: number;
   /** Boards nobody has opened for this many days are deleted with all their data; 0 keeps them. */
   idleDays: number;
+  /** A board stays in memory this long after its last connection left (unload-grace.ts), ms. */
+  unloadGraceMs: number;
   limits: Limits;
   quiet: boolean;
 }
@@ -92,6 +94,7 @@ export const defaultConfig: ServerConfig = {
   sqliteSynchronous: 'NORMAL',
   liveTallyIntervalMs: 3000,
   idleDays: 90,
+  unloadGraceMs: 10_000,
   limits: defaultLimits,
   quiet: false,
 };
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     sqliteSynchronous: sync,
     liveTallyIntervalMs: int(env, 'LIVE_TALLY_INTERVAL_MS', base.liveTallyIntervalMs),
     idleDays: int(env, 'IDLE_DAYS', base.idleDays),
+    unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', base.unloadGraceMs),
     quiet: env.QUIET !== undefined ? env.QUIET === '1' : base.quiet,
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', l.maxMessageBytes),

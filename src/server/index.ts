@@ -24,6 +24,7 @@ import { BoardDocs } from './rooms.js';
 import { SqliteStorage } from './persistence-sqlite.js';
 import { serveStatic } from './static.js';
 import { ThreadDocStore } from './storage-thread.js';
+import { UnloadGrace } from './unload-grace.js';
 import { VoteService } from './votes/service.js';
 import type { Storage } from './votes/types.js';
 
@@ -87,6 +88,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   votes.commands.ender = (room) => ended.end(room);
   const extensions: Extension[] = [
     new Auth(config), new CloseDroppedSockets(), ended, new PresenceGuard(clientIds), clientIds, new BallotGuard(ballotSecret, boards), persistence, boards, votes,
+    new UnloadGrace(config.unloadGraceMs, ending),
   ];
   // A board loaded here is in use: never swept. (`hocuspocus` is made below; the sweep runs after.)
   const idle = new IdleBoards(storage, docs, config.idleDays, (room) => !!hocuspocus && (hocuspocus.documents.has(room) || hocuspocus.documents.has(controlRoom(room))), Date.now, ending);
