@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { cardOf } from './src/core/template/cards.js';
 import { loadCatalogue } from './src/core/template/check-catalogue.js';
 import { parseTemplateText } from './src/core/template/schema.js';
+import type { Preview } from './src/core/layout/preview.js';
+import type { Template } from './src/core/template/types.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -52,26 +55,68 @@ function stepOf(): (id: string, graph: ModuleGraph) => string | null {
  * whole catalogue at the start (a broken file fails the build with its JSON path), each file
  * again when it changes; the catalogue's own check (check-catalogue.ts) is then replaced by
  * checked-catalogue.ts, so the first paint does not carry the schema check.
+ * The build also puts the list's cards, computed here from the checked files, in the place of
+ * template-index.ts (which computes them from the catalogue): the first paint carries no
+ * template's content, which loads with the catalogue when needed (lazy-catalogue.ts).
  */
 export function checkedTemplates(dir = resolve(root, 'templates')): Plugin {
   const check = resolve(root, 'src/core/template/check-catalogue.ts');
+  const index = resolve(root, 'src/core/template/template-index.ts');
+  const builtIndex = '\0tryghed-template-index';
+  const readCatalogue = (): Template[] => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    return loadCatalogue(Object.fromEntries(files.map((f) => [basename(f, '.json'), JSON.parse(readFileSync(resolve(dir, f), 'utf8'))])));
+  };
+  let building = false;
   return {
     name: 'tryghed-checked-templates',
     enforce: 'pre',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     buildStart() {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-      loadCatalogue(Object.fromEntries(files.map((f) => [basename(f, '.json'), JSON.parse(readFileSync(resolve(dir, f), 'utf8'))])));
+      readCatalogue();
     },
     transform(code, id) {
       if (id.startsWith(`${dir}/`) && id.endsWith('.json')) parseTemplateText(code, `templates/${basename(id)}`);
       return null;
     },
     async resolveId(source, importer, options) {
-      if (!importer || !source.endsWith('check-catalogue.js')) return null;
+      const swaps = source.endsWith('check-catalogue.js') || (building && source.endsWith('template-index.js'));
+      if (!importer || !swaps) return null;
       const found = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return found?.id === check ? resolve(root, 'src/core/template/checked-catalogue.ts') : null;
+      if (found?.id === check) return resolve(root, 'src/core/template/checked-catalogue.ts');
+      return found?.id === index ? builtIndex : null;
+    },
+    load(id) {
+      if (id !== builtIndex) return null;
+      const cards = readCatalogue().map((tpl) => cardOf(tpl, (m, e) => this.warn(`${m}: ${String(e)}`)));
+      return templateIndexModule(cards);
     },
   };
+}
+
+/** template-index.ts as the build writes it: the cards as data, a thumbnail the same in both
+ *  languages written once, each rect a call (its field names once, not 400 times). */
+export function templateIndexModule(cards: ReturnType<typeof cardOf>[]): string {
+  const previews = new Map<string, string>();
+  const ref = (p: Preview | undefined): string => {
+    if (p === undefined) return 'undefined';
+    const rects = p.rects.map((r) => `r(${[r.kind, r.x, r.y, r.width, r.height, r.fill].map((v) => JSON.stringify(v)).join(',')})`);
+    const code = `{ width: ${p.width}, height: ${p.height}, rects: [${rects.join(',')}] }`;
+    if (!previews.has(code)) previews.set(code, `p${previews.size}`);
+    return previews.get(code)!;
+  };
+  const list = cards.map(({ preview, ...card }) => {
+    const langs = Object.entries(preview).map(([lang, p]) => `${lang}: ${ref(p)}`);
+    return `{ ...${JSON.stringify(card)}, preview: { ${langs.join(', ')} } }`;
+  });
+  return [
+    `import { deepFreeze } from ${JSON.stringify(resolve(root, 'src/core/template/ids.ts'))};`,
+    'const r = (kind, x, y, width, height, fill) => ({ kind, x, y, width, height, fill });',
+    ...[...previews].map(([code, name]) => `const ${name} = ${code};`),
+    `export const TEMPLATE_INDEX = deepFreeze([\n${list.join(',\n')}\n]);`,
+  ].join('\n');
 }
 
 /** lib0/environment, for Yjs (bare) and lib0's own modules (relative), is src/vendor/lib0-environment.ts. */

@@ -39,6 +39,10 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/ui/session-parts.ts (TAB_PANELS): a session opens on the templates tab.
   [/\/src\/ui\/session\/[\w-]+-panel\.ts$/, 'opening a session tab'],
   [/\/src\/ui\/sync-settings\.ts$/, "opening 'Run rounds'"],
+  // src/ui/session-tabs.ts: a round's scopes name the templates' zones.
+  [/\/src\/ui\/round-scopes\.ts$/, "opening 'Group' or 'Run rounds' (the scopes a round may target)"],
+  // src/core/template/lazy-catalogue.ts: the templates' content (the list shows their cards).
+  [/\/src\/core\/template\/catalogue\.ts$/, "a template's content: inserting one, or the first part that reads its zones"],
   // src/actions/actions.ts: a use case, the first time the user performs it (those that run
   // by themselves as the session opens are imported statically by src/app/session.ts).
   [/\/src\/actions\/[\w-]+\.ts$/, 'performing a use case (src/actions)'],

@@ -9,7 +9,7 @@
  */
 import type { StickyColour } from '../core/miro-rules.js';
 import type { ActionContext } from './context.js';
-import { bindTemplateActions } from './insert-template.js';
+import { bindTemplateActions } from './template-actions.js';
 import type { CreateRound } from './create-round.js';
 import type { DraftPlan } from './draft-plan.js';
 import type { PlanEdit } from './edit-plan.js';

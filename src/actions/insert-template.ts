@@ -5,14 +5,14 @@
  * created. A template already on the board is refused as `already-on-board` with its frame, so
  * the panel can offer to go there; `again` inserts a second copy on purpose, below the first.
  * A refusal carries the port's code and what the rollback left behind. Needs only the Board
- * port, so the first paint (no session, no Yjs) has it.
+ * port; the first paint offers it (template-actions.ts) and loads it on the first insertion.
  */
 import { InsertionError, type BoardPort, type InsertionResult } from '../board/port.js';
 import type { Lang } from '../core/lang.js';
 import { agendaSlots, placeTemplate, rowOrigin, rowSize } from '../core/layout/board-grid.js';
 import { layoutTemplate } from '../core/layout/layout.js';
-import { TEMPLATES } from '../core/template/catalogue.js';
-import type { TemplateId } from '../core/template/types.js';
+import { loadTemplates } from '../core/template/lazy-catalogue.js';
+import type { Template, TemplateId } from '../core/template/types.js';
 import { done, failureOf, refused, type ActionResult } from './context.js';
 
 export interface InsertTemplate {
@@ -29,22 +29,24 @@ export interface InsertTemplate {
 type Ctx = { readonly board: BoardPort };
 
 /** Where the template goes: its slot in agenda order, below what stands there already. */
-async function placement(ctx: Ctx, templateId: TemplateId, size: { width: number; height: number }, signal?: AbortSignal) {
+async function placement(ctx: Ctx, templates: readonly Template[], templateId: TemplateId, size: { width: number; height: number }, signal?: AbortSignal) {
   const [frames, occupied, view] = await Promise.all([ctx.board.findMarkedFrames(), ctx.board.occupied(signal), ctx.board.viewport()]);
-  const slots = agendaSlots(TEMPLATES);
+  const slots = agendaSlots(templates);
   const placed = frames.map((f) => ({ templateId: f.marker.t, rect: f.rect }));
-  const origin = rowOrigin(slots, placed, occupied, view, rowSize(TEMPLATES));
+  const origin = rowOrigin(slots, placed, occupied, view, rowSize(templates));
   return { frames, at: placeTemplate(slots, origin, templateId, size, occupied) };
 }
 
 export async function perform(ctx: Ctx, input: InsertTemplate): Promise<ActionResult<InsertionResult>> {
-  const tpl = TEMPLATES.find((x) => x.id === input.templateId);
-  if (!tpl) return refused('no-template');
   try {
+    // The templates' content loads with the first insertion (lazy-catalogue.ts).
+    const templates = await loadTemplates();
+    const tpl = templates.find((x) => x.id === input.templateId);
+    if (!tpl) return refused('no-template');
     const layout = layoutTemplate(tpl, input.lang, { x: 0, y: 0 });
     let place;
     try {
-      place = await placement(ctx, tpl.id, layout.frame, input.signal);
+      place = await placement(ctx, templates, tpl.id, layout.frame, input.signal);
     } catch (e) {
       throw new InsertionError(input.signal?.aborted ? 'aborted' : 'no-space', 'place', '', null, e);
     }
@@ -63,14 +65,3 @@ export async function perform(ctx: Ctx, input: InsertTemplate): Promise<ActionRe
     return failureOf(e, 'unexpected');
   }
 }
-
-/** What the first paint may do before a session exists: the template panel's use cases. */
-export function bindTemplateActions(ctx: Ctx) {
-  return {
-    insertTemplate: (input: InsertTemplate) => perform(ctx, input),
-    /** Moves the view to a frame already on the board. */
-    goTo: (frameId: string) => ctx.board.zoomTo([frameId]),
-  };
-}
-
-export type TemplateActions = ReturnType<typeof bindTemplateActions>;

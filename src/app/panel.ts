@@ -3,7 +3,7 @@
  * port over the SDK at once (the template actions bound to it). Then the workshop session (open-session.ts, imported
  * dynamically: Yjs and the transports load only now) once it is connected.
  */
-import { bindTemplateActions } from '../actions/insert-template.js';
+import { bindTemplateActions } from '../actions/template-actions.js';
 import { WebSdkBoard } from '../board/web-sdk-board.js';
 import { browserLanguages, loadLang } from '../ui/i18n/lang-pref.js';
 import { safeStorage } from '../ui/safe-storage.js';

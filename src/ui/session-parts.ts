@@ -26,6 +26,7 @@ import './session/session-ended.js';
 export { readDiscussing, readPresence, readWorkshop } from '../core/session/read.js';
 // The words of the lead notice, the step bar and the data notice, in the panel's language.
 export { loadSessionWords } from './i18n/session-words.js';
+import { loadRoundScopes } from './session-tabs.js';
 export { SessionTabs } from './session-tabs.js';
 export { facilitatorOf } from '../core/session/roles.js';
 export { stepKey, stepOf } from '../core/session/agenda.js';
@@ -33,9 +34,9 @@ export { stepKey, stepOf } from '../core/session/agenda.js';
 /** The session tabs and what each one's panels need loaded. */
 export const TAB_PANELS = {
   workshop: () => import('./session/workshop-panel.js'),
-  group: () => Promise.all([import('./session/cluster-panel.js'), import('./session/suggest-panel.js')]),
+  group: () => Promise.all([import('./session/cluster-panel.js'), import('./session/suggest-panel.js'), loadRoundScopes()]),
   vote: () => import('./session/vote-panel.js'),
-  rounds: () => Promise.all([import('./session/facilitator-panel.js'), import('./sync-settings.js')]),
+  rounds: () => Promise.all([import('./session/facilitator-panel.js'), import('./sync-settings.js'), loadRoundScopes()]),
   results: () => import('./session/results-panel.js'),
   plan: () => import('./session/plan-panel.js'),
   plate: () => import('./session/plate-panel.js'),

@@ -2,7 +2,7 @@
  * The session tabs' panels as the shell (tryghed-shell.ts) shows them: each tab's tags with
  * what they are handed from the session, and what the shell works out for them (the round
  * scopes, this person's plate store, the N of "n of N"). Part of the session's half
- * (session-parts.ts): the first paint has none of it.
+ * (session-parts.ts): the first paint has none of it, the session's opening not the scopes.
  */
 import { html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
@@ -10,10 +10,14 @@ import { readPresence } from '../core/session/read.js';
 import type { TemplateId } from '../core/template/types.js';
 import { t } from './i18n/t.js';
 import { PlateStore } from './plate-store.js';
-import { roundScopes } from './round-scopes.js';
 import type { ScopeOption } from './session/session-view.js';
 import type { ShellSession } from './shell-session.js';
 import type { SyncChangeEvent } from './sync-settings.js';
+
+/** The round scopes read the templates' zones, so they load with the catalogue when a tab that
+ *  offers them is first shown (session-parts.ts TAB_PANELS), not as the session opens. */
+let roundScopes: typeof import('./round-scopes.js').roundScopes | undefined;
+export const loadRoundScopes = (): Promise<void> => import('./round-scopes.js').then((m) => void (roundScopes = m.roundScopes));
 
 export type SessionTabId = 'workshop' | 'group' | 'vote' | 'rounds' | 'results' | 'pulse' | 'plan' | 'plate';
 
@@ -84,6 +88,7 @@ export class SessionTabs {
   private scopes(s: ShellSession, v: SessionTabsView): ScopeOption[] {
     const c = this.scopeCache;
     if (c?.session === s && c.lang === v.lang && c.templates === v.templates) return c.scopes;
+    if (!roundScopes) return []; // its tab's panels, and these with them, are still loading
     const scopes = roundScopes(v.lang, v.templates);
     this.scopeCache = { session: s, lang: v.lang, scopes, templates: v.templates };
     return scopes;

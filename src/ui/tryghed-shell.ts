@@ -12,9 +12,9 @@
  * everyone only while nobody has started the session (whoever starts it is the facilitator).
  */
 import { LitElement, html, nothing } from 'lit';
-import type { TemplateActions } from '../actions/insert-template.js';
+import type { TemplateActions } from '../actions/template-actions.js';
 import type { Lang } from '../core/lang.js';
-import { TEMPLATES } from '../core/template/catalogue.js';
+import { TEMPLATE_INDEX } from '../core/template/template-index.js';
 import type { TemplateId } from '../core/template/types.js';
 import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
@@ -286,7 +286,7 @@ export class TryghedShell extends LitElement {
   private async readTemplates(): Promise<void> {
     const found = await this.session?.actions.templatesOnBoard();
     if (!found?.ok) return;
-    const ordered = TEMPLATES.map((tpl) => tpl.id).filter((id) => found.value.includes(id));
+    const ordered = TEMPLATE_INDEX.map((card) => card.id).filter((id) => found.value.includes(id));
     if (ordered.join() !== this.templates.join()) this.templates = ordered;
   }
 

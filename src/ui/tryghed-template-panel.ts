@@ -1,16 +1,14 @@
 /**
- * The template panel (the shell's Templates tab): the workshop's templates with previews,
- * and one insertion at a time with progress and a clear outcome. The shell hands it the
+ * The template panel (the shell's Templates tab): the workshop's templates with previews
+ * (their cards: template-index.ts), and one insertion at a time with progress and a clear outcome. The shell hands it the
  * template actions (`actions`, bound by src/app to the Board port) and the language; it knows
  * nothing of Miro or of the board.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
-import { layoutTemplate } from '../core/layout/layout.js';
-import { previewOf, type Preview } from '../core/layout/preview.js';
-import { TEMPLATES } from '../core/template/catalogue.js';
-import type { Template, TemplateId } from '../core/template/types.js';
-import type { TemplateActions } from '../actions/insert-template.js';
+import { TEMPLATE_INDEX } from '../core/template/template-index.js';
+import type { TemplateId } from '../core/template/types.js';
+import type { TemplateActions } from '../actions/template-actions.js';
 import type { Failure } from '../core/session/commands.js';
 import { t } from './i18n/t.js';
 import { emit, props, PROP, STATE } from './lit-kit.js';
@@ -50,8 +48,6 @@ export class TryghedTemplatePanel extends LitElement {
 
   /** Stops the running insertion; the board then removes what it created. */
   private abort: AbortController | null = null;
-  /** Previews depend only on template and language: computed once each. */
-  private previews = new Map<string, Preview | undefined>();
 
   static override styles = [
     tokens,
@@ -152,33 +148,19 @@ export class TryghedTemplatePanel extends LitElement {
   }
 
   private entries(): TemplateEntry[] {
-    return TEMPLATES.map((tpl) => ({
-      id: tpl.id,
-      order: tpl.order,
-      title: tpl.title[this.lang],
-      summary: tpl.summary[this.lang],
-      private: tpl.private === true,
-      ...(this.onBoard.ids.includes(tpl.id) ? { onBoard: this.onBoard.label } : {}),
-      preview: this.previewFor(tpl),
+    return TEMPLATE_INDEX.map((card) => ({
+      id: card.id,
+      order: card.order,
+      title: card.title[this.lang],
+      summary: card.summary[this.lang],
+      private: card.private,
+      ...(this.onBoard.ids.includes(card.id) ? { onBoard: this.onBoard.label } : {}),
+      preview: card.preview[this.lang],
     }));
   }
 
-  private previewFor(tpl: Template): Preview | undefined {
-    const key = `${tpl.id}:${this.lang}`;
-    if (!this.previews.has(key)) {
-      let preview: Preview | undefined;
-      try {
-        preview = previewOf(layoutTemplate(tpl, this.lang, { x: 0, y: 0 }));
-      } catch (e) {
-        console.error(`Tryghed: no preview for ${tpl.id}`, e); // the template can still be tried
-      }
-      this.previews.set(key, preview);
-    }
-    return this.previews.get(key);
-  }
-
   private titleOf(id: TemplateId): string {
-    return TEMPLATES.find((tpl) => tpl.id === id)?.title[this.lang] ?? id;
+    return TEMPLATE_INDEX.find((card) => card.id === id)?.title[this.lang] ?? id;
   }
 
   private dismiss = (): void => {

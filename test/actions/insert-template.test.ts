@@ -4,7 +4,7 @@
  * that says what the rollback left behind, worded as the panel shows it.
  */
 import { describe, expect, it } from 'vitest';
-import { bindTemplateActions } from '../../src/actions/insert-template.js';
+import { bindTemplateActions } from '../../src/actions/template-actions.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import { insertFailureText } from '../../src/ui/i18n/board-words.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { follow } from '../../src/actions/follow-plan.js';
 import { applyBoardEdit, perform as syncPlan } from '../../src/actions/plan-board.js';
 import { perform as editPlan } from '../../src/actions/edit-plan.js';
-import { bindTemplateActions } from '../../src/actions/insert-template.js';
+import { bindTemplateActions } from '../../src/actions/template-actions.js';
 import { perform as roundTargets } from '../../src/actions/round-targets.js';
 import { perform as startSession } from '../../src/actions/start-session.js';
 import { contains, overlaps, type Rect } from '../../src/core/geometry.js';

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkedTemplates } from '../../vite.config.js';
+import { deepFreeze } from '../../src/core/template/ids.js';
+import { TEMPLATE_INDEX } from '../../src/core/template/template-index.js';
 
 const templates = fileURLToPath(new URL('../../templates/', import.meta.url));
 const catalogue = fileURLToPath(new URL('../../src/core/template/catalogue.ts', import.meta.url));
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
-const hook = (plugin: ReturnType<typeof checkedTemplates>, name: 'buildStart' | 'transform' | 'resolveId') => plugin[name] as unknown as Hook;
+const hook = (plugin: ReturnType<typeof checkedTemplates>, name: 'buildStart' | 'transform' | 'resolveId' | 'configResolved' | 'load') => plugin[name] as unknown as Hook;
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -50,5 +52,25 @@ describe('the build checks the templates', () => {
     expect(await hook(plugin, 'resolveId').call(resolveTo(check), './check-catalogue.js', catalogue, {})).toMatch(/src\/core\/template\/checked-catalogue\.ts$/);
     expect(await hook(plugin, 'resolveId').call(resolveTo('/elsewhere/check-catalogue.ts'), './check-catalogue.js', '/elsewhere/x.ts', {})).toBeNull();
     expect(await hook(plugin, 'resolveId').call(resolveTo(check), './schema.js', catalogue, {})).toBeNull();
+  });
+
+  it("builds the list's cards from the checked files in template-index.ts's place (the build only), the same cards", async () => {
+    const plugin = checkedTemplates();
+    const index = fileURLToPath(new URL('../../src/core/template/template-index.ts', import.meta.url));
+    const zones = fileURLToPath(new URL('../../src/core/template/zones.ts', import.meta.url));
+    const resolveTo = (id: string) => ({ resolve: async () => ({ id }) });
+    hook(plugin, 'configResolved').call({}, { command: 'serve' });
+    expect(await hook(plugin, 'resolveId').call(resolveTo(index), './template-index.js', zones, {})).toBeNull();
+    hook(plugin, 'configResolved').call({}, { command: 'build' });
+    const id = await hook(plugin, 'resolveId').call(resolveTo(index), './template-index.js', zones, {});
+    expect(id).toMatch(/tryghed-template-index/);
+    expect(await hook(plugin, 'resolveId').call(resolveTo('/elsewhere/template-index.ts'), './template-index.js', zones, {})).toBeNull();
+    const code = hook(plugin, 'load').call({ warn: () => undefined }, id) as string;
+    const body = code.replace(/^import .*\n/, '').replace('export const TEMPLATE_INDEX =', 'return');
+    const built = new Function('deepFreeze', body)(deepFreeze) as typeof TEMPLATE_INDEX;
+    expect(built).toEqual(TEMPLATE_INDEX);
+    expect(built.map((c) => c.id)).toHaveLength(12);
+    expect(Object.isFrozen(built[0]!.preview.da!.rects[0])).toBe(true);
+    expect(hook(plugin, 'load').call({}, index)).toBeNull();
   });
 });

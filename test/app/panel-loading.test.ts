@@ -26,9 +26,24 @@ describe('the panel build', () => {
       expect(ids.some((id) => id.endsWith(m))).toBe(true);
     }
     expect(ids.some((id) => id.endsWith('/src/app/session.ts'))).toBe(false);
+    // The list shows the templates' cards, built from the files (vite.config.ts); their content
+    // and the insertion's layout load with the first insertion.
+    expect(ids.some((id) => id.includes('tryghed-template-index'))).toBe(true);
+    for (const m of ['/src/core/template/catalogue.ts', '/src/core/layout/layout.ts', '/templates/opening.json']) {
+      expect(ids.some((id) => id.endsWith(m)), m).toBe(false);
+    }
+  });
+
+  it("loads the templates' content on demand, checked by the build, not with the session", () => {
+    const all = modules(withOnDemand(panel));
     // The build checked the templates (vite.config.ts): the schema check is not shipped.
-    expect(ids.some((id) => id.endsWith('/src/core/template/schema.ts'))).toBe(false);
-    expect(ids.some((id) => id.endsWith('/src/core/template/checked-catalogue.ts'))).toBe(true);
+    expect(all.some((id) => id.endsWith('/src/core/template/schema.ts'))).toBe(false);
+    expect(all.some((id) => id.endsWith('/src/core/template/checked-catalogue.ts'))).toBe(true);
+    const catalogue = withOnDemand(panel).find((c) => c.facadeModuleId?.endsWith('/src/core/template/catalogue.ts'));
+    expect(catalogue && onDemandBecause(catalogue)).toMatch(/inserting/);
+    expect(modules(closure(panel.chunks, catalogue!)).filter((id) => id.endsWith('.json'))).toHaveLength(12);
+    const session = modules(withSession(panel));
+    expect(session.some((id) => id.endsWith('/src/core/template/catalogue.ts') || id.endsWith('.json'))).toBe(false);
   });
 
   it('loads Yjs with the session, and the Hocuspocus provider only in server mode', () => {

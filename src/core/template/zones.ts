@@ -6,11 +6,11 @@
  */
 import { centreIn, type Rect } from '../geometry.js';
 import type { Lang } from '../lang.js';
-import { TEMPLATES } from './catalogue.js';
 import { plainText } from './markup.js';
+import { TEMPLATE_INDEX } from './template-index.js';
 import type { Template, TemplateElement, ZoneElement } from './types.js';
 
-const PRIVATE = new Set<string>(TEMPLATES.filter((t) => t.private === true).map((t) => t.id));
+const PRIVATE = new Set<string>(TEMPLATE_INDEX.filter((t) => t.private).map((t) => t.id));
 
 /** A personal template (the plate): nothing written on it becomes a vote target or a cluster. */
 export function isPrivateTemplate(id: string): boolean {
