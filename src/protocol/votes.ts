@@ -49,9 +49,15 @@ export interface RpcOps {
   /** The caller's respondent key in an anonymous pulse: the same on each of their devices, and
    *  the only key under which the server lets them answer (one answer per person). */
   pulseKey: { args: { pulseId: string }; result: { key: string } };
+  /** One part of an `import-session` command too big for one message (a stateless message is
+   *  at most 64 KiB; a part holds at most 60 KiB of state, an upload at most 200 parts): parts of
+   *  one upload in order; the last one runs the command and answers as `control` does, the
+   *  others answer `{ received }`. */
+  importPart: { args: { upload: string; index: number; count: number; data: string }; result: ActionResult<unknown> | { received: number } };
 }
+
 export type RpcOp = keyof RpcOps;
-export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse', 'ballotKey', 'pulseKey'];
+export const RPC_OPS: readonly RpcOp[] = ['control', 'cast', 'withdraw', 'myBallot', 'rounds', 'pulseAnswer', 'myPulse', 'ballotKey', 'pulseKey', 'importPart'];
 
 export interface BallotResult {
   ballot: Ballot;

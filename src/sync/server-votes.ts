@@ -142,15 +142,31 @@ export class ServerVoteService implements VoteService {
  * the seat and the session model's rules and writes the control doc; its update arrives on
  * the same socket before the answer, so the doc shows the change when `apply` resolves.
  */
+/** Characters of a carried session one message takes (the server takes up to 60 KiB a part). */
+const IMPORT_PART_CHARS = 48 * 1024;
+
 export class ServerControl implements ControlService {
   constructor(private readonly transport: VoteRpc) {}
 
   async apply<C extends FacilitatorCommand>(cmd: C): Promise<CommandResult<C>> {
     try {
+      if (cmd.type === 'import-session' && cmd.state.length > IMPORT_PART_CHARS) return (await this.inParts(cmd.state)) as CommandResult<C>;
       return (await this.transport.rpc('control', { cmd })) as CommandResult<C>;
     } catch (e) {
       const code = (e as { code?: string }).code;
       return { ok: false, error: { code: code === 'bad-request' ? 'bad-request' : 'unavailable' } };
     }
+  }
+
+  /** A carried session bigger than one message: sent in parts, in order; the last one answers. */
+  private async inParts(state: string): Promise<unknown> {
+    const upload = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const count = Math.ceil(state.length / IMPORT_PART_CHARS);
+    let answer: unknown = null;
+    for (let index = 0; index < count; index++) {
+      const data = state.slice(index * IMPORT_PART_CHARS, (index + 1) * IMPORT_PART_CHARS);
+      answer = await this.transport.rpc('importPart', { upload, index, count, data });
+    }
+    return answer;
   }
 }

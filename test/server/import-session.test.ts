@@ -58,20 +58,32 @@ function refusals(c: ServerTransport): Array<{ code: number }> {
   return seen;
 }
 
-describe('moving a session from Miro’s channel to the sync server', () => {
+/** A server for the enclosing describe block, with its own data directory; `restart` closes
+ *  everyone's connection and starts it again on the same data. */
+function useServer() {
   const dir = tempDir();
-  let s: Started;
-  let url = '';
-  const people = joiner(() => url);
+  let s: Started | undefined;
+  const people = joiner(() => s!.url);
   beforeAll(async () => {
     s = await startServer({ dataDir: dir });
-    url = s.url;
   });
   afterAll(async () => {
     people.closeAll();
-    await s.stop();
+    await s?.stop();
     cleanup(dir);
   });
+  return {
+    people,
+    async restart() {
+      people.closeAll();
+      await s!.stop();
+      s = await startServer({ dataDir: dir });
+    },
+  };
+}
+
+describe('moving a session from Miro’s channel to the sync server', () => {
+  const { people, restart } = useServer();
 
   it('keeps themes, rounds with their results, plan and step; an open round arrives closed; no ballot leaves Miro', async () => {
     const m = miroSession();
@@ -135,10 +147,7 @@ describe('moving a session from Miro’s channel to the sync server', () => {
   });
 
   it('keeps the carried results when the board is loaded again (the projection does not reset them)', async () => {
-    people.closeAll();
-    await s.stop();
-    s = await startServer({ dataDir: dir });
-    url = s.url;
+    await restart();
     const p = await people.join('anne');
     await waitFor(() => roundsMap(p.doc).size === 4 && themes(p.doc).length === 1, 'the board loaded');
     await new Promise((r) => setTimeout(r, 500));
@@ -150,17 +159,7 @@ describe('moving a session from Miro’s channel to the sync server', () => {
 });
 
 describe('a round that left the server open and was voted on in Miro too', () => {
-  const dir = tempDir();
-  let s: Started;
-  const people = joiner(() => s.url);
-  beforeAll(async () => {
-    s = await startServer({ dataDir: dir });
-  });
-  afterAll(async () => {
-    people.closeAll();
-    await s.stop();
-    cleanup(dir);
-  });
+  const { people } = useServer();
 
   it('comes back closed with every vote: those cast on the server and those cast in Miro; a sealed one keeps the server’s ballots', async () => {
     const f = await people.join('fac');
@@ -196,18 +195,41 @@ describe('a round that left the server open and was voted on in Miro too', () =>
   });
 });
 
+describe('a session too big for one message', () => {
+  const { people } = useServer();
+
+  it('moves in parts: ten revealed rounds over 300 notes each, every result there; parts are the facilitator’s, in order', async () => {
+    const doc = new Y.Doc();
+    startSession(doc, fac, { now: T0 });
+    const notes = Array.from({ length: 300 }, (_, i) => String(3458764511111111111n + BigInt(i)));
+    const ids: string[] = [];
+    for (let r = 0; r < 10; r++) {
+      const c = createRound(doc, fac, { question: 'Hvad først?', scope: { kind: 'selection' }, targets: notes, budget: 5, cap: 3, k: 1, anonymity: 'anonymous', visibility: 'live', now: T0 });
+      if (!c.ok) throw new Error(c.message);
+      openRound(doc, fac, { roundId: c.value.roundId, now: T0 });
+      for (let v = 0; v < 30; v++) for (let slot = 0; slot < 5; slot++) castVote(doc, { roundId: c.value.roundId, ballotKey: `key${v}`, targetId: notes[(v * 7 + slot * 3 + r) % 300]!, now: T0 + 1 });
+      revealRound(doc, fac, { roundId: c.value.roundId, now: T0 + 2 });
+      ids.push(c.value.roundId);
+    }
+    const state = controlState(doc);
+    expect(state.length).toBeGreaterThan(64 * 1024);
+
+    const mallory = await people.join('mallory');
+    const f = await people.join('fac');
+    must(await control(f).apply({ type: 'start-session' }));
+    const part = (c: ServerTransport, index: number) => c.rpc('importPart', { upload: 'u1', index, count: 2, data: 'AAAA' }).catch((e: { code: string }) => e.code);
+    expect(await part(mallory, 0)).toBe('not-facilitator');
+    expect(await part(f, 1)).toBe('bad-request');
+    expect(await part(f, 0)).toEqual({ received: 1 });
+    expect(await part(f, 0)).toEqual({ received: 1 });
+
+    expect(await control(f).apply({ type: 'import-session', state })).toMatchObject({ ok: true, value: { rounds: 10 } });
+    await waitFor(() => ids.every((id) => JSON.stringify(rows(mallory.doc, id)) === JSON.stringify(rows(doc, id))), 'every result at mallory');
+  });
+});
+
 describe('a forged or malformed import', () => {
-  const dir = tempDir();
-  let s: Started;
-  const people = joiner(() => s.url);
-  beforeAll(async () => {
-    s = await startServer({ dataDir: dir });
-  });
-  afterAll(async () => {
-    people.closeAll();
-    await s.stop();
-    cleanup(dir);
-  });
+  const { people } = useServer();
 
   it('a participant cannot use the import, not even on a board without a facilitator yet', async () => {
     const m = miroSession();

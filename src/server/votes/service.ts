@@ -29,6 +29,7 @@ import type { BoardDocs } from '../rooms.js';
 import { migrateToControl } from '../migrate.js';
 import { parseRoom } from '../miro-token.js';
 import { HeldRounds } from './held.js';
+import { ImportParts } from '../import-parts.js';
 import { RPC_OPS, type RpcOp, type RpcReply } from '../../protocol/votes.js';
 import { forClients, isId, totalsVisible, type VoteBoard } from './rules.js';
 import { VoteError, type RoundRecord, type Storage } from './types.js';
@@ -78,6 +79,8 @@ export class VoteService implements Extension {
   private readonly grouping = new Map<string, number>();
   readonly commands: ControlCommands;
   readonly pulses: SealedPulses;
+  /** Carried session states arriving in parts, per connection. */
+  private readonly parts = new ImportParts();
   private readonly ending: (room: string) => boolean;
 
   constructor(
@@ -99,6 +102,14 @@ export class VoteService implements Extension {
     boards.onReady((room, doc) => this.boardReady(room, doc));
     this.handlers = {
       control: (ctx, a) => this.commands.handle(ctx, a),
+      importPart: async (ctx, a) => {
+        // Only a facilitator (or whoever moves a session onto an empty seat) has parts kept.
+        const seat = a.index === 0 ? await s.facilitator(ctx.room) : null;
+        if (seat !== null && seat !== ctx.user) throw new VoteError('not-facilitator', 'only the facilitator moves the session');
+        const state = this.parts.take(ctx, a);
+        if (state === null) return { received: (a.index as number) + 1 };
+        return this.commands.handle(ctx, { cmd: { type: 'import-session', state } });
+      },
       cast: (ctx, a) => this.vote(ctx, a, +1),
       withdraw: (ctx, a) => this.vote(ctx, a, -1),
       myBallot: async (ctx, a) => {
