@@ -12,6 +12,12 @@ import type { Storage } from './votes/types.js';
 /** Ids held per board: more are not claimed (an id nobody holds is only checked against the server's own). */
 export const MAX_IDS_PER_DOC = 50_000;
 const CHANNEL = 'tryghed:client-ids';
+/** Rows per write and per read: SQLite runs on the event loop, ~2-4 µs a row, so a board's
+ *  50,000 at once would hold every other board up for a tenth of a second or more. */
+const CHUNK = 250;
+const PAGE = 1000;
+/** Lets the event loop handle what waits (a resolved SQLite call alone would not). */
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 export type Claim = readonly [id: number, user: string];
 export type ClaimStore = Pick<Storage, 'clientIds' | 'claimClientIds'>;
@@ -45,41 +51,62 @@ export class ClaimLog {
     return this.peers?.ready ?? Promise.resolve();
   }
 
-  /** A new claim on a board's shared doc (other documents keep none). */
-  add(name: string, id: number, user: string): void {
-    if (parseRoom(name)?.control !== false) return;
-    this.peers?.publish(name, [[id, user]]);
+  /** New claims on a board's shared doc (other documents keep none): one message to the others. */
+  add(name: string, claims: readonly Claim[]): void {
+    if (claims.length === 0 || parseRoom(name)?.control !== false) return;
+    this.peers?.publish(name, claims);
     if (!this.store || this.withholding.get(name) === 'ended') return;
     const p = this.pending.get(name);
-    if (p) p.push([id, user]);
-    else this.pending.set(name, [[id, user]]);
+    if (p) p.push(...claims);
+    else this.pending.set(name, [...claims]);
     this.timer ??= setTimeout(() => {
       this.timer = null;
       for (const n of [...this.pending.keys()]) void this.flush(n);
     }, this.flushMs).unref();
   }
 
-  /** The board's stored owners, after what waits for it is written. */
+  /** The board's stored owners, after what waits for it is written; read a page at a time. */
   async load(name: string): Promise<Claim[]> {
     this.withholding.delete(name);
     if (!this.store) return [];
     await this.flush(name);
-    return this.store.clientIds(name, MAX_IDS_PER_DOC);
+    const all: Claim[] = [];
+    for (let after = -1; all.length < MAX_IDS_PER_DOC; ) {
+      const limit = Math.min(PAGE, MAX_IDS_PER_DOC - all.length);
+      const page = await this.store.clientIds(name, after, limit);
+      all.push(...page);
+      if (page.length < limit) break;
+      after = page[page.length - 1]![0];
+      await turn();
+    }
+    return all;
   }
 
-  /** Writes the board's waiting claims (after the write under way); a failed batch waits for the next. */
-  async flush(name: string): Promise<void> {
-    await this.writing.get(name);
-    const batch = this.pending.get(name);
-    if (!this.store || !batch || batch.length === 0 || this.withholding.has(name)) return;
-    this.pending.delete(name);
-    const w = this.store.claimClientIds(name, batch).catch((e: unknown) => {
-      this.log(`[tryghed] storing client ids of ${name} failed: ${(e as Error).message}`);
-      if (!this.withholding.has(name)) this.pending.set(name, [...batch, ...(this.pending.get(name) ?? [])]);
-    });
-    this.writing.set(name, w);
-    await w;
-    if (this.writing.get(name) === w) this.writing.delete(name);
+  /** Writes the board's waiting claims once the writes before are done; never rejects (a failed
+   *  chunk waits for the next flush). */
+  flush(name: string): Promise<void> {
+    const run = (this.writing.get(name) ?? Promise.resolve()).then(() => this.write(name));
+    this.writing.set(name, run);
+    void run.then(() => this.writing.get(name) === run && this.writing.delete(name));
+    return run;
+  }
+
+  /** A chunk per transaction, the event loop's other work between them. */
+  private async write(name: string): Promise<void> {
+    for (;;) {
+      const waiting = this.pending.get(name);
+      if (!this.store || !waiting || waiting.length === 0 || this.withholding.has(name)) return;
+      const chunk = waiting.splice(0, CHUNK);
+      if (waiting.length === 0) this.pending.delete(name);
+      try {
+        await this.store.claimClientIds(name, chunk);
+      } catch (e) {
+        this.log(`[tryghed] storing client ids of ${name} failed: ${(e as Error).message}`);
+        if (!this.withholding.has(name)) this.pending.set(name, [...chunk, ...(this.pending.get(name) ?? [])]);
+        return;
+      }
+      await turn();
+    }
   }
 
   /** Runs `end` (which deletes the board's rows) with no claim of the board written meanwhile or

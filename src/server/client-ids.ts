@@ -84,7 +84,7 @@ export class ClientIds implements Extension {
 
   /** `user` showed `id` in their presence (the presence guard): theirs unless someone's already. */
   claim(documentName: string, id: number, user: string): void {
-    if (put(this.held(documentName).ids, id, user)) this.log.add(documentName, id, user);
+    if (put(this.held(documentName).ids, id, user)) this.log.add(documentName, [[id, user]]);
   }
 
   owner(documentName: string, id: number): string | undefined {
@@ -120,7 +120,9 @@ export class ClientIds implements Extension {
       const owner = this.owner(documentName, id);
       if (owner !== undefined && owner !== ctx.user) throw new Refused('writes under another client’s id');
     }
-    if (!reply) for (const id of ids) this.claim(documentName, id, ctx.user);
+    if (reply) return;
+    const held = this.held(documentName).ids;
+    this.log.add(documentName, [...ids].filter((id) => put(held, id, ctx.user)).map((id) => [id, ctx.user] as const));
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

@@ -254,8 +254,11 @@ export class PostgresStorage implements Storage {
     return (await this.pool.query<{ room: string }>('SELECT room FROM tryghed_room_activity WHERE at < $1', [before])).rows.map((r) => r.room);
   }
 
-  async clientIds(room: string, limit: number): Promise<[number, string][]> {
-    const r = await this.pool.query<{ client: string; user: string }>('SELECT client::text AS client, "user" FROM tryghed_client_ids WHERE room = $1 LIMIT $2', [room, limit]);
+  async clientIds(room: string, after: number, limit: number): Promise<[number, string][]> {
+    const r = await this.pool.query<{ client: string; user: string }>(
+      'SELECT client::text AS client, "user" FROM tryghed_client_ids WHERE room = $1 AND client > $2 ORDER BY client LIMIT $3',
+      [room, after, limit],
+    );
     return r.rows.map((x) => [Number(x.client), x.user]);
   }
 

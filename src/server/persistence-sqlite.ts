@@ -154,8 +154,8 @@ export class SqliteStorage implements Storage {
     return (this.q('SELECT room FROM room_activity WHERE at < ?').all(before) as { room: string }[]).map((r) => r.room);
   }
 
-  async clientIds(room: string, limit: number): Promise<[number, string][]> {
-    const rows = this.q('SELECT client, user FROM client_ids WHERE room = ? LIMIT ?').all(room, limit) as { client: number; user: string }[];
+  async clientIds(room: string, after: number, limit: number): Promise<[number, string][]> {
+    const rows = this.q('SELECT client, user FROM client_ids WHERE room = ? AND client > ? ORDER BY client LIMIT ?').all(room, after, limit) as { client: number; user: string }[];
     return rows.map((r) => [r.client, r.user]);
   }
 

@@ -74,8 +74,9 @@ export interface Storage {
   /** The client ids of the room's ended sessions (encodeClients text), or null if none ended. */
   endedClients(room: string): Promise<string | null>;
 
-  /** Who owns which Yjs client id on the room's shared doc (server/client-ids.ts), at most `limit`. */
-  clientIds(room: string, limit: number): Promise<[number, string][]>;
+  /** Who owns which Yjs client id on the room's shared doc (server/client-ids.ts): the first
+   *  `limit` ids above `after`, in order (a page). */
+  clientIds(room: string, after: number, limit: number): Promise<[number, string][]>;
   /** Records owners of client ids in one transaction; an id already owned keeps its owner. */
   claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void>;
 
