@@ -78,7 +78,8 @@ describe('owners of client ids outlive the board in memory', () => {
   for (const store of ['sqlite', 'postgres'] as const) {
     it(`${store}: after an unload and after a restart a forged id is refused; the owner's own lost items come back`, async () => {
       const dataDir = tempDir();
-      const config = store === 'postgres' ? { dataDir, databaseUrl: pgs.url } : { dataDir };
+      // The board leaves memory as soon as its last connection does.
+      const config = { dataDir, unloadGraceMs: 0, ...(store === 'postgres' ? { databaseUrl: pgs.url } : {}) };
       let s = await startServer(config);
       const open: ServerTransport[] = [];
       const join = async (user: string, doc?: Y.Doc) => {
