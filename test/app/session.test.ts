@@ -15,7 +15,9 @@ import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import { boardWords } from '../../src/ui/i18n/board-words.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
-import { createCluster, deletedMap, facilitatorOf, listClusters, startSession } from '../../src/core/session/index.js';
+import {
+  castVote, createCluster, createRound, deletedMap, facilitatorOf, getRound, listClusters, openRound, readBallotMap, startSession, tally,
+} from '../../src/core/session/index.js';
 
 const open: WorkshopSession[] = [];
 afterEach(() => {
@@ -100,6 +102,30 @@ describe('WorkshopSession over Miro’s channel (the stand-in)', () => {
     await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'miro' }), { timeout: 10_000 });
     await b.transport.whenSynced();
     await vi.waitFor(() => expect(facilitatorOf(b.doc)).toBe('u1'), { timeout: 15_000 });
+  });
+
+  it('moving to a sync server, the facilitator’s panel closes an open vote first: Miro’s copy has it closed with every vote', async () => {
+    const board = standIn();
+    const [a, b] = [await join(board, 'u1'), await join(board, 'u2')];
+    startSession(a.doc, { userId: 'u1' });
+    const notes = [sticky(board, 'u2', 'Too many meetings', 0), sticky(board, 'u2', 'No time', 300)];
+    const r = createRound(a.doc, { userId: 'u1' }, { question: 'What first?', scope: { kind: 'selection' }, targets: notes, anonymity: 'named', visibility: 'live', k: 1 });
+    if (!r.ok) throw new Error(r.message);
+    openRound(a.doc, { userId: 'u1' }, { roundId: r.value.roundId });
+    await vi.waitFor(() => expect(getRound(b.doc, r.value.roundId)?.status).toBe('open'), { timeout: 10_000 });
+    expect(castVote(b.doc, { roundId: r.value.roundId, ballotKey: 'u2', targetId: notes[0]! }).ok).toBe(true);
+    await vi.waitFor(() => expect(readBallotMap(a.doc, r.value.roundId)?.size).toBe(1), { timeout: 10_000 });
+
+    await a.setSync({ mode: 'server', url: 'ws://127.0.0.1:9' });
+    await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'server', url: 'ws://127.0.0.1:9' }), { timeout: 10_000 });
+    await a.setSync({ mode: 'miro' });
+    await vi.waitFor(() => expect(b.sync).toEqual({ mode: 'miro' }), { timeout: 10_000 });
+    for (const s of [a, b]) {
+      await s.transport.whenSynced();
+      await vi.waitFor(() => expect(getRound(s.doc, r.value.roundId)?.status).toBe('closed'), { timeout: 15_000 });
+      const t = tally(s.doc, r.value.roundId);
+      expect(t.visible && t.rows.find((x) => x.targetId === notes[0])?.votes).toBe(1);
+    }
   });
 
   it('offers what people wrote, on the board or on one inserted template, never the template’s own cards', async () => {
