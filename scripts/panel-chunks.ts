@@ -63,6 +63,10 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/ui/session-parts.ts (loadStepBar): the step bar shows nothing before the facilitator
   // has gone to a step (the run sheet on the Workshop tab).
   [/\/src\/ui\/session\/step-bar\.ts$/, "the facilitator's first step of the run sheet"],
+  // src/board/web-sdk-board.ts: the insertion engine, on the first insertion; the free-space
+  // search, where the host cannot find room itself (the board grid of an insertion uses it too).
+  [/\/src\/board\/insert\.ts$/, 'inserting a template'],
+  [/\/src\/core\/layout\/free-space\.ts$/, 'inserting a template, or a plate answer put on the board'],
   // src/board/host.ts: Miro's collaboration (sessions, show / bring everyone), first asked for
   // by a facilitator's action; nothing calls it as the session opens.
   [/\/src\/board\/host-collaboration\.ts$/, "a facilitator's collaboration action"],

@@ -6,14 +6,15 @@
  *
  * Coordinates: Miro gives centres, children relative to their frame's top-left; the port
  * speaks absolute top-left rects only.
+ *
+ * The insertion engine (insert.ts) and the free-space search load on their first use: the
+ * panel's first paint offers insertion but does not carry it.
  */
 import type { TemplateId } from '../core/template/types.js';
 import type { Rect } from '../core/geometry.js';
-import { findFreeSpot } from '../core/layout/free-space.js';
 import type { Layout } from '../core/layout/types.js';
 import { isAbortError } from './clock.js';
 import { isRateLimitError, SdkGate, type GateOptions } from './gate.js';
-import { insertLayoutItems, validateLayout } from './insert.js';
 import { InsertionError } from './insertion-error.js';
 import { ItemIndex } from './item-index.js';
 import { newInsertionId } from './marker.js';
@@ -78,7 +79,8 @@ export class WebSdkBoard implements BoardPort {
       if (signal?.aborted || typeof this.sdk.board.findEmptySpace === 'function') throw e;
     }
     // A host without findEmptySpace: compute it from the top-level items.
-    return findFreeSpot(await this.occupied(signal), around, size, this.margin);
+    const [{ findFreeSpot }, occupied] = await Promise.all([import('../core/layout/free-space.js'), this.occupied(signal)]);
+    return findFreeSpot(occupied, around, size, this.margin);
   }
 
   async occupied(signal?: AbortSignal): Promise<Rect[]> {
@@ -91,6 +93,7 @@ export class WebSdkBoard implements BoardPort {
 
   async insertLayout(layout: Layout, options: InsertOptions = {}): Promise<InsertionResult> {
     const insertionId = options.insertionId ?? newInsertionId();
+    const { insertLayoutItems, validateLayout } = await import('./insert.js');
     validateLayout(layout, insertionId);
     let at = options.at;
     if (!at) {
