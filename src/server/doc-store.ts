@@ -38,7 +38,13 @@ const isClientConnection = (origin: unknown) => typeof origin === 'object' && or
 /**
  * The Hocuspocus side: loads a board, queues every update it applies, appends them when
  * Hocuspocus stores (debounced, and at once when the last client leaves), compacts after
- * `compactBytes` appended bytes and when the document is unloaded. Keeps BoardSizes.
+ * `compactBytes` appended bytes, or half the document's size if that is more, and when the
+ * document is unloaded. Keeps BoardSizes.
+ *
+ * Why half the size: a compaction merges the whole document. At a fixed threshold, a board
+ * filled with big updates (a flood up to the size cap) was merged whole after every one of
+ * them, work that grows with the square of its size (~40 MB merged to reach 8 MiB with 0.9 MB
+ * updates, against ~13 MB now), on a thread that shares the machine's cores with the event loop.
  */
 export class DocPersistence implements Extension {
   extensionName = 'tryghed-persistence';
@@ -127,7 +133,7 @@ export class DocPersistence implements Extension {
     }
     const bytes = (this.appended.get(name) ?? 0) + batch.reduce((n, u) => n + u.byteLength, 0);
     this.appended.set(name, bytes);
-    if (bytes >= this.compactBytes) this.compact(name);
+    if (bytes >= Math.max(this.compactBytes, this.sizes.of(name) / 2)) this.compact(name);
   }
 
   /** Starts a compaction unless one runs; never rejects (a failed one leaves the rows for the next). */
