@@ -3,9 +3,22 @@
  * reading, merging and writing of documents, so none of it runs on the server's event loop.
  * Answers { id, ok, value | error } to each request of ./storage-thread.ts.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocStore } from './doc-store.js';
 import type { DocBackend, ThreadReply, ThreadRequest } from './storage-thread.js';
+
+/** This thread's nice value: merging and writing documents is background work. */
+const STORAGE_NICE = 10;
+// On a busy machine the event loop, which answers every board, goes first: a flood's merges
+// here no longer take the cores from it. Linux keeps a nice value per thread (this one's id
+// from /proc/thread-self); elsewhere, or if refused, the thread keeps the default.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), STORAGE_NICE);
+} catch {
+  /* not Linux */
+}
 
 const backend = (workerData as { backend: DocBackend }).backend;
 // Only the backend in use is loaded (a thread's memory is the server's too).

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -111,6 +112,23 @@ describe('document storage: appended updates and compaction', () => {
       expect(size).toBeLessThan(1000);
       expect(loaded(await store.load('tryghed:1:b'))).toEqual({ m: { kept: 'yes' }, t: '' });
       expect(await store.load('tryghed:1:none')).toBeNull();
+    } finally {
+      await store.close();
+      cleanup(dir);
+    }
+  });
+
+  it('the storage thread runs at a lower priority than the event loop (Linux: nice 10)', async () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat (after the command name) is the thread's nice value.
+    const nice = () => new Map(readdirSync('/proc/self/task').map((t) => [t, Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])]));
+    const before = nice();
+    const dir = tempDir();
+    const store = new ThreadDocStore({ kind: 'sqlite', dataDir: dir, synchronous: 'NORMAL' });
+    try {
+      await store.load('tryghed:1:b');
+      const added = [...nice()].filter(([t]) => !before.has(t)).map(([, n]) => n);
+      expect(added).toContain(10);
+      expect(nice().get(String(process.pid))).toBeLessThan(10);
     } finally {
       await store.close();
       cleanup(dir);
