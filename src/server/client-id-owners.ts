@@ -102,7 +102,8 @@ export class ClaimLog {
         await this.store.claimClientIds(name, chunk);
       } catch (e) {
         this.log(`[tryghed] storing client ids of ${name} failed: ${(e as Error).message}`);
-        if (!this.withholding.has(name)) this.pending.set(name, [...chunk, ...(this.pending.get(name) ?? [])]);
+        // Kept unless the session has ended (while it is ending, the end may yet fail).
+        if (this.withholding.get(name) !== 'ended') this.pending.set(name, [...chunk, ...(this.pending.get(name) ?? [])]);
         return;
       }
       await turn();
@@ -112,6 +113,7 @@ export class ClaimLog {
   /** Runs `end` (which deletes the board's rows) with no claim of the board written meanwhile or
    *  after it; if `end` fails, the claims are written as before. */
   async withheld<T>(name: string, end: () => Promise<T>): Promise<T> {
+    const before = this.withholding.get(name);
     this.withholding.set(name, 'ending');
     try {
       await this.writing.get(name);
@@ -120,7 +122,9 @@ export class ClaimLog {
       this.pending.delete(name);
       return result;
     } catch (e) {
-      this.withholding.delete(name);
+      // As before: an ended session stays ended (until the board loads again).
+      if (before) this.withholding.set(name, before);
+      else this.withholding.delete(name);
       void this.flush(name);
       throw e;
     }
