@@ -5,9 +5,8 @@
  */
 import type { BoardNote, MarkedItem } from '../board/port.js';
 import { centreIn } from '../core/geometry.js';
-import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
-import { sitsIn } from '../core/template/zones.js';
+import { isZoneElement, sitsIn } from '../core/template/zones.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 
 export interface TargetPlace {
@@ -16,15 +15,13 @@ export interface TargetPlace {
   zone: string | null;
 }
 
-const ZONES = new Set(TEMPLATES.flatMap((t) => t.elements.filter((e) => e.kind === 'zone').map((e) => `${t.id}/${e.id}`)));
-
 export async function perform(ctx: ActionContext, input: { ids: readonly string[] }): Promise<ActionResult<Record<string, TargetPlace | null>>> {
   try {
     const [notes, ours] = await Promise.all([ctx.board.getNotes(), ctx.board.findByMarker()]);
     const byId = new Map<string, BoardNote | MarkedItem>(notes.map((n) => [n.id, n]));
     for (const m of ours) byId.set(m.id, m);
     const frames = ours.filter((m) => m.kind === 'frame');
-    const zones = ours.filter((m) => m.kind !== 'frame' && ZONES.has(`${m.marker.t}/${m.marker.e}`));
+    const zones = ours.filter((m) => m.kind !== 'frame' && isZoneElement(m.marker.t, m.marker.e));
     const out: Record<string, TargetPlace | null> = {};
     for (const id of input.ids) {
       const item = byId.get(id);
@@ -33,7 +30,7 @@ export async function perform(ctx: ActionContext, input: { ids: readonly string[
         out[id] = null;
         continue;
       }
-      // The zone of the same insertion its centre lies in (a zone's own card is in no zone but its own).
+      // The zone of the same insertion its centre lies in (a zone that is itself the target, one of the deck's areas, sits under its template).
       const zone = zones.find((z) => z.marker.i === frame.marker.i && z.id !== id && centreIn(z.rect, item.rect));
       out[id] = { template: frame.marker.t, zone: zone?.marker.e ?? null };
     }

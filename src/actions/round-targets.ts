@@ -2,14 +2,16 @@
  * What a new round can vote on, read from the board when the round is created: every cluster,
  * every sticky people wrote, the selected ones, those on one inserted template, or in one zone
  * of it (every copy of the template counts): people's stickies only, as the seed cards our
- * templates bring carry our marker. Or the template's own cards (the deck's items) alone. Nothing on a private template (the plate) is ever a
+ * templates bring carry our marker. Or the deck's own items on the template alone (its seed
+ * cards and its item areas: deckItemIds). Nothing on a private template (the plate) is ever a
  * target; how many notes were left out for that is told, so "no targets" can say why.
  */
 import type { BoardNote, MarkedItem } from '../board/port.js';
 import { centreIn } from '../core/geometry.js';
 import { listClusters } from '../core/session/clusters.js';
 import type { TemplateId } from '../core/template/types.js';
-import { isPrivateTemplate, sitsIn } from '../core/template/zones.js';
+import { getTemplate } from '../core/template/catalogue.js';
+import { deckItemIds, isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 
 export type TargetSet = 'clusters' | 'notes' | 'selection' | { template: TemplateId } | { template: TemplateId; zone: string } | { template: TemplateId; cards: true };
@@ -25,10 +27,11 @@ async function read(ctx: ActionContext, set: TargetSet): Promise<ScopeTargets> {
   if (set === 'clusters') return { ids: listClusters(ctx.doc).filter((c) => c.notes.length > 0).map((c) => c.id), privateLeftOut: 0 };
   if (typeof set === 'object' && isPrivateTemplate(set.template)) return { ids: [], privateLeftOut: 0 };
   const board = ctx.board;
-  // The deck's items on the template (its seed cards, on every copy), so nobody copies them onto stickies first.
+  // The deck's items on the template (seed cards, item areas: the zone's shape), on every copy.
   if (typeof set === 'object' && 'cards' in set) {
+    const items = deckItemIds(getTemplate(set.template));
     const ours = await board.findByMarker({ templateId: set.template });
-    return { ids: ours.filter((m) => m.kind === 'sticky_note').map((m) => m.id), privateLeftOut: 0 };
+    return { ids: ours.filter((m) => m.kind !== 'frame' && items.has(m.marker.e)).map((m) => m.id), privateLeftOut: 0 };
   }
   let notes: BoardNote[];
   let privateFrames: MarkedItem[] = [];

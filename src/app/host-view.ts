@@ -1,12 +1,12 @@
 /**
- * What the host tells the session: who is online, the selection, and sticky texts for the
- * notes the session refers to (the doc knows ids, the board knows words): from the selection
+ * What the host tells the session: who is online, the selection, and the texts of the notes
+ * (and the deck's areas, shapes) the session refers to (the doc knows ids, the board knows words): from the selection
  * as it changes, and, a moment after the doc changes, one board read for the clustered notes
  * and round targets not yet known.
  */
 import type * as Y from 'yjs';
 import type { HostPort, Person } from '../board/host-port.js';
-import type { BoardNote, BoardPort } from '../board/port.js';
+import type { BoardPort, ItemText } from '../board/port.js';
 import { contentText } from '../board/content-text.js';
 import { listClusters } from '../core/session/clusters.js';
 import { listRounds } from '../core/session/rounds.js';
@@ -22,14 +22,14 @@ export class HostView {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly board: Pick<BoardPort, 'getNotes'>,
+    private readonly board: Pick<BoardPort, 'getTexts'>,
     private readonly changed: () => void,
   ) {}
 
   /** Follows online users and the selection (read once now); returns the unsubscribe. */
   async watch(host: HostPort): Promise<() => void> {
     const onPeople = (people: Person[]) => ((this.people = people), this.changed());
-    const onSelection = (notes: BoardNote[]) => (this.remember(notes), (this.selection = notes.map((n) => n.id)), this.changed());
+    const onSelection = (notes: ItemText[]) => (this.remember(notes), (this.selection = notes.map((n) => n.id)), this.changed());
     const offs = [host.onOnlineUsers(onPeople), host.onSelection(onSelection)];
     const [people, selected] = await Promise.all([host.onlineUsers().catch(() => []), host.selection().catch(() => [])]);
     onPeople(people);
@@ -37,7 +37,7 @@ export class HostView {
     return () => offs.forEach((off) => off());
   }
 
-  remember(notes: readonly BoardNote[]): void {
+  remember(notes: readonly ItemText[]): void {
     for (const n of notes) {
       const text = contentText(n.content);
       if (this.labels[n.id] !== text) this.labels = { ...this.labels, [n.id]: text };
@@ -76,7 +76,7 @@ export class HostView {
     const missing = [...wanted].filter((id) => !(id in this.labels) && !deletedMap(doc).has(id) && !clusters.has(id));
     if (missing.length === 0) return;
     try {
-      const notes = await this.board.getNotes(missing);
+      const notes = await this.board.getTexts(missing);
       this.remember(notes);
       if (notes.length > 0) this.changed();
     } catch (e) {

@@ -33,6 +33,11 @@ export interface BoardNote {
   parentId: string | null;
 }
 
+export interface ItemText {
+  id: string;
+  content: string;
+}
+
 /** An item that carries our marker. */
 export interface MarkedItem {
   id: string;
@@ -104,6 +109,8 @@ export interface BoardPort {
   onItemsDeleted(cb: (ids: string[]) => void): () => void;
   /** Sticky notes on the board: those with `ids`, or all of them. */
   getNotes(ids?: readonly string[]): Promise<BoardNote[]>;
+  /** What the items with `ids` say (HTML as Miro keeps it): notes, and shapes (the deck's areas are voted on too). */
+  getTexts(ids: readonly string[]): Promise<ItemText[]>;
   /** Starts the board's own timer where the board offers one; resolves false where it does not. */
   startTimer(ms: number): Promise<boolean>;
 }

@@ -1,11 +1,13 @@
 /**
  * Badges ("3 · #1") beside every voted note or cluster while a tally is visible (never over a
- * note: see core/layout/badges.ts): kept in place
+ * note: see core/layout/badges.ts), inside the lower corner of a voted area of the deck (a
+ * zone: its label is at its top): kept in place
  * when unchanged, updated in place when moved or recounted, the new ones made all or none.
  */
 import { centre, type Rect } from '../core/geometry.js';
 import { planBadge } from '../core/layout/badges.js';
 import type { TallyResult } from '../core/session/index.js';
+import { isZoneElement } from '../core/template/zones.js';
 import { BatchFailure, BoardLinkError, contentText, createMarked, shapeCall, union } from './link-items.js';
 import type { BadgeOutcome, ClusterNotes } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';
@@ -23,7 +25,9 @@ export async function syncBadges(items: SessionBoardItems, tally: TallyResult, c
     const labelOf = new Map(labels.map(({ item, marker }) => [(marker as { c: string }).c, item.id]));
     const wanted = rows.flatMap((r) => (r.kind === 'note' ? [r.targetId] : [...(notesOf.get(r.targetId) ?? []), ...(labelOf.has(r.targetId) ? [labelOf.get(r.targetId)!] : [])]));
     // Every sticky on the board (from the board's index: no call once built) is something a badge must not cover.
-    const [{ rects }, notes] = await Promise.all([items.rectsOf(wanted, signal), rows.length > 0 ? board.getNotes() : []]);
+    // Our marked items from the board's index too (no call once built): which targets are the deck's areas.
+    const [{ rects }, notes, ours] = await Promise.all([items.rectsOf(wanted, signal), rows.length > 0 ? board.getNotes() : [], rows.length > 0 ? board.findByMarker() : []]);
+    const areas = new Set(ours.filter((m) => m.kind === 'shape' && isZoneElement(m.marker.t, m.marker.e)).map((m) => m.id));
 
     const specs = new Map<string, ReturnType<typeof planBadge>>();
     const obstacles: Rect[] = notes.map((n) => n.rect);
@@ -31,7 +35,7 @@ export async function syncBadges(items: SessionBoardItems, tally: TallyResult, c
       const ids = row.kind === 'note' ? [row.targetId] : [...(notesOf.get(row.targetId) ?? []), labelOf.get(row.targetId)];
       const found = ids.map((id) => (id ? rects.get(id) : undefined)).filter((r): r is Rect => r !== undefined);
       if (found.length === 0) continue;
-      const spec = planBadge(row.targetId, union(found), row, obstacles);
+      const spec = planBadge(row.targetId, union(found), row, obstacles, row.kind === 'note' && areas.has(row.targetId));
       specs.set(row.targetId, spec);
       obstacles.push(spec.rect); // the next badge keeps clear of this one too
     }

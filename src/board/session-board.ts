@@ -102,6 +102,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   onItemsDeleted: BoardPort['onItemsDeleted'] = (cb) => this.board.onItemsDeleted(cb);
   onInserted: BoardPort['onInserted'] = (cb) => this.board.onInserted(cb);
   getNotes = (ids?: readonly string[]) => this.board.getNotes(ids);
+  getTexts = (ids: readonly string[]) => this.board.getTexts(ids);
   startTimer = (ms: number) => this.board.startTimer(ms);
 
   refresh(): void {

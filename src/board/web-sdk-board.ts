@@ -18,7 +18,7 @@ import { isRateLimitError, SdkGate, type GateOptions } from './gate.js';
 import { InsertionError } from './insertion-error.js';
 import { ItemIndex } from './item-index.js';
 import { newInsertionId } from './marker.js';
-import type { BoardNote, BoardPort, InsertOptions, InsertionResult, MarkedItem, MarkerFilter, Size } from './port.js';
+import type { BoardNote, BoardPort, InsertOptions, ItemText, InsertionResult, MarkedItem, MarkerFilter, Size } from './port.js';
 import type { MiroSdk, SdkBaseItem, SdkItem, SdkOtherItem } from './sdk.js';
 
 export interface WebSdkBoardOptions extends GateOptions {
@@ -180,6 +180,10 @@ export class WebSdkBoard implements BoardPort {
     if (!ids) return this.index.notes();
     if (ids.length === 0) return [];
     return this.notesOf(await this.call(() => this.sdk.board.get({ id: [...ids] })));
+  }
+
+  async getTexts(ids: readonly string[]): Promise<ItemText[]> {
+    return (await this.items(ids)).filter(isBase).flatMap((i) => ('content' in i && typeof i.content === 'string' ? [{ id: i.id, content: i.content }] : []));
   }
 
   /**

@@ -7,7 +7,7 @@ import type { TargetSet } from '../actions/round-targets.js';
 import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
-import { voteableZones } from '../core/template/zones.js';
+import { deckItemIds, voteableZones } from '../core/template/zones.js';
 import { t } from './i18n/t.js';
 import type { ScopeOption } from './session/session-view.js';
 
@@ -19,7 +19,7 @@ export function roundScopes(lang: Lang, onBoard: readonly TemplateId[]): ScopeOp
     const templateId = tpl.id;
     const group = tpl.title[lang];
     scopes.push({ scope: { kind: 'template', templateId }, group, label: t(lang, 'shell.scope.template'), targets: { template: templateId } });
-    if (tpl.elements.some((e) => e.kind === 'card')) {
+    if (deckItemIds(tpl).size > 0) {
       scopes.push({ scope: { kind: 'cards', templateId }, group, label: t(lang, 'shell.scope.cards'), targets: { template: templateId, cards: true } });
     }
     for (const zone of voteableZones(tpl, lang)) {

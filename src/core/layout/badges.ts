@@ -2,6 +2,8 @@
  * Vote badges: a small shape beside a voted note or cluster area, never over it (a note's text
  * may fill it to the corners): above its right end where that is free, else to its right, its
  * left or below, whichever first keeps clear of the other notes and badges near it.
+ * One of the deck's areas (a zone, its label at its top) takes its badge inside its lower
+ * corners instead: outside, it would sit in the narrow gutter or in the neighbouring area.
  * "3 · #1" (3 votes, rank 1) or, when tied, "3 · =1". Pure: rects in, rects out. Shapes,
  * not stickies, so the colours can be chosen for contrast (stickies have 16 named colours).
  */
@@ -59,13 +61,27 @@ export function badgeRect(target: Rect, text: string, obstacles: readonly Rect[]
   return candidates.find((c) => !obstacles.some((o) => overlaps(c, o))) ?? candidates[0]!;
 }
 
-export function planBadge(targetId: string, target: Rect, row: { votes: number; rank: number; tied: boolean }, obstacles: readonly Rect[] = []): BadgeSpec {
+/**
+ * The badge rect for an area whose label runs along its top: inside its lower right corner,
+ * else its lower left, clear of the notes in it; beside it (badgeRect) when neither is free.
+ */
+export function badgeRectInside(area: Rect, text: string, obstacles: readonly Rect[] = [], fontSize = BADGE_FONT_SIZE): Rect {
+  const { width, height } = badgeSize(text, fontSize);
+  const y = area.y + area.height - BADGE_GAP - height;
+  const candidates: Rect[] = [
+    { x: area.x + area.width - BADGE_GAP - width, y, width, height },
+    { x: area.x + BADGE_GAP, y, width, height },
+  ];
+  return candidates.find((c) => !obstacles.some((o) => overlaps(c, o))) ?? badgeRect(area, text, obstacles, fontSize);
+}
+
+export function planBadge(targetId: string, target: Rect, row: { votes: number; rank: number; tied: boolean }, obstacles: readonly Rect[] = [], area = false): BadgeSpec {
   const text = badgeText(row.votes, row.rank, row.tied);
   return {
     targetId,
     text,
     content: textToHtml(text),
-    rect: badgeRect(target, text, obstacles),
+    rect: area ? badgeRectInside(target, text, obstacles) : badgeRect(target, text, obstacles),
     fill: BADGE_FILL,
     textColour: BADGE_TEXT_COLOUR,
     fontSize: BADGE_FONT_SIZE,

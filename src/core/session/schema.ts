@@ -115,7 +115,7 @@ export type RoundStatus = 'draft' | 'open' | 'closed' | 'revealed';
 export type RoundScope =
   | { kind: 'zone'; templateId: string; zoneId: string }
   | { kind: 'template'; templateId: string }
-  /** the template's own cards (the deck's items), not what people wrote */
+  /** the deck's own items on the template (its cards and item areas: deckItemIds), not what people wrote */
   | { kind: 'cards'; templateId: string }
   | { kind: 'selection' };
 

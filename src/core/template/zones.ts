@@ -23,6 +23,29 @@ export interface ZoneChoice {
   label: string;
 }
 
+/**
+ * The deck's own items on a template, as element ids: what a round "over the deck's items"
+ * votes on, so nobody copies them onto stickies first. The rule: every seed card (the deck's
+ * text on a sticky: the behaviours of the safe and unsafe team, the warning signs, the
+ * self-talk), and every zone whose `source` is one entry of an item list in the deck's content
+ * (`….items.<key>`: the eight areas of »Det vi ikke taler nok om«, the strains and protections
+ * of the building site). A zone labelled with a question or prompt (`preparedness.questions.0`,
+ * `opening.checkin_question`) or with no source ("Other", "Our examples") is a place to write
+ * in, not an item; text and tile shapes are read, not voted on.
+ */
+export function deckItemIds(template: Template): ReadonlySet<string> {
+  if (template.private === true) return new Set();
+  return new Set(template.elements.filter((e) => e.kind === 'card' || (e.kind === 'zone' && DECK_ITEM_SOURCE.test(e.source ?? ''))).map((e) => e.id));
+}
+const DECK_ITEM_SOURCE = /\.items\.[^.]+$/;
+
+const ZONE_IDS = new Set(TEMPLATES.flatMap((t) => t.elements.filter((e) => e.kind === 'zone').map((e) => `${t.id}/${e.id}`)));
+
+/** Whether a marked item (template id, element id) is one of a template's zones. */
+export function isZoneElement(templateId: string, elementId: string): boolean {
+  return ZONE_IDS.has(`${templateId}/${elementId}`);
+}
+
 /** Headings longer than this are cut (with …) so an option stays one line. */
 const HEADING_MAX = 48;
 

@@ -57,7 +57,7 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.scope.clusters': 'Temaerne',
   'shell.scope.selection': 'De valgte sedler',
   'shell.scope.template': 'Hele skabelonen',
-  'shell.scope.cards': 'Skabelonens egne kort (oplæggets punkter)',
+  'shell.scope.cards': 'Oplæggets egne punkter (kort og felter)',
 
   'sync.title': 'Sådan deles sessionen',
   'sync.intro': 'Gælder alle på dette board. Et skift tager temaerne, afstemningerne med deres resultater, planen og workshoppens trin med. Et skift til en sync-server lukker først en åben afstemning; kun afstemningernes resultater kommer med derhen, stemmesedlerne bliver i Miro. Stemmesedler i forseglede afstemninger bliver på serveren. En puls flytter aldrig med.',

@@ -58,7 +58,7 @@ export const shellEn = {
   'shell.scope.clusters': 'The themes',
   'shell.scope.selection': 'The selected sticky notes',
   'shell.scope.template': 'The whole template',
-  'shell.scope.cards': 'The template’s own cards (the deck’s items)',
+  'shell.scope.cards': 'The deck’s own items (its cards and areas)',
 
   'sync.title': 'How the session is shared',
   'sync.intro': 'Applies to everyone on this board. A move takes the themes, the votes with their results, the plan and the workshop’s step along. Moving to a sync server closes an open vote first; only the votes’ totals go there, the ballots stay in Miro. Ballots of sealed votes stay on the server. A pulse never moves.',
