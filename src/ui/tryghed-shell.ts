@@ -20,6 +20,7 @@ import { t } from './i18n/t.js';
 import { browserLanguages, loadLang, saveLang } from './i18n/lang-pref.js';
 import { props, PROP, STATE } from './lit-kit.js';
 import { safeStorage } from './safe-storage.js';
+import { deepActive, focusInPanel, isTyping } from './typing.js';
 import { markNoticeRead, noticeRead } from './notice-pref.js';
 import { notice, primaryButton, tokens } from './shared-styles.js';
 import { shellStyles } from './shell-styles.js';
@@ -146,7 +147,8 @@ export class TryghedShell extends LitElement {
     if (parts.readDiscussing(s.doc)) parts.loadDiscussNotice();
     if (w && step && key !== this.followed) {
       this.followed = key;
-      if (f !== s.me.id) this.tab = step.view;
+      // Not while typing (the step bar offers the way); focus in the panel goes to the new tab.
+      if (f !== s.me.id && step.view !== this.tab && !isTyping(deepActive(document))) this.select(step.view, focusInPanel(document), false);
       void s.actions.showStep(step.id);
     }
     if (f !== null && f !== s.me.id && !this.chosen && this.tab === 'templates') this.tab = 'workshop';
@@ -225,7 +227,8 @@ export class TryghedShell extends LitElement {
                 @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>
               <lead-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .people=${this.session.people}
                 ?synced=${this.session.status === 'synced'} .lang=${lang}></lead-notice>
-              <step-bar .doc=${this.session.doc} .me=${this.session.me} .awareness=${this.session.awareness} .lang=${lang}></step-bar>
+              <step-bar .doc=${this.session.doc} .me=${this.session.me} .awareness=${this.session.awareness} .tab=${this.tab} .lang=${lang}
+                @tryghed-step-go=${(e: CustomEvent<{ tab: TabId }>) => this.select(e.detail.tab, true)}></step-bar>
               <discuss-notice .doc=${this.session.doc} .me=${this.session.me} .labels=${this.session.labels} .lang=${lang}></discuss-notice>`
           : nothing}
       </div>
@@ -276,9 +279,9 @@ export class TryghedShell extends LitElement {
     return this.sessionTabs.render(id, s, { lang, templates: this.templates, syncChange: this.syncChange });
   }
 
-  private select(id: TabId, focus = false): void {
+  private select(id: TabId, focus = false, chosen = true): void {
     this.tab = id;
-    this.chosen = true;
+    this.chosen ||= chosen;
     if (id !== 'vote' && id !== 'results' && id !== 'plan') void this.readTemplates();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus());
   }

@@ -51,6 +51,7 @@ export const workshopDa: Record<keyof typeof workshopEn, Message> = {
   'step.moved': 'Workshoppen er nu ved: {title}',
   'step.notOnBoard': 'Skabelonen er ikke på tavlen endnu: indsæt den under Skabeloner.',
   'step.error': 'Trinnet blev ikke skiftet. Prøv igen.',
+  'step.show': 'Vis trinnet',
   'step.done': 'Jeg er færdig',
   'step.doneSaid': 'Du har sagt, at du er færdig. Klik igen for at fortryde.',
   'step.doneCount': 'Færdige: {n} af {total}',

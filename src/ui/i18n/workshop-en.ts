@@ -52,6 +52,7 @@ export const workshopEn = {
   'step.moved': 'The workshop is now at: {title}',
   'step.notOnBoard': 'Its template is not on the board yet: insert it from Templates.',
   'step.error': 'The step did not change. Try again.',
+  'step.show': 'Show the step',
   'step.done': 'I’m done',
   'step.doneSaid': 'You said you are done. Click again to take it back.',
   'step.doneCount': 'Done: {n} of {total}',

@@ -14,6 +14,7 @@ import { ballotsMap, roundsMap, sessionType } from '../../core/session/schema.js
 import type { VoteService } from '../../core/session/voting.js';
 import { AwarenessController } from '../controllers/awareness-controller.js';
 import { ClockController } from '../controllers/clock-controller.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import { YController } from '../controllers/y-controller.js';
 import { t, type MessageKey } from '../i18n/session-strings.js';
 import { ROUND_ERRORS } from './round-errors.js';
@@ -54,6 +55,7 @@ export class FacilitatorPanel extends SessionPanelBase {
     return d && [sessionType(d), roundsMap(d), ballotsMap(d), ...targetTypes(d)];
   });
   private presence = new AwarenessController(this, () => this.awareness);
+  private keeper = new FocusKeeper(this);
   private clock = new ClockController(this, () => (this.doc ? listRounds(this.doc, this.now()).find((r) => r.status === 'open' && r.endsAt !== null)?.endsAt ?? null : null), () => this.now());
 
   static override styles = [
@@ -192,18 +194,17 @@ export class FacilitatorPanel extends SessionPanelBase {
     const actions = this.actions;
     if (!actions) return;
     const now = this.now();
+    // The round's buttons change under the pointer (maybe only once the server has it): keep focus in the round, not on <body>.
+    this.keeper.arm(() => this.renderRoot.querySelector<HTMLElement>(`li[data-round="${r.id}"] button`) ?? this.renderRoot.querySelector<HTMLElement>('#rounds-h'),
+      () => !!this.doc && listRounds(this.doc, this.clock.now()).find((x) => x.id === r.id)?.status !== r.status);
     const res = action === 'open' ? await actions.openRound(r.id, now) : await actions.roundStep(r.id, action, now);
     if (!res.ok) {
+      this.keeper.disarm();
       this.error = failureText(this.lang, res.error, ROUND_ERRORS, 'round.error.invalid');
       return;
     }
     this.error = '';
     this.announcement = t(this.lang, `facil.${action}Done`, { question: r.question });
-    // The round's buttons change under the pointer: keep focus in the round, not on <body>.
-    void this.updateComplete.then(() => {
-      const li = this.renderRoot.querySelector<HTMLElement>(`li[data-round="${r.id}"]`);
-      (li?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('#rounds-h'))?.focus();
-    });
   }
 
   private handOver = async () => {

@@ -7,6 +7,7 @@
 import { css, html, nothing } from 'lit';
 import { readSession } from '../../core/session/read.js';
 import { sessionType } from '../../core/session/schema.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import { YController } from '../controllers/y-controller.js';
 // The words are in place before the session renders (session-words.ts, loaded by the shell).
 import { t } from '../i18n/t.js';
@@ -29,6 +30,7 @@ export class LeadNotice extends SessionPanelBase {
   declare error: string;
 
   private y = new YController(this, () => (this.doc ? [sessionType(this.doc)] : undefined));
+  private keeper = new FocusKeeper(this);
 
   constructor() {
     super();
@@ -63,7 +65,7 @@ export class LeadNotice extends SessionPanelBase {
     if (s.facilitator === null) return this.synced ? this.renderStart() : nothing;
     const mine = s.facilitator === this.me.id;
     return html`<div role="status">
-        <p class="lead" data-lead=${mine ? 'me' : 'other'}>${mine ? t(lang, 'lead.you') : t(lang, 'lead.other', { name: this.nameOf(s.facilitator) })}</p>
+        <p class="lead" tabindex="-1" data-lead=${mine ? 'me' : 'other'}>${mine ? t(lang, 'lead.you') : t(lang, 'lead.other', { name: this.nameOf(s.facilitator) })}</p>
         ${s.takenFrom !== null ? html`<p class="lead" data-taken>${t(lang, 'lead.taken', { name: this.nameOf(s.facilitator), owner: this.nameOf(s.takenFrom) })}</p>` : nothing}
       </div>
       ${s.offeredTo !== null && s.offeredTo === this.me.id
@@ -102,12 +104,17 @@ export class LeadNotice extends SessionPanelBase {
     this.renderRoot.querySelector<HTMLElement>('[data-action="confirm-start"]')?.focus();
   };
 
-  private start = () => void this.run(() => this.actions?.startSession());
+  private start = () => {
+    // The confirmation is gone once the session starts: the focus goes on to who leads, not to the page.
+    this.keeper.arm(() => this.renderRoot.querySelector<HTMLElement>('[data-lead]'), () => !!this.doc && readSession(this.doc).facilitator !== null);
+    void this.run(() => this.actions?.startSession());
+  };
   private accept = () => void this.run(() => this.actions?.acceptSeat());
   private withdraw = () => void this.run(() => this.actions?.offerSeat(null));
 
   private async run(fn: () => Promise<{ ok: boolean }> | undefined): Promise<void> {
     const res = await fn();
+    if (!res?.ok) this.keeper.disarm();
     this.confirming = false;
     this.error = res && !res.ok ? t(this.lang, 'lead.error') : '';
   }

@@ -15,27 +15,11 @@ import { facilitatorOf } from '../../core/session/roles.js';
 import { t } from '../i18n/t.js';
 import { emit, props, PROP, STATE } from '../lit-kit.js';
 import { notice, primaryButton, tokens } from '../shared-styles.js';
+import { deepActive, focusInPanel, isTyping } from '../typing.js';
 import { RoundSignals, type RoundSignal } from './round-signals.js';
 import type { Me } from './session-view.js';
 
 export type SignalTab = 'vote' | 'results';
-
-/** The element that has the focus, through shadow roots. */
-function deepActive(doc: Document): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-const TEXT_INPUTS = new Set(['text', 'search', 'email', 'number', 'url', 'tel', 'password', '']);
-
-/** Whether the person is writing or choosing something: moving the panel now would lose it. */
-export function isTyping(el: Element | null): boolean {
-  if (!el) return false;
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  if (el instanceof HTMLInputElement) return TEXT_INPUTS.has(el.type);
-  return el instanceof HTMLElement && el.isContentEditable;
-}
 
 export class SignalNotice extends LitElement {
   static override properties = props({ doc: PROP, me: PROP, actions: PROP, roundsArrive: PROP, lang: String, shown: STATE });
@@ -87,12 +71,11 @@ export class SignalNotice extends LitElement {
     if (!doc || !signal || !this.me || facilitatorOf(doc) === this.me.id) return;
     const lang = this.lang;
     const tab: SignalTab = signal.kind === 'open' ? 'vote' : 'results';
-    const active = deepActive(document);
-    const typing = isTyping(active);
+    const typing = isTyping(deepActive(document));
     if (!typing) {
       // Focus that was in the panel goes to the new section's tab, not lost with the old section;
       // a panel without the focus (the person is on the board, maybe writing a sticky) never takes it.
-      emit(this, 'tryghed-signal-go', { tab, focus: document.hasFocus() && active !== null && active !== document.body });
+      emit(this, 'tryghed-signal-go', { tab, focus: focusInPanel(document) });
     }
     this.shown = { signal, moved: !typing };
     const question = signal.question;

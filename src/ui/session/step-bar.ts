@@ -1,11 +1,14 @@
 /**
  * Where the workshop is, above every section: the step, the time left in its time box (the
  * panel's own countdown from the facilitator's start), and "I'm done" (a participant's own
- * presence entry) or, for the facilitator, how many of those present are done.
+ * presence entry) or, for the facilitator, how many of those present are done. A participant
+ * whose panel is elsewhere (they were typing when the step came, or went on their own) is
+ * offered the way to the step's section.
  */
 import { css, html, nothing } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
-import { AGENDA, stepKey, stepOf } from '../../core/session/agenda.js';
+import { AGENDA, stepKey, stepOf, type StepView } from '../../core/session/agenda.js';
+import { emit } from '../lit-kit.js';
 import { readWorkshop } from '../../core/session/read.js';
 import { workshopType } from '../../core/session/schema.js';
 import { facilitatorOf } from '../../core/session/roles.js';
@@ -21,10 +24,12 @@ import { formatDuration } from './duration.js';
 const OVERTIME_TICKS_MS = 60 * 60_000;
 
 export class StepBar extends SessionPanelBase {
-  static override properties = { awareness: { attribute: false }, now: { attribute: false } };
+  static override properties = { awareness: { attribute: false }, now: { attribute: false }, tab: { attribute: false } };
 
   declare awareness: Awareness | undefined;
   declare now: () => number;
+  /** The section the panel shows now. */
+  declare tab: string | undefined;
 
   private y = new YController(this, () => (this.doc ? [workshopType(this.doc)] : undefined));
   private presence = new AwarenessController(this, () => this.awareness);
@@ -37,6 +42,7 @@ export class StepBar extends SessionPanelBase {
     super();
     this.awareness = undefined;
     this.now = Date.now;
+    this.tab = undefined;
   }
 
   static override styles = [
@@ -97,13 +103,18 @@ export class StepBar extends SessionPanelBase {
             ? t(lang, 'step.timeLeft', { time: formatDuration(left) })
             : t(lang, 'step.overtime', { time: formatDuration(-left) })}</p>`
         : nothing}
-      ${mine ? this.renderCount(key, facilitator) : this.renderDone(key)}
+      ${mine ? this.renderCount(key, facilitator) : html`${this.renderDone(key)}${this.renderShow(step.view)}`}
     </div>`;
   }
 
   private renderCount(key: string, facilitator: string | null) {
     const { done, total } = doneOf(this.awareness!, key, facilitator);
     return html`<p data-done-count=${done} data-present=${total}>${t(this.lang, 'step.doneCount', { n: done, total })}</p>`;
+  }
+
+  private renderShow(view: StepView) {
+    if (this.tab === undefined || this.tab === view) return nothing;
+    return html`<button class="secondary" type="button" data-action="show-step" @click=${() => emit(this, 'tryghed-step-go', { tab: view })}>${t(this.lang, 'step.show')}</button>`;
   }
 
   private renderDone(key: string) {
@@ -118,5 +129,8 @@ customElements.define('step-bar', StepBar);
 declare global {
   interface HTMLElementTagNameMap {
     'step-bar': StepBar;
+  }
+  interface HTMLElementEventMap {
+    'tryghed-step-go': CustomEvent<{ tab: StepView }>;
   }
 }

@@ -8,6 +8,7 @@ import { css, html, nothing } from 'lit';
 import { AGENDA, stepOf, type Step } from '../../core/session/agenda.js';
 import { readSession, readWorkshop, type WorkshopRead } from '../../core/session/read.js';
 import { sessionType, workshopType } from '../../core/session/schema.js';
+import { FocusKeeper } from '../controllers/focus-keeper.js';
 import { YController } from '../controllers/y-controller.js';
 // The words are in place before the session renders (session-words.ts, loaded by the shell).
 import { t } from '../i18n/t.js';
@@ -34,6 +35,7 @@ export class WorkshopPanel extends SessionPanelBase {
   declare announcement: string;
 
   private y = new YController(this, () => (this.doc ? [sessionType(this.doc), workshopType(this.doc)] : undefined));
+  private keeper = new FocusKeeper(this);
 
   constructor() {
     super();
@@ -163,7 +165,10 @@ export class WorkshopPanel extends SessionPanelBase {
   }
 
   private async go(s: Step) {
+    // "Go to this step" gives way to "Set time" under the keyboard: the focus stays in the step's row.
+    this.keeper.arm(() => this.renderRoot.querySelector<HTMLElement>(`li[data-step="${s.id}"] button`), () => !!this.doc && readWorkshop(this.doc)?.step === s.id);
     const res = await this.actions?.goToStep(s.id, this.typed(s), this.now());
+    if (!res?.ok) this.keeper.disarm();
     if (!res) return;
     this.error = res.ok ? '' : t(this.lang, 'step.error');
     if (res.ok) {

@@ -7,6 +7,11 @@ export interface Focused {
   insert: string | null;
   /** data-action */
   action: string | null;
+  id: string | null;
+  /** data-step (the agenda's buttons) */
+  step: string | null;
+  /** data-tab of a section's tab (role tab), else null */
+  tab: string | null;
   /** data-target of the row (li) the element is in */
   target: string | null;
   text: string;
@@ -24,6 +29,9 @@ export function focusedElement(target: Frame | Page): Promise<Focused | null> {
       tag: el.tagName.toLowerCase(),
       insert: el.getAttribute('data-insert'),
       action: el.getAttribute('data-action'),
+      id: el.id || null,
+      step: el.getAttribute('data-step'),
+      tab: el.getAttribute('role') === 'tab' ? el.getAttribute('data-tab') : null,
       target: el.closest('li')?.getAttribute('data-target') ?? null,
       text: el.textContent?.trim() ?? '',
       ring: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
