@@ -29,9 +29,12 @@ async function read(ctx: ActionContext, set: TargetSet): Promise<ScopeTargets> {
   const board = ctx.board;
   // The deck's items on the template (seed cards, item areas: the zone's shape), on every copy.
   if (typeof set === 'object' && 'cards' in set) {
-    const items = deckItemIds(getTemplate(set.template));
-    const ours = await board.findByMarker({ templateId: set.template });
-    return { ids: ours.filter((m) => m.kind !== 'frame' && items.has(m.marker.e)).map((m) => m.id), privateLeftOut: 0 };
+    const items = [...deckItemIds(getTemplate(set.template))];
+    const ours = (await board.findByMarker({ templateId: set.template })).filter((m) => m.kind !== 'frame' && items.includes(m.marker.e));
+    // In the deck's order (copy by copy), as the vote list shows them.
+    const rank = (m: MarkedItem) => items.indexOf(m.marker.e);
+    ours.sort((a, b) => a.marker.i.localeCompare(b.marker.i) || rank(a) - rank(b));
+    return { ids: ours.map((m) => m.id), privateLeftOut: 0 };
   }
   let notes: BoardNote[];
   let privateFrames: MarkedItem[] = [];
