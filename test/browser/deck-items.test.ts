@@ -13,20 +13,11 @@ import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { checkWidths } from './support/panel-widths.js';
 import { boardItems, insertThroughPanel, loopbackPage, markerOf } from './support/sandbox-page.js';
-import { row, sessionPanel, tab, writeSticky } from './support/session-steps.js';
+import { cast, row, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 const DECK_ITEMS = 'The deck’s own items (its cards and areas)';
 const AREAS = ['Cross-pressures and paradoxes', 'Emotional demands', 'Press, media and coverage', 'Disagreements, conflicts and power struggles', 'Battles over resources and silo formation', 'Professional values and ambitions', 'Loneliness and doubt', 'Workload and time pressure'];
-
-async function cast(panel: Frame, text: string, times: number): Promise<void> {
-  const count = row(panel, text).locator('[data-count]');
-  for (let i = 0; i < times; i++) {
-    const before = Number(await count.textContent());
-    await row(panel, text).locator('button[data-action="cast"]').click();
-    await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(before + 1);
-  }
-}
 
 /** The sandbox with a facilitator (u1) and a participant (u2), `template` inserted, the session started. */
 async function started(page: Page, template: 'safe-unsafe-team' | 'not-talked-about'): Promise<[Frame, Frame]> {

@@ -14,20 +14,11 @@ import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { loopbackPage } from './support/sandbox-page.js';
 import { checkWidths } from './support/panel-widths.js';
-import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
+import { cast, row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 /** A theme's name longer than a chart row has room for. */
 const LONG = 'Workload: far too many meetings in every single week';
-
-async function cast(panel: Frame, text: string, times: number): Promise<void> {
-  const count = row(panel, text).locator('[data-count]');
-  for (let i = 0; i < times; i++) {
-    const before = Number(await count.textContent());
-    await row(panel, text).locator('button[data-action="cast"]').click();
-    await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(before + 1);
-  }
-}
 
 const results = (p: Frame) => p.locator('results-panel results-chart table[data-table] tbody tr').allInnerTexts();
 const discussing = (p: Frame) => p.locator('discuss-notice [data-discussing]').innerText();

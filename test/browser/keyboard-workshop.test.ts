@@ -15,7 +15,7 @@ import { axeViolations, serious } from './support/axe.js';
 import { focusedElement, type Focused } from './support/focus.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { loopbackPage } from './support/sandbox-page.js';
-import { sessionPanel, startServer, writeSticky } from './support/session-steps.js';
+import { callAction, sessionPanel, startServer, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 const selectedTab = (p: Frame) => p.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab');
@@ -154,18 +154,7 @@ describe('a workshop by keyboard alone', () => {
       await tabTo(p, (x) => x.id === 'new-label', 'the theme’s name');
       await page.keyboard.type('Work');
       // The facilitator's step, whose section is Workshop, comes meanwhile (called directly: a click would take the page's focus).
-      await f.evaluate(async () => {
-        const find = (root: Document | ShadowRoot): Element | undefined => {
-          for (const el of root.querySelectorAll('*')) {
-            if (el.tagName === 'WORKSHOP-PANEL') return el;
-            const inner = el.shadowRoot && find(el.shadowRoot);
-            if (inner) return inner;
-          }
-          return undefined;
-        };
-        const panel = find(document) as unknown as { actions: { goToStep(id: string, ms: number | undefined, now: number): Promise<{ ok: boolean }> } };
-        if (!(await panel.actions.goToStep('opening', undefined, Date.now())).ok) throw new Error('step refused');
-      });
+      await callAction(f, 'workshop-panel', 'goToStep', ['opening']);
       await expect.poll(() => p.locator('step-bar [data-step]').getAttribute('data-step'), { timeout: 30_000 }).toBe('opening');
       expect(await selectedTab(p)).toBe('group');
       await page.keyboard.type('load');

@@ -12,7 +12,7 @@ import type { Frame } from 'playwright-core';
 import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { boardItems, screenshot, loopbackPage } from './support/sandbox-page.js';
-import { row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
+import { callAction, row, select, sessionPanel, startServer, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 
@@ -69,18 +69,7 @@ describe('signals and voting with the board in view', () => {
       // panel taking the focus would take it from the typist too: the same action, called directly.
       const roundId = await round.getAttribute('data-round');
       expect(await typist!.evaluate(() => document.hasFocus())).toBe(true);
-      await f!.evaluate(async (id) => {
-        const find = (root: Document | ShadowRoot): Element | undefined => {
-          for (const el of root.querySelectorAll('*')) {
-            if (el.tagName === 'FACILITATOR-PANEL') return el;
-            const inner = el.shadowRoot && find(el.shadowRoot);
-            if (inner) return inner;
-          }
-          return undefined;
-        };
-        const panel = find(document) as unknown as { actions: { openRound(id: string): Promise<{ ok: boolean }> } };
-        if (!(await panel.actions.openRound(id!)).ok) throw new Error('open refused');
-      }, roundId);
+      await callAction(f!, 'facilitator-panel', 'openRound', [roundId]);
       await expect.poll(() => round.getAttribute('data-status'), { timeout: 30_000 }).toBe('open');
 
       // Not typing (and without the focus: the typist has it): on Vote without a click, told so, and the focus left alone.

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { loadConfig } from '../../../src/server/config.js';
 import { createTryghedServer, type TryghedServer } from '../../../src/server/index.js';
@@ -50,5 +51,34 @@ export function select(page: Page, userId: string, ids: string[]): Promise<void>
   }, { userId, ids });
 }
 
+/**
+ * A use case called on a panel element's Actions directly, as its button would (a click would
+ * take the page's one focus from a person typing in another panel); a refusal throws.
+ */
+export async function callAction(panel: Frame, tag: string, call: string, args: unknown[]): Promise<void> {
+  await panel.evaluate(async ({ tag, call, args }) => {
+    const find = (root: Document | ShadowRoot): Element | undefined => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === tag) return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const el = find(document) as unknown as { actions: Record<string, (...a: unknown[]) => Promise<{ ok: boolean }>> };
+    if (!(await el.actions[call]!(...args)).ok) throw new Error(`${call} refused`);
+  }, { tag: tag.toUpperCase(), call, args });
+}
+
 /** The vote row whose label holds `text`. */
 export const row = (panel: Frame, text: string) => panel.locator('vote-panel li[data-target]', { hasText: text });
+
+/** `times` votes for the row holding `text`, each seen counted before the next. */
+export async function cast(panel: Frame, text: string, times: number): Promise<void> {
+  const count = row(panel, text).locator('[data-count]');
+  for (let i = 0; i < times; i++) {
+    const before = Number(await count.textContent());
+    await row(panel, text).locator('button[data-action="cast"]').click();
+    await expect.poll(async () => Number(await count.textContent()), { timeout: 20_000 }).toBe(before + 1);
+  }
+}
