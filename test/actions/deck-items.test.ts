@@ -2,21 +2,24 @@
  * A round over the deck's own items where they are areas, not cards: the eight areas of »Det vi
  * ikke taler nok om« (zones whose source is one of the deck's items) are targets, found by our
  * marker on every copy; "Other" and the question zones of other templates are not. Downstream:
- * the vote list names and groups them, a vote on one counts, its badge sits inside the area's
- * lower corner (never over its label, never over a note in it), and a deleted area counts no more.
+ * the vote list names and groups them, a vote on one counts, the plan drafts from its name, its
+ * badge sits inside the area's lower corner (never over its label, never over a note in it), and a deleted area counts no more.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { perform as roundTargets, type TargetSet } from '../../src/actions/round-targets.js';
 import { perform as locateTargets } from '../../src/actions/locate-targets.js';
 import { perform as markDeleted } from '../../src/actions/mark-deleted.js';
+import { perform as draftPlan } from '../../src/actions/draft-plan.js';
+import { HostView } from '../../src/app/host-view.js';
 import { contentText } from '../../src/board/content-text.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
 import type { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { contains, overlaps } from '../../src/core/geometry.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
 import { castVote, createRound, openRound, revealRound, startSession, tally } from '../../src/core/session/index.js';
+import { listPlan } from '../../src/core/session/plan.js';
 import { getTemplate, TEMPLATES } from '../../src/core/template/catalogue.js';
 import type { TemplateId } from '../../src/core/template/types.js';
 import { deckItemIds } from '../../src/core/template/zones.js';
@@ -84,6 +87,9 @@ describe('a round over the eight areas of »Det vi ikke taler nok om«', () => {
     if (!places.ok) throw new Error(places.error.code);
     for (const id of got) expect(places.value[id]).toEqual({ template: 'not-talked-about', zone: null });
 
+    // The panel's names for what the doc refers to, read from the board as the doc changes.
+    const view = new HostView(port, () => undefined);
+    const unfollow = view.follow(doc);
     startSession(doc, ctx.actor);
     const made = createRound(doc, ctx.actor, { question: 'What do we talk about too little?', scope: { kind: 'cards', templateId: 'not-talked-about' }, targets: [...got], anonymity: 'named', visibility: 'live', k: 1, budget: 5, cap: 3 });
     if (!made.ok) throw new Error(made.message);
@@ -96,6 +102,13 @@ describe('a round over the eight areas of »Det vi ikke taler nok om«', () => {
     const t = tally(doc, roundId);
     if (!t.visible) throw new Error('hidden');
     expect(t.rows.filter((r) => r.votes > 0).map((r) => [r.targetId, r.votes])).toEqual([[first.ids['area-a1'], 2], [first.ids['area-a8'], 1]]);
+
+    // The vote list's and the plan's words for an area are its label on the board (a shape, not a note).
+    await vi.waitFor(() => expect(view.labels[first.ids['area-a8']!]).toBe('Workload and time pressure'), { timeout: 5_000 });
+    unfollow();
+    view.stop();
+    expect(await draftPlan(ctx, { roundId, count: 2, layer: 'G', texts: { ...view.labels } })).toMatchObject({ ok: true });
+    expect(listPlan(doc).map((i) => [i.problem, i.sourceTarget])).toEqual([['Cross-pressures and paradoxes', first.ids['area-a1']], ['Workload and time pressure', first.ids['area-a8']]]);
 
     // Badges inside each area's lower corner: never over its label (the top), never over a note.
     const out = await (ctx.board as WebSdkSessionBoard).syncBadges(t, []);
