@@ -6,7 +6,8 @@
 import type { BoardNote, MarkedItem } from '../board/port.js';
 import { centreIn } from '../core/geometry.js';
 import type { TemplateId } from '../core/template/types.js';
-import { isZoneElement, sitsIn } from '../core/template/zones.js';
+import { isZoneElement } from '../core/template/zone-elements.js';
+import { sitsIn } from '../core/template/zones.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 
 export interface TargetPlace {

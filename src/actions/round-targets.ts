@@ -10,7 +10,7 @@ import type { BoardNote, MarkedItem } from '../board/port.js';
 import { centreIn } from '../core/geometry.js';
 import { listClusters } from '../core/session/clusters.js';
 import type { TemplateId } from '../core/template/types.js';
-import { getTemplate } from '../core/template/catalogue.js';
+import { loadTemplate } from '../core/template/lazy-catalogue.js';
 import { deckItemIds, isPrivateTemplate, sitsIn } from '../core/template/zones.js';
 import { refused, type ActionContext, type ActionResult } from './context.js';
 
@@ -29,7 +29,7 @@ async function read(ctx: ActionContext, set: TargetSet): Promise<ScopeTargets> {
   const board = ctx.board;
   // The deck's items on the template (seed cards, item areas: the zone's shape), on every copy.
   if (typeof set === 'object' && 'cards' in set) {
-    const items = [...deckItemIds(getTemplate(set.template))];
+    const items = [...deckItemIds(await loadTemplate(set.template))];
     const ours = (await board.findByMarker({ templateId: set.template })).filter((m) => m.kind !== 'frame' && items.includes(m.marker.e));
     // In the deck's order (copy by copy), as the vote list shows them.
     const rank = (m: MarkedItem) => items.indexOf(m.marker.e);

@@ -7,7 +7,7 @@
 import { centre, type Rect } from '../core/geometry.js';
 import { planBadge } from '../core/layout/badges.js';
 import type { TallyResult } from '../core/session/index.js';
-import { isZoneElement } from '../core/template/zones.js';
+import { isZoneElement } from '../core/template/zone-elements.js';
 import { BatchFailure, BoardLinkError, contentText, createMarked, shapeCall, union } from './link-items.js';
 import type { BadgeOutcome, ClusterNotes } from './session-board-port.js';
 import type { SessionBoardItems } from './session-board-items.js';

@@ -39,13 +39,6 @@ export function deckItemIds(template: Template): ReadonlySet<string> {
 }
 const DECK_ITEM_SOURCE = /\.items\.[^.]+$/;
 
-const ZONE_IDS = new Set(TEMPLATES.flatMap((t) => t.elements.filter((e) => e.kind === 'zone').map((e) => `${t.id}/${e.id}`)));
-
-/** Whether a marked item (template id, element id) is one of a template's zones. */
-export function isZoneElement(templateId: string, elementId: string): boolean {
-  return ZONE_IDS.has(`${templateId}/${elementId}`);
-}
-
 /** Headings longer than this are cut (with …) so an option stays one line. */
 const HEADING_MAX = 48;
 
