@@ -130,6 +130,11 @@ export class ClaimLog {
     }
   }
 
+  /** The board left memory: with no connection left, nothing of an ended session can be claimed. */
+  unloaded(name: string): void {
+    if (this.withholding.get(name) === 'ended') this.withholding.delete(name);
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

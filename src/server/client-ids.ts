@@ -129,6 +129,7 @@ export class ClientIds implements Extension {
     // Only the unloaded copy's: a new load may have begun meanwhile.
     const held = this.owners.get(documentName);
     if (held && (held.document === null || held.document.isDestroyed)) this.owners.delete(documentName);
+    this.log.unloaded(documentName);
     await this.log.flush(documentName);
   }
 
