@@ -43,6 +43,8 @@ export interface Connection {
   readonly offs: Array<() => void>;
   /** Settles once the session from the previous sync mode is in (a move between modes). */
   carried?: Promise<void>;
+  /** After a move: why the facilitator's state did not come along (its failure code). */
+  moveFailed?: string;
   /** What ending the session deletes beyond the command (Miro mode: the stored snapshot). */
   readonly ending: SessionEnding;
   /** Calls `cb` once when this connection's session has ended (here or anywhere): its copy is
@@ -158,7 +160,7 @@ export async function switchConnection(from: Connection, next: SyncConfig, deps:
   // coming back to Miro mode later finds the session where it was.
   await disconnect(from);
   const conn = await connect(next, deps);
-  conn.carried = carry(conn, shared, control);
+  conn.carried = carry(conn, shared, control, deps.changed);
   return conn;
 }
 
@@ -166,7 +168,7 @@ export async function switchConnection(from: Connection, next: SyncConfig, deps:
  *  only what is still missing then: one panel's writes are usually all there is to it. */
 const FOLLOWER_CARRY_MS = [1500, 3500] as const;
 
-async function carry(conn: Connection, shared: Uint8Array, control: string | null): Promise<void> {
+async function carry(conn: Connection, shared: Uint8Array, control: string | null, changed: () => void): Promise<void> {
   await conn.transport.whenSynced();
   if (conn.config.mode === 'server') {
     // The sync server refuses another mode's Yjs state (its deletions; ballots under keys it did
@@ -184,7 +186,11 @@ async function carry(conn: Connection, shared: Uint8Array, control: string | nul
   }
   if (control === null) return;
   const r = await conn.control.apply({ type: 'import-session', state: control });
-  if (!r.ok) console.warn('Tryghed: the facilitator’s state did not come along to the new sync mode', r.error);
+  if (r.ok) return;
+  // The panel says so: the rounds, results and plan are still where the move came from.
+  console.warn('Tryghed: the facilitator’s state did not come along to the new sync mode', r.error);
+  conn.moveFailed = r.error.code;
+  changed();
 }
 
 /** Origin of the state a move between sync modes brings along. */

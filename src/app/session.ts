@@ -56,6 +56,7 @@ export class WorkshopSession implements ShellSession {
   get sync(): SyncConfig { return this.conn.config; }
   get transport(): SyncTransport { return this.conn.transport; }
   get refused(): CloseReason | null { return this.conn.refused; }
+  get moveFailed(): string | null { return this.conn.moveFailed ?? null; }
   get saved(): SaveView | null { return savedOf(this.conn); }
   /** The page is hidden and may be discarded: unsent edits and our unsaved ones go now. */
   saveNow(): void { saveNow(this.conn); }

@@ -38,6 +38,9 @@ export interface ShellSession {
   readonly signInFailed: boolean;
   /** Server mode: why the server last closed this panel's connection (a limit, say); null once synced. */
   readonly refused: CloseReason | null;
+  /** After a move between sync modes: why the facilitator's rounds, results and plan did not
+   *  come along (a failure code); null when they did, or nothing was moved. */
+  readonly moveFailed?: string | null;
   readonly sync: SyncSetting;
   /** People with the app open on the board (Miro's online users). */
   readonly people: readonly Person[];

@@ -81,8 +81,13 @@ export const shellStyles = css`
     font-size: 13px;
     color: var(--ty-muted);
   }
-  .sync[data-status='offline'] {
+  .sync[data-status='offline'],
+  [data-move-failed] {
     color: var(--ty-danger);
+  }
+  [data-move-failed] {
+    margin: 4px 0 0;
+    font-size: 13px;
   }
   [role='tabpanel'] {
     padding: var(--ty-s2);

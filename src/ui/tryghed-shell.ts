@@ -221,6 +221,9 @@ export class TryghedShell extends LitElement {
                   : this.session.refused && this.session.status !== 'synced'
                     ? t(lang, `shell.sync.server.refused.${this.session.refused}`)
                     : t(lang, `shell.sync.${this.session.sync.mode}.${this.session.status}`)}</p>
+              ${this.session.moveFailed
+                ? html`<p class="error" role="alert" data-move-failed=${this.session.moveFailed}>${t(lang, this.session.moveFailed === 'not-facilitator' ? 'shell.sync.moveFailed.seat' : 'shell.sync.moveFailed')}</p>`
+                : nothing}
               <save-status .status=${this.session.saved} .lang=${lang}></save-status>
               <signal-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .lang=${lang}
                 .roundsArrive=${this.parts.watchRounds(this.session.doc)}

@@ -6,13 +6,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StandInBoard } from '../../sandbox/host/stand-in.js';
-import { WorkshopSession } from '../../src/app/session.js';
+import type { WorkshopSession } from '../../src/app/session.js';
+import { joinSession } from './support/join.js';
 import { SYNC_COLLECTION, SYNC_KEY } from '../../src/app/sync-config.js';
 import type { TargetSet } from '../../src/actions/round-targets.js';
-import { WebSdkHost } from '../../src/board/host.js';
-import { WebSdkSessionBoard } from '../../src/board/session-board.js';
 import { WebSdkBoard } from '../../src/board/web-sdk-board.js';
-import { boardWords } from '../../src/ui/i18n/board-words.js';
 import { layoutTemplate } from '../../src/core/layout/layout.js';
 import { getTemplate } from '../../src/core/template/catalogue.js';
 import {
@@ -24,16 +22,7 @@ afterEach(() => {
   for (const s of open.splice(0)) s.destroy();
 });
 
-async function join(board: StandInBoard, userId: string, sdkPatch?: (sdk: ReturnType<StandInBoard['sdkFor']>) => void) {
-  const sdk = board.sdkFor(userId);
-  sdkPatch?.(sdk);
-  board.setPanelOpen(userId, true);
-  const port = new WebSdkBoard(sdk);
-  const s = await WorkshopSession.open({ host: new WebSdkHost(sdk, port), board: new WebSdkSessionBoard(sdk, { board: port, words: boardWords }) });
-  open.push(s);
-  await s.transport.whenSynced();
-  return s;
-}
+const join = (board: StandInBoard, userId: string, sdkPatch?: (sdk: ReturnType<StandInBoard['sdkFor']>) => void) => joinSession(open, board, userId, sdkPatch);
 
 function standIn(features: Record<string, boolean> = {}) {
   const board = new StandInBoard({ latencyMs: 1, features });

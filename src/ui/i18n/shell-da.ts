@@ -44,6 +44,8 @@ export const shellDa: Record<keyof typeof shellEn, string> = {
   'shell.save.saved': 'Gemt',
   'shell.save.failed': 'Ikke gemt endnu. Prøver igen; dine ændringer bliver i panelet imens.',
   'shell.sync.server.refused.boardFull': 'Tavlen har nået sync-serverens størrelsesgrænse, så din seneste ændring blev ikke gemt. Fjern indhold, I ikke længere har brug for, eller bed den, der driver serveren, om at hæve MAX_BOARD_BYTES.',
+  'shell.sync.moveFailed': 'Afstemninger, resultater og plan kom ikke med over til denne måde at dele på. De er der stadig, hvor I kom fra: skift tilbage for at arbejde videre med dem.',
+  'shell.sync.moveFailed.seat': 'Afstemninger, resultater og plan kom ikke med: sync-serveren har en anden facilitator for dette board. De er der stadig, hvor I kom fra: skift tilbage for at arbejde videre med dem, eller bed den facilitator om at give facilitatorrollen videre til dig på serveren.',
   'shell.sync.server.refused.rate': 'Sync-serveren lukkede forbindelsen: dette panel sendte for meget for hurtigt. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.tooBig': 'Sync-serveren lukkede forbindelsen: en ændring var for stor til at sende. Det forbinder igen af sig selv.',
   'shell.sync.server.refused.malformed': 'Sync-serveren lukkede forbindelsen: den kunne ikke læse en besked fra dette panel. Det forbinder igen af sig selv.',

@@ -45,6 +45,8 @@ export const shellEn = {
   'shell.save.saved': 'Saved',
   'shell.save.failed': 'Not saved yet. Trying again; your changes stay in this panel meanwhile.',
   'shell.sync.server.refused.boardFull': "This board has reached the sync server's size limit, so your last change was not saved. Remove content you no longer need, or ask whoever runs the server to raise MAX_BOARD_BYTES.",
+  'shell.sync.moveFailed': 'The rounds, results and plan did not come along to this way of sharing. They are still where you moved from: switch back to go on with them.',
+  'shell.sync.moveFailed.seat': 'The rounds, results and plan did not come along: the sync server has another facilitator for this board. They are still where you moved from: switch back to go on with them, or ask that facilitator to hand the role over to you on the server.',
   'shell.sync.server.refused.rate': 'The sync server closed the connection: this panel sent too much too fast. It reconnects by itself.',
   'shell.sync.server.refused.tooBig': 'The sync server closed the connection: one change was too big to send. It reconnects by itself.',
   'shell.sync.server.refused.malformed': 'The sync server closed the connection: it could not read a message from this panel. It reconnects by itself.',
