@@ -53,7 +53,12 @@ export class ThreadDocStore implements DocStore {
   /** The running thread (set once started), to tell its failure from a later thread's. */
   private current: Worker | null = null;
 
-  constructor(private readonly backend: DocBackend) {}
+  constructor(private readonly backend: DocBackend) {
+    // Bundled now, as the server starts: spawning esbuild costs the event loop a few tens of
+    // ms, which the first board's load (with clients waiting) should not. The thread itself
+    // starts with the first call (a server that loads no board carries none).
+    bundle().catch(() => undefined);
+  }
 
   private async start(): Promise<Worker> {
     // No loader flags (the server may run under tsx): the thread needs none.
