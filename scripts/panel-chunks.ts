@@ -84,6 +84,8 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // The plan's rows on the P-IGLO board: drawn by the facilitator's panel once the plan has an
   // accepted initiative (at the opening too, then); a participant's panel never loads it.
   [/\/src\/board\/session-board-plan\.ts$/, "the facilitator's plan drawn on the P-IGLO board"],
+  // src/board/session-board.ts: the plan's rows as cells and back, for drawing them or reading an edit.
+  [/\/src\/core\/session\/plan-cells\.ts$/, "the facilitator's plan drawn on the P-IGLO board, or a row edited there"],
   // src/app/suggest-port.ts: the facilitator asks the Group tab for suggestions.
   [/\/src\/suggest\/index\.ts$/, 'asking for theme suggestions'],
 ];

@@ -20,7 +20,6 @@ import type {
   BadgeOutcome, BoardWords, ClusterNotes, PlaceOptions, PlacedCluster, PlanCellEdit, PlanInitiative, PlanSyncOutcome, PulseFrame, PulseOutcome,
   ResultsMeta, ResultsOutcome, SessionBoard,
 } from './session-board-port.js';
-import { planCellTexts, readPlanCell } from '../core/session/plan-cells.js';
 import { PLAN_TEMPLATE_ID, planCellOf } from '../core/layout/plan-cells.js';
 import { WrittenCells } from './written-cells.js';
 import { contentText } from './content-text.js';
@@ -40,6 +39,8 @@ const results = () => import('./session-board-results.js');
 const plate = () => import('./session-board-plate.js');
 const pulse = () => import('./session-board-pulse.js');
 const plan = () => import('./session-board-plan.js');
+/** A plan's rows as cells and back: loaded once there is a plan to draw or a row is edited. */
+const planCells = () => import('../core/session/plan-cells.js');
 
 export interface WebSdkSessionBoardOptions extends WebSdkBoardOptions {
   /** The Board port to share (and its gate); by default one is made over `sdk`. */
@@ -151,8 +152,11 @@ export class WebSdkSessionBoard implements SessionBoard {
 
   syncPlan(initiatives: readonly PlanInitiative[], signal?: AbortSignal): Promise<PlanSyncOutcome> {
     const w = this.words(this.lang);
-    const rows = initiatives.map((i) => ({ id: i.id, layer: i.layer, cells: planCellTexts(i, { yes: w.planYes, no: w.planNo }) }));
-    return this.serial(async () => (await plan()).syncPlan(await this.items(), rows, this.written, signal));
+    return this.serial(async () => {
+      const { planCellTexts } = await planCells();
+      const rows = initiatives.map((i) => ({ id: i.id, layer: i.layer, cells: planCellTexts(i, { yes: w.planYes, no: w.planNo }) }));
+      return (await plan()).syncPlan(await this.items(), rows, this.written, signal);
+    });
   }
 
   onPlanEdited(cb: (edit: PlanCellEdit) => void): () => void {
@@ -164,7 +168,8 @@ export class WebSdkSessionBoard implements SessionBoard {
         const cell = m?.t === PLAN_TEMPLATE_ID ? planCellOf(m.e) : null;
         if (!cell || !('content' in item) || typeof item.content !== 'string') continue;
         const text = contentText(item.content);
-        if (!this.written.isEcho(item.id, text)) cb({ ...cell, text, patch: readPlanCell(cell.cell, text, words) });
+        // In the order the edits came (one module load, its continuations in turn).
+        if (!this.written.isEcho(item.id, text)) void planCells().then(({ readPlanCell }) => cb({ ...cell, text, patch: readPlanCell(cell.cell, text, words) }));
       }
     };
     this.sdk.board.ui.on('experimental:items:update', handler);
