@@ -19,7 +19,8 @@ const PAGE = 1000;
 /** Lets the event loop handle what waits (a resolved SQLite call alone would not). */
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
-export type Claim = readonly [id: number, user: string];
+/** An id and its owner's tag (client-ids.ts tag(): never the user id itself). */
+export type Claim = readonly [id: number, owner: string];
 export type ClaimStore = Pick<Storage, 'clientIds' | 'claimClientIds'>;
 
 /** The other instances serving the same boards. */

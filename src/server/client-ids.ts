@@ -12,8 +12,8 @@
  * (4403) and is never applied. A panel that reconnects keeps its id (its own); a reloaded panel,
  * or one moving between sync modes, starts a fresh doc with a fresh id that nobody owns.
  *
- * Owners are kept in the votes store (client-id-owners.ts: table client_ids), read when the doc
- * loads, so they outlive an unload and a restart; written in batches (STORE_DEBOUNCE_MS) off the
+ * Owners are kept as a tag per id (tag(): never the user id) in the votes store
+ * (client-id-owners.ts: table client_ids), read when the doc loads, so they outlive an unload and a restart; written in batches (STORE_DEBOUNCE_MS) off the
  * message's path; deleted with the board (end and delete, in its transaction; idle deletion).
  * With several instances (Redis), each claim is also published at once on a Redis channel, and
  * an instance holding the board takes it into memory: it does not read the store again while
@@ -31,6 +31,7 @@
  * At most MAX_IDS_PER_DOC ids are held per board; beyond them an id is checked only against the
  * server's own.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { AuthContext } from './auth.js';
@@ -52,22 +53,27 @@ export interface ClientIdOptions {
   peers?: ClaimPeers;
   /** How long claims wait to be written together. */
   flushMs?: number;
+  /** Keys each owner's tag (the server's ballot secret); without one, a secret of this process. */
+  secret?: string;
   log?: (m: string) => void;
 }
 
 export class ClientIds implements Extension {
   extensionName = 'tryghed-client-ids';
-  /** Per loaded document: id → the user who first wrote with it live or showed it in presence. */
+  /** Per loaded document: id → the tag (tag()) of the user who first wrote with it
+   *  live or showed it in presence. */
   private readonly owners = new Map<string, { document: Document | null; ids: Map<number, string> }>();
   /** Connections whose one reply to the sync request has come, per document. */
   private readonly replied = new WeakMap<object, Set<string>>();
   private readonly log: ClaimLog;
+  private readonly secret: string;
 
   constructor(opts: ClientIdOptions = {}) {
+    this.secret = opts.secret ?? randomBytes(32).toString('base64');
     this.log = new ClaimLog(opts.store, opts.peers, opts.flushMs ?? 500, opts.log);
     opts.peers?.onClaims((documentName, claims) => {
       const held = this.owners.get(documentName);
-      if (held) for (const [id, user] of claims) put(held.ids, id, user);
+      if (held) for (const [id, tag] of claims) put(held.ids, id, tag);
     });
   }
 
@@ -84,11 +90,25 @@ export class ClientIds implements Extension {
 
   /** `user` showed `id` in their presence (the presence guard): theirs unless someone's already. */
   claim(documentName: string, id: number, user: string): void {
-    if (put(this.held(documentName).ids, id, user)) this.log.add(documentName, [[id, user]]);
+    const tag = this.tag(documentName, id, user);
+    if (put(this.held(documentName).ids, id, tag)) this.log.add(documentName, [[id, tag]]);
   }
 
-  owner(documentName: string, id: number): string | undefined {
-    return this.owners.get(documentName)?.ids.get(id);
+  /** True if `id` belongs to someone other than `user`. */
+  ownedByAnother(documentName: string, id: number, user: string): boolean {
+    const tag = this.owners.get(documentName)?.ids.get(id);
+    return tag !== undefined && tag !== this.tag(documentName, id, user);
+  }
+
+  /**
+   * Who owns an id, as kept in memory, in the store and on Redis: a keyed hash of the board, the
+   * id and the user, not the user id. An anonymous ballot or pulse answer is written under a
+   * throwaway id; with the user id next to it, the store alone (a backup, a leaked file) would
+   * tell whose it is, and tags that repeated across ids would link one person's ballots. A tag
+   * differs for every id; only the server's secret can test it against a user.
+   */
+  private tag(documentName: string, id: number, user: string): string {
+    return createHmac('sha256', this.secret).update(`client-id\n${documentName}\n${id}\n${user}`).digest('base64url').slice(0, 22);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
@@ -96,7 +116,7 @@ export class ClientIds implements Extension {
     // Claims heard over Redis while the store is read land here too.
     const held = this.held(documentName);
     held.document = document;
-    for (const [id, user] of await this.log.load(documentName)) put(held.ids, id, user);
+    for (const [id, tag] of await this.log.load(documentName)) put(held.ids, id, tag);
   }
 
   async beforeHandleMessage({ update, document, documentName, context, connection }: beforeHandleMessagePayload): Promise<void> {
@@ -117,12 +137,12 @@ export class ClientIds implements Extension {
     for (const s of decoded.structs) ids.add(s.id.client);
     for (const id of ids) {
       if (id === document.clientID) throw new Refused('writes under the server’s client id');
-      const owner = this.owner(documentName, id);
-      if (owner !== undefined && owner !== ctx.user) throw new Refused('writes under another client’s id');
+      if (this.ownedByAnother(documentName, id, ctx.user)) throw new Refused('writes under another client’s id');
     }
     if (reply) return;
     const held = this.held(documentName).ids;
-    this.log.add(documentName, [...ids].filter((id) => put(held, id, ctx.user)).map((id) => [id, ctx.user] as const));
+    const claims = [...ids].map((id) => [id, this.tag(documentName, id, ctx.user)] as const);
+    this.log.add(documentName, claims.filter(([id, tag]) => put(held, id, tag)));
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -144,9 +164,9 @@ export class ClientIds implements Extension {
   }
 }
 
-/** Records `user` as the owner of `id` unless it has one or the board holds too many; true if new. */
-function put(ids: Map<number, string>, id: number, user: string): boolean {
+/** Records `tag` as the owner of `id` unless it has one or the board holds too many; true if new. */
+function put(ids: Map<number, string>, id: number, tag: string): boolean {
   if (ids.has(id) || ids.size >= MAX_IDS_PER_DOC) return false;
-  ids.set(id, user);
+  ids.set(id, tag);
   return true;
 }

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS tryghed_pulse_answers (room TEXT NOT NULL, pulse TEXT
   PRIMARY KEY (room, pulse, "user"));
 CREATE TABLE IF NOT EXISTS tryghed_room_activity (room TEXT PRIMARY KEY, at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS tryghed_ended_sessions (room TEXT PRIMARY KEY, at BIGINT NOT NULL, clients TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tryghed_client_ids (room TEXT NOT NULL, client BIGINT NOT NULL, "user" TEXT NOT NULL, PRIMARY KEY (room, client));
+CREATE TABLE IF NOT EXISTS tryghed_client_ids (room TEXT NOT NULL, client BIGINT NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (room, client));
 `;
 const ROOM_TABLES = ['tryghed_rooms', 'tryghed_rounds', 'tryghed_ballots', 'tryghed_pulse_answers', 'tryghed_room_activity', 'tryghed_client_ids'];
 
@@ -255,18 +255,18 @@ export class PostgresStorage implements Storage {
   }
 
   async clientIds(room: string, after: number, limit: number): Promise<[number, string][]> {
-    const r = await this.pool.query<{ client: string; user: string }>(
-      'SELECT client::text AS client, "user" FROM tryghed_client_ids WHERE room = $1 AND client > $2 ORDER BY client LIMIT $3',
+    const r = await this.pool.query<{ client: string; owner: string }>(
+      'SELECT client::text AS client, owner FROM tryghed_client_ids WHERE room = $1 AND client > $2 ORDER BY client LIMIT $3',
       [room, after, limit],
     );
-    return r.rows.map((x) => [Number(x.client), x.user]);
+    return r.rows.map((x) => [Number(x.client), x.owner]);
   }
 
   async claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void> {
     // One statement per batch; an id claimed first (here or by another instance) keeps its owner.
     await this.pool.query(
-      'INSERT INTO tryghed_client_ids (room, client, "user") SELECT $1, c, u FROM unnest($2::bigint[], $3::text[]) AS w(c, u) ON CONFLICT DO NOTHING',
-      [room, claims.map(([id]) => id), claims.map(([, user]) => user)],
+      'INSERT INTO tryghed_client_ids (room, client, owner) SELECT $1, c, u FROM unnest($2::bigint[], $3::text[]) AS w(c, u) ON CONFLICT DO NOTHING',
+      [room, claims.map(([id]) => id), claims.map(([, owner]) => owner)],
     );
   }
 

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS pulse_answers (room TEXT NOT NULL, pulse TEXT NOT NUL
   PRIMARY KEY (room, pulse, user));
 CREATE TABLE IF NOT EXISTS room_activity (room TEXT PRIMARY KEY, at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ended_sessions (room TEXT PRIMARY KEY, at INTEGER NOT NULL, clients TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS client_ids (room TEXT NOT NULL, client INTEGER NOT NULL, user TEXT NOT NULL, PRIMARY KEY (room, client));
+CREATE TABLE IF NOT EXISTS client_ids (room TEXT NOT NULL, client INTEGER NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (room, client));
 `;
 const ROOM_TABLES = ['rooms', 'rounds', 'ballots', 'pulse_answers', 'room_activity', 'client_ids'];
 
@@ -155,14 +155,14 @@ export class SqliteStorage implements Storage {
   }
 
   async clientIds(room: string, after: number, limit: number): Promise<[number, string][]> {
-    const rows = this.q('SELECT client, user FROM client_ids WHERE room = ? AND client > ? ORDER BY client LIMIT ?').all(room, after, limit) as { client: number; user: string }[];
-    return rows.map((r) => [r.client, r.user]);
+    const rows = this.q('SELECT client, owner FROM client_ids WHERE room = ? AND client > ? ORDER BY client LIMIT ?').all(room, after, limit) as { client: number; owner: string }[];
+    return rows.map((r) => [r.client, r.owner]);
   }
 
   async claimClientIds(room: string, claims: readonly (readonly [number, string])[]): Promise<void> {
-    const insert = this.q('INSERT INTO client_ids (room, client, user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const insert = this.q('INSERT INTO client_ids (room, client, owner) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     this.db.transaction(() => {
-      for (const [id, user] of claims) insert.run(room, id, user);
+      for (const [id, owner] of claims) insert.run(room, id, owner);
     }).immediate();
   }
 

@@ -68,8 +68,7 @@ export class PresenceGuard implements Extension {
       if (!stateOf(ctx.user, state)) throw new Refused('presence must name the signed-in user');
       if (owner === undefined) {
         // Someone else's id for the doc's writes may not become this user's presence either.
-        const writer = this.ids?.owner(documentName, id);
-        if (writer !== undefined && writer !== ctx.user) throw new Refused('presence of another client');
+        if (this.ids?.ownedByAnother(documentName, id, ctx.user)) throw new Refused('presence of another client');
         this.claim(documentName, owners, connection, id);
         this.ids?.claim(documentName, id, ctx.user);
       }
