@@ -1,6 +1,6 @@
 /**
  * "Vote for the selection": one vote on each target of an open round among the notes selected
- * on the board (a note in a cluster votes for its cluster, once however many of its notes are
+ * on the board, notes or the deck's areas (a note in a cluster votes for its cluster, once however many of its notes are
  * selected), in board order, through the same vote service as the panel's + buttons. What was
  * not a target, and what was refused (the budget spent, a cap reached), is told, not thrown.
  */
@@ -25,7 +25,8 @@ export async function perform(ctx: ActionContext, input: { roundId: string }): P
   if (!round) return refused('no-round');
   let selected: string[];
   try {
-    selected = (await ctx.host.selection()).map((n) => n.id);
+    // Notes, and the deck's areas (shapes) where a round is over them.
+    selected = await ctx.host.selectedIds();
   } catch (e) {
     console.warn('Tryghed: could not read the selection', e);
     return refused('selection-failed');

@@ -17,7 +17,10 @@ const SETTLE_MS = 300;
 
 export class HostView {
   people: Person[] = [];
+  /** Selected sticky notes (grouping takes these). */
   selection: string[] = [];
+  /** Every selected item with text: notes and the deck's areas (a vote for the selection takes these). */
+  selected: string[] = [];
   labels: Readonly<Record<string, string>> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -29,7 +32,12 @@ export class HostView {
   /** Follows online users and the selection (read once now); returns the unsubscribe. */
   async watch(host: HostPort): Promise<() => void> {
     const onPeople = (people: Person[]) => ((this.people = people), this.changed());
-    const onSelection = (notes: ItemText[]) => (this.remember(notes), (this.selection = notes.map((n) => n.id)), this.changed());
+    const onSelection = (notes: ItemText[], others: readonly ItemText[] = []) => {
+      this.remember([...notes, ...others]);
+      this.selection = notes.map((n) => n.id);
+      this.selected = [...this.selection, ...others.map((o) => o.id)];
+      this.changed();
+    };
     const offs = [host.onOnlineUsers(onPeople), host.onSelection(onSelection)];
     const [people, selected] = await Promise.all([host.onlineUsers().catch(() => []), host.selection().catch(() => [])]);
     onPeople(people);

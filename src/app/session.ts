@@ -63,6 +63,7 @@ export class WorkshopSession implements ShellSession {
   get labels(): Readonly<Record<string, string>> { return this.notes.labels; }
   get people(): readonly Person[] { return this.notes.people; }
   get selection(): readonly string[] { return this.notes.selection; }
+  get selected(): readonly string[] { return this.notes.selected; }
 
   /** Reads who and where, the setting, and connects. */
   static async open(o: WorkshopSessionOptions): Promise<WorkshopSession> {

@@ -6,7 +6,7 @@
  * as every other SDK call (metered, retried). Plain data in and out.
  */
 import type { Rect } from '../core/geometry.js';
-import type { BoardNote } from './port.js';
+import type { BoardNote, ItemText } from './port.js';
 
 /** A person on the board: Miro's user id and display name. */
 export interface Person {
@@ -69,7 +69,10 @@ export interface HostPort {
   storage(collection: string): HostStorage;
   /** The selected sticky notes. */
   selection(): Promise<BoardNote[]>;
-  onSelection(cb: (notes: BoardNote[]) => void): () => void;
+  /** Every selected item but frames (a vote for the selection takes the deck's areas too). */
+  selectedIds(): Promise<string[]>;
+  /** The selected notes, and the other selected items' texts (shapes: the deck's areas). */
+  onSelection(cb: (notes: BoardNote[], others: ItemText[]) => void): () => void;
   /** Ids of items removed from the board, by anyone. */
   onItemsDeleted(cb: (ids: string[]) => void): () => void;
   /** This user's view of the board (absolute, top-left based). */

@@ -105,6 +105,7 @@ export class WebSdkHost implements HostPort {
   }
 
   selection = () => this.board.getSelection();
+  selectedIds = () => this.board.getSelectedIds();
   onSelection: HostPort['onSelection'] = (cb) => this.board.onSelectionChange(cb);
   onItemsDeleted: HostPort['onItemsDeleted'] = (cb) => this.board.onItemsDeleted(cb);
   viewport = (): Promise<Rect> => this.board.viewport();

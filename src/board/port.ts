@@ -97,12 +97,14 @@ export interface BoardPort {
   removeItems(ids: readonly string[]): Promise<number>;
   /** The selected sticky notes. */
   getSelection(): Promise<BoardNote[]>;
+  /** Every selected item but frames: notes, and shapes (the deck's areas are voted on too). */
+  getSelectedIds(): Promise<string[]>;
   /** Our items (marked frames and their marked children) matching `filter`. */
   findByMarker(filter?: MarkerFilter): Promise<MarkedItem[]>;
   /** Our template frames only. */
   findMarkedFrames(filter?: MarkerFilter): Promise<MarkedItem[]>;
-  /** Called with the selected sticky notes whenever the selection changes; returns unsubscribe. */
-  onSelectionChange(cb: (notes: BoardNote[]) => void): () => void;
+  /** Called with the selected sticky notes (and the other selected items' texts: shapes) whenever the selection changes; returns unsubscribe. */
+  onSelectionChange(cb: (notes: BoardNote[], others: ItemText[]) => void): () => void;
   /** Called after this port inserted a template (its frame and items all there); returns unsubscribe. */
   onInserted(cb: (templateId: TemplateId, frameId: string) => void): () => void;
   /** Called with the ids of items removed from the board (by anyone); returns unsubscribe. */

@@ -97,6 +97,7 @@ export class WebSdkSessionBoard implements SessionBoard {
   zoomTo = (ids: readonly string[]) => this.board.zoomTo(ids);
   removeItems = (ids: readonly string[]) => this.board.removeItems(ids);
   getSelection = () => this.board.getSelection();
+  getSelectedIds = () => this.board.getSelectedIds();
   findByMarker: BoardPort['findByMarker'] = (filter) => this.board.findByMarker(filter);
   findMarkedFrames: BoardPort['findMarkedFrames'] = (filter) => this.board.findMarkedFrames(filter);
   onSelectionChange: BoardPort['onSelectionChange'] = (cb) => this.board.onSelectionChange(cb);

@@ -34,6 +34,11 @@ function isBase(item: AnyItem): item is SdkItem {
   return 'x' in item && 'getMetadata' in item;
 }
 
+/** What items with text say (notes, shapes, texts), as Miro keeps it. */
+function textsOf(items: readonly AnyItem[]): ItemText[] {
+  return items.filter(isBase).flatMap((i) => ('content' in i && typeof i.content === 'string' ? [{ id: i.id, content: i.content }] : []));
+}
+
 export class WebSdkBoard implements BoardPort {
   readonly gate: SdkGate;
   /** Our items by marker and the board's stickies, kept current from the board's events. */
@@ -143,13 +148,18 @@ export class WebSdkBoard implements BoardPort {
     return this.notesOf(await this.call(() => this.sdk.board.getSelection()));
   }
 
-  onSelectionChange(cb: (notes: BoardNote[]) => void): () => void {
+  async getSelectedIds(): Promise<string[]> {
+    return (await this.call(() => this.sdk.board.getSelection())).filter((i) => i.type !== 'frame').map((i) => i.id);
+  }
+
+  onSelectionChange(cb: (notes: BoardNote[], others: ItemText[]) => void): () => void {
     let latest = 0;
     let live = true;
     const handler = (event: { items?: AnyItem[] }) => {
       const seq = ++latest;
-      void this.notesOf(event.items ?? []).then(
-        (notes) => live && seq === latest && cb(notes),
+      const items = event.items ?? [];
+      void this.notesOf(items).then(
+        (notes) => live && seq === latest && cb(notes, textsOf(items.filter((i) => i.type !== 'sticky_note'))),
         () => undefined, // A failed parent lookup: the next selection event brings a fresh answer.
       );
     };
@@ -183,7 +193,7 @@ export class WebSdkBoard implements BoardPort {
   }
 
   async getTexts(ids: readonly string[]): Promise<ItemText[]> {
-    return (await this.items(ids)).filter(isBase).flatMap((i) => ('content' in i && typeof i.content === 'string' ? [{ id: i.id, content: i.content }] : []));
+    return textsOf(await this.items(ids));
   }
 
   /**

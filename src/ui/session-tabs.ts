@@ -48,7 +48,7 @@ export class SessionTabs {
           <suggest-panel .doc=${doc} .me=${me} .actions=${actions} .scopes=${this.noteScopes(s, v)} .port=${s.suggest} .lang=${lang}></suggest-panel>`;
       case 'vote':
         return html`<vote-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .labels=${labels}
-          .selection=${s.selection} .lang=${lang}></vote-panel>`;
+          .selection=${s.selected} .lang=${lang}></vote-panel>`;
       case 'rounds':
         return html`<facilitator-panel .doc=${doc} .me=${me} .actions=${actions} .voteService=${voteService} .awareness=${s.awareness}
             .scopes=${this.scopes(s, v)} .people=${s.people} .lang=${lang}></facilitator-panel>

@@ -50,6 +50,8 @@ export interface ShellSession {
   readonly suggest?: SuggestPort;
   /** Sticky notes selected on the board now. */
   readonly selection: readonly string[];
+  /** Every item with text selected on the board now: notes and the deck's areas. */
+  readonly selected: readonly string[];
   /** The facilitator ended the session and its data was deleted (this panel's copy too): when. */
   readonly ended?: { at: number } | null;
   /** After an end: a new, empty session on this board. */

@@ -11,6 +11,7 @@ import { StandInBoard } from '../../sandbox/host/stand-in.js';
 import { perform as roundTargets, type TargetSet } from '../../src/actions/round-targets.js';
 import { perform as locateTargets } from '../../src/actions/locate-targets.js';
 import { perform as markDeleted } from '../../src/actions/mark-deleted.js';
+import { perform as voteSelection } from '../../src/actions/vote-selection.js';
 import { perform as draftPlan } from '../../src/actions/draft-plan.js';
 import { HostView } from '../../src/app/host-view.js';
 import { contentText } from '../../src/board/content-text.js';
@@ -128,5 +129,28 @@ describe('a round over the eight areas of »Det vi ikke taler nok om«', () => {
     expect(gone).toEqual({ ok: true, value: { marked: [first.ids['area-a8']] } });
     const after = tally(doc, roundId);
     expect(after.visible && after.rows.filter((r) => r.votes > 0).map((r) => r.targetId)).toEqual([first.ids['area-a1']]);
+  });
+});
+
+describe('a vote for the selection over the deck’s areas', () => {
+  it('takes an area selected on the board; a note or text selected with it is told as not a target; the panel counts what is selected', async () => {
+    const { board, doc, ctx, insert, ids } = await world();
+    const first = await insert('not-talked-about', { x: 0, y: 0 });
+    const areas = await ids({ template: 'not-talked-about', cards: true });
+    const note = board.hostCreate('u1', 'sticky_note', { content: '<p>Elsewhere</p>', x: 6000, y: 0, width: 200 }, {}).id;
+    const view = new HostView(ctx.board, () => undefined);
+    const unwatch = await view.watch(ctx.host);
+    startSession(doc, ctx.actor);
+    const made = createRound(doc, ctx.actor, { question: 'Which?', scope: { kind: 'cards', templateId: 'not-talked-about' }, targets: [...areas], anonymity: 'named', visibility: 'live', k: 1, budget: 5, cap: 3 });
+    if (!made.ok) throw new Error(made.message);
+    openRound(doc, ctx.actor, { roundId: made.value.roundId });
+
+    board.setSelection('u1', [first.ids['area-a2']!, note, first.ids['title']!]);
+    await vi.waitFor(() => expect(view.selected).toHaveLength(3), { timeout: 5_000 });
+    expect(view.selection).toEqual([note]); // grouping still takes notes only
+    expect(view.labels[first.ids['area-a2']!]).toBe('Emotional demands');
+    const out = await voteSelection(ctx, { roundId: made.value.roundId });
+    expect(out.ok && { cast: out.value.cast, notTargets: out.value.notTargets }).toEqual({ cast: [first.ids['area-a2']], notTargets: 2 });
+    unwatch();
   });
 });

@@ -2,7 +2,8 @@
  * Issue 11: the deck's own items are voted on without copying them onto stickies. A round over a
  * template's own cards (the behaviours of the safe and unsafe team), and one over the eight
  * areas of »What we do not talk about enough« (the areas are shapes, not cards): voted by a
- * participant and the facilitator, revealed, each area's badge inside its lower corner (clear
+ * participant (one area picked on the board and voted for as the selection) and the
+ * facilitator, revealed, each area's badge inside its lower corner (clear
  * of its label and of every note), the vote list named and grouped by template, each area shown
  * on the board, axe on the vote list and the results, every section at 320 and 400 px.
  */
@@ -13,7 +14,7 @@ import { axeViolations, serious } from './support/axe.js';
 import { useBrowserEnv } from './support/browser-env.js';
 import { checkWidths } from './support/panel-widths.js';
 import { boardItems, insertThroughPanel, loopbackPage, markerOf } from './support/sandbox-page.js';
-import { cast, row, sessionPanel, tab, writeSticky } from './support/session-steps.js';
+import { cast, row, select, sessionPanel, tab, writeSticky } from './support/session-steps.js';
 
 const env = useBrowserEnv();
 const DECK_ITEMS = 'The deck’s own items (its cards and areas)';
@@ -99,7 +100,11 @@ describe('the deck’s own items as vote targets', () => {
       await cast(p, 'Workload and time pressure', 1);
       await tab(f, 'vote');
       await cast(f, 'Workload and time pressure', 2);
-      await cast(f, 'Loneliness and doubt', 1);
+      // An area picked on the board: "Vote for the selection" casts on it.
+      await select(page, 'u2', [(await areaOf('area-a7')).id]);
+      await expect.poll(() => p.locator('vote-panel [data-selection-count]').innerText(), { timeout: 10_000 }).toBe('1 item selected on the board.');
+      await p.click('vote-panel button[data-action="vote-selection"]');
+      await expect.poll(() => row(p, 'Loneliness and doubt').locator('[data-count]').textContent(), { timeout: 20_000 }).toBe('1');
       expect(serious(await axeViolations(p))).toEqual([]);
       // Every section at Miro's widths with the eight areas in the list (the data notice read first).
       await p.click('data-notice button[data-action="notice-close"]');

@@ -93,7 +93,7 @@ describe('signals and voting with the board in view', () => {
       await expect.poll(() => p3!.locator('vote-panel li[data-target]').count(), { timeout: 30_000 }).toBe(3);
       await expect.poll(() => p3!.locator('vote-panel ul[data-group="other"]').count(), { timeout: 10_000 }).toBe(1);
       await select(page, 'u3', [ids[0]!, ids[2]!]);
-      await expect.poll(() => p3!.locator('vote-panel [data-selection-count]').innerText(), { timeout: 10_000 }).toBe('2 notes selected on the board.');
+      await expect.poll(() => p3!.locator('vote-panel [data-selection-count]').innerText(), { timeout: 10_000 }).toBe('2 items selected on the board.');
       await p3!.click('vote-panel button[data-action="vote-selection"]');
       for (const [i, want] of [1, 0, 1].entries()) await expect.poll(() => row(p3!, NOTES[i]!).locator('[data-count]').textContent(), { timeout: 20_000 }).toBe(String(want));
       await expect.poll(() => p3!.locator('vote-panel [data-announce]').innerText()).toContain('2 selected items');

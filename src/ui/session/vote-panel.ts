@@ -1,7 +1,7 @@
 /**
  * Voting: what is open now, my remaining votes, and one row per target with − and + buttons,
  * grouped by template and zone (vote-groups.ts), each with "Show" (this user's view moves to
- * it on the board), and "Vote for the selection" (the notes selected on the board).
+ * it on the board), and "Vote for the selection" (the notes, or the deck’s areas, selected on the board).
  * Buttons stay in place and focusable while a vote is cast (aria-disabled, never disabled),
  * so focus stays put; every outcome is announced in a live region, refusals in words.
  */
@@ -35,7 +35,7 @@ export class VotePanel extends SessionPanelBase {
   voteService: VoteService | undefined = undefined;
   /** note id → plain text of the sticky */
   labels: TargetLabels = {};
-  /** ids of the sticky notes selected on the board now */
+  /** ids of the items selected on the board now: notes, and the deck’s areas */
   selection: readonly string[] = [];
   /** where each target sits (template, zone); null until read */
   places: Places | null = null;
