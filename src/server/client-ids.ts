@@ -36,6 +36,7 @@ import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Document, 
 import * as decoding from 'lib0/decoding';
 import type { AuthContext } from './auth.js';
 import { ClaimLog, MAX_IDS_PER_DOC, type ClaimPeers, type ClaimStore } from './client-id-owners.js';
+import { defaultLimits } from './config.js';
 import { CloseCodes, decodedUpdate } from './limits.js';
 import { parseRoom } from './miro-token.js';
 
@@ -55,6 +56,8 @@ export interface ClientIdOptions {
   flushMs?: number;
   /** Keys each owner's tag (the server's ballot secret); without one, a secret of this process. */
   secret?: string;
+  /** Ids a connection may claim by writing (config.ts `maxNewClientIdsPerConnection`). */
+  maxNewIdsPerConnection?: number;
   log?: (m: string) => void;
 }
 
@@ -65,11 +68,16 @@ export class ClientIds implements Extension {
   private readonly owners = new Map<string, { document: Document | null; ids: Map<number, string> }>();
   /** Connections whose one reply to the sync request has come, per document. */
   private readonly replied = new WeakMap<object, Set<string>>();
+  /** Per connection: the ids it wrote under live that were nobody's then (claimed, or past the
+   *  board's MAX_IDS_PER_DOC), at most `maxNew`. */
+  private readonly fresh = new WeakMap<object, Set<number>>();
+  private readonly maxNew: number;
   private readonly log: ClaimLog;
   private readonly secret: string;
 
   constructor(opts: ClientIdOptions = {}) {
     this.secret = opts.secret ?? randomBytes(32).toString('base64');
+    this.maxNew = opts.maxNewIdsPerConnection ?? defaultLimits.maxNewClientIdsPerConnection;
     this.log = new ClaimLog(opts.store, opts.peers, opts.flushMs ?? 500, opts.log);
     opts.peers?.onClaims((documentName, claims) => {
       const held = this.owners.get(documentName);
@@ -140,8 +148,17 @@ export class ClientIds implements Extension {
       if (this.ownedByAnother(documentName, id, ctx.user)) throw new Refused('writes under another client’s id');
     }
     if (reply) return;
+    // Each id nobody owns counts once per connection, checked before anything is claimed: one
+    // update under thousands of ids cannot fill the board's claims. An id the reply brought in
+    // unclaimed counts here like any other when the connection writes under it.
     const held = this.held(documentName).ids;
-    const claims = [...ids].map((id) => [id, this.tag(documentName, id, ctx.user)] as const);
+    const unowned = [...ids].filter((id) => !held.has(id));
+    let fresh = this.fresh.get(connection);
+    if (!fresh) this.fresh.set(connection, (fresh = new Set()));
+    const more = unowned.filter((id) => !fresh.has(id));
+    if (fresh.size + more.length > this.maxNew) throw new Refused('too many new client ids');
+    for (const id of more) fresh.add(id);
+    const claims = unowned.map((id) => [id, this.tag(documentName, id, ctx.user)] as const);
     this.log.add(documentName, claims.filter(([id, tag]) => put(held, id, tag)));
   }
 

@@ -28,6 +28,15 @@ export interface Limits {
   syncBurst: number;
   /** After the server asks for a fresh token, a connection that sends none is closed (ms). */
   tokenRefreshDeadlineMs: number;
+  /** Yjs client ids a connection may claim on a board by writing under them (client-ids.ts).
+   *  An honest panel writes under its doc's own id, plus one throwaway id per anonymous round it
+   *  votes in and per anonymous pulse it answers (anon-write.ts); a move between sync modes
+   *  writes under the new doc's own id (carry-shared.ts), and a reconnect or reload does not add
+   *  to one connection's count (the former keeps its ids, the latter is a new connection). The
+   *  run sheet has three vote steps and a pulse or two, so a whole workshop on one connection
+   *  needs about six; the default allows ten times that (rounds rerun, extra pulses), while one
+   *  connection can take at most 64 of a board's 50,000 claims. */
+  maxNewClientIdsPerConnection: number;
 }
 
 export interface ServerConfig {
@@ -76,6 +85,7 @@ export const defaultLimits: Limits = {
   syncPerMinute: 12,
   syncBurst: 6,
   tokenRefreshDeadlineMs: 30_000,
+  maxNewClientIdsPerConnection: 64,
 };
 
 export const defaultConfig: ServerConfig = {
@@ -149,6 +159,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       syncPerMinute: int(env, 'MAX_SYNC_PER_MINUTE', l.syncPerMinute),
       syncBurst: int(env, 'SYNC_BURST', l.syncBurst),
       tokenRefreshDeadlineMs: int(env, 'TOKEN_REFRESH_DEADLINE_MS', l.tokenRefreshDeadlineMs),
+      maxNewClientIdsPerConnection: int(env, 'MAX_NEW_CLIENT_IDS_PER_CONNECTION', l.maxNewClientIdsPerConnection),
     },
   };
   checkConfig(config, env);

@@ -80,7 +80,7 @@ export async function createTryghedServer(config: ServerConfig): Promise<Tryghed
   // Who wrote under which Yjs client id (presence and live writes claim it; kept in the store,
   // told to the other instances over Redis): client-ids.ts.
   const redis = await redisClients(config.redisUrl);
-  const clientIds = new ClientIds({ store: storage, peers: redis ? new RedisClaimPeers(redis.client(), redis.client()) : undefined, flushMs: config.storeDebounceMs, secret: ballotSecret });
+  const clientIds = new ClientIds({ store: storage, peers: redis ? new RedisClaimPeers(redis.client(), redis.client()) : undefined, flushMs: config.storeDebounceMs, secret: ballotSecret, maxNewIdsPerConnection: config.limits.maxNewClientIdsPerConnection });
   // The facilitator's end and delete (`hocuspocus` is made below; nothing ends before it is).
   const ended = new EndedSessions(storage, docs, persistence, clientIds, boards, () => hocuspocus);
   const ending = (room: string) => ended.isEnding(room);
