@@ -11,6 +11,12 @@
  * id another user owns, by writing or by presence. A refused update closes that connection only
  * (4403) and is never applied. A panel that reconnects keeps its id (its own); a reloaded panel,
  * or one moving between sync modes, starts a fresh doc with a fresh id that nobody owns.
+ * A connection's live writes claim at most `maxNewIdsPerConnection` ids (config.ts says why the
+ * default is 64): each id nobody owns counts once per connection, claimed or not (past the
+ * board's cap), and is checked before anything of the update is claimed; one id more closes the
+ * connection (4403 'too many new client ids'), that update unapplied and unclaimed. The reply's
+ * ids are not counted, as they are not claimed, but they stay nobody's: the connection's later
+ * writes under them count like any other; a second sync step 2 is live writing.
  *
  * Owners are kept as a tag per id (tag(): never the user id) in the votes store
  * (client-id-owners.ts: table client_ids), read when the doc loads, so they outlive an unload and a restart; written in batches (STORE_DEBOUNCE_MS) off the
@@ -29,7 +35,9 @@
  * crash could never come back. With Redis, an instance other than the one that ended a session
  * may write claims of it it still held after the deletion (ids the tombstone refuses anyway).
  * At most MAX_IDS_PER_DOC ids are held per board; beyond them an id is checked only against the
- * server's own.
+ * server's own. The limit is per connection, not per person: one who opens connection after
+ * connection (each with its own count, and 4 more ids each by presence) can still fill a board's
+ * 50,000 claims, in about 740 connections; after that, nobody's new ids are claimed there.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { afterUnloadDocumentPayload, beforeHandleMessagePayload, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
