@@ -8,7 +8,8 @@ import type { Lang } from '../core/lang.js';
 import { TEMPLATES } from '../core/template/catalogue.js';
 import type { TemplateId } from '../core/template/types.js';
 import { deckItemIds, voteableZones } from '../core/template/zones.js';
-import { t } from './i18n/t.js';
+// The scopes' words are the session panels' (they show in the Group and 'Run rounds' tabs).
+import { t } from './i18n/session-strings.js';
 import type { ScopeOption } from './session/session-view.js';
 
 export function roundScopes(lang: Lang, onBoard: readonly TemplateId[]): ScopeOption[] {

@@ -5,7 +5,8 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '../core/lang.js';
-import { t } from './i18n/t.js';
+// Its words are the session panels' (it shows with the facilitator's panel, under 'Run rounds').
+import { t } from './i18n/session-strings.js';
 import { emit, props, PROP, STATE } from './lit-kit.js';
 import { primaryButton, tokens } from './shared-styles.js';
 import { choiceFormStyles, sessionStyles } from './session/session-styles.js';

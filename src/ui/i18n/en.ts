@@ -11,6 +11,7 @@ import { shellEn } from './shell-en.js';
 import type { SuggestKey } from './suggest-en.js';
 import type { PulseKey } from './pulse-en.js';
 import type { EndKey } from './end-en.js';
+import type { StatusKey } from './status-en.js';
 export const en = {
   'app.title': 'Tryghed',
   'app.intro': 'Choose a template for today’s workshop. It is placed on the board in free space near what you are looking at.',
@@ -55,5 +56,5 @@ export const en = {
 
 /** The keys of the first paint's tables (this one, da.ts); the session's own come with it (session-strings.ts). */
 export type FirstPaintKey = keyof typeof en;
-export type MessageKey = FirstPaintKey | SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey | EndKey;
+export type MessageKey = FirstPaintKey | SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey | EndKey | StatusKey;
 export type Messages = Record<MessageKey, Message>;

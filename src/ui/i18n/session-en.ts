@@ -335,6 +335,28 @@ export const sessionEn = {
   'discuss.error': 'That did not work. Try again.',
   'discuss.error.decision': 'Write what the team decides first.',
   'discuss.inPlan': 'In the plan',
+
+  // The round scopes (round-scopes.ts) and the sync setting under 'Run rounds' (sync-settings.ts).
+  'shell.scope.notes': 'Every sticky note written on the board',
+  'shell.scope.clusters': 'The themes',
+  'shell.scope.selection': 'The selected sticky notes',
+  'shell.scope.template': 'The whole template',
+  'shell.scope.cards': 'The deck’s own items (its cards and areas)',
+  'sync.title': 'How the session is shared',
+  'sync.intro': 'Applies to everyone on this board. A move takes the themes, the votes with their results, the plan and the workshop’s step along. Moving to a sync server closes an open vote first; only the votes’ totals go there, the ballots stay in Miro. Ballots of sealed votes stay on the server. A pulse never moves.',
+  'sync.mode': 'Share through',
+  'sync.mode.miro': 'Miro (no server)',
+  'sync.mode.miro.hint': 'Everyone on the board is trusted; nothing leaves Miro.',
+  'sync.mode.server': 'Our own sync server',
+  'sync.mode.server.hint': 'Votes are checked by the server; sealed rounds are possible.',
+  'sync.url': 'Server address',
+  'sync.urlHint': 'For example wss://tryghed.example.org',
+  'sync.save': 'Save',
+  'sync.saved': 'Saved. Every panel on the board now shares the session this way.',
+  'sync.error.empty': 'Enter the server’s address.',
+  'sync.error.scheme': 'The address starts with wss:// (or ws:// on this computer).',
+  'sync.error.invalid': 'That is not a valid address.',
+  'sync.error.save': 'The setting could not be saved. Try again.',
 } as const;
 
 export type SessionKey = keyof typeof sessionEn;

@@ -18,10 +18,12 @@ import { endDa } from './end-da.js';
 import { endEn, type EndKey } from './end-en.js';
 import { workshopDa } from './workshop-da.js';
 import { workshopEn, type WorkshopKey } from './workshop-en.js';
+import { statusDa } from './status-da.js';
+import { statusEn, type StatusKey } from './status-en.js';
 
-export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey | EndKey, Message>> = {
-  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...workshopDa, ...endDa },
-  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...workshopEn, ...endEn },
+export const SESSION_MESSAGES: Record<Lang, Record<SessionKey | SuggestKey | NoticeKey | PulseKey | WorkshopKey | EndKey | StatusKey, Message>> = {
+  da: { ...sessionDa, ...suggestDa, ...noticeDa, ...pulseDa, ...workshopDa, ...endDa, ...statusDa },
+  en: { ...sessionEn, ...suggestEn, ...noticeEn, ...pulseEn, ...workshopEn, ...endEn, ...statusEn },
 };
 addMessages(SESSION_MESSAGES);
 

@@ -1,7 +1,7 @@
 /**
  * The words the session shows on every tab, one language at a time: the run sheet's and the
- * seat's (the lead notice, the step bar: workshop-*.ts), the data notice's (notice-*.ts) and
- * the ended session's (end-*.ts).
+ * seat's (the lead notice, the step bar: workshop-*.ts), the data notice's (notice-*.ts), the
+ * ended session's (end-*.ts) and the status line's (who is here, sync, saving: status-*.ts).
  * The shell loads the panel's language as the session opens and the other one before it
  * switches, so no key shows meanwhile. The session panels' tables (session-strings.ts) carry
  * these too, in both languages, and check that the two languages have the same keys.
@@ -12,12 +12,12 @@ import { addMessages } from './t.js';
 
 const TABLES: Record<Lang, () => Promise<Partial<Messages>>> = {
   da: async () => {
-    const [w, n, e] = await Promise.all([import('./workshop-da.js'), import('./notice-da.js'), import('./end-da.js')]);
-    return { ...w.workshopDa, ...n.noticeDa, ...e.endDa };
+    const [w, n, e, s] = await Promise.all([import('./workshop-da.js'), import('./notice-da.js'), import('./end-da.js'), import('./status-da.js')]);
+    return { ...w.workshopDa, ...n.noticeDa, ...e.endDa, ...s.statusDa };
   },
   en: async () => {
-    const [w, n, e] = await Promise.all([import('./workshop-en.js'), import('./notice-en.js'), import('./end-en.js')]);
-    return { ...w.workshopEn, ...n.noticeEn, ...e.endEn };
+    const [w, n, e, s] = await Promise.all([import('./workshop-en.js'), import('./notice-en.js'), import('./end-en.js'), import('./status-en.js')]);
+    return { ...w.workshopEn, ...n.noticeEn, ...e.endEn, ...s.statusEn };
   },
 };
 

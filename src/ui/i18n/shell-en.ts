@@ -1,6 +1,7 @@
 /**
- * English strings of the app shell (tabs, sync status and settings, session start).
- * Spread into en.ts; shell-da.ts has exactly the same keys.
+ * English strings of the app shell at first paint (its tabs, the session loading). Spread
+ * into en.ts; shell-da.ts has exactly the same keys. The session's status line comes with the
+ * session (status-en.ts), the round scopes and the sync setting with their tabs (session-en.ts).
  */
 export const shellEn = {
   'shell.tabs': 'Tryghed sections',
@@ -13,68 +14,7 @@ export const shellEn = {
   'shell.tab.plan': 'Plan',
   'shell.notice': 'About your data',
   'shell.tab.plate': 'My plate',
-  'signal.roundOpen': 'Vote now: “{question}”',
-  'signal.roundOpenNotice': 'A vote is open: “{question}”. You are on Vote.',
-  'signal.roundOpenTyping': 'A vote is open: “{question}”.',
-  'signal.goVote': 'Go to Vote',
-  'signal.revealed': 'Results: “{question}”',
-  'signal.revealedNotice': 'The results of “{question}” are shown. You are on Results.',
-  'signal.revealedTyping': 'The results of “{question}” are shown.',
-  'signal.goResults': 'Go to Results',
   'shell.tab.pulse': 'Pulse',
   'shell.session.connecting': 'Connecting to the workshop session …',
   'shell.session.failed': 'The workshop session could not start. Close the panel and open it again.',
-  'shell.notStarted': 'No workshop session has started yet. Whoever starts it runs the vote rounds.',
-  'shell.start': 'Start workshop session',
-  'shell.started': 'The workshop session has started. You run the rounds.',
-
-  // Who has the app open: shown by the shell as the session opens, before any tab's panels load.
-  'presence.title': 'Here now ({n})',
-  'presence.you': '{name} (you)',
-
-  'shell.sync.miro.synced': 'Shared through Miro',
-  'shell.sync.server.synced': 'Shared through the sync server',
-  'shell.sync.miro.connecting': 'Connecting through Miro …',
-  'shell.sync.server.connecting': 'Connecting to the sync server …',
-  'shell.sync.miro.offline': 'Not connected. Your changes are kept and shared when the connection is back.',
-  'shell.sync.server.signInFailed': 'The sync server did not let this panel sign in. The facilitator can check its address under Run rounds, or switch back to Miro.',
-  'shell.sync.server.offline': 'The sync server cannot be reached. Your changes are kept and shared when it is back.',
-  'shell.save.saving': 'Saving …',
-  'shell.save.moment': 'Saved a moment ago',
-  'shell.save.at': 'Saved at {time}',
-  'shell.save.saved': 'Saved',
-  'shell.save.failed': 'Not saved yet. Trying again; your changes stay in this panel meanwhile.',
-  'shell.sync.server.refused.boardFull': "This board has reached the sync server's size limit, so your last change was not saved. Remove content you no longer need, or ask whoever runs the server to raise MAX_BOARD_BYTES.",
-  'shell.sync.moveFailed': 'The rounds, results and plan did not come along to this way of sharing. They are still where you moved from: switch back to go on with them.',
-  'shell.sync.moveFailed.seat': 'The rounds, results and plan did not come along: the sync server has another facilitator for this board. They are still where you moved from: switch back to go on with them, or ask that facilitator to hand the role over to you on the server.',
-  'shell.sync.server.refused.rate': 'The sync server closed the connection: this panel sent too much too fast. It reconnects by itself.',
-  'shell.sync.server.refused.tooBig': 'The sync server closed the connection: one change was too big to send. It reconnects by itself.',
-  'shell.sync.server.refused.malformed': 'The sync server closed the connection: it could not read a message from this panel. It reconnects by itself.',
-  'shell.sync.server.refused.unauthorized': 'The sync server closed the connection: the sign-in was refused or ran out. It reconnects by itself.',
-  'shell.sync.server.refused.authTimeout': 'The sync server closed the connection: the sign-in took too long. It reconnects by itself.',
-  'shell.sync.server.refused.forbidden': 'The sync server closed the connection: this panel sent something only someone else may write (their presence, or changes under their sync id or ballot). It reconnects by itself; if it keeps happening, reload the app.',
-  'shell.sync.server.refused.ended': 'The facilitator ended the session and deleted its data on the sync server.',
-  'shell.sync.server.refused.ending': 'The previous session is being deleted on the sync server right now. The panel connects again in a moment.',
-
-  'shell.scope.notes': 'Every sticky note written on the board',
-  'shell.scope.clusters': 'The themes',
-  'shell.scope.selection': 'The selected sticky notes',
-  'shell.scope.template': 'The whole template',
-  'shell.scope.cards': 'The deck’s own items (its cards and areas)',
-
-  'sync.title': 'How the session is shared',
-  'sync.intro': 'Applies to everyone on this board. A move takes the themes, the votes with their results, the plan and the workshop’s step along. Moving to a sync server closes an open vote first; only the votes’ totals go there, the ballots stay in Miro. Ballots of sealed votes stay on the server. A pulse never moves.',
-  'sync.mode': 'Share through',
-  'sync.mode.miro': 'Miro (no server)',
-  'sync.mode.miro.hint': 'Everyone on the board is trusted; nothing leaves Miro.',
-  'sync.mode.server': 'Our own sync server',
-  'sync.mode.server.hint': 'Votes are checked by the server; sealed rounds are possible.',
-  'sync.url': 'Server address',
-  'sync.urlHint': 'For example wss://tryghed.example.org',
-  'sync.save': 'Save',
-  'sync.saved': 'Saved. Every panel on the board now shares the session this way.',
-  'sync.error.empty': 'Enter the server’s address.',
-  'sync.error.scheme': 'The address starts with wss:// (or ws:// on this computer).',
-  'sync.error.invalid': 'That is not a valid address.',
-  'sync.error.save': 'The setting could not be saved. Try again.',
 } as const;
