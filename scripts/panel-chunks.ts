@@ -52,11 +52,11 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/app/connection.ts: moving the session to the other sync mode (sync-settings.ts).
   [/\/src\/core\/session\/carry\.ts$/, "switching the sync mode ('Run rounds')"],
   // src/core/session/pulse-service.ts: the pulse's rules, when someone answers a pulse or the
-  // Pulse tab asks for their own answer.
-  [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, or the Pulse tab'],
-  // src/ui/session-parts.ts (watchRounds): signals are about rounds; the notice loads with the
-  // session's first round (at once when the session opens with one).
-  [/\/src\/ui\/session\/signal-notice\.ts$/, "the session's first vote round (signals)"],
+  // Pulse tab asks for their own answer; the signal notice reads the pulses with them.
+  [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, the Pulse tab, or the signal notice'],
+  // src/ui/session-parts.ts (watchRounds): signals are about rounds and pulses; the notice loads
+  // with the session's first round or pulse (at once when the session opens with one).
+  [/\/src\/ui\/session\/signal-notice\.ts$/, "the session's first vote round or pulse (signals)"],
   // src/ui/session-parts.ts (loadDiscussNotice): "now discussing" shows nothing before the
   // facilitator first picks an item to discuss (tryghed-shell.ts loads it then).
   [/\/src\/ui\/session\/discuss-notice\.ts$/, 'the facilitator picking the first item to discuss'],

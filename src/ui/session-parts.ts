@@ -12,7 +12,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type * as Y from 'yjs';
-import { roundsMap, sessionType, workshopType } from '../core/session/schema.js';
+import { pulsesMap, roundsMap, sessionType, workshopType } from '../core/session/schema.js';
 import { YController } from './controllers/y-controller.js';
 import type { ShellSession } from './shell-session.js';
 // Shown the first time a person opens the panel, whatever the tab: loaded with the session.
@@ -78,26 +78,26 @@ export const loadStepBar = loadOnce('step bar', () => import('./session/step-bar
 export const loadDiscussNotice = loadOnce('discussion notice', () => import('./session/discuss-notice.js'));
 
 const loadSignals = loadOnce('signal notice', () => import('./session/signal-notice.js'));
-/** Per doc: whether it had no round when the shell first showed it. */
-const roundsAtFirstSight = new WeakMap<Y.Doc, boolean>();
+/** Per doc: whether it had no round and no pulse when the shell first showed it. */
+const emptyAtFirstSight = new WeakMap<Y.Doc, boolean>();
 
 /**
- * Signals (a round opens or is revealed) must reach a panel on any tab, but there is none before
- * the session's first round: the signal notice loads with it (at once when the doc has one).
- * Returns whether `doc` had no round when first seen: the notice then tells each round as it
- * arrives (if recent), as the saved session loading does (round-signals.ts).
+ * Signals (a round or a pulse opens or is revealed) must reach a panel on any tab, but there is
+ * none before the session's first round or pulse: the signal notice loads with it (at once when
+ * the doc has one). Returns whether `doc` had neither when first seen: the notice then tells
+ * each as it arrives (if recent), as the saved session loading does (round-signals.ts).
  */
 export function watchRounds(doc: Y.Doc): boolean {
-  let empty = roundsAtFirstSight.get(doc);
+  let empty = emptyAtFirstSight.get(doc);
   if (empty === undefined) {
-    const rounds = roundsMap(doc) as Y.Map<unknown>;
-    roundsAtFirstSight.set(doc, (empty = rounds.size === 0));
+    const maps = [roundsMap(doc), pulsesMap(doc)] as Y.Map<unknown>[];
+    emptyAtFirstSight.set(doc, (empty = maps.every((m) => m.size === 0)));
     const first = (): void => {
-      if (rounds.size === 0) return;
-      rounds.unobserve(first);
+      if (maps.every((m) => m.size === 0)) return;
+      for (const m of maps) m.unobserve(first);
       loadSignals();
     };
-    rounds.observe(first);
+    for (const m of maps) m.observe(first);
     first();
   }
   return empty;

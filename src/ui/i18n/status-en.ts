@@ -1,7 +1,7 @@
 /**
  * English words of the session's status above every tab: who is here, how the session is
  * shared and saved, why the sync server closed the connection, the lead's start, and the
- * signals of a round. They load with the session, in the panel's language (session-words.ts);
+ * signals of a round or a pulse. They load with the session, in the panel's language (session-words.ts);
  * status-da.ts has the same keys.
  */
 export const statusEn = {
@@ -13,6 +13,13 @@ export const statusEn = {
   'signal.revealedNotice': 'The results of “{question}” are shown. You are on Results.',
   'signal.revealedTyping': 'The results of “{question}” are shown.',
   'signal.goResults': 'Go to Results',
+  'signal.pulseOpen': 'Answer the psychological-safety pulse now',
+  'signal.pulseOpenNotice': 'A psychological-safety pulse is open. You are on Pulse.',
+  'signal.pulseOpenTyping': 'A psychological-safety pulse is open.',
+  'signal.goPulse': 'Go to Pulse',
+  'signal.pulseRevealed': 'The pulse’s results are shown',
+  'signal.pulseRevealedNotice': 'The pulse’s results are shown. You are on Pulse.',
+  'signal.pulseRevealedTyping': 'The pulse’s results are shown.',
   'shell.notStarted': 'No workshop session has started yet. Whoever starts it runs the vote rounds.',
   'shell.start': 'Start workshop session',
   'shell.started': 'The workshop session has started. You run the rounds.',
