@@ -4,7 +4,10 @@
  * the facilitator creates and opens a pulse, five people (the facilitator and four others)
  * answer the seven statements in the panel (mouse and keyboard), the facilitator reveals, the
  * chart shows the same means in every panel and, on request, as a frame on the board; a second
- * pulse shows the change per statement beside the first. axe finds nothing serious.
+ * pulse shows the change per statement beside the first. axe finds nothing serious. The
+ * participants click nothing but their answers: opening a pulse brings each one's panel from
+ * another tab to Pulse (a notice, Miro's notification), the reveal brings it back to the
+ * result; the facilitator's own panel gets neither.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +38,16 @@ async function panelOf(page: Page, userId: string, mode: 'miro' | 'server'): Pro
 async function tab(panel: Frame, id: string): Promise<void> {
   await panel.click(`button[role="tab"][data-tab="${id}"]`);
   await panel.waitForSelector(`[role="tabpanel"][data-tab="${id}"]:not([hidden])`);
+}
+
+const selectedTab = (panel: Frame) => panel.locator('button[role="tab"][aria-selected="true"]').getAttribute('data-tab');
+
+/** A participant's panel, elsewhere, comes to Pulse by itself and says why. */
+async function broughtToPulse(panel: Frame, kind: 'open' | 'revealed'): Promise<void> {
+  await expect.poll(() => selectedTab(panel), { timeout: 30_000 }).toBe('pulse');
+  await panel.waitForSelector('[role="tabpanel"][data-tab="pulse"]:not([hidden])');
+  const notice = panel.locator(`signal-notice [data-signal="${kind}"][data-of="pulse"] p[role="status"]`);
+  await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toBe(kind === 'open' ? 'A psychological-safety pulse is open. You are on Pulse.' : 'The pulse’s results are shown. You are on Pulse.');
 }
 
 /** Answers the open pulse: statements by mouse, or by keyboard (arrow keys move within a statement). */
@@ -113,14 +126,27 @@ async function runPulse(mode: 'miro' | 'server'): Promise<void> {
       await f.fill('pulse-controls #pulse-label', name);
       expect(await f.inputValue('pulse-controls #pulse-k')).toBe('5');
       await f.click('pulse-controls button[data-action="pulse-create"]');
+      // The participants are on another tab: the open pulse brings them to Pulse without a click.
+      for (const p of panels.slice(1)) await tab(p, 'templates');
       await f.click('pulse-controls button[data-action="pulse-open"]');
       for (const [i, p] of panels.entries()) {
-        await tab(p, 'pulse');
+        if (i > 0) await broughtToPulse(p, 'open');
         await expect.poll(() => p.locator('pulse-panel [data-privacy]').getAttribute('data-privacy'), { timeout: 30_000 }).toBe(mode === 'server' ? 'sealed' : 'anonymous');
         await answer(p, [...answers[i]!], i % 2 === 0 ? 'mouse' : 'keyboard');
       }
       if (round === 1) expect(serious(await axeViolations(panels[1]!)), 'axe: the pulse form').toEqual([]);
+      for (const p of panels.slice(1)) await tab(p, 'templates');
       await f.click('pulse-controls button[data-action="pulse-reveal"]');
+      for (const p of panels.slice(1)) await broughtToPulse(p, 'revealed');
+      for (const u of USERS.slice(1)) {
+        await expect.poll(() => page.evaluate((id) => window.__sandbox!.notifications(id), u), { timeout: 10_000 }).toEqual(
+          round === 1
+            ? ['Answer the psychological-safety pulse now', 'The pulse’s results are shown']
+            : ['Answer the psychological-safety pulse now', 'The pulse’s results are shown', 'Answer the psychological-safety pulse now', 'The pulse’s results are shown']);
+      }
+      // The facilitator, who opened and revealed it, stayed on Pulse with no notification.
+      expect(await selectedTab(f)).toBe('pulse');
+      expect(await page.evaluate(() => window.__sandbox!.notifications('u1'))).toEqual([]);
       const want = expectedRows(answers.map((a) => [...a]), round === 2 ? FIRST.map((a) => [...a]) : undefined);
       for (const p of panels) await expect.poll(async () => (await chartTable(p)).map((r) => r.slice(1)), { timeout: 60_000 }).toEqual(want);
 
