@@ -54,7 +54,7 @@ const ON_DEMAND: Array<[RegExp, string]> = [
   // src/core/session/pulse-service.ts: the pulse's rules, when someone answers a pulse or the
   // Pulse tab asks for their own answer; the signal notice reads the pulses with them.
   [/\/src\/core\/session\/pulse\.ts$/, 'answering a pulse, the Pulse tab, or the signal notice'],
-  // src/ui/session-parts.ts (watchRounds): signals are about rounds and pulses; the notice loads
+  // src/ui/session-parts.ts (watchSignalSources): signals are about rounds and pulses; the notice loads
   // with the session's first round or pulse (at once when the session opens with one).
   [/\/src\/ui\/session\/signal-notice\.ts$/, "the session's first vote round or pulse (signals)"],
   // src/ui/session-parts.ts (loadDiscussNotice): "now discussing" shows nothing before the

@@ -87,7 +87,7 @@ const emptyAtFirstSight = new WeakMap<Y.Doc, boolean>();
  * the doc has one). Returns whether `doc` had neither when first seen: the notice then tells
  * each as it arrives (if recent), as the saved session loading does (round-signals.ts).
  */
-export function watchRounds(doc: Y.Doc): boolean {
+export function watchSignalSources(doc: Y.Doc): boolean {
   let empty = emptyAtFirstSight.get(doc);
   if (empty === undefined) {
     const maps = [roundsMap(doc), pulsesMap(doc)] as Y.Map<unknown>[];

@@ -226,7 +226,7 @@ export class TryghedShell extends LitElement {
                 : nothing}
               <save-status .status=${this.session.saved} .lang=${lang}></save-status>
               <signal-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .lang=${lang}
-                .roundsArrive=${this.parts.watchRounds(this.session.doc)}
+                .sourcesArrive=${this.parts.watchSignalSources(this.session.doc)}
                 @tryghed-signal-go=${(e: CustomEvent<{ tab: TabId; focus: boolean }>) => this.select(e.detail.tab, e.detail.focus)}></signal-notice>
               <lead-notice .doc=${this.session.doc} .me=${this.session.me} .actions=${this.session.actions} .people=${this.session.people}
                 ?synced=${this.session.status === 'synced'} .lang=${lang}></lead-notice>

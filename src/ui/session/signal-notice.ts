@@ -37,7 +37,7 @@ const SIGNALS: Record<SessionSignal['of'], Record<SessionSignal['kind'], { tab: 
 };
 
 export class SignalNotice extends LitElement {
-  static override properties = props({ doc: PROP, me: PROP, actions: PROP, roundsArrive: PROP, lang: String, shown: STATE });
+  static override properties = props({ doc: PROP, me: PROP, actions: PROP, sourcesArrive: PROP, lang: String, shown: STATE });
 
   doc: Y.Doc | undefined = undefined;
   me: Me | undefined = undefined;
@@ -45,7 +45,7 @@ export class SignalNotice extends LitElement {
   override lang: Lang = 'da';
   /** The doc had no round and no pulse when the session showed it (this element loads with the
    *  first): every one counts as arriving, and is told if it opened or was revealed just now. */
-  roundsArrive = false;
+  sourcesArrive = false;
   /** The last signal, and whether the panel moved for it. */
   shown: { signal: SessionSignal; moved: boolean } | null = null;
 
@@ -77,7 +77,7 @@ export class SignalNotice extends LitElement {
 
   constructor() {
     super();
-    new SessionSignals(this, () => this.doc, (signals) => this.tell(signals), Date.now, () => this.roundsArrive);
+    new SessionSignals(this, () => this.doc, (signals) => this.tell(signals), Date.now, () => this.sourcesArrive);
   }
 
   private tell(signals: SessionSignal[]): void {
