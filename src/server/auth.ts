@@ -5,6 +5,7 @@
  */
 import type { connectedPayload, Extension, onAuthenticatePayload, onTokenSyncPayload } from '@hocuspocus/server';
 import type { ServerConfig } from './config.js';
+import { NewConnections } from './connection-rate.js';
 import { CloseCodes, SocketGuard } from './limits.js';
 import { parseRoom, TokenRejected, verifyMiroToken } from './miro-token.js';
 
@@ -21,6 +22,7 @@ export interface AuthContext {
 }
 
 type Conn = connectedPayload['connection'];
+const TOO_MANY = Symbol('too many new connections');
 /** Ask for a fresh token this long before the one held expires (limits.tokenRefreshDeadlineMs: how long to wait). */
 const REFRESH_LEAD_S = 60;
 
@@ -29,12 +31,14 @@ export class Auth implements Extension {
   // Runs before the other extensions' onAuthenticate (none) and before documents load.
   priority = 1000;
   private readonly secrets: string[];
+  private readonly newConnections: NewConnections;
 
   constructor(private readonly config: Pick<ServerConfig, 'miroClientSecret' | 'miroAppId' | 'devAuth' | 'devSecret' | 'quiet' | 'limits'>) {
     this.secrets = [
       ...(config.miroClientSecret ? [config.miroClientSecret] : []),
       ...(config.devAuth ? [config.devSecret] : []),
     ];
+    this.newConnections = new NewConnections(config.limits.newConnectionsPerMinute, config.limits.newConnectionBurst);
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<AuthContext> {
@@ -44,11 +48,19 @@ export class Auth implements Extension {
       if (!room) throw new TokenRejected('malformed');
       const claims = verifyMiroToken(data.token, { secrets: this.secrets, appId: this.config.miroAppId });
       if (claims.team !== room.team) throw new Error('token team does not match the room');
+      // Counted once per socket (its two documents sign in over it), before anything loads.
+      if (guard && !guard.authenticated && !this.newConnections.take(`${claims.team}:${claims.user}`)) throw TOO_MANY;
       guard?.markAuthenticated();
       // No client writes the control doc: only the server's checked commands change it.
       if (room.control) data.connectionConfig.readOnly = true;
       return { user: claims.user, team: claims.team, board: room.board, room: room.room, control: room.control, exp: claims.exp };
     } catch (e) {
+      if (e === TOO_MANY) {
+        // Closed before any answer (no permission-denied: the panel says "too fast, reconnects by
+        // itself", not "sign-in failed"); the provider tries again after about a second.
+        guard?.close({ code: CloseCodes.rate, reason: 'too many new connections' });
+        throw { reason: 'permission-denied: too many new connections' };
+      }
       // Hocuspocus answers permission-denied but keeps the socket: close it once that is sent.
       guard?.close({ code: CloseCodes.unauthorized, reason: 'unauthorized' }, 50);
       const why = e instanceof TokenRejected ? e.why : 'wrong-team';

@@ -37,6 +37,16 @@ export interface Limits {
    *  needs about six; the default allows ten times that (rounds rerun, extra pulses), while one
    *  connection can take at most 64 of a board's 50,000 claims. */
   maxNewClientIdsPerConnection: number;
+  /** New connections one signed-in person (team + user) may open per minute, after a burst of
+   *  `newConnectionBurst` (connection-rate.ts), per instance. Counted per socket: a panel's two
+   *  documents share one. Honest use: one panel per device, a few devices or tabs,
+   *  a reload now and then, and one reconnect per socket after each network blip (the provider
+   *  waits about a second between tries): a whole ~2 h workshop is some tens of connections, a bad moment (all
+   *  tabs reloaded at once) a handful. The defaults let 20 at once and one every 10 s after,
+   *  while one person needs ~2 h of reconnecting to take a board's 50,000 client-id claims,
+   *  and can no longer make the server send the whole board faster than 6 new first syncs a minute. */
+  newConnectionsPerMinute: number;
+  newConnectionBurst: number;
 }
 
 export interface ServerConfig {
@@ -86,6 +96,8 @@ export const defaultLimits: Limits = {
   syncBurst: 6,
   tokenRefreshDeadlineMs: 30_000,
   maxNewClientIdsPerConnection: 64,
+  newConnectionsPerMinute: 6,
+  newConnectionBurst: 20,
 };
 
 export const defaultConfig: ServerConfig = {
@@ -160,6 +172,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
       syncBurst: int(env, 'SYNC_BURST', l.syncBurst),
       tokenRefreshDeadlineMs: int(env, 'TOKEN_REFRESH_DEADLINE_MS', l.tokenRefreshDeadlineMs),
       maxNewClientIdsPerConnection: int(env, 'MAX_NEW_CLIENT_IDS_PER_CONNECTION', l.maxNewClientIdsPerConnection),
+      newConnectionsPerMinute: int(env, 'NEW_CONNECTIONS_PER_MINUTE', l.newConnectionsPerMinute),
+      newConnectionBurst: int(env, 'NEW_CONNECTION_BURST', l.newConnectionBurst),
     },
   };
   checkConfig(config, env);
@@ -173,6 +187,10 @@ export function checkConfig(config: ServerConfig, env: Env = process.env): void 
   }
   if (!config.devAuth && !config.miroClientSecret) {
     throw new Error('MIRO_CLIENT_SECRET is not set (and TRYGHED_DEV_AUTH is off): no token could be verified');
+  }
+  // Zero would turn everyone away (a burst of 0) or for ever after the burst (0 a minute).
+  if (config.limits.newConnectionsPerMinute < 1 || config.limits.newConnectionBurst < 1) {
+    throw new Error('NEW_CONNECTIONS_PER_MINUTE and NEW_CONNECTION_BURST must be at least 1');
   }
   if (config.redisUrl && !config.databaseUrl && !config.quiet) {
     console.warn('[tryghed] REDIS_URL without DATABASE_URL: instances must share one SQLite file on one host');
