@@ -24,13 +24,15 @@ async function flood(url: string, room: string, stopped: () => boolean, { update
   const big = 'x'.repeat(updateBytes);
   const connection = async () => {
     const { ws, closed } = await signedIn(url, 'flooder', room);
-    stats.connections++;
     let open = true;
     void closed.then((c) => {
       open = false;
       const key = `${c.code} ${c.reason}`;
       stats.closes[key] = (stats.closes[key] ?? 0) + 1;
     });
+    // Turned away at the sign-in (too many new connections): try again shortly, as after an error.
+    if (ws.readyState !== ws.OPEN) return void (await sleep(50));
+    stats.connections++;
     while (open && !stopped()) {
       // A fresh client and key each time: every update adds to the board.
       const d = new Y.Doc();

@@ -41,10 +41,11 @@ export function openSocket(url: string): Promise<{ ws: WebSocket; closed: Promis
   });
 }
 
-/** A socket signed in to ROOM as `user`: resolves once the server has answered the sign-in. */
+/** A socket signed in to ROOM as `user`: resolves once the server has answered the sign-in,
+ *  or closed the socket instead (too many new connections: no answer comes). */
 export async function signedIn(url: string, user: string, room = ROOM): Promise<{ ws: WebSocket; closed: Promise<Closed> }> {
   const s = await openSocket(url);
-  const answered = new Promise((r) => s.ws.once('message', r));
+  const answered = Promise.race([new Promise((r) => s.ws.once('message', r)), s.closed]);
   s.ws.send(authFrame(room, token(user)));
   await answered;
   return s;
