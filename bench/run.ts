@@ -16,10 +16,17 @@ const files = readdirSync(here)
   .sort();
 
 const results: BenchResult[] = [];
+const crashed: string[] = [];
 for (const file of files) {
   console.log(`\n# ${file}`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
-  results.push(...(await mod.run((line) => console.log(`  ${line}`))));
+  try {
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
+    results.push(...(await mod.run((line) => console.log(`  ${line}`))));
+  } catch (e) {
+    // The other files still run; a crash is a failure (exit 2), not a missed figure (exit 1).
+    console.log(`  CRASHED: ${(e as Error)?.stack ?? e}`);
+    crashed.push(file);
+  }
 }
 
 const rows = results.map((r) => [
@@ -40,4 +47,8 @@ const missed = results.filter((r) => !meetsTarget(r));
 if (missed.length > 0) {
   console.log(`${missed.length} figure(s) missed their target`);
   process.exitCode = 1;
+}
+if (crashed.length > 0) {
+  console.log(`${crashed.length} benchmark file(s) crashed: ${crashed.join(', ')}`);
+  process.exitCode = 2;
 }
